@@ -1,0 +1,50 @@
+package io.c8kit.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a public, concrete class as an Airbyte/C8 source connector; the processor generates the
+ * connector, its spec, a CLI main and a Dockerfile from it.
+ *
+ * <p>The class needs a public no-argument constructor, exactly one config type (the first parameter of
+ * its {@link Check} and {@link Stream} methods) and at least one {@link Stream} method or a {@link
+ * Discover}/{@link Read} pair.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Source {
+  /** Connector name in kebab-case, e.g. {@code faker}; the package name becomes {@code c8-source-<name>}. */
+  String name();
+
+  /** Semantic version of the connector, e.g. {@code 1.0.0}. */
+  String version();
+
+  /** Human title shown in UIs and used as the spec title; defaults to the name in title case. */
+  String title() default "";
+
+  /** One-sentence description of what the connector reads. */
+  String description() default "";
+
+  /** Documentation URL placed in the spec's {@code documentationUrl}; must be an absolute http(s) URL. */
+  String documentationUrl() default "";
+
+  /** Logo: a classpath resource path (e.g. {@code logo.svg}) or a {@code data:} URI; empty for none. */
+  String logo() default "";
+
+  /** Docker image repository, e.g. {@code acme/source-faker}; defaults to {@code c8kit/source-<name>}. */
+  String dockerImage() default "";
+
+  /** Base image for the generated Dockerfile; defaults to {@code eclipse-temurin:17-jre}. */
+  String baseImage() default "";
+
+  /** Exception types (and their subclasses) reported as {@code config_error}: bad credentials, bad input. */
+  Class<? extends Throwable>[] configErrors() default {};
+
+  /** Exception types (and their subclasses) reported as {@code transient_error}: retrying may succeed. */
+  Class<? extends Throwable>[] transientErrors() default {};
+}

@@ -1,0 +1,86 @@
+package io.c8kit.runtime;
+
+import io.c8kit.ConfigProperty;
+import io.c8kit.Sample;
+import io.c8kit.Schema;
+import io.c8kit.ValidationException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base class of generated destination connectors: implements {@link io.c8kit.C8Connector} and the
+ * Airbyte {@code write} operation from a {@link DestinationDefinition}.
+ *
+ * @param <C> the config type
+ */
+public non-sealed class DestinationConnector<C> extends Connector<C> {
+  private final DestinationDefinition<C> definition;
+
+  protected DestinationConnector(DestinationDefinition<C> definition) {
+    this.definition = definition;
+  }
+
+  public final DestinationDefinition<C> definition() {
+    return definition;
+  }
+
+  @Override
+  public final ConnectorInfo info() {
+    return definition.info();
+  }
+
+  @Override
+  public final String name() {
+    return definition.info().name();
+  }
+
+  @Override
+  public final String packageName() {
+    return definition.info().packageName();
+  }
+
+  @Override
+  public final String version() {
+    return definition.info().version();
+  }
+
+  @Override
+  public final String type() {
+    return definition.info().kind().c8Type();
+  }
+
+  @Override
+  public final String description() {
+    return definition.info().description();
+  }
+
+  @Override
+  public void validate(Map<String, Object> integration) throws ValidationException {
+    throw new UnsupportedOperationException("not yet implemented");
+  }
+
+  @Override
+  public final List<Sample> samples(Map<String, Object> integration) {
+    return List.of();
+  }
+
+  @Override
+  public final List<Schema> schemas(Map<String, Object> integration) {
+    return List.of();
+  }
+
+  @Override
+  public final List<String> reservedKeys() {
+    return definition.reservedKeys();
+  }
+
+  @Override
+  public final List<ConfigProperty> config() {
+    return definition.configProperties();
+  }
+
+  @Override
+  public final List<String> capabilities() {
+    return List.of();
+  }
+}

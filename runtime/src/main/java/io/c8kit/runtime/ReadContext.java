@@ -1,0 +1,66 @@
+package io.c8kit.runtime;
+
+import io.c8kit.source.Cursor;
+import io.c8kit.source.Emitter;
+import io.c8kit.source.Page;
+import io.c8kit.source.StreamContext;
+import java.util.Iterator;
+
+/**
+ * The read engine's view of one stream being read, handed to generated reader adapters: it emits
+ * records, supplies the typed cursor and page, and drains whatever the stream method returned.
+ *
+ * @param <R> the record type
+ */
+public interface ReadContext<R> extends Emitter<R>, StreamContext {
+  /** The typed inclusive lower bound for an incremental read; empty for full refresh or no state. */
+  <K> Cursor<K> cursor();
+
+  /** Where a resumable full refresh restarts; {@link Page#start()} otherwise. */
+  <K> Page<K> page();
+
+  /** Emits every element of a returned stream, in order, and closes it. */
+  default void drain(java.util.stream.Stream<? extends R> records) {
+    if (records == null) {
+      return;
+    }
+    try (records) {
+      Iterator<? extends R> it = records.iterator();
+      while (it.hasNext()) {
+        emit(it.next());
+      }
+    }
+  }
+
+  /** Emits every element of a returned iterator; closes it when it is {@link AutoCloseable}. */
+  default void drain(Iterator<? extends R> records) throws Exception {
+    if (records == null) {
+      return;
+    }
+    try {
+      while (records.hasNext()) {
+        emit(records.next());
+      }
+    } finally {
+      if (records instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
+  }
+
+  /** Emits every element of a returned iterable; closes it when it is {@link AutoCloseable}. */
+  default void drain(Iterable<? extends R> records) throws Exception {
+    if (records == null) {
+      return;
+    }
+    try {
+      for (R record : records) {
+        emit(record);
+      }
+    } finally {
+      if (records instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+    }
+  }
+}
