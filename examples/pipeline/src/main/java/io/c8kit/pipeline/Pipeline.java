@@ -1,0 +1,336 @@
+package io.c8kit.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.protocol.AirbyteCatalog;
+import io.c8kit.protocol.AirbyteMessage;
+import io.c8kit.protocol.AirbyteStateMessage;
+import io.c8kit.protocol.AirbyteStreamStatusTraceMessage;
+import io.c8kit.protocol.ConfiguredAirbyteCatalog;
+import io.c8kit.protocol.Protocol;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One local sync, the way the Airbyte platform runs it: discover, configure the catalog, pipe {@code
+ * source read} into {@code destination write}, persist the states the destination echoes (only
+ * committed data), and report progress and a summary.
+ */
+final class Pipeline {
+  private static final ObjectMapper JSON = Protocol.mapper();
+
+  private final ConnectorCommand source;
+  private final Path sourceConfig;
+  private final ConnectorCommand destination;
+  private final Path destinationConfig;
+  private final Path workDir;
+  private final Set<String> streams;
+  private final boolean fullRefresh;
+  private final PrintStream console;
+  private final PrintStream logs;
+
+  Pipeline(
+      ConnectorCommand source, Path sourceConfig, ConnectorCommand destination,
+      Path destinationConfig, Path workDir, Set<String> streams, boolean fullRefresh,
+      PrintStream console, PrintStream logs) {
+    this.source = source;
+    this.sourceConfig = sourceConfig;
+    this.destination = destination;
+    this.destinationConfig = destinationConfig;
+    this.workDir = workDir;
+    this.streams = streams;
+    this.fullRefresh = fullRefresh;
+    this.console = console;
+    this.logs = logs;
+  }
+
+  /** Result of one run, for the summary and for tests. */
+  record Result(
+      Map<String, Long> recordsRead, Map<String, Long> recordsCommitted, int statesCommitted,
+      Path catalogFile, Path stateFile, int sourceExit, int destinationExit) {
+    boolean succeeded() {
+      return sourceExit == 0 && destinationExit == 0;
+    }
+  }
+
+  Result run() throws IOException, InterruptedException {
+    Files.createDirectories(workDir);
+    long runNumber = nextRunNumber();
+    console.printf("c8kit pipeline run #%d: %s -> %s%n", runNumber, source.displayName(),
+        destination.displayName());
+
+    check(source, sourceConfig, "source");
+    check(destination, destinationConfig, "destination");
+
+    AirbyteCatalog catalog = discover();
+    ConfiguredAirbyteCatalog configured =
+        CatalogConfigurer.configure(catalog, streams, fullRefresh, runNumber, runNumber);
+    Path catalogFile = workDir.resolve("catalog.json");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(catalogFile.toFile(), configured);
+    for (var s : configured.streams) {
+      console.printf("  stream %-20s %s -> %s%n", s.stream.name, s.syncMode.wire(),
+          s.destinationSyncMode.wire());
+    }
+
+    Path stateFile = workDir.resolve("state.json");
+    List<String> readArgs = new ArrayList<>(List.of(
+        "--config", sourceConfig.toString(), "--catalog", catalogFile.toString()));
+    if (Files.exists(stateFile)) {
+      readArgs.addAll(List.of("--state", stateFile.toString()));
+      console.println("  resuming from " + stateFile);
+    }
+    Process src = start(source.command("read", readArgs, false));
+    Process dst = start(destination.command("write",
+        List.of("--config", destinationConfig.toString(), "--catalog", catalogFile.toString()),
+        true));
+    pipeStderr(src, "source");
+    pipeStderr(dst, "destination");
+
+    Map<String, AtomicLong> read = new LinkedHashMap<>();
+    Map<String, Long> committed = new LinkedHashMap<>();
+    Map<String, JsonNode> latestStates = loadStates(stateFile);
+    int[] statesCommitted = {0};
+
+    Thread pump = new Thread(() -> pumpSource(src, dst, read), "source-to-destination");
+    pump.start();
+    try (BufferedReader out = reader(dst.getInputStream())) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        AirbyteMessage m = parse(line);
+        if (m == null) {
+          logs.println("[destination] " + line);
+        } else if (m.type == AirbyteMessage.Type.STATE) {
+          statesCommitted[0]++;
+          recordState(m.state, latestStates, committed);
+          saveStates(stateFile, latestStates);
+        } else if (m.type == AirbyteMessage.Type.LOG) {
+          logs.println("[destination] " + m.log.level + " " + m.log.message);
+        } else if (m.type == AirbyteMessage.Type.TRACE && m.trace.error != null) {
+          console.println("destination failed: " + m.trace.error.message);
+        }
+      }
+    }
+    pump.join();
+    int srcExit = waitFor(src);
+    int dstExit = waitFor(dst);
+
+    Map<String, Long> readCounts = new LinkedHashMap<>();
+    read.forEach((k, v) -> readCounts.put(k, v.get()));
+    return new Result(readCounts, committed, statesCommitted[0], catalogFile, stateFile, srcExit,
+        dstExit);
+  }
+
+  private void check(ConnectorCommand connector, Path config, String role)
+      throws IOException, InterruptedException {
+    List<AirbyteMessage> out = runToCompletion(connector.command("check",
+        List.of("--config", config.toString()), false));
+    for (AirbyteMessage m : out) {
+      if (m.type == AirbyteMessage.Type.CONNECTION_STATUS) {
+        if (m.connectionStatus.status != io.c8kit.protocol.AirbyteConnectionStatus.Status.SUCCEEDED) {
+          throw new PipelineException(role + " check failed: " + m.connectionStatus.message);
+        }
+        console.printf("  %s check: ok%n", role);
+        return;
+      }
+    }
+    throw new PipelineException(role + " check printed no CONNECTION_STATUS" + traceOf(out));
+  }
+
+  private AirbyteCatalog discover() throws IOException, InterruptedException {
+    List<AirbyteMessage> out = runToCompletion(source.command("discover",
+        List.of("--config", sourceConfig.toString()), false));
+    for (AirbyteMessage m : out) {
+      if (m.type == AirbyteMessage.Type.CATALOG) {
+        return m.catalog;
+      }
+    }
+    throw new PipelineException("source discover printed no CATALOG" + traceOf(out));
+  }
+
+  private static String traceOf(List<AirbyteMessage> out) {
+    for (AirbyteMessage m : out) {
+      if (m.type == AirbyteMessage.Type.TRACE && m.trace.error != null) {
+        return ": " + m.trace.error.message;
+      }
+    }
+    return "";
+  }
+
+  private List<AirbyteMessage> runToCompletion(List<String> command)
+      throws IOException, InterruptedException {
+    Process p = start(command);
+    p.getOutputStream().close();
+    pipeStderr(p, "connector");
+    List<AirbyteMessage> messages = new ArrayList<>();
+    try (BufferedReader r = reader(p.getInputStream())) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        AirbyteMessage m = parse(line);
+        if (m != null) {
+          messages.add(m);
+        }
+      }
+    }
+    waitFor(p);
+    return messages;
+  }
+
+  /** Forwards every source line to the destination, counting records and showing progress. */
+  private void pumpSource(Process src, Process dst, Map<String, AtomicLong> read) {
+    long lastReport = System.nanoTime();
+    long total = 0;
+    try (BufferedReader in = reader(src.getInputStream());
+        Writer to = new BufferedWriter(
+            new OutputStreamWriter(dst.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.startsWith("{\"type\":\"RECORD\"")) {
+          AirbyteMessage m = parse(line);
+          if (m != null && m.record != null) {
+            read.computeIfAbsent(m.record.stream, k -> new AtomicLong()).incrementAndGet();
+            total++;
+          }
+        } else {
+          reportNonRecord(line);
+        }
+        to.write(line);
+        to.write('\n');
+        long now = System.nanoTime();
+        if (now - lastReport > TimeUnit.SECONDS.toNanos(2)) {
+          console.printf("  ... %,d records read so far%n", total);
+          lastReport = now;
+        }
+      }
+    } catch (IOException e) {
+      // The destination stopped reading: it failed; its own output says why.
+      logs.println("[pipeline] stopped forwarding: " + e.getMessage());
+      src.destroy();
+    }
+  }
+
+  private void reportNonRecord(String line) {
+    AirbyteMessage m = parse(line);
+    if (m == null) {
+      logs.println("[source] " + line);
+      return;
+    }
+    if (m.type == AirbyteMessage.Type.LOG) {
+      logs.println("[source] " + m.log.level + " " + m.log.message);
+    } else if (m.type == AirbyteMessage.Type.TRACE && m.trace.streamStatus != null) {
+      AirbyteStreamStatusTraceMessage s = m.trace.streamStatus;
+      if (s.status != AirbyteStreamStatusTraceMessage.Status.RUNNING) {
+        console.printf("  %-8s %s%n", s.streamDescriptor.name, s.status);
+      }
+    } else if (m.type == AirbyteMessage.Type.TRACE && m.trace.error != null) {
+      console.println("source failed: " + m.trace.error.message);
+    }
+  }
+
+  private static void recordState(
+      AirbyteStateMessage state, Map<String, JsonNode> latest, Map<String, Long> committed) {
+    String key = state.stream != null && state.stream.streamDescriptor != null
+        ? state.stream.streamDescriptor.toString() : "_global";
+    long count = state.destinationStats != null && state.destinationStats.recordCount != null
+        ? state.destinationStats.recordCount.longValue() : 0L;
+    committed.merge(key, count, Long::sum);
+    ObjectNode copy = JSON.valueToTree(state);
+    // The platform stores the state without the per-hop stats.
+    copy.remove("destinationStats");
+    copy.remove("sourceStats");
+    copy.remove("id");
+    latest.put(key, copy);
+  }
+
+  private static Map<String, JsonNode> loadStates(Path stateFile) throws IOException {
+    Map<String, JsonNode> states = new LinkedHashMap<>();
+    if (Files.exists(stateFile)) {
+      JsonNode array = JSON.readTree(stateFile.toFile());
+      for (JsonNode s : array) {
+        JsonNode descriptor = s.path("stream").path("stream_descriptor");
+        String key = descriptor.isMissingNode() ? "_global"
+            : (descriptor.hasNonNull("namespace") ? descriptor.get("namespace").asText() + "." : "")
+                + descriptor.path("name").asText();
+        states.put(key, s);
+      }
+    }
+    return states;
+  }
+
+  private static void saveStates(Path stateFile, Map<String, JsonNode> states) {
+    ArrayNode array = JSON.createArrayNode();
+    states.values().forEach(array::add);
+    try {
+      Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
+      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), array);
+      Files.move(tmp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save " + stateFile, e);
+    }
+  }
+
+  private long nextRunNumber() throws IOException {
+    Path counter = workDir.resolve("runs");
+    long n = Files.exists(counter) ? Long.parseLong(Files.readString(counter).trim()) + 1 : 1;
+    Files.writeString(counter, n + "\n");
+    return n;
+  }
+
+  private static AirbyteMessage parse(String line) {
+    try {
+      return Protocol.parseMessage(line);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static BufferedReader reader(InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  private static Process start(List<String> command) throws IOException {
+    return new ProcessBuilder(command).start();
+  }
+
+  private void pipeStderr(Process p, String role) {
+    Thread t = new Thread(() -> {
+      try (BufferedReader r = reader(p.getErrorStream())) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          logs.println("[" + role + " stderr] " + line);
+        }
+      } catch (IOException e) {
+        logs.println("[" + role + " stderr] " + e.getMessage());
+      }
+    }, role + "-stderr");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static int waitFor(Process p) throws InterruptedException {
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new PipelineException("connector did not exit within 10 minutes");
+    }
+    return p.exitValue();
+  }
+}

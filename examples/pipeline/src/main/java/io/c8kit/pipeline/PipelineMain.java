@@ -1,0 +1,124 @@
+package io.c8kit.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.c8kit.protocol.Protocol;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Command line of the pipeline runner: {@code java -jar c8kit-pipeline.jar --source S.jar
+ * --source-config s.json --destination D.jar --destination-config d.json}.
+ */
+@Command(
+    name = "c8kit-pipeline",
+    mixinStandardHelpOptions = true,
+    description = "Runs one sync: source read | destination write, with state kept for the next run.")
+public final class PipelineMain implements Callable<Integer> {
+  @Option(names = "--source", required = true,
+      description = "Source connector: a runnable jar (path ending in .jar) or a Docker image.")
+  String source;
+
+  @Option(names = "--source-config", required = true, description = "Source config JSON file.")
+  Path sourceConfig;
+
+  @Option(names = "--destination", required = true,
+      description = "Destination connector: a runnable jar or a Docker image.")
+  String destination;
+
+  @Option(names = "--destination-config", required = true,
+      description = "Destination config JSON file.")
+  Path destinationConfig;
+
+  @Option(names = "--workdir", defaultValue = ".c8kit/pipeline",
+      description = "Where the catalog, state and run counter live (default: ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--streams", split = ",", description = "Only these streams (default: all).")
+  List<String> streams = List.of();
+
+  @Option(names = "--full-refresh", description = "Read every stream in full refresh + overwrite.")
+  boolean fullRefresh;
+
+  @Option(names = "--reset", description = "Forget the saved state first (next read starts over).")
+  boolean reset;
+
+  private final PrintStream console;
+
+  PipelineMain(PrintStream console) {
+    this.console = console;
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new PipelineMain(System.out));
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("pipeline failed: " + e.getMessage());
+      return 1;
+    });
+    System.exit(cli.execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(workDir);
+    Path stateFile = workDir.resolve("state.json");
+    if (reset) {
+      Files.deleteIfExists(stateFile);
+    }
+    Pipeline pipeline = new Pipeline(
+        ConnectorCommand.of(source, workDir), sourceConfig,
+        ConnectorCommand.of(destination, workDir), destinationConfig,
+        workDir, new LinkedHashSet<>(streams), fullRefresh, console, System.err);
+    Pipeline.Result result;
+    try {
+      result = pipeline.run();
+    } catch (PipelineException e) {
+      console.println("pipeline failed: " + e.getMessage());
+      return 1;
+    }
+    printSummary(result);
+    return result.succeeded() ? 0 : 1;
+  }
+
+  private void printSummary(Pipeline.Result r) throws Exception {
+    console.println();
+    console.println(r.succeeded() ? "Sync succeeded." : String.format(
+        "Sync FAILED (source exit %d, destination exit %d); committed data is kept and the"
+            + " saved state only covers it.", r.sourceExit(), r.destinationExit()));
+    console.printf("%-24s %12s %12s%n", "stream", "read", "committed");
+    Set<String> names = new LinkedHashSet<>(r.recordsRead().keySet());
+    names.addAll(r.recordsCommitted().keySet());
+    for (String name : names) {
+      console.printf("%-24s %,12d %,12d%n", name, r.recordsRead().getOrDefault(name, 0L),
+          r.recordsCommitted().getOrDefault(name, 0L));
+    }
+    console.printf("states committed: %d%n", r.statesCommitted());
+    console.println("catalog:    " + r.catalogFile().toAbsolutePath());
+    console.println("last state: " + r.stateFile().toAbsolutePath());
+    if (Files.exists(r.stateFile())) {
+      console.println("  " + Files.readString(r.stateFile()).replaceAll("\\s+", " "));
+    }
+    Path sqlite = sqliteFile();
+    if (sqlite != null) {
+      console.println("SQLite file: " + sqlite.toAbsolutePath());
+      for (Map.Entry<String, Long> e : SqliteSummary.rowCounts(sqlite).entrySet()) {
+        console.printf("  table %-22s %,12d rows%n", e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  /** The destination's SQLite file when its config has a {@code destination_path}. */
+  private Path sqliteFile() throws Exception {
+    JsonNode config = Protocol.mapper().readTree(destinationConfig.toFile());
+    JsonNode path = config.path("destination_path");
+    return path.isTextual() ? Path.of(path.asText()) : null;
+  }
+}
