@@ -1,0 +1,163 @@
+package io.c8kit.processor;
+
+import com.google.auto.service.AutoService;
+import io.c8kit.processor.model.ConnectorModel;
+import io.c8kit.processor.validation.ConnectorValidator;
+import io.c8kit.processor.validation.Message;
+import io.c8kit.processor.validation.ProcessorOptions;
+import io.c8kit.processor.validation.Report;
+import io.c8kit.processor.writing.Generators;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedOptions;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * The c8kit annotation processor: for each {@code @Source}/{@code @Destination} class it validates
+ * the DSL, builds an immutable model and, only when the class has no error, writes the connector,
+ * config binder, serializers, main class, spec, stream schemas and Docker context.
+ *
+ * <p>Per round: (1) sort the annotated classes by name so output never depends on discovery order;
+ * (2) validate each into a model, printing all of its errors; (3) generate from clean models;
+ * (4) report method annotations outside connector classes. After the last round the services file
+ * lists every connector generated in this compilation.
+ */
+@AutoService(Processor.class)
+@SupportedOptions({ProcessorOptions.BASE_IMAGE, ProcessorOptions.DOCKER_REPOSITORY})
+public final class C8kitProcessor extends AbstractProcessor {
+  private static final String PKG = "io.c8kit.annotations.";
+  private static final List<String> METHOD_ANNOTATIONS =
+      List.of("Stream", "Check", "Discover", "Read", "Writer");
+
+  private ProcessorOptions options;
+  private ConnectorValidator validator;
+  /** Connector class name to the annotated class's name; names, not Elements, survive rounds. */
+  private final Map<String, String> generated = new TreeMap<>();
+  private String dockerOwner;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    List<String> errors = new ArrayList<>();
+    options = ProcessorOptions.parse(env.getOptions(), errors);
+    errors.forEach(e -> env.getMessager().printMessage(Diagnostic.Kind.ERROR, e));
+    validator = new ConnectorValidator(env, options);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> types = new TreeSet<>(List.of(PKG + "Source", PKG + "Destination"));
+    METHOD_ANNOTATIONS.forEach(a -> types.add(PKG + a));
+    return types;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(round);
+    } catch (RuntimeException e) {
+      // Nothing may escape to the compiler: it would hide every other diagnostic.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.INTERNAL_ERROR.format("this round", stackTrace(e)));
+    }
+    // Never claim the annotations: other processors may want them too.
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
+    Set<TypeElement> connectors = new TreeSet<>(
+        Comparator.comparing((TypeElement t) -> t.getQualifiedName().toString()));
+    for (String annotation : List.of("Source", "Destination")) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(PKG + annotation);
+      if (type != null) {
+        for (Element e : round.getElementsAnnotatedWith(type)) {
+          connectors.add((TypeElement) e);
+        }
+      }
+    }
+    for (TypeElement connector : connectors) {
+      Report report = new Report();
+      try {
+        Optional<ConnectorModel> model = validator.validate(connector, report);
+        if (model.isPresent() && !report.hasErrors()) {
+          generate(model.get(), report);
+        }
+      } catch (RuntimeException e) {
+        report.error(Message.INTERNAL_ERROR, connector, connector.getQualifiedName(), stackTrace(e));
+      }
+      report.printTo(processingEnv.getMessager());
+    }
+    Report placement = new Report();
+    for (String annotation : METHOD_ANNOTATIONS) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(PKG + annotation);
+      if (type != null) {
+        round.getElementsAnnotatedWith(type).stream()
+            .sorted(Comparator.comparing(Object::toString))
+            .forEach(e -> validator.checkPlacement(e, annotation, placement));
+      }
+    }
+    placement.printTo(processingEnv.getMessager());
+    if (round.processingOver() && !generated.isEmpty()) {
+      writeServices();
+    }
+  }
+
+  private void generate(ConnectorModel model, Report report) {
+    String origin = model.annotatedClass().canonicalName();
+    boolean withDocker = dockerOwner == null || dockerOwner.equals(origin);
+    if (withDocker) {
+      dockerOwner = origin;
+    } else {
+      report.warning(Message.DUPLICATE_DOCKER_CONTEXT, model.origin(), null, null, origin, dockerOwner);
+    }
+    try {
+      Generators.generate(model, processingEnv.getFiler(), withDocker);
+      generated.put(model.connectorClass().canonicalName(), origin);
+    } catch (IOException e) {
+      report.error(Message.INTERNAL_ERROR, model.origin(), origin, stackTrace(e));
+    }
+  }
+
+  private void writeServices() {
+    List<TypeElement> origins = new ArrayList<>();
+    for (String name : new TreeSet<>(generated.values())) {
+      TypeElement origin = processingEnv.getElementUtils().getTypeElement(name);
+      if (origin != null) {
+        origins.add(origin);
+      }
+    }
+    try {
+      Generators.writeServices(generated.keySet(), origins, processingEnv.getFiler());
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          Message.INTERNAL_ERROR.format("META-INF/services/io.c8kit.C8Connector", stackTrace(e)));
+    }
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+}

@@ -1,0 +1,98 @@
+package io.c8kit.processor.model;
+
+import com.squareup.javapoet.ClassName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything known about one {@code @Source}/{@code @Destination} class after validation; the only
+ * input of the generators. {@code origin} is kept solely as the Filer's originating element.
+ */
+public record ConnectorModel(
+    TypeElement origin,
+    Kind kind,
+    ClassName annotatedClass,
+    String name,
+    String version,
+    String title,
+    String description,
+    String documentationUrl,
+    String logo,
+    String dockerImage,
+    String baseImage,
+    List<ClassName> configErrors,
+    List<ClassName> transientErrors,
+    ConfigModel config,
+    Optional<String> checkMethod,
+    List<StreamModel> streams,
+    Optional<DiscoverModel> discover,
+    Optional<DestinationModel> destination) {
+
+  public ConnectorModel {
+    configErrors = List.copyOf(configErrors);
+    transientErrors = List.copyOf(transientErrors);
+    streams = List.copyOf(streams);
+  }
+
+  /** The class name minus a trailing Source/Destination: {@code FakerSource} gives {@code Faker}. */
+  public String baseName() {
+    String simple = annotatedClass.simpleName();
+    for (String suffix : List.of("Source", "Destination")) {
+      if (simple.endsWith(suffix) && simple.length() > suffix.length()) {
+        return simple.substring(0, simple.length() - suffix.length());
+      }
+    }
+    return simple;
+  }
+
+  public ClassName connectorClass() {
+    return ClassName.get(annotatedClass.packageName(), baseName() + "Connector");
+  }
+
+  public ClassName mainClass() {
+    return ClassName.get(annotatedClass.packageName(), baseName() + "Main");
+  }
+
+  /** Class-path folder of this connector's resources, without a leading slash. */
+  public String resourceDir() {
+    return "META-INF/c8kit/" + name;
+  }
+
+  public String specResource() {
+    return resourceDir() + "/spec.json";
+  }
+
+  public String streamSchemaResource(String stream) {
+    return resourceDir() + "/streams/" + stream + ".json";
+  }
+
+  /** The launcher's path inside the image, e.g. {@code /airbyte/bin/source-faker}. */
+  public String entrypoint() {
+    return "/airbyte/bin/" + kind.word() + "-" + name;
+  }
+
+  /** Every record type reached from the streams (nested ones included), first appearance first. */
+  public List<RecordTypeModel> recordTypes() {
+    Map<ClassName, RecordTypeModel> seen = new LinkedHashMap<>();
+    for (StreamModel stream : streams) {
+      collect(stream.record(), seen);
+    }
+    return new ArrayList<>(seen.values());
+  }
+
+  private static void collect(TypeModel type, Map<ClassName, RecordTypeModel> seen) {
+    if (type instanceof RecordTypeModel r) {
+      if (seen.putIfAbsent(r.type(), r) == null) {
+        r.fields().forEach(f -> collect(f.type(), seen));
+      }
+    } else if (type instanceof CollectionModel c) {
+      collect(c.element(), seen);
+    } else if (type instanceof OptionalModel o) {
+      collect(o.element(), seen);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * One generator per output file, all reading the immutable model; internal to the processor (only
+ * {@link io.c8kit.processor.writing.Generators} is called from outside).
+ */
+package io.c8kit.processor.writing;

@@ -1,0 +1,407 @@
+package io.c8kit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import io.c8kit.processor.validation.Message;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One compile-testing case per diagnostic of the catalog: each pins the message id and text, the
+ * file, the line and the total error count (so cascades would fail the test).
+ */
+class DiagnosticsTest {
+  private static final String IMPORTS = String.join("\n",
+      "package test;",
+      "import io.c8kit.annotations.*;",
+      "import io.c8kit.source.*;",
+      "import io.c8kit.destination.*;",
+      "import java.util.*;",
+      "import java.time.*;",
+      "import java.math.BigDecimal;",
+      "import com.fasterxml.jackson.databind.node.ObjectNode;",
+      "");
+
+  static final String S = "@Source(name = \"t\", version = \"1.0.0\")";
+  static final String D = "@Destination(name = \"t\", version = \"1.0.0\")";
+  static final String CFG = "public record Config(@DefaultValue(\"1\") int n) {}";
+  static final String R = "public record R(long id, Instant updatedAt, String name) {}";
+  static final String STREAM = "@Stream java.util.stream.Stream<R> rows(Config c) { return null; }";
+  static final String WRITER = "@Writer SyncWriter open(Config c, WriteContext w) { return null; }";
+
+  /** One diagnostic case: the id, a fragment of its text, the line it must point at, the error count. */
+  record Case(Message message, String fragment, String onLine, int errors, String body) {
+    @Override
+    public String toString() {
+      return message.id() + " " + message.name() + " (" + fragment + ")";
+    }
+  }
+
+  static Case c(Message m, String fragment, String onLine, int errors, String... body) {
+    return new Case(m, fragment, onLine, errors, String.join("\n", body));
+  }
+
+  static List<Case> cases() {
+    List<Case> cases = new ArrayList<>();
+    // The connector class.
+    cases.add(c(Message.SOURCE_AND_DESTINATION, "both @Source and @Destination", "@Destination", 1,
+        S, D, "public class T {", CFG, R, STREAM, "}"));
+    cases.add(c(Message.CONNECTOR_NOT_CLASS, "T is an interface", "@Source", 1,
+        S, "public interface T {}"));
+    cases.add(c(Message.CONNECTOR_ABSTRACT, "remove 'abstract'", "@Source", 1,
+        S, "public abstract class T {", CFG, R, STREAM, "}"));
+    cases.add(c(Message.CONNECTOR_NOT_PUBLIC, "must be public", "@Source", 1,
+        S, "class T {", "public T() {}", CFG, R, STREAM, "}"));
+    cases.add(c(Message.CONNECTOR_INNER, "is an inner class", "@Source", 1,
+        "public class T {", S, "public class Inner {", CFG, R, STREAM, "}", "}"));
+    cases.add(c(Message.CONNECTOR_NO_CONSTRUCTOR, "add 'public T() {}'", "@Source", 1,
+        S, "public class T {", "public T(int x) {}", CFG, R, STREAM, "}"));
+    cases.add(c(Message.CONNECTOR_GENERIC, "type parameters", "@Source", 1,
+        S, "public class T<X> {", CFG, R, STREAM, "}"));
+    cases.add(c(Message.INVALID_NAME, "\"Bad_Name\" is not kebab-case", "name = \"Bad_Name\"", 1,
+        "@Source(", "    name = \"Bad_Name\",", "    version = \"1.0.0\")", "public class T {", CFG, R,
+        STREAM, "}"));
+    cases.add(c(Message.INVALID_VERSION, "\"1.0\" is not a semantic version", "version = \"1.0\"", 1,
+        "@Source(", "    name = \"t\",", "    version = \"1.0\")", "public class T {", CFG, R, STREAM, "}"));
+    cases.add(c(Message.INVALID_DOCUMENTATION_URL, "\"ftp://x/y\" is not an absolute http(s) URL",
+        "documentationUrl =", 1,
+        "@Source(name = \"t\", version = \"1.0.0\",", "    documentationUrl = \"ftp://x/y\")",
+        "public class T {", CFG, R, STREAM, "}"));
+    cases.add(c(Message.INVALID_DOCKER_IMAGE, "\"Acme/Source:1\" is not a valid image repository",
+        "dockerImage =", 1,
+        "@Source(name = \"t\", version = \"1.0.0\",", "    dockerImage = \"Acme/Source:1\")",
+        "public class T {", CFG, R, STREAM, "}"));
+    cases.add(c(Message.INVALID_BASE_IMAGE, "blank or contains whitespace", "baseImage =", 1,
+        "@Source(name = \"t\", version = \"1.0.0\",", "    baseImage = \"my image\")",
+        "public class T {", CFG, R, STREAM, "}"));
+    cases.add(c(Message.INVALID_LOGO, "neither a data: URI nor a classpath resource", "logo =", 1,
+        "@Source(name = \"t\", version = \"1.0.0\",", "    logo = \"has space.svg\")",
+        "public class T {", CFG, R, STREAM, "}"));
+    // Streams.
+    cases.add(c(Message.NO_STREAMS, "declares no stream", "@Source", 1,
+        S, "public class T {", CFG, "@Check void check(Config c) {}", "}"));
+    cases.add(c(Message.DUPLICATE_STREAM_NAME, "\"rows\" is already used by method rows()",
+        "@Stream(name = \"rows\")", 1,
+        S, "public class T {", CFG, R, STREAM,
+        "@Stream(name = \"rows\") java.util.stream.Stream<R> other(Config c) { return null; }", "}"));
+    cases.add(c(Message.INVALID_STREAM_NAME, "\"my-rows\" must match [A-Za-z0-9_]+", "my-rows", 1,
+        S, "public class T {", CFG, R,
+        "@Stream(name = \"my-rows\") java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.STREAM_RETURN_TYPE, "rows() returns String", "String rows", 1,
+        S, "public class T {", CFG, R, "@Stream String rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.STREAM_RETURN_TYPE, "rows() returns int and takes an Emitter", "int rows", 2,
+        S, "public class T {", CFG, R, "@Stream int rows(Config c, Emitter<R> e) { return 0; }",
+        "@Stream void other(Config c) {}", "}"));
+    cases.add(c(Message.PARAMETER_TYPE, "parameter limit of @Stream method rows() has unsupported type int",
+        "int limit", 1,
+        S, "public class T {", CFG, R, "@Stream java.util.stream.Stream<R> rows(Config c,",
+        "    int limit) { return null; }", "}"));
+    cases.add(c(Message.DUPLICATE_PARAMETER, "more than one StreamContext parameter; remove parameter b",
+        "StreamContext b", 1,
+        S, "public class T {", CFG, R, "@Stream java.util.stream.Stream<R> rows(Config c, StreamContext a,",
+        "    StreamContext b) { return null; }", "}"));
+    cases.add(c(Message.METHOD_MODIFIERS, "remove 'static'", "@Stream static", 1,
+        S, "public class T {", CFG, R,
+        "@Stream static java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.METHOD_MODIFIERS, "remove 'private'", "@Stream private", 1,
+        S, "public class T {", CFG, R,
+        "@Stream private java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.RECORD_TYPE_NOT_RECORD, "produces String, which is not a record", "Stream<String>", 1,
+        S, "public class T {", CFG,
+        "@Stream java.util.stream.Stream<String> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.PRIMARY_KEY_MISSING_FIELD, "primaryKey \"nope\" of stream rows names no field of R",
+        "primaryKey = \"nope\"", 1,
+        S, "public class T {", CFG, R, "@Stream(", "    primaryKey = \"nope\")",
+        "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.PRIMARY_KEY_MISSING_FIELD, "primaryKey \"address.zip\"", "primaryKey = \"address", 1,
+        S, "public class T {", CFG, "public record A(String street) {}",
+        "public record R(long id, A address) {}", "@Stream(", "    primaryKey = \"address.zip\")",
+        "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.PRIMARY_KEY_NOT_SCALAR, "primaryKey \"tags\" of stream rows is an array",
+        "primaryKey = \"tags\"", 1,
+        S, "public class T {", CFG, "public record R(long id, List<String> tags) {}", "@Stream(",
+        "    primaryKey = \"tags\")", "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.CURSOR_MISSING_FIELD, "cursor \"nope\" of stream rows names no top-level field",
+        "cursor = \"nope\"", 1,
+        S, "public class T {", CFG, R, "@Stream(", "    cursor = \"nope\")",
+        "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.CURSOR_TYPE, "cursor \"active\" of stream rows has type boolean", "cursor = \"active\"", 1,
+        S, "public class T {", CFG, "public record R(long id, boolean active) {}", "@Stream(",
+        "    cursor = \"active\")", "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.CURSOR_PARAMETER_MISMATCH, "parameter since is Cursor<Long> but cursor field "
+        + "\"updated_at\" is Instant; declare it as Cursor<Instant>", "Cursor<Long> since", 1,
+        S, "public class T {", CFG, R, "@Stream(cursor = \"updated_at\")",
+        "java.util.stream.Stream<R> rows(Config c,", "    Cursor<Long> since) { return null; }", "}"));
+    cases.add(c(Message.CURSOR_PARAMETER_WITHOUT_CURSOR, "takes a Cursor parameter but declares no cursor",
+        "@Stream", 1,
+        S, "public class T {", CFG, R,
+        "@Stream", "java.util.stream.Stream<R> rows(Config c, Cursor<Instant> since) { return null; }", "}"));
+    cases.add(c(Message.INCREMENTAL_WITHOUT_CURSOR, "lists INCREMENTAL in syncModes but declares no cursor",
+        "syncModes =", 1,
+        S, "public class T {", CFG, R, "@Stream(", "    syncModes = SyncMode.INCREMENTAL)",
+        "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.PAGE_KEY_MISSING_FIELD, "pageKey \"nope\" of stream rows names no top-level field",
+        "pageKey = \"nope\"", 1,
+        S, "public class T {", CFG, R, "@Stream(", "    pageKey = \"nope\")",
+        "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.CURSOR_TYPE, "pageKey \"tags\" of stream rows has type collection", "pageKey = \"tags\"", 1,
+        S, "public class T {", CFG, "public record R(long id, List<String> tags) {}", "@Stream(",
+        "    pageKey = \"tags\")", "java.util.stream.Stream<R> rows(Config c, Page<Long> p) { return null; }",
+        "}"));
+    cases.add(c(Message.PAGE_PARAMETER_MISMATCH, "parameter p is Page<String> but page key field \"id\" is long",
+        "Page<String> p", 1,
+        S, "public class T {", CFG, R, "@Stream(pageKey = \"id\")", "java.util.stream.Stream<R> rows(Config c,",
+        "    Page<String> p) { return null; }", "}"));
+    cases.add(c(Message.PAGE_PARAMETER_WITHOUT_PAGE_KEY, "takes a Page parameter but declares no pageKey",
+        "@Stream", 1,
+        S, "public class T {", CFG, R, "@Stream",
+        "java.util.stream.Stream<R> rows(Config c, Page<Long> p) { return null; }", "}"));
+    cases.add(c(Message.PAGE_KEY_WITHOUT_PAGE_PARAMETER, "add a Page<Long> parameter or remove pageKey",
+        "pageKey = \"id\"", 1,
+        S, "public class T {", CFG, R, "@Stream(", "    pageKey = \"id\")",
+        "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.FIELD_TYPE_UNSUPPORTED, "record component blob of R has unsupported type Object",
+        "Object blob", 1,
+        S, "public class T {", CFG, "public record R(long id,", "    Object blob) {}", STREAM, "}"));
+    cases.add(c(Message.DUPLICATE_FIELD_NAME, "JSON name \"x\" of component b is already used in R by a",
+        "String b", 1,
+        S, "public class T {", CFG, "public record R(@Field(name = \"x\") String a,",
+        "    @Field(name = \"x\") String b) {}", STREAM, "}"));
+    cases.add(c(Message.RECURSIVE_TYPE, "record Node refers to itself through component Node.children",
+        "List<Node> children", 1,
+        S, "public class T {", CFG, "public record Node(String name,", "    List<Node> children) {}",
+        "@Stream java.util.stream.Stream<Node> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.NEGATIVE_CHECKPOINT, "checkpointRecords of stream rows is -1", "checkpointRecords", 1,
+        S, "public class T {", CFG, R, "@Stream(", "    checkpointRecords = -1)",
+        "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    // Config.
+    cases.add(c(Message.CONFIG_TYPE_MISMATCH, "config type T.Other of check() differs from T.Config taken by rows()",
+        "Other other", 1,
+        S, "public class T {", CFG, "public record Other(int n) {}", R, STREAM,
+        "@Check void check(", "    Other other) {}", "}"));
+    cases.add(c(Message.CONFIG_NOT_RECORD, "config type T.Config is not a record", "rows(Config c)", 1,
+        S, "public class T {", "public static class Config {}", R, STREAM, "}"));
+    cases.add(c(Message.CONFIG_PROPERTY_TYPE, "config property value of Config has unsupported type Object",
+        "Object value", 1,
+        S, "public class T {", "public record Config(int n,", "    Object value) {}", R, STREAM, "}"));
+    cases.add(c(Message.CONFIG_PROPERTY_TYPE, "a sealed interface needs @OneOf", "Shape shape", 1,
+        S, "public class T {", "public sealed interface Shape permits Circle {}",
+        "public record Circle(int r) implements Shape {}", "public record Config(int n,", "    Shape shape) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.DEFAULT_UNPARSEABLE, "@DefaultValue(\"abc\") of n is not a valid int", "\"abc\"", 1,
+        S, "public class T {", "public record Config(", "    @DefaultValue(\"abc\") int n) {}", R, STREAM, "}"));
+    cases.add(c(Message.DEFAULT_UNPARSEABLE, "expected one of [a, b]", "\"c\"", 1,
+        S, "public class T {", "public enum E { a, b }", "public record Config(",
+        "    @DefaultValue(\"c\") E e) {}", R, STREAM, "}"));
+    cases.add(c(Message.DEFAULT_UNPARSEABLE, "array element 1 is not a JSON string", "[1]", 1,
+        S, "public class T {", "public record Config(", "    @DefaultValue(\"[1]\") List<String> tags) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.DEFAULT_ON_SECRET, "secret property password must not have a @DefaultValue",
+        "@DefaultValue(\"x\")", 1,
+        S, "public class T {", "public record Config(@Secret", "    @DefaultValue(\"x\") String password) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.DUPLICATE_ORDER, "order 1 of property b is already used by a in Config", "int b", 1,
+        S, "public class T {", "public record Config(@Property(order = 1) int a,",
+        "    @Property(order = 1) int b) {}", R, STREAM, "}"));
+    cases.add(c(Message.DUPLICATE_PROPERTY_NAME, "property name \"a\" of b is already used by a", "int b", 1,
+        S, "public class T {", "public record Config(int a,", "    @Property(name = \"a\") int b) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.SECRET_NOT_SCALAR, "@Secret property keys is JSON array", "List<String> keys", 1,
+        S, "public class T {", "public record Config(int n,", "    @Secret List<String> keys) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.SECRET_NOT_MARKED, "property \"password\" looks like a secret", "String password", 1,
+        S, "public class T {", "public record Config(int n,", "    String password) {}", R, STREAM, "}"));
+    cases.add(c(Message.SECRET_NOT_MARKED, "property \"api_token\" looks like a secret", "apiToken", 1,
+        S, "public class T {", "public record Config(int n,", "    Optional<String> apiToken) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.MIN_MAX_NOT_NUMERIC, "minimum of property s applies to integer and number properties",
+        "String s", 1,
+        S, "public class T {", "public record Config(int n,", "    @Property(minimum = 1) String s) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.MIN_GREATER_THAN_MAX, "minimum 5 of property n is greater than its maximum 1",
+        "minimum = 5", 1,
+        S, "public class T {", "public record Config(", "    @Property(minimum = 5, maximum = 1) int n) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.INVALID_PATTERN, "pattern \"[a-\" of property s is not a valid regular expression",
+        "pattern = \"[a-\"", 1,
+        S, "public class T {", "public record Config(int n,", "    @Property(pattern = \"[a-\") String s) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.PATTERN_NOT_STRING, "pattern of property m applies to string properties only",
+        "int m", 1,
+        S, "public class T {", "public record Config(int n,", "    @Property(pattern = \"x\") int m) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.GROUP_NOT_TOP_LEVEL, "group \"g\" of nested property host", "group = \"g\"", 1,
+        S, "public class T {", "public record Tunnel(@Property(group = \"g\")", "    String host) {}",
+        "public record Config(Tunnel tunnel) {}", R, STREAM, "}"));
+    cases.add(c(Message.ONEOF_NOT_SEALED, "@OneOf type Auth must be a sealed interface",
+        "@OneOf(discriminator = \"type\")", 1,
+        S, "public class T {", "@OneOf(discriminator = \"type\")", "public interface Auth {}",
+        "public record Config(Auth auth) {}", R, STREAM, "}"));
+    cases.add(c(Message.CHOICE_NOT_RECORD, "option Basic of @OneOf Auth is not a record", "final class Basic", 1,
+        S, "public class T {", "@OneOf(discriminator = \"type\")", "public sealed interface Auth permits Basic {}",
+        "public static final class Basic implements Auth {}", "public record Config(Auth auth) {}", R, STREAM,
+        "}"));
+    cases.add(c(Message.CHOICE_MISSING, "option Basic of @OneOf Auth has no @Choice", "record Basic", 1,
+        S, "public class T {", "@OneOf(discriminator = \"type\")", "public sealed interface Auth permits Basic {}",
+        "public record Basic(String user) implements Auth {}", "public record Config(Auth auth) {}", R, STREAM,
+        "}"));
+    cases.add(c(Message.DUPLICATE_CHOICE, "@Choice value \"a\" of B is already used by A", "record B", 1,
+        S, "public class T {", "@OneOf(discriminator = \"type\")", "public sealed interface Auth permits A, B {}",
+        "@Choice(\"a\") public record A(String user) implements Auth {}",
+        "@Choice(\"a\") public record B(String user) implements Auth {}",
+        "public record Config(Auth auth) {}", R, STREAM, "}"));
+    cases.add(c(Message.DISCRIMINATOR_CLASH, "component type of option A has JSON name \"type\"", "String type", 1,
+        S, "public class T {", "@OneOf(discriminator = \"type\")", "public sealed interface Auth permits A {}",
+        "@Choice(\"a\") public record A(", "    String type) implements Auth {}",
+        "public record Config(Auth auth) {}", R, STREAM, "}"));
+    cases.add(c(Message.EXAMPLE_UNPARSEABLE, "example \"many\" of property n is not a valid int", "many", 1,
+        S, "public class T {", "public record Config(", "    @Property(examples = \"many\") int n) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.INVALID_DISCRIMINATOR, "discriminator \"auth type\" of @OneOf Auth", "auth type", 1,
+        S, "public class T {", "@OneOf(", "    discriminator = \"auth type\")",
+        "public sealed interface Auth permits A {}", "@Choice(\"a\") public record A(String user) implements Auth {}",
+        "public record Config(Auth auth) {}", R, STREAM, "}"));
+    cases.add(c(Message.DEFAULT_OUT_OF_RANGE, "@DefaultValue(\"0\") of property n is outside [1, +inf]",
+        "@DefaultValue(\"0\")", 1,
+        S, "public class T {", "public record Config(@Property(minimum = 1)", "    @DefaultValue(\"0\") int n) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.INVALID_ORDER, "order -5 of property n is negative", "order = -5", 1,
+        S, "public class T {", "public record Config(", "    @Property(order = -5) int n) {}", R, STREAM, "}"));
+    // Check, discover, read, placement.
+    cases.add(c(Message.CHECK_SIGNATURE, "check() returns int", "int check", 1,
+        S, "public class T {", CFG, R, STREAM, "@Check int check(Config c) { return 0; }", "}"));
+    cases.add(c(Message.CHECK_SIGNATURE, "check() takes 2 parameters", "void check", 1,
+        S, "public class T {", CFG, R, STREAM, "@Check void check(Config c, int x) {}", "}"));
+    cases.add(c(Message.CHECK_SIGNATURE, "check() takes a String instead of the config record", "String s", 1,
+        S, "public class T {", CFG, R, STREAM, "@Check void check(", "    String s) {}", "}"));
+    cases.add(c(Message.DUPLICATE_CHECK, "check2() is the second check of T (the first is check())", "check2", 1,
+        S, "public class T {", CFG, R, STREAM, "@Check void check(Config c) {}",
+        "@Check void check2(Config c) {}", "}"));
+    cases.add(c(Message.ORPHAN_METHOD, "@Stream method rows() is in T, which is neither", "@Stream", 1,
+        "public class T {", "public record R(long id) {}",
+        "@Stream java.util.stream.Stream<R> rows() { return null; }", "}"));
+    cases.add(c(Message.ORPHAN_METHOD, "@Check method check() is in T", "@Check", 1,
+        "public class T {", "@Check void check(Object o) {}", "}"));
+    cases.add(c(Message.DISCOVER_WITHOUT_READ, "@Discover method tables() needs a @Read method", "@Discover", 1,
+        S, "public class T {", CFG, "@Discover", "List<DiscoveredStream> tables(Config c) { return null; }", "}"));
+    cases.add(c(Message.READ_WITHOUT_DISCOVER, "@Read method read() needs a @Discover method", "@Read", 1,
+        S, "public class T {", CFG, "@Read",
+        "java.util.stream.Stream<ObjectNode> read(Config c, StreamContext s) { return null; }", "}"));
+    cases.add(c(Message.DISCOVER_SIGNATURE, "tables() returns List<String>", "List<String> tables", 1,
+        S, "public class T {", CFG, "@Discover List<String> tables(Config c) { return null; }",
+        "@Read java.util.stream.Stream<ObjectNode> read(Config c, StreamContext s) { return null; }", "}"));
+    cases.add(c(Message.READ_RECORD_TYPE, "read() produces String; discovered records must be ObjectNode",
+        "Stream<String> read", 1,
+        S, "public class T {", CFG, "@Discover List<DiscoveredStream> tables(Config c) { return null; }",
+        "@Read java.util.stream.Stream<String> read(Config c, StreamContext s) { return null; }", "}"));
+    cases.add(c(Message.DUPLICATE_METHOD, "@Discover method more() is the second one in T (the first is tables())",
+        "more(", 1,
+        S, "public class T {", CFG, "@Discover List<DiscoveredStream> tables(Config c) { return null; }",
+        "@Discover List<DiscoveredStream> more(Config c) { return null; }",
+        "@Read java.util.stream.Stream<ObjectNode> read(Config c, StreamContext s) { return null; }", "}"));
+    // Destinations.
+    cases.add(c(Message.NO_WRITER, "has no @Writer method", "@Destination", 1,
+        D, "public class T {", CFG, "@Check void check(Config c) {}", "}"));
+    cases.add(c(Message.DUPLICATE_METHOD, "@Writer method open2() is the second one in T", "open2", 1,
+        D, "public class T {", CFG, WRITER,
+        "@Writer SyncWriter open2(Config c, WriteContext w) { return null; }", "}"));
+    cases.add(c(Message.WRITER_SIGNATURE, "open() returns String", "String open", 1,
+        D, "public class T {", CFG, "@Writer String open(Config c) { return null; }", "}"));
+    cases.add(c(Message.PARAMETER_TYPE, "parameter s of @Writer method open() has unsupported type StreamContext",
+        "StreamContext s", 1,
+        D, "public class T {", CFG, "@Writer SyncWriter open(Config c,", "    StreamContext s) { return null; }",
+        "}"));
+    cases.add(c(Message.SOURCE_METHOD_ON_DESTINATION, "@Stream method rows() is in @Destination class T",
+        "@Stream", 1,
+        D, "public class T {", CFG, R, WRITER, "@Stream", "java.util.stream.Stream<R> rows(Config c) { return null; }",
+        "}"));
+    cases.add(c(Message.WRITER_ON_SOURCE, "@Writer method open() is in @Source class T", "@Writer", 1,
+        S, "public class T {", CFG, R, STREAM, WRITER, "}"));
+    cases.add(c(Message.NO_DESTINATION_SYNC_MODES, "@Destination syncModes of T is empty", "syncModes = {}", 1,
+        "@Destination(name = \"t\", version = \"1.0.0\",", "    syncModes = {})", "public class T {", CFG,
+        WRITER, "}"));
+    return cases;
+  }
+
+  static Stream<Case> allCases() {
+    return cases().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allCases")
+  void reportsDiagnostic(Case c) {
+    JavaFileObject file = JavaFileObjects.forSourceString("test.T", IMPORTS + c.body() + "\n");
+    Compilation compilation = Compilations.compile(file);
+    assertThat(compilation).hadErrorContaining(c.fragment()).inFile(file).onLineContaining(c.onLine());
+    assertThat(compilation).hadErrorContaining("[" + c.message().id() + "]");
+    assertThat(compilation).hadErrorCount(c.errors());
+  }
+
+  /** Every message of the catalog that can be provoked by source has a case above. */
+  @Test
+  void everyMessageIsCovered() {
+    Set<Message> covered = EnumSet.noneOf(Message.class);
+    cases().forEach(c -> covered.add(c.message()));
+    // Tested elsewhere: BAD_OPTION (OptionsTest), DUPLICATE_DOCKER_CONTEXT (a warning, in this class),
+    // INTERNAL_ERROR (ProcessorRobustnessTest).
+    covered.addAll(EnumSet.of(Message.BAD_OPTION, Message.DUPLICATE_DOCKER_CONTEXT, Message.INTERNAL_ERROR));
+    Set<Message> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
+    com.google.common.truth.Truth.assertThat(missing).isEmpty();
+  }
+
+  /** docs/DSL.md documents every id with its current text. */
+  @Test
+  void catalogIsDocumented() throws java.io.IOException {
+    java.nio.file.Path doc = java.nio.file.Paths.get(System.getProperty("basedir", "."))
+        .resolve("../docs/DSL.md");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(doc), "docs/DSL.md not checked out");
+    String text = java.nio.file.Files.readString(doc);
+    for (Message m : Message.values()) {
+      com.google.common.truth.Truth.assertWithMessage(m.name()).that(text)
+          .contains("| `" + m.id() + "` | `" + m.name() + "` | "
+              + m.template().replace("|", "\\|") + " |");
+    }
+  }
+
+  @Test
+  void secondConnectorOfACompilationGetsNoDockerContext() {
+    JavaFileObject a = JavaFileObjects.forSourceString("test.A", IMPORTS
+        + "@Source(name = \"a\", version = \"1.0.0\") public class A {" + CFG + R + STREAM + "}\n");
+    JavaFileObject b = JavaFileObjects.forSourceString("test.B", IMPORTS
+        + "@Source(name = \"b\", version = \"1.0.0\")\npublic class B {" + CFG + R + STREAM + "}\n");
+    Compilation compilation = Compilations.compile(b, a);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[C8K-016] connector test.B is the second connector")
+        .inFile(b).onLineContaining("public class B");
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+        "META-INF/c8kit/docker/Dockerfile").contentsAsUtf8String().contains("source-a");
+    assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+        "META-INF/services/io.c8kit.C8Connector").contentsAsUtf8String().isEqualTo("test.AConnector\ntest.BConnector\n");
+  }
+
+  /** All errors of a class are reported, not just the first. */
+  @Test
+  void reportsEveryErrorOfAClass() {
+    JavaFileObject file = JavaFileObjects.forSourceString("test.T", IMPORTS + String.join("\n",
+        "@Source(name = \"Bad\", version = \"x\")", "public class T {",
+        "public record Config(String password, @Property(minimum = 2, maximum = 1) int n) {}", R,
+        "@Stream(primaryKey = \"nope\") java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    Compilation compilation = Compilations.compile(file);
+    assertThat(compilation).hadErrorContaining("[C8K-010]");
+    assertThat(compilation).hadErrorContaining("[C8K-011]");
+    assertThat(compilation).hadErrorContaining("[C8K-028]");
+    assertThat(compilation).hadErrorContaining("[C8K-058]");
+    assertThat(compilation).hadErrorContaining("[C8K-060]");
+    assertThat(compilation).hadErrorCount(5);
+  }
+}

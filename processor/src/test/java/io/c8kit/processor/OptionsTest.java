@@ -1,0 +1,53 @@
+package io.c8kit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/** The -A options: validated in init() with a usage line, and applied to the Docker outputs. */
+class OptionsTest {
+  @Test
+  void badDockerRepositoryIsAUsageError() {
+    Compilation c = Compilations.compile(List.of("-Ac8kit.dockerRepository=Bad Repo"),
+        Compilations.resource("good/dynamic/TablesSource.java"));
+    assertThat(c).hadErrorContaining("[C8K-002] Usage: -Ac8kit.dockerRepository=PREFIX");
+    assertThat(c).hadErrorContaining("got \"Bad Repo\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void blankBaseImageIsAUsageError() {
+    Compilation c = Compilations.compile(List.of("-Ac8kit.baseImage= "),
+        Compilations.resource("good/dynamic/TablesSource.java"));
+    assertThat(c).hadErrorContaining("[C8K-002] Usage: -Ac8kit.baseImage=IMAGE");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void optionsOverrideImageNamesAndBase() {
+    Compilation c = Compilations.compile(
+        List.of("-Ac8kit.dockerRepository=registry.example.com/acme", "-Ac8kit.baseImage=local/jre:17"),
+        Compilations.resource("good/dynamic/TablesSource.java"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/docker/Dockerfile")
+        .contentsAsUtf8String().contains("FROM local/jre:17\n");
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/docker/Dockerfile")
+        .contentsAsUtf8String().contains("io.airbyte.name=\"registry.example.com/acme/source-tables\"");
+  }
+
+  @Test
+  void baseImageOptionWinsOverTheAnnotation() {
+    Compilation c = Compilations.compile(List.of("-Ac8kit.baseImage=local/jre:17"),
+        Compilations.resource("good/kitchensink/KitchenSinkSource.java"));
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/docker/Dockerfile")
+        .contentsAsUtf8String().contains("FROM local/jre:17\n");
+    // An explicit dockerImage is kept even with a repository option.
+    Compilation d = Compilations.compile(List.of("-Ac8kit.dockerRepository=other"),
+        Compilations.resource("good/kitchensink/KitchenSinkSource.java"));
+    assertThat(d).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/docker/Dockerfile")
+        .contentsAsUtf8String().contains("io.airbyte.name=\"acme/source-kitchen-sink\"");
+  }
+}

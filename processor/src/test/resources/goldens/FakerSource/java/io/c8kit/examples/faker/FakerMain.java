@@ -1,0 +1,17 @@
+package io.c8kit.examples.faker;
+
+import io.c8kit.runtime.ConnectorCli;
+import javax.annotation.processing.Generated;
+
+/**
+ * Command-line entry point of the faker source: {@code spec}, {@code check}, {@code discover}, {@code read}, {@code write}.
+ */
+@Generated("io.c8kit.processor.C8kitProcessor")
+public final class FakerMain {
+  private FakerMain() {
+  }
+
+  public static void main(String[] args) {
+    ConnectorCli.main(new FakerConnector(), args);
+  }
+}
