@@ -35,10 +35,10 @@ class FilerTest {
     }
     // Every file counted in the goldens went through the recording Filer.
     assertThat(processor.created.stream().map(RecordingProcessor.Created::name).toList())
-        .containsAtLeast("io.c8kit.examples.faker.FakerConnector", "META-INF/c8kit/faker/spec.json",
-            "META-INF/c8kit/faker/streams/users.json", "META-INF/c8kit/docker/Dockerfile",
+        .containsAtLeast("io.c8kit.examples.faker.FakerConnector", "META-INF/c8kit/source-faker/spec.json",
+            "META-INF/c8kit/source-faker/streams/users.json", "META-INF/c8kit/docker/Dockerfile",
             "META-INF/c8kit/docker/launcher", "com.example.sqlite.SqliteConnector",
-            "META-INF/c8kit/sqlite/spec.json");
+            "META-INF/c8kit/destination-sqlite/spec.json");
   }
 
   @Test

@@ -11,8 +11,22 @@ import io.c8kit.C8Connector;
 public abstract sealed class Connector<C> implements C8Connector
     permits SourceConnector, DestinationConnector {
 
+  /** Resolved once: the logo may be a class-path resource that has to be read and encoded. */
+  private volatile String logo;
+
   Connector() {}
 
   /** Static facts from the annotation. */
   public abstract ConnectorInfo info();
+
+  /** The logo as a {@code data:} URI (a resource named by the annotation is read and encoded), or "". */
+  @Override
+  public final String logo() {
+    String resolved = logo;
+    if (resolved == null) {
+      resolved = Logos.dataUri(info().logo(), getClass());
+      logo = resolved;
+    }
+    return resolved;
+  }
 }

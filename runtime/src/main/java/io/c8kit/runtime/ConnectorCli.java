@@ -1,30 +1,68 @@
 package io.c8kit.runtime;
 
+import io.c8kit.runtime.cli.CliRunner;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
  * Entry point of every generated {@code <Name>Main}: runs one Airbyte command ({@code spec},
- * {@code check}, {@code discover}, {@code read}, {@code write}) for a connector.
+ * {@code check}, {@code discover}, {@code read}, {@code write}, also as {@code --spec} …) for a
+ * connector.
+ *
+ * <p>stdout carries protocol messages only: while the command runs, JUL/SLF4J records and anything
+ * printed to {@code System.out} become LOG messages, and {@code System.err} is masked. Exit codes: 0
+ * on success and on a FAILED check; 1 after a TRACE ERROR; 2 for a usage error (also reported as a
+ * TRACE ERROR {@code config_error}, with the usage text on stderr).
  */
 public final class ConnectorCli {
+  /** How long shutdown hooks may take before the process is halted. */
+  private static final long EXIT_GRACE_MILLIS = 30_000;
+
   private ConnectorCli() {}
 
   /**
    * Runs the command given by {@code args} on the process's standard streams, then exits the JVM with
-   * its exit code (the platform needs the process to terminate).
+   * its exit code (the platform needs the process to terminate, whatever threads are still running).
    */
   public static void main(Connector<?> connector, String[] args) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Thread.setDefaultUncaughtExceptionHandler(CliRunner.STRAY_THREAD_HANDLER);
+    int code;
+    try {
+      // The raw descriptor, not System.out: PrintStream swallows write errors (a closed pipe).
+      OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+      code = CliRunner.run(connector, args, System.in, stdout, System.err);
+    } catch (Throwable t) {
+      code = CliRunner.FAILURE;
+    }
+    exit(code);
   }
 
   /**
    * Runs the command in-process on the given streams and returns the exit code; never exits the JVM.
-   * Used by tests and the acceptance kit.
+   * Used by tests and the acceptance kit. Logging and {@code System.out}/{@code System.err} are routed
+   * to these streams for the duration of the call.
    */
   public static int run(
       Connector<?> connector, String[] args, InputStream stdin, OutputStream stdout,
       OutputStream stderr) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return CliRunner.run(connector, args, stdin, stdout, stderr);
+  }
+
+  private static void exit(int code) {
+    System.out.flush();
+    System.err.flush();
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(EXIT_GRACE_MILLIS);
+      } catch (InterruptedException ignored) {
+        // halt anyway
+      }
+      Runtime.getRuntime().halt(code);
+    }, "c8kit-exit-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    System.exit(code);
   }
 }

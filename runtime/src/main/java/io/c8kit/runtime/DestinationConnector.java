@@ -54,9 +54,15 @@ public non-sealed class DestinationConnector<C> extends Connector<C> {
     return definition.info().description();
   }
 
+  /**
+   * Validates the config against the spec (C8 string values coerced to the schema's types), binds it
+   * and runs the connection check.
+   *
+   * @throws ValidationException with a masked message when any step fails
+   */
   @Override
   public void validate(Map<String, Object> integration) throws ValidationException {
-    throw new UnsupportedOperationException("not yet implemented");
+    C8Support.validate(this, definition.binder(), definition.check(), integration);
   }
 
   @Override

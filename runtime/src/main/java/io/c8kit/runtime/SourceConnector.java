@@ -54,19 +54,38 @@ public non-sealed class SourceConnector<C> extends Connector<C> {
     return definition.info().description();
   }
 
+  /**
+   * Validates the config against the spec (C8 string values such as {@code "5432"} are first
+   * coerced to the schema's types), binds it and runs the connection check.
+   *
+   * @throws ValidationException with a masked message when any step fails
+   */
   @Override
   public void validate(Map<String, Object> integration) throws ValidationException {
-    throw new UnsupportedOperationException("not yet implemented");
+    C8Support.validate(this, definition.binder(), definition.check(), integration);
   }
 
+  /**
+   * For each stream (static and discovered), its schema and first ten records, with the reserved
+   * keys {@code _key}, {@code _id}, {@code _rev} renamed by prefixing {@code _} until free
+   * ({@code _key} stays when it is the first primary-key column).
+   *
+   * @throws ValidationException when the config is invalid or discovery or sampling fails
+   */
   @Override
   public List<Sample> samples(Map<String, Object> integration) throws ValidationException {
-    throw new UnsupportedOperationException("not yet implemented");
+    return C8Support.samples(this, integration);
   }
 
+  /**
+   * The schema of each stream, without data: attributes typed string→STRING, integer→LONG,
+   * boolean→BOOLEAN, number→DOUBLE, other→OBJECT, reserved keys renamed as in {@link #samples}.
+   *
+   * @throws ValidationException when the config is invalid or discovery fails
+   */
   @Override
   public List<Schema> schemas(Map<String, Object> integration) throws ValidationException {
-    throw new UnsupportedOperationException("not yet implemented");
+    return C8Support.schemas(this, integration);
   }
 
   @Override

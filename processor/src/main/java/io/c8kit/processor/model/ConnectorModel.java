@@ -57,9 +57,12 @@ public record ConnectorModel(
     return ClassName.get(annotatedClass.packageName(), baseName() + "Main");
   }
 
-  /** Class-path folder of this connector's resources, without a leading slash. */
+  /**
+   * Class-path folder of this connector's resources, without a leading slash; the kind is part of it
+   * because a source and a destination may share a name (postgres) and a class path.
+   */
   public String resourceDir() {
-    return "META-INF/c8kit/" + name;
+    return "META-INF/c8kit/" + kind.word() + "-" + name;
   }
 
   public String specResource() {

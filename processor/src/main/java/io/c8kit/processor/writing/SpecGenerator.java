@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code META-INF/c8kit/<name>/spec.json}, the ConnectorSpecification returned by {@code spec}:
+ * Writes {@code META-INF/c8kit/<kind>-<name>/spec.json}, the ConnectorSpecification returned by {@code spec}:
  * draft-07, no {@code $ref}, {@code additionalProperties: true}, orders and secrets as validated.
  */
 final class SpecGenerator extends ResourceGenerator {

@@ -11,17 +11,24 @@ import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteTraceMessage;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.RecordSerializer;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The one channel to stdout: newline-delimited compact protocol messages through one buffered
- * stream. RECORDs are streamed with Jackson's generator straight into the buffer (the hot path, no
- * tree per record); LOG and TRACE text passes through the {@link SecretMasker}. Thread-safe, so log
- * handlers on other threads can interleave whole lines.
+ * The one channel to stdout: newline-delimited compact protocol messages. RECORDs are streamed with
+ * Jackson's generator straight into a buffer (the hot path, no tree per record); LOG, TRACE ERROR and
+ * CONNECTION_STATUS text passes through the {@link SecretMasker}. Thread-safe, so log handlers on
+ * other threads interleave whole lines.
+ *
+ * <p>Every message is written into an in-memory buffer and only <em>committed</em> once complete: a
+ * serializer that throws halfway through a record leaves nothing on stdout, and the next message
+ * (typically the TRACE ERROR) is still a well-formed line. Committed lines go to the underlying
+ * stream in blocks of about 64 KiB and on {@link #flush()}.
  */
 public final class ProtocolOutput implements Closeable {
   private static final SerializedString TYPE = new SerializedString("type");
@@ -32,24 +39,36 @@ public final class ProtocolOutput implements Closeable {
   private static final SerializedString DATA = new SerializedString("data");
   private static final SerializedString EMITTED_AT = new SerializedString("emitted_at");
 
+  private static final int FLUSH_THRESHOLD = 1 << 16;
+
   private final OutputStream sink;
-  private final JsonGenerator generator;
+  private final LineBuffer buffer = new LineBuffer(FLUSH_THRESHOLD + (FLUSH_THRESHOLD >> 1));
   private final ObjectWriter messageWriter;
   private final SecretMasker masker;
+  private JsonGenerator generator;
+  /** True while a message is being written; a message written meanwhile by the same thread waits. */
+  private boolean busy;
+  private List<AirbyteMessage> deferred;
   private boolean closed;
 
   public ProtocolOutput(OutputStream stdout, SecretMasker masker) {
-    this.sink = new BufferedOutputStream(stdout, 1 << 16);
+    this.sink = stdout;
     this.masker = masker;
+    this.messageWriter = Protocol.mapper().writerFor(AirbyteMessage.class);
+    this.generator = newGenerator();
+  }
+
+  private JsonGenerator newGenerator() {
     try {
-      this.generator = Protocol.mapper().getFactory().createGenerator(sink, JsonEncoding.UTF8);
+      JsonGenerator g = Protocol.mapper().getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+      g.setRootValueSeparator(null);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+      g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+      return g;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.generator.setRootValueSeparator(null);
-    this.generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    this.generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-    this.messageWriter = Protocol.mapper().writerFor(AirbyteMessage.class);
   }
 
   public SecretMasker masker() {
@@ -63,11 +82,13 @@ public final class ProtocolOutput implements Closeable {
 
   /**
    * Writes one RECORD line: {@code {"type":"RECORD","record":{"namespace"?,"stream","data":{…},
-   * "emitted_at":ms}}}.
+   * "emitted_at":ms}}}. When the serializer throws, nothing of the record reaches stdout and the
+   * exception propagates.
    */
   public synchronized <R> void writeRecord(
       SerializableString stream, SerializableString namespace, RecordSerializer<? super R> serializer,
       R record, long emittedAtMillis) {
+    busy = true;
     try {
       JsonGenerator g = generator;
       g.writeStartObject();
@@ -88,25 +109,72 @@ public final class ProtocolOutput implements Closeable {
       g.writeEndObject();
       g.writeEndObject();
       g.writeRaw('\n');
+      commit();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write RECORD to stdout", e);
+      rollback();
+      throw new UncheckedIOException("cannot write RECORD of stream " + stream.getValue(), e);
+    } catch (RuntimeException | Error e) {
+      rollback();
+      throw e;
+    } finally {
+      busy = false;
     }
+    writeDeferred();
   }
 
-  /** Writes any message as one line; LOG and TRACE ERROR text is masked first. */
+  /** Writes any message as one line; LOG, TRACE ERROR and CONNECTION_STATUS text is masked first. */
   public synchronized void write(AirbyteMessage message) {
     maskInPlace(message);
+    if (busy) {
+      // Re-entered from the same thread (a serializer that logs): write it after the current line.
+      if (deferred == null) {
+        deferred = new ArrayList<>();
+      }
+      deferred.add(message);
+      return;
+    }
+    busy = true;
     try {
       messageWriter.writeValue(generator, message);
       generator.writeRaw('\n');
+      commit();
     } catch (IOException e) {
+      rollback();
       throw new UncheckedIOException("cannot write " + message.type + " to stdout", e);
+    } catch (RuntimeException | Error e) {
+      rollback();
+      throw e;
+    } finally {
+      busy = false;
+    }
+    writeDeferred();
+  }
+
+  private void writeDeferred() {
+    while (deferred != null && !deferred.isEmpty()) {
+      write(deferred.remove(0));
     }
   }
 
   /** Writes a LOG message. */
   public void log(AirbyteLogMessage.Level level, String message) {
     write(AirbyteMessage.log(level, message));
+  }
+
+  /**
+   * Last-resort output for fatal errors (an {@link OutOfMemoryError} while building the TRACE):
+   * drops any uncommitted partial message, appends the given complete line (which must end with a
+   * newline and must already be masked) and flushes, without Jackson.
+   */
+  public synchronized void writeFallbackLine(byte[] line) {
+    buffer.rollback();
+    try {
+      buffer.drainTo(sink);
+      sink.write(line);
+      sink.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to stdout", e);
+    }
   }
 
   private void maskInPlace(AirbyteMessage message) {
@@ -130,10 +198,24 @@ public final class ProtocolOutput implements Closeable {
     }
   }
 
+  private void commit() throws IOException {
+    generator.flush();
+    buffer.commit();
+    if (buffer.committed() >= FLUSH_THRESHOLD) {
+      buffer.drainTo(sink);
+    }
+  }
+
+  /** Forgets the message being written and starts a fresh generator (the old one is mid-object). */
+  private void rollback() {
+    buffer.rollback();
+    generator = newGenerator();
+  }
+
   /** Pushes buffered lines to stdout. */
   public synchronized void flush() {
     try {
-      generator.flush();
+      buffer.drainTo(sink);
       sink.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot flush stdout", e);
@@ -148,5 +230,73 @@ public final class ProtocolOutput implements Closeable {
     }
     closed = true;
     flush();
+  }
+
+  /**
+   * A growable byte buffer whose tail after the last {@link #commit()} can be dropped. Only
+   * committed bytes are ever drained to the sink.
+   */
+  private static final class LineBuffer extends OutputStream {
+    private final int initialCapacity;
+    private byte[] buf;
+    private int count;
+    private int committed;
+
+    LineBuffer(int initialCapacity) {
+      this.initialCapacity = initialCapacity;
+      this.buf = new byte[initialCapacity];
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    private void ensure(int extra) {
+      int needed = count + extra;
+      if (needed > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+      }
+    }
+
+    void commit() {
+      committed = count;
+    }
+
+    int committed() {
+      return committed;
+    }
+
+    void rollback() {
+      count = committed;
+    }
+
+    /** Writes the committed bytes to {@code sink} and keeps any uncommitted tail. */
+    void drainTo(OutputStream sink) throws IOException {
+      if (committed == 0) {
+        return;
+      }
+      int tail = count - committed;
+      try {
+        sink.write(buf, 0, committed);
+      } finally {
+        if (tail > 0) {
+          System.arraycopy(buf, committed, buf, 0, tail);
+        }
+        count = tail;
+        committed = 0;
+        if (buf.length > 16 * initialCapacity && count <= initialCapacity) {
+          buf = Arrays.copyOf(buf, initialCapacity);
+        }
+      }
+    }
   }
 }

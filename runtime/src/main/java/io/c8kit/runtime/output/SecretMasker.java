@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Replaces every registered secret value with {@code ****} in text the runtime writes (LOG and
- * TRACE messages, FAILED statuses, stack traces). Secrets are registered from the config before
- * anything can be logged; longer secrets are replaced first so a secret containing another is fully
- * hidden.
+ * TRACE messages, FAILED statuses, stack traces, stderr). Secrets are registered from the config
+ * before anything can be logged; longer secrets are replaced first so a secret containing another is
+ * fully hidden. A multi-line secret (a PEM key) also registers each of its longer lines, so a library
+ * that prints it line by line is masked too.
  */
 public final class SecretMasker {
   public static final String MASK = "****";
@@ -18,17 +18,37 @@ public final class SecretMasker {
   /** Values shorter than this are not masked: masking "a" would shred every message. */
   private static final int MIN_LENGTH = 2;
 
-  private final List<String> secrets = new CopyOnWriteArrayList<>();
+  /** Lines of a multi-line secret at least this long are registered on their own. */
+  private static final int MIN_LINE_LENGTH = 8;
 
-  public void register(String secret) {
-    if (secret == null || secret.length() < MIN_LENGTH || secrets.contains(secret)) {
+  /** Sorted longest first; replaced as a whole on every change, so readers never lock. */
+  private volatile List<String> secrets = List.of();
+
+  public synchronized void register(String secret) {
+    if (secret == null || secret.length() < MIN_LENGTH) {
       return;
     }
     List<String> sorted = new ArrayList<>(secrets);
-    sorted.add(secret);
+    addIfNew(sorted, secret);
+    if (secret.indexOf('\n') >= 0 || secret.indexOf('\r') >= 0) {
+      for (String line : secret.split("\\R")) {
+        String trimmed = line.strip();
+        if (trimmed.length() >= MIN_LINE_LENGTH) {
+          addIfNew(sorted, trimmed);
+        }
+      }
+    }
+    if (sorted.size() == secrets.size()) {
+      return;
+    }
     sorted.sort(Comparator.comparingInt(String::length).reversed());
-    secrets.clear();
-    secrets.addAll(sorted);
+    secrets = List.copyOf(sorted);
+  }
+
+  private static void addIfNew(List<String> list, String value) {
+    if (!list.contains(value)) {
+      list.add(value);
+    }
   }
 
   public void registerAll(Collection<String> values) {
@@ -41,11 +61,12 @@ public final class SecretMasker {
 
   /** The text with every registered secret replaced by {@link #MASK}; null stays null. */
   public String mask(String text) {
-    if (text == null || secrets.isEmpty()) {
+    List<String> current = secrets;
+    if (text == null || current.isEmpty()) {
       return text;
     }
     String out = text;
-    for (String secret : secrets) {
+    for (String secret : current) {
       if (out.contains(secret)) {
         out = out.replace(secret, MASK);
       }

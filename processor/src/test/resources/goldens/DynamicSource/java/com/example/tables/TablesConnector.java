@@ -24,7 +24,7 @@ public final class TablesConnector extends SourceConnector<TablesSource.Config> 
     "",
     "",
     ConnectorKind.SOURCE,
-    "/META-INF/c8kit/tables/spec.json",
+    "/META-INF/c8kit/source-tables/spec.json",
     "c8kit/source-tables");
 
   /**
@@ -47,7 +47,7 @@ public final class TablesConnector extends SourceConnector<TablesSource.Config> 
         new ConfigProperty("url", "Url", ConfigAttributeType.STRING, true, false, "", "", ""),
         new ConfigProperty("password", "Password", ConfigAttributeType.PASSWORD, true, false, "", "", "")))
       .stream(StreamDefinition.<TablesSource.Config, TablesSource.Heartbeat>builder("heartbeat")
-        .schemaResource("/META-INF/c8kit/tables/streams/heartbeat.json")
+        .schemaResource("/META-INF/c8kit/source-tables/streams/heartbeat.json")
         .primaryKey("id")
         .syncModes(SyncMode.FULL_REFRESH)
         .ordered(false)

@@ -27,7 +27,7 @@ public final class KitchenSinkConnector extends SourceConnector<KitchenSinkSourc
     "",
     "icons/sink.svg",
     ConnectorKind.SOURCE,
-    "/META-INF/c8kit/kitchen-sink/spec.json",
+    "/META-INF/c8kit/source-kitchen-sink/spec.json",
     "acme/source-kitchen-sink");
 
   /**
@@ -73,7 +73,7 @@ public final class KitchenSinkConnector extends SourceConnector<KitchenSinkSourc
       .errors(ErrorClassifier.of(List.<Class<? extends Throwable>>of(IllegalArgumentException.class, SecurityException.class), List.<Class<? extends Throwable>>of(IOException.class)))
       .stream(StreamDefinition.<KitchenSinkSource.Config, KitchenSinkSource.Everything>builder("everything")
         .namespace("sink")
-        .schemaResource("/META-INF/c8kit/kitchen-sink/streams/everything.json")
+        .schemaResource("/META-INF/c8kit/source-kitchen-sink/streams/everything.json")
         .primaryKey("id")
         .primaryKey("home", "street")
         .cursor(List.of("local_date"), CursorType.LOCAL_DATE, KitchenSinkSource.Everything::localDate)
@@ -85,7 +85,7 @@ public final class KitchenSinkConnector extends SourceConnector<KitchenSinkSourc
         .reader((config, ctx) -> ctx.drain(source.all(ctx, config)))
         .build())
       .stream(StreamDefinition.<KitchenSinkSource.Config, KitchenSinkSource.Event>builder("events")
-        .schemaResource("/META-INF/c8kit/kitchen-sink/streams/events.json")
+        .schemaResource("/META-INF/c8kit/source-kitchen-sink/streams/events.json")
         .cursor(List.of("at"), CursorType.LOCAL_DATE_TIME, KitchenSinkSource.Event::at)
         .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
         .ordered(true)
@@ -93,7 +93,7 @@ public final class KitchenSinkConnector extends SourceConnector<KitchenSinkSourc
         .reader((config, ctx) -> source.events(ctx, config))
         .build())
       .stream(StreamDefinition.<KitchenSinkSource.Config, KitchenSinkSource.Event>builder("event_log")
-        .schemaResource("/META-INF/c8kit/kitchen-sink/streams/event_log.json")
+        .schemaResource("/META-INF/c8kit/source-kitchen-sink/streams/event_log.json")
         .syncModes(SyncMode.FULL_REFRESH)
         .ordered(false)
         .serializer(new KitchenSinkSource_EventSerializer())

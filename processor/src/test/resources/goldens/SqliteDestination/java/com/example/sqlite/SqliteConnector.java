@@ -25,7 +25,7 @@ public final class SqliteConnector extends DestinationConnector<SqliteDestinatio
     "https://example.com/docs/destination-sqlite",
     "",
     ConnectorKind.DESTINATION,
-    "/META-INF/c8kit/sqlite/spec.json",
+    "/META-INF/c8kit/destination-sqlite/spec.json",
     "c8kit/destination-sqlite");
 
   /**

@@ -25,7 +25,7 @@ public final class FakerConnector extends SourceConnector<FakerSource.Config> {
     "https://docs.airbyte.com/integrations/sources/faker",
     "",
     ConnectorKind.SOURCE,
-    "/META-INF/c8kit/faker/spec.json",
+    "/META-INF/c8kit/source-faker/spec.json",
     "c8kit/source-faker");
 
   /**
@@ -52,7 +52,7 @@ public final class FakerConnector extends SourceConnector<FakerSource.Config> {
         new ConfigProperty("parallelism", "Parallelism", ConfigAttributeType.INT, false, false, "How many parallel workers should generate fake data (informational: generation is cheap and runs on the reading thread).", "4", "")))
       .check(source::check)
       .stream(StreamDefinition.<FakerSource.Config, FakerSource.User>builder("users")
-        .schemaResource("/META-INF/c8kit/faker/streams/users.json")
+        .schemaResource("/META-INF/c8kit/source-faker/streams/users.json")
         .primaryKey("id")
         .cursor(List.of("updated_at"), CursorType.INSTANT, FakerSource.User::updatedAt)
         .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
@@ -61,7 +61,7 @@ public final class FakerConnector extends SourceConnector<FakerSource.Config> {
         .reader((config, ctx) -> ctx.drain(source.users(config, ctx.cursor(), ctx)))
         .build())
       .stream(StreamDefinition.<FakerSource.Config, FakerSource.Product>builder("products")
-        .schemaResource("/META-INF/c8kit/faker/streams/products.json")
+        .schemaResource("/META-INF/c8kit/source-faker/streams/products.json")
         .primaryKey("id")
         .page("id", CursorType.LONG, FakerSource.Product::id)
         .syncModes(SyncMode.FULL_REFRESH)
@@ -70,7 +70,7 @@ public final class FakerConnector extends SourceConnector<FakerSource.Config> {
         .reader((config, ctx) -> ctx.drain(source.products(config, ctx.page(), ctx)))
         .build())
       .stream(StreamDefinition.<FakerSource.Config, FakerSource.Purchase>builder("purchases")
-        .schemaResource("/META-INF/c8kit/faker/streams/purchases.json")
+        .schemaResource("/META-INF/c8kit/source-faker/streams/purchases.json")
         .primaryKey("id")
         .cursor(List.of("updated_at"), CursorType.INSTANT, FakerSource.Purchase::updatedAt)
         .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)

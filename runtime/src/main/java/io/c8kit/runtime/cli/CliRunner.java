@@ -1,0 +1,244 @@
+package io.c8kit.runtime.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.ConfigException;
+import io.c8kit.protocol.AirbyteCatalog;
+import io.c8kit.protocol.AirbyteConnectionStatus;
+import io.c8kit.protocol.AirbyteMessage;
+import io.c8kit.protocol.ConfiguredAirbyteCatalog;
+import io.c8kit.protocol.FailureType;
+import io.c8kit.runtime.CheckFunction;
+import io.c8kit.runtime.ConfigBinder;
+import io.c8kit.runtime.Connector;
+import io.c8kit.runtime.DestinationConnector;
+import io.c8kit.runtime.ErrorClassifier;
+import io.c8kit.runtime.SourceConnector;
+import io.c8kit.runtime.cli.CommandLineParser.Invocation;
+import io.c8kit.runtime.cli.CommandLineParser.UsageException;
+import io.c8kit.runtime.config.ConfigPreparer;
+import io.c8kit.runtime.config.ConnectorSpec;
+import io.c8kit.runtime.config.JsonFiles;
+import io.c8kit.runtime.output.LogLevels;
+import io.c8kit.runtime.output.LogRouting;
+import io.c8kit.runtime.output.ProtocolOutput;
+import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.read.ReadEngine;
+import io.c8kit.runtime.read.SourceCatalog;
+import io.c8kit.runtime.write.WriteEngine;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one Airbyte command for a connector on the given streams and returns the exit code; the
+ * engine behind {@link io.c8kit.runtime.ConnectorCli}. Internal: generated code calls {@code
+ * ConnectorCli}.
+ *
+ * <p>Order of work: route logging and {@code System.out}; parse the command line (usage error → TRACE
+ * config_error, exit 2); read and validate the config, registering its secrets before anything else
+ * can be written; run the command. Any exception then becomes exactly one TRACE ERROR and exit 1,
+ * except in {@code check}, where config problems and check failures are a FAILED status and exit 0.
+ */
+public final class CliRunner {
+  /** Exit code of a successful command and of a FAILED check. */
+  public static final int OK = 0;
+  /** Exit code after a TRACE ERROR. */
+  public static final int FAILURE = 1;
+  /** Exit code of a command-line usage error (also reported as a TRACE ERROR). */
+  public static final int USAGE = 2;
+
+  /** Freed on a fatal error so the TRACE can still be built after an OutOfMemoryError. */
+  private static final int RESERVE_BYTES = 2 << 20;
+
+  private static final Logger LOG = Logger.getLogger("io.c8kit.runtime");
+
+  private final Connector<?> connector;
+  private final InputStream stdin;
+  private final OutputStream stderr;
+  private final SecretMasker masker = new SecretMasker();
+  private final ProtocolOutput output;
+  private byte[] reserve = new byte[RESERVE_BYTES];
+
+  private CliRunner(Connector<?> connector, InputStream stdin, OutputStream stdout,
+      OutputStream stderr) {
+    this.connector = Objects.requireNonNull(connector, "connector");
+    this.stdin = stdin;
+    this.stderr = Objects.requireNonNull(stderr, "stderr");
+    this.output = new ProtocolOutput(Objects.requireNonNull(stdout, "stdout"), masker);
+  }
+
+  /** Runs {@code args} in-process and returns the exit code; never exits the JVM. */
+  public static int run(Connector<?> connector, String[] args, InputStream stdin,
+      OutputStream stdout, OutputStream stderr) {
+    return new CliRunner(connector, stdin, stdout, stderr).execute(args);
+  }
+
+  private int execute(String[] args) {
+    LogRouting.Scope scope = LogRouting.enter(output, stderr, LogLevels.configured());
+    try {
+      int code = dispatch(args, scope);
+      scope.flush();
+      output.flush(); // a broken stdout is a failure, not a success
+      return code;
+    } catch (Throwable t) {
+      return fail(t);
+    } finally {
+      try {
+        scope.flush();
+        output.flush();
+      } catch (Throwable ignored) {
+        // stdout is gone; the exit code still tells
+      } finally {
+        scope.close();
+      }
+    }
+  }
+
+  private int dispatch(String[] args, LogRouting.Scope scope) throws Exception {
+    PrintWriter usage =
+        new PrintWriter(new OutputStreamWriter(scope.stderr(), StandardCharsets.UTF_8), true);
+    Invocation invocation;
+    try {
+      invocation = CommandLineParser.parse(connector.info(), args, usage);
+    } catch (UsageException e) {
+      output.write(ErrorReporter.usageError(e.getMessage()));
+      return USAGE;
+    }
+    if (invocation.helpShown()) {
+      return OK;
+    }
+    switch (invocation.command()) {
+      case SPEC:
+        output.write(AirbyteMessage.spec(spec().specification()));
+        return OK;
+      case CHECK:
+        if (connector instanceof SourceConnector<?> source) {
+          return checkSource(source, invocation);
+        }
+        return checkDestination((DestinationConnector<?>) connector, invocation);
+      case DISCOVER:
+        return discover((SourceConnector<?>) connector, invocation);
+      case READ:
+        return read((SourceConnector<?>) connector, invocation);
+      case WRITE:
+        return write((DestinationConnector<?>) connector, invocation);
+      default:
+        throw new IllegalStateException("unknown command " + invocation.command());
+    }
+  }
+
+  private ConnectorSpec spec() {
+    return ConnectorSpec.of(connector.getClass(), connector.info());
+  }
+
+  /** Reads, validates (secrets first) and binds the config file. */
+  private <C> C loadConfig(ConfigBinder<C> binder, String path) {
+    ObjectNode raw = JsonFiles.readConfig(path);
+    ObjectNode prepared = ConfigPreparer.prepare(spec(), raw, masker);
+    return ConfigPreparer.bind(binder, prepared, masker);
+  }
+
+  private <C> int checkSource(SourceConnector<C> source, Invocation invocation) {
+    return check(source.definition().binder(), source.definition().check(), invocation);
+  }
+
+  private <C> int checkDestination(DestinationConnector<C> destination, Invocation invocation) {
+    return check(destination.definition().binder(), destination.definition().check(), invocation);
+  }
+
+  /**
+   * Exactly one CONNECTION_STATUS, exit 0: an unreadable or invalid config, a binding failure and
+   * any exception from the check are FAILED with a masked message.
+   */
+  private <C> int check(ConfigBinder<C> binder, CheckFunction<C> check, Invocation invocation) {
+    String failure;
+    try {
+      C config = loadConfig(binder, invocation.config());
+      try {
+        check.check(config);
+        output.write(AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.SUCCEEDED, null));
+        return OK;
+      } catch (Exception | LinkageError | AssertionError e) {
+        failure = checkFailure(e);
+        LOG.log(Level.WARNING, "Connection check failed", e);
+      }
+    } catch (ConfigException e) {
+      failure = e.getMessage();
+    }
+    output.write(AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.FAILED, failure));
+    return OK;
+  }
+
+  private String checkFailure(Throwable e) {
+    ErrorClassifier classifier = classifier();
+    FailureType type = classifier.classify(e);
+    if (type == FailureType.CONFIG_ERROR) {
+      return ErrorReporter.userMessage(e, type, classifier);
+    }
+    String summary = ErrorReporter.summary(e);
+    String name = e.getClass().getSimpleName();
+    return "Connection check failed: " + (summary.startsWith(name) || e.getMessage() == null
+        ? summary : name + ": " + summary);
+  }
+
+  private <C> int discover(SourceConnector<C> source, Invocation invocation) throws Exception {
+    C config = loadConfig(source.definition().binder(), invocation.config());
+    AirbyteCatalog catalog = SourceCatalog.discover(source, config);
+    output.write(AirbyteMessage.catalog(catalog));
+    return OK;
+  }
+
+  private <C> int read(SourceConnector<C> source, Invocation invocation) throws Exception {
+    C config = loadConfig(source.definition().binder(), invocation.config());
+    ConfiguredAirbyteCatalog catalog = JsonFiles.readCatalog(invocation.catalog());
+    JsonNode state = invocation.state() == null ? null : JsonFiles.readState(invocation.state());
+    ReadEngine.read(source, config, catalog, state, output);
+    return OK;
+  }
+
+  private <C> int write(DestinationConnector<C> destination, Invocation invocation)
+      throws Exception {
+    C config = loadConfig(destination.definition().binder(), invocation.config());
+    ConfiguredAirbyteCatalog catalog = JsonFiles.readCatalog(invocation.catalog());
+    WriteEngine.write(destination, config, catalog, stdin, output);
+    return OK;
+  }
+
+  private ErrorClassifier classifier() {
+    if (connector instanceof SourceConnector<?> source) {
+      return source.definition().errors();
+    }
+    return ((DestinationConnector<?>) connector).definition().errors();
+  }
+
+  /** Exactly one TRACE ERROR; a hand-built one when even that fails (out of memory). */
+  private int fail(Throwable error) {
+    reserve = null;
+    try {
+      output.write(ErrorReporter.trace(error, classifier()));
+      output.flush();
+    } catch (Throwable second) {
+      try {
+        output.writeFallbackLine(ErrorReporter.fallbackLine(error));
+      } catch (Throwable ignored) {
+        // stdout is gone
+      }
+    }
+    return FAILURE;
+  }
+
+  /** Logs an exception that escaped a thread the connector started; installed by {@code main}. */
+  public static final Thread.UncaughtExceptionHandler STRAY_THREAD_HANDLER = (thread, error) -> {
+    try {
+      LOG.log(Level.SEVERE, "Uncaught exception in thread \"" + thread.getName() + "\"", error);
+    } catch (Throwable ignored) {
+      // nothing left to report with
+    }
+  };
+}

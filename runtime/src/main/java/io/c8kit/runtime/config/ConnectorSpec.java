@@ -1,0 +1,129 @@
+package io.c8kit.runtime.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.protocol.ConnectorSpecification;
+import io.c8kit.protocol.Protocol;
+import io.c8kit.runtime.ConnectorInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A connector's specification, loaded once from its classpath resource ({@link
+ * ConnectorInfo#specResource()}) and cached per (connector class, resource). The SPEC path only
+ * parses JSON; the schema validator is built lazily on first use.
+ */
+public final class ConnectorSpec {
+  private record Key(Class<?> anchor, String resource) {}
+
+  private static final ConcurrentHashMap<Key, ConnectorSpec> CACHE = new ConcurrentHashMap<>();
+
+  private final String resource;
+  private final ConnectorSpecification specification;
+  private final ObjectNode connectionSpecification;
+  private volatile ConfigValidator validator;
+
+  private ConnectorSpec(
+      String resource, ConnectorSpecification specification, ObjectNode connectionSpecification) {
+    this.resource = resource;
+    this.specification = specification;
+    this.connectionSpecification = connectionSpecification;
+  }
+
+  /**
+   * The spec of the connector whose class is {@code anchor} (resources are looked up with its class
+   * loader).
+   *
+   * @throws IllegalStateException when the resource is missing or not a valid specification: a
+   *     packaging bug, not a user error
+   */
+  public static ConnectorSpec of(Class<?> anchor, ConnectorInfo info) {
+    Key key = new Key(anchor, info.specResource());
+    ConnectorSpec spec = CACHE.get(key);
+    if (spec == null) {
+      spec = load(anchor, info.specResource());
+      ConnectorSpec raced = CACHE.putIfAbsent(key, spec);
+      if (raced != null) {
+        spec = raced;
+      }
+    }
+    return spec;
+  }
+
+  private static ConnectorSpec load(Class<?> anchor, String resource) {
+    String absolute = resource.startsWith("/") ? resource : "/" + resource;
+    byte[] bytes;
+    try (InputStream in = anchor.getResourceAsStream(absolute)) {
+      if (in == null) {
+        throw new IllegalStateException("connector spec resource " + absolute
+            + " is missing from the classpath of " + anchor.getName());
+      }
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read connector spec resource " + absolute, e);
+    }
+    return parse(absolute, bytes);
+  }
+
+  /** Parses a spec; {@code absolute} names it in messages. */
+  static ConnectorSpec parse(String absolute, byte[] bytes) {
+    JsonNode tree;
+    try {
+      tree = Protocol.mapper().readTree(bytes);
+    } catch (IOException e) {
+      throw new IllegalStateException("connector spec resource " + absolute + " is not valid JSON", e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new IllegalStateException("connector spec resource " + absolute + " is not a JSON object");
+    }
+    JsonNode cs = tree.get("connectionSpecification");
+    if (cs == null || !cs.isObject()) {
+      throw new IllegalStateException("connector spec resource " + absolute
+          + " has no connectionSpecification object");
+    }
+    ConnectorSpecification specification;
+    try {
+      specification = Protocol.mapper().treeToValue(tree, ConnectorSpecification.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("connector spec resource " + absolute
+          + " is not a valid ConnectorSpecification", e);
+    }
+    return new ConnectorSpec(absolute, specification, (ObjectNode) cs);
+  }
+
+  /** The resource path, for messages. */
+  public String resource() {
+    return resource;
+  }
+
+  /** The whole specification, the payload of the SPEC message; shared, do not modify. */
+  public ConnectorSpecification specification() {
+    return specification;
+  }
+
+  /** The config JSON schema; shared, do not modify. */
+  public ObjectNode connectionSpecification() {
+    return connectionSpecification;
+  }
+
+  /** The validator for {@link #connectionSpecification()}, built on first use. */
+  public ConfigValidator validator() {
+    ConfigValidator v = validator;
+    if (v == null) {
+      synchronized (this) {
+        v = validator;
+        if (v == null) {
+          v = new ConfigValidator(connectionSpecification);
+          validator = v;
+        }
+      }
+    }
+    return v;
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectorSpec[" + resource + "]";
+  }
+}

@@ -1,0 +1,276 @@
+package io.c8kit.runtime.output;
+
+import io.c8kit.protocol.AirbyteLogMessage;
+import io.c8kit.protocol.AirbyteMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Routes everything a connector (or a library) may print to where the protocol allows it, for the
+ * duration of one command:
+ *
+ * <ul>
+ *   <li>JUL records (and SLF4J, which slf4j-jdk14 binds to JUL) become LOG messages on the protocol
+ *       output, at or above the configured minimum level; the root logger's own handlers (JUL's
+ *       default ConsoleHandler) are detached meanwhile;
+ *   <li>{@code System.out} is replaced by a line-buffered stream that turns each printed line into an
+ *       INFO LOG message, so stray {@code println}s never corrupt stdout;
+ *   <li>{@code System.err} is replaced by a line-buffered stream that masks secrets and writes to the
+ *       command's stderr.
+ * </ul>
+ *
+ * {@link #enter} saves the previous state and {@link Scope#close()} restores it, so scopes nest (a test
+ * running a connector in-process). The replaced streams are JVM-global: concurrent commands in one JVM
+ * share whichever scope was entered last.
+ */
+public final class LogRouting {
+  private static final Object LOCK = new Object();
+
+  private LogRouting() {}
+
+  /**
+   * Starts routing to {@code output} (LOG messages) and {@code stderr} (masked text).
+   *
+   * @param minLevel the lowest JUL level that becomes a LOG message
+   */
+  public static Scope enter(ProtocolOutput output, OutputStream stderr, Level minLevel) {
+    synchronized (LOCK) {
+      return new Scope(output, stderr, minLevel);
+    }
+  }
+
+  /** One routing period; closing it flushes partial lines and restores the previous routing. */
+  public static final class Scope implements AutoCloseable {
+    private final ProtocolLogHandler handler;
+    private final Handler[] savedHandlers;
+    private final Level savedLevel;
+    private final PrintStream savedOut;
+    private final PrintStream savedErr;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final PrintStream stderr;
+    private boolean closed;
+
+    private Scope(ProtocolOutput output, OutputStream stderrStream, Level minLevel) {
+      SecretMasker masker = output.masker();
+      this.stderr = stderrStream instanceof PrintStream ps
+          ? ps
+          : new PrintStream(stderrStream, true, StandardCharsets.UTF_8);
+      Logger root = Logger.getLogger("");
+      this.savedHandlers = root.getHandlers();
+      this.savedLevel = root.getLevel();
+      this.savedOut = System.out;
+      this.savedErr = System.err;
+      this.handler = new ProtocolLogHandler(output, new MaskingLineStream(stderr, masker));
+      handler.setLevel(minLevel);
+      for (Handler h : savedHandlers) {
+        root.removeHandler(h);
+      }
+      root.addHandler(handler);
+      root.setLevel(minLevel);
+      this.out = new PrintStream(new LogLineStream(output), true, StandardCharsets.UTF_8);
+      this.err = new PrintStream(new MaskingLineStream(stderr, masker), true, StandardCharsets.UTF_8);
+      System.setOut(out);
+      System.setErr(err);
+    }
+
+    /** The masked stderr of this scope, for usage text and diagnostics. */
+    public PrintStream stderr() {
+      return err;
+    }
+
+    /** Emits any partial line printed to {@code System.out}/{@code System.err}. */
+    public void flush() {
+      out.flush();
+      err.flush();
+    }
+
+    @Override
+    public void close() {
+      synchronized (LOCK) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        flush();
+        Logger root = Logger.getLogger("");
+        root.removeHandler(handler);
+        for (Handler h : savedHandlers) {
+          root.addHandler(h);
+        }
+        root.setLevel(savedLevel);
+        handler.disable();
+        if (System.out == out) {
+          System.setOut(savedOut);
+        }
+        if (System.err == err) {
+          System.setErr(savedErr);
+        }
+      }
+    }
+  }
+
+  /** Formats a throwable with its causes and suppressed exceptions. */
+  public static String stackTrace(Throwable t) {
+    StringWriter w = new StringWriter();
+    try (PrintWriter p = new PrintWriter(w)) {
+      t.printStackTrace(p);
+    }
+    return w.toString();
+  }
+
+  /** A JUL handler writing LOG messages; falls back to stderr when the output fails. */
+  static final class ProtocolLogHandler extends Handler {
+    private static final ThreadLocal<Boolean> PUBLISHING = new ThreadLocal<>();
+    private final Formatter formatter = new SimpleFormatter();
+    private final ProtocolOutput output;
+    private final OutputStream fallback;
+    private volatile boolean enabled = true;
+
+    ProtocolLogHandler(ProtocolOutput output, OutputStream fallback) {
+      this.output = output;
+      this.fallback = fallback;
+    }
+
+    void disable() {
+      enabled = false;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      if (!enabled || record == null || !isLoggable(record) || PUBLISHING.get() != null) {
+        return;
+      }
+      PUBLISHING.set(Boolean.TRUE);
+      try {
+        String message = formatter.formatMessage(record);
+        if (message == null) {
+          message = "";
+        }
+        AirbyteMessage log = AirbyteMessage.log(LogLevels.toAirbyte(record.getLevel()), message);
+        if (record.getThrown() != null) {
+          log.log.stackTrace = stackTrace(record.getThrown());
+          if (message.isEmpty()) {
+            log.log.message = String.valueOf(record.getThrown());
+          }
+        }
+        try {
+          output.write(log);
+        } catch (RuntimeException e) {
+          writeFallback(log.log);
+        }
+      } finally {
+        PUBLISHING.remove();
+      }
+    }
+
+    private void writeFallback(AirbyteLogMessage log) {
+      try {
+        String text = log.level + " " + log.message
+            + (log.stackTrace == null ? "" : System.lineSeparator() + log.stackTrace)
+            + System.lineSeparator();
+        fallback.write(text.getBytes(StandardCharsets.UTF_8));
+        fallback.flush();
+      } catch (IOException | RuntimeException ignored) {
+        // nowhere left to report
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
+  /** Collects bytes into lines and emits each line as an INFO LOG message. */
+  static final class LogLineStream extends LineOutputStream {
+    private final ProtocolOutput output;
+
+    LogLineStream(ProtocolOutput output) {
+      this.output = output;
+    }
+
+    @Override
+    void line(String line) {
+      output.log(AirbyteLogMessage.Level.INFO, line);
+    }
+  }
+
+  /** Collects bytes into lines and writes each masked line to the target stream. */
+  static final class MaskingLineStream extends LineOutputStream {
+    private final OutputStream target;
+    private final SecretMasker masker;
+
+    MaskingLineStream(OutputStream target, SecretMasker masker) {
+      this.target = target;
+      this.masker = masker;
+    }
+
+    @Override
+    void line(String line) throws IOException {
+      target.write((masker.mask(line) + "\n").getBytes(StandardCharsets.UTF_8));
+      target.flush();
+    }
+  }
+
+  /**
+   * An OutputStream that decodes UTF-8 lines (split on {@code \n}, a trailing {@code \r} dropped)
+   * and hands each to {@link #line}; {@link #flush()} emits a pending partial line.
+   */
+  abstract static class LineOutputStream extends OutputStream {
+    private byte[] buf = new byte[256];
+    private int count;
+
+    abstract void line(String line) throws IOException;
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+      if (b == '\n') {
+        emit();
+      } else {
+        if (count == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        buf[count++] = (byte) b;
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+      for (int i = off; i < off + len; i++) {
+        write(b[i]);
+      }
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+      if (count > 0) {
+        emit();
+      }
+    }
+
+    private void emit() throws IOException {
+      int end = count;
+      if (end > 0 && buf[end - 1] == '\r') {
+        end--;
+      }
+      String text = new String(buf, 0, end, StandardCharsets.UTF_8);
+      count = 0;
+      if (buf.length > 64 * 1024) {
+        buf = new byte[256];
+      }
+      line(text);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.c8kit.runtime.output;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * A masked stand-in for an exception that leaves the runtime's control (the cause of a C8 {@code
+ * ValidationException}): same class name, stack and cause chain, with every secret in the messages
+ * replaced by {@code ****}. Its {@code toString()} reads like the original's.
+ */
+public final class MaskedThrowable extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String originalClass;
+
+  private MaskedThrowable(String originalClass, String message) {
+    super(message, null, false, true);
+    this.originalClass = originalClass;
+  }
+
+  /** A masked copy of {@code t} and its causes and suppressed exceptions; {@code null} for null. */
+  public static MaskedThrowable of(Throwable t, SecretMasker masker) {
+    return copy(t, masker, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  private static MaskedThrowable copy(Throwable t, SecretMasker masker, Set<Throwable> seen) {
+    if (t == null || !seen.add(t)) {
+      return null;
+    }
+    String original = t instanceof MaskedThrowable m ? m.originalClass : t.getClass().getName();
+    MaskedThrowable copy = new MaskedThrowable(original, masker.mask(t.getMessage()));
+    copy.setStackTrace(t.getStackTrace());
+    MaskedThrowable cause = copy(t.getCause(), masker, seen);
+    if (cause != null) {
+      copy.initCause(cause);
+    }
+    for (Throwable s : t.getSuppressed()) {
+      MaskedThrowable suppressed = copy(s, masker, seen);
+      if (suppressed != null) {
+        copy.addSuppressed(suppressed);
+      }
+    }
+    return copy;
+  }
+
+  /** The class name of the exception this copy stands for. */
+  public String originalClass() {
+    return originalClass;
+  }
+
+  @Override
+  public String toString() {
+    String message = getLocalizedMessage();
+    return message == null ? originalClass : originalClass + ": " + message;
+  }
+}

@@ -1,0 +1,35 @@
+package io.c8kit.runtime.read;
+
+import io.c8kit.protocol.StreamDescriptor;
+import java.util.Objects;
+
+/**
+ * A stream failed during {@code read}: its method threw, a record broke the stream's ordering
+ * promise, or writing to stdout failed. The engine has already emitted STREAM_STATUS INCOMPLETE for
+ * the stream and no STATE past its last safe checkpoint; no later stream was started. The original
+ * failure is the {@linkplain #getCause() cause} (classify that one: a {@code ConfigException} from
+ * the stream method is still a config error).
+ */
+public final class StreamReadException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient StreamDescriptor stream;
+
+  public StreamReadException(StreamDescriptor stream, Throwable cause) {
+    super(message(stream, cause), cause);
+    this.stream = Objects.requireNonNull(stream, "stream");
+  }
+
+  private static String message(StreamDescriptor stream, Throwable cause) {
+    String detail = cause == null ? null : cause.getMessage();
+    if (detail == null || detail.isBlank()) {
+      detail = cause == null ? "unknown failure" : cause.getClass().getName();
+    }
+    return "Stream '" + stream + "' failed: " + detail;
+  }
+
+  /** The stream that failed. */
+  public StreamDescriptor stream() {
+    return stream;
+  }
+}

@@ -1,0 +1,175 @@
+package io.c8kit.runtime.write;
+
+import io.c8kit.ConfigException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.LongSupplier;
+
+/**
+ * Buffering limits of one {@code write} run. Read from system properties, then environment
+ * variables, with the same names:
+ *
+ * <ul>
+ *   <li>{@code C8KIT_FLUSH_RECORDS} (default 10,000): a stream's buffer is flushed at this many records;
+ *   <li>{@code C8KIT_FLUSH_BYTES} (default 8 MiB): … or at this many buffered bytes;
+ *   <li>{@code C8KIT_FLUSH_SECONDS} (default 60): … or when its oldest record is this old (also while
+ *       stdin is idle), which bounds how long a STATE waits for its echo;
+ *   <li>{@code C8KIT_BUFFER_BYTES} (default 64 MiB): all buffers together; above it the largest
+ *       buffers are flushed first.
+ * </ul>
+ *
+ * Byte sizes accept a {@code k}, {@code m} or {@code g} suffix (binary units).
+ */
+final class WriteOptions {
+  static final String FLUSH_RECORDS = "C8KIT_FLUSH_RECORDS";
+  static final String FLUSH_BYTES = "C8KIT_FLUSH_BYTES";
+  static final String FLUSH_SECONDS = "C8KIT_FLUSH_SECONDS";
+  static final String BUFFER_BYTES = "C8KIT_BUFFER_BYTES";
+
+  static final int DEFAULT_FLUSH_RECORDS = 10_000;
+  static final long DEFAULT_FLUSH_BYTES = 8L << 20;
+  static final double DEFAULT_FLUSH_SECONDS = 60;
+  static final long DEFAULT_BUFFER_BYTES = 64L << 20;
+  /** Pending (not yet echoable) STATE messages above which the buffers holding them back are flushed. */
+  static final int DEFAULT_MAX_PENDING_STATES = 1_000;
+
+  final int flushRecords;
+  final long flushBytes;
+  final long flushNanos;
+  final long bufferBytes;
+  final int maxPendingStates;
+  /** Monotonic nanoseconds; tests inject a fake clock. */
+  final LongSupplier clock;
+  /**
+   * Read stdin on a separate thread so that age-bound flushes (and state echoes) also happen while
+   * the input is idle. Tests that drive time with a fake clock read synchronously instead.
+   */
+  final boolean readerThread;
+
+  WriteOptions(
+      int flushRecords, long flushBytes, long flushNanos, long bufferBytes, int maxPendingStates,
+      LongSupplier clock, boolean readerThread) {
+    if (flushRecords < 1 || flushBytes < 1 || flushNanos < 0 || bufferBytes < 1 || maxPendingStates < 1) {
+      throw new IllegalArgumentException("buffer limits must be positive");
+    }
+    this.flushRecords = flushRecords;
+    this.flushBytes = flushBytes;
+    this.flushNanos = flushNanos;
+    this.bufferBytes = bufferBytes;
+    this.maxPendingStates = maxPendingStates;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.readerThread = readerThread;
+  }
+
+  static WriteOptions defaults() {
+    return new WriteOptions(
+        DEFAULT_FLUSH_RECORDS, DEFAULT_FLUSH_BYTES, seconds(DEFAULT_FLUSH_SECONDS), DEFAULT_BUFFER_BYTES,
+        DEFAULT_MAX_PENDING_STATES, System::nanoTime, true);
+  }
+
+  /** The limits configured by system properties (first) and environment variables. */
+  static WriteOptions fromEnvironment() {
+    return from(System.getProperties(), System.getenv());
+  }
+
+  static WriteOptions from(Properties properties, Map<String, String> env) {
+    int records = (int) Math.min(Integer.MAX_VALUE,
+        parseCount(FLUSH_RECORDS, setting(FLUSH_RECORDS, properties, env), DEFAULT_FLUSH_RECORDS));
+    long bytes = parseBytes(FLUSH_BYTES, setting(FLUSH_BYTES, properties, env), DEFAULT_FLUSH_BYTES);
+    double secs = parseSeconds(setting(FLUSH_SECONDS, properties, env));
+    long total = parseBytes(BUFFER_BYTES, setting(BUFFER_BYTES, properties, env), DEFAULT_BUFFER_BYTES);
+    return new WriteOptions(records, bytes, seconds(secs), total, DEFAULT_MAX_PENDING_STATES,
+        System::nanoTime, true);
+  }
+
+  WriteOptions withClock(LongSupplier clock, boolean readerThread) {
+    return new WriteOptions(flushRecords, flushBytes, flushNanos, bufferBytes, maxPendingStates, clock,
+        readerThread);
+  }
+
+  WriteOptions withLimits(int records, long bytes, long nanos, long total) {
+    return new WriteOptions(records, bytes, nanos, total, maxPendingStates, clock, readerThread);
+  }
+
+  WriteOptions withMaxPendingStates(int max) {
+    return new WriteOptions(flushRecords, flushBytes, flushNanos, bufferBytes, max, clock, readerThread);
+  }
+
+  private static long seconds(double s) {
+    return (long) (s * 1_000_000_000L);
+  }
+
+  private static String setting(String name, Properties properties, Map<String, String> env) {
+    String v = properties.getProperty(name);
+    if (v == null || v.isBlank()) {
+      v = env.get(name);
+    }
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
+  private static long parseCount(String name, String value, long dflt) {
+    if (value == null) {
+      return dflt;
+    }
+    try {
+      long n = Long.parseLong(value.replace("_", ""));
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(name + " must be a positive integer, got \"" + value + "\"");
+  }
+
+  static long parseBytes(String name, String value, long dflt) {
+    if (value == null) {
+      return dflt;
+    }
+    String v = value.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+    long unit = 1;
+    if (v.endsWith("ib")) {
+      v = v.substring(0, v.length() - 2);
+    } else if (v.endsWith("b")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    if (!v.isEmpty()) {
+      switch (v.charAt(v.length() - 1)) {
+        case 'k' -> unit = 1L << 10;
+        case 'm' -> unit = 1L << 20;
+        case 'g' -> unit = 1L << 30;
+        default -> unit = 1;
+      }
+      if (unit != 1) {
+        v = v.substring(0, v.length() - 1);
+      }
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n >= 1 && n <= Long.MAX_VALUE / unit) {
+        return n * unit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(name + " must be a positive byte size such as 8388608, 8m or 64MiB, got \""
+        + value + "\"");
+  }
+
+  private static double parseSeconds(String value) {
+    if (value == null) {
+      return DEFAULT_FLUSH_SECONDS;
+    }
+    try {
+      double s = Double.parseDouble(value);
+      if (s >= 0 && s < 1e9) {
+        return s;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(FLUSH_SECONDS + " must be a non-negative number of seconds, got \""
+        + value + "\"");
+  }
+}

@@ -1,0 +1,318 @@
+package io.c8kit.runtime.write;
+
+import io.c8kit.destination.DestinationStream;
+import io.c8kit.destination.SyncWriter;
+import io.c8kit.protocol.AirbyteMessage;
+import io.c8kit.protocol.AirbyteStateMessage;
+import io.c8kit.protocol.AirbyteStateStats;
+import io.c8kit.protocol.StreamDescriptor;
+import io.c8kit.runtime.output.ProtocolOutput;
+import io.c8kit.runtime.write.CatalogStreams.StreamKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The write state machine of one run: buffers records per stream, flushes them to the
+ * {@link SyncWriter} by the record, byte, age and global-memory bounds, echoes STATE messages once
+ * everything before them is committed, and completes streams.
+ *
+ * <p>Every record gets a sequence number. A STATE remembers the last sequence number before it (its
+ * barrier); it is echoed, in arrival order, as soon as no buffer holds a record at or below the
+ * barrier. Buffers are kept in the order they became non-empty, so the first one holds the oldest
+ * record (lowest sequence number, earliest arrival): both the release check and the age check look
+ * only at it.
+ */
+final class WriteSession implements InputLines.Handler {
+  private final SyncWriter writer;
+  private final ProtocolOutput out;
+  private final WriteOptions options;
+  private final MessageParser parser = new MessageParser();
+  private final List<StreamBuffer> streams;
+  private final Map<StreamKey, StreamBuffer> byKey;
+  /** Non-empty buffers in the order they became non-empty. */
+  private final LinkedHashSet<StreamBuffer> nonEmpty = new LinkedHashSet<>();
+  private final ArrayDeque<PendingState> pending = new ArrayDeque<>();
+  final WriteStats stats = new WriteStats();
+
+  private StreamBuffer last;
+  private String lastNamespace;
+  private String lastName;
+  private long seq;
+  private long bufferedBytes;
+  private long sinceGlobalState;
+  private boolean statusSeen;
+  private long currentLine;
+
+  WriteSession(SyncWriter writer, List<DestinationStream> catalog, ProtocolOutput out, WriteOptions options) {
+    this.writer = writer;
+    this.out = out;
+    this.options = options;
+    this.streams = new ArrayList<>(catalog.size());
+    this.byKey = new HashMap<>();
+    for (int i = 0; i < catalog.size(); i++) {
+      StreamBuffer b = new StreamBuffer(catalog.get(i), i);
+      streams.add(b);
+      byKey.put(StreamKey.of(b.stream.namespace(), b.stream.name()), b);
+    }
+  }
+
+  // ---------------------------------------------------------------- input
+
+  @Override
+  public void line(byte[] buf, int off, int len, long lineNumber) throws Exception {
+    currentLine = lineNumber;
+    long now = options.clock.getAsLong();
+    flushAged(now);
+    if (len == 0) {
+      return;
+    }
+    parser.parse(buf, off, len, lineNumber);
+    switch (parser.kind) {
+      case RECORD -> onRecord(buf, len, now, lineNumber);
+      case STATE -> onState(now);
+      case STREAM_COMPLETE -> {
+        statusSeen = true;
+        onStreamComplete();
+      }
+      case STREAM_STATUS -> statusSeen = true;
+      case BLANK, IGNORED -> stats.ignoredLines++;
+    }
+  }
+
+  @Override
+  public long idleTimeoutNanos() {
+    if (nonEmpty.isEmpty()) {
+      return -1;
+    }
+    long due = nonEmpty.iterator().next().firstNanos + options.flushNanos;
+    return Math.max(0, due - options.clock.getAsLong());
+  }
+
+  @Override
+  public void idle() throws Exception {
+    flushAged(options.clock.getAsLong());
+  }
+
+  private void onRecord(byte[] buf, int len, long now, long lineNumber) throws Exception {
+    StreamBuffer b = lookup(parser.namespace, parser.stream);
+    if (b == null) {
+      throw new WriteInputException(lineNumber, "RECORD for stream \""
+          + display(parser.namespace, parser.stream) + "\", which is not in the configured catalog");
+    }
+    if (b.completeSeen) {
+      throw new WriteInputException(lineNumber, "RECORD for stream \"" + b.stream.displayName()
+          + "\" after its STREAM_STATUS COMPLETE");
+    }
+    byte[] data = Arrays.copyOfRange(buf, parser.dataStart, parser.dataEnd);
+    long size = (long) len + StreamBuffer.RECORD_OVERHEAD;
+    if (bufferedBytes + size > options.bufferBytes) {
+      relieveMemory(size);
+    }
+    boolean wasEmpty = b.isEmpty();
+    b.add(new StreamBuffer.Pending(data, parser.emittedAt, parser.meta, len), ++seq, now);
+    if (wasEmpty) {
+      nonEmpty.add(b);
+    }
+    bufferedBytes += size;
+    if (bufferedBytes > stats.peakBufferedBytes) {
+      stats.peakBufferedBytes = bufferedBytes;
+    }
+    b.received++;
+    b.sinceState++;
+    sinceGlobalState++;
+    stats.records++;
+    if (b.size() >= options.flushRecords) {
+      flush(b, WriteStats.Reason.RECORDS);
+    } else if (b.bytes >= options.flushBytes) {
+      flush(b, WriteStats.Reason.BYTES);
+    } else if (bufferedBytes > options.bufferBytes) {
+      flush(b, WriteStats.Reason.MEMORY); // one record larger than the whole budget
+    }
+  }
+
+  private void onState(long now) throws Exception {
+    AirbyteMessage message = parser.state;
+    AirbyteStateMessage state = message.state;
+    long count;
+    if (state.effectiveType() == AirbyteStateMessage.Type.STREAM) {
+      StreamDescriptor d = state.stream.streamDescriptor;
+      StreamBuffer b = lookup(d.namespace, d.name);
+      count = b == null ? 0 : b.sinceState;
+      if (b != null) {
+        b.sinceState = 0;
+      }
+    } else {
+      count = sinceGlobalState;
+      sinceGlobalState = 0;
+    }
+    if (state.destinationStats == null) {
+      state.destinationStats = new AirbyteStateStats();
+    }
+    state.destinationStats.recordCount = (double) count;
+    pending.addLast(new PendingState(message, seq, now, currentLine));
+    stats.statesReceived++;
+    releaseStates();
+    if (pending.size() > options.maxPendingStates) {
+      flushThrough(pending.peekLast().barrier, WriteStats.Reason.STATES);
+    }
+  }
+
+  private void onStreamComplete() throws Exception {
+    StreamBuffer b = lookup(parser.namespace, parser.stream);
+    if (b == null || b.completeSeen) {
+      return; // not ours, or a repeated status
+    }
+    b.completeSeen = true;
+    flush(b, WriteStats.Reason.COMPLETE);
+    complete(b);
+  }
+
+  /** End of input: commit everything, echo every state, complete streams. */
+  void finish() throws Exception {
+    while (!nonEmpty.isEmpty()) {
+      flush(nonEmpty.iterator().next(), WriteStats.Reason.END);
+    }
+    releaseStates();
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException("states still pending with empty buffers");
+    }
+    if (!statusSeen) {
+      // No STREAM_STATUS at all (older platforms, raw pipelines): EOF ends every stream.
+      for (StreamBuffer b : streams) {
+        if (!b.completed) {
+          complete(b);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- flushing
+
+  private void flush(StreamBuffer b, WriteStats.Reason reason) throws Exception {
+    if (b.isEmpty()) {
+      return;
+    }
+    long bytes = b.bytes;
+    ArrayList<StreamBuffer.Pending> records = b.drain();
+    nonEmpty.remove(b);
+    bufferedBytes -= bytes;
+    ensureOpen(b);
+    writer.write(b.stream, new RecordBatch(records, parser));
+    b.committed += records.size();
+    stats.batch(reason, records.size());
+    releaseStates();
+  }
+
+  private void flushAged(long now) throws Exception {
+    while (!nonEmpty.isEmpty()) {
+      StreamBuffer oldest = nonEmpty.iterator().next();
+      if (now - oldest.firstNanos < options.flushNanos) {
+        return;
+      }
+      flush(oldest, WriteStats.Reason.AGE);
+    }
+  }
+
+  /** Flushes the largest buffers until {@code incoming} more bytes leave half the budget free. */
+  private void relieveMemory(long incoming) throws Exception {
+    StreamBuffer[] bySize = nonEmpty.toArray(new StreamBuffer[0]);
+    Arrays.sort(bySize, Comparator.comparingLong((StreamBuffer s) -> s.bytes).reversed());
+    long target = options.bufferBytes / 2;
+    for (StreamBuffer b : bySize) {
+      if (bufferedBytes + incoming <= target) {
+        break;
+      }
+      flush(b, WriteStats.Reason.MEMORY);
+    }
+  }
+
+  /** Flushes every buffer holding a record at or below {@code barrier}, oldest first. */
+  private void flushThrough(long barrier, WriteStats.Reason reason) throws Exception {
+    while (!nonEmpty.isEmpty()) {
+      StreamBuffer oldest = nonEmpty.iterator().next();
+      if (oldest.firstSeq > barrier) {
+        return;
+      }
+      flush(oldest, reason);
+    }
+  }
+
+  private void releaseStates() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    long firstBuffered = nonEmpty.isEmpty() ? Long.MAX_VALUE : nonEmpty.iterator().next().firstSeq;
+    boolean echoed = false;
+    while (!pending.isEmpty() && pending.peekFirst().barrier < firstBuffered) {
+      out.write(pending.pollFirst().message);
+      stats.statesEchoed++;
+      echoed = true;
+    }
+    if (echoed) {
+      out.flush();
+    }
+  }
+
+  // ---------------------------------------------------------------- writer calls
+
+  private void ensureOpen(StreamBuffer b) throws Exception {
+    if (!b.opened) {
+      b.opened = true;
+      writer.open(b.stream);
+    }
+  }
+
+  private void complete(StreamBuffer b) throws Exception {
+    ensureOpen(b);
+    b.completed = true;
+    writer.complete(b.stream);
+    stats.completed++;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private StreamBuffer lookup(String namespace, String name) {
+    String ns = namespace == null ? "" : namespace;
+    if (last != null && name.equals(lastName) && ns.equals(lastNamespace)) {
+      return last;
+    }
+    StreamBuffer b = byKey.get(new StreamKey(ns, name));
+    if (b != null) {
+      last = b;
+      lastName = name;
+      lastNamespace = ns;
+    }
+    return b;
+  }
+
+  private static String display(String namespace, String name) {
+    return namespace == null || namespace.isEmpty() ? name : namespace + "." + name;
+  }
+
+  long bufferedBytes() {
+    return bufferedBytes;
+  }
+
+  int pendingStates() {
+    return pending.size();
+  }
+
+  /** Streams in catalog order with their counters (tests, summary). */
+  List<StreamBuffer> streams() {
+    return streams;
+  }
+
+  Iterator<StreamBuffer> nonEmptyBuffers() {
+    return nonEmpty.iterator();
+  }
+
+  /** A received STATE waiting for the records before it. */
+  private record PendingState(AirbyteMessage message, long barrier, long arrivedNanos, long line) {}
+}

@@ -1,0 +1,86 @@
+package io.c8kit.runtime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.c8kit.runtime.handwritten.Cli;
+import io.c8kit.runtime.handwritten.HandwrittenMain;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ConnectorCli.main} in a real child JVM: exit codes, stdout discipline, termination. */
+class MainProcessTest {
+  @TempDir Path dir;
+
+  private record Proc(int code, String stdout, String stderr) {}
+
+  private Proc run(List<String> jvmArgs, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(HandwrittenMain.class.getName());
+    cmd.addAll(List.of(args));
+    File out = dir.resolve("out.txt").toFile();
+    File err = dir.resolve("err.txt").toFile();
+    Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err)
+        .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    p.getOutputStream().close();
+    boolean done = p.waitFor(60, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    assertTrue(done, "the connector process must terminate");
+    return new Proc(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        Files.readString(err.toPath(), StandardCharsets.UTF_8));
+  }
+
+  private String config(String behavior) throws Exception {
+    return Cli.write(dir, "config.json", "{\"host\":\"db\",\"api_key\":\"k-1234567\","
+        + "\"behavior\":\"" + behavior + "\"}").toString();
+  }
+
+  @Test
+  void specExitsZeroWithOneLine() throws Exception {
+    Proc p = run(List.of(), "spec");
+    assertEquals(0, p.code(), p.stderr());
+    assertEquals(1, Cli.parse(p.stdout()).size(), p.stdout());
+  }
+
+  @Test
+  void printlnAndLoggingDuringCheckBecomeLogMessagesAndStrayThreadsDoNotBlockExit()
+      throws Exception {
+    Proc p = run(List.of("-Dhandwritten.straythread=true"), "--check", "--config",
+        config("noisy"));
+    assertEquals(0, p.code(), p.stderr());
+    var messages = Cli.parse(p.stdout()); // fails on any non-protocol line
+    assertTrue(p.stdout().contains("{\"level\":\"INFO\",\"message\":\"println sees key ****\"}"),
+        p.stdout());
+    assertTrue(p.stdout().contains("\"message\":\"Uncaught exception in thread \\\"stray-failing\\\"\""),
+        p.stdout());
+    assertEquals(1, messages.stream().filter(m -> m.path("type").asText()
+        .equals("CONNECTION_STATUS")).count());
+    assertTrue(!p.stdout().contains("k-1234567") && !p.stderr().contains("k-1234567"));
+    assertTrue(p.stderr().contains("stderr sees key ****"), p.stderr());
+  }
+
+  @Test
+  void usageErrorExitsTwoAndFailureExitsOne() throws Exception {
+    Proc usage = run(List.of(), "bogus");
+    assertEquals(2, usage.code());
+    assertEquals(1, Cli.parse(usage.stdout()).size(), usage.stdout());
+    assertTrue(usage.stderr().contains("Usage:"), usage.stderr());
+
+    Proc failure = run(List.of(), "discover", "--config", dir.resolve("missing.json").toString());
+    assertEquals(1, failure.code());
+    assertTrue(failure.stdout().contains("\"failure_type\":\"config_error\""), failure.stdout());
+  }
+}
