@@ -19,6 +19,31 @@ public abstract sealed class Connector<C> implements C8Connector
   /** Static facts from the annotation. */
   public abstract ConnectorInfo info();
 
+  @Override
+  public final String name() {
+    return info().name();
+  }
+
+  @Override
+  public final String packageName() {
+    return info().packageName();
+  }
+
+  @Override
+  public final String version() {
+    return info().version();
+  }
+
+  @Override
+  public final String type() {
+    return info().kind().c8Type();
+  }
+
+  @Override
+  public final String description() {
+    return info().description();
+  }
+
   /** The logo as a {@code data:} URI (a resource named by the annotation is read and encoded), or "". */
   @Override
   public final String logo() {

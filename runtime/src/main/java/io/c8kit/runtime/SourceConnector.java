@@ -29,31 +29,6 @@ public non-sealed class SourceConnector<C> extends Connector<C> {
     return definition.info();
   }
 
-  @Override
-  public final String name() {
-    return definition.info().name();
-  }
-
-  @Override
-  public final String packageName() {
-    return definition.info().packageName();
-  }
-
-  @Override
-  public final String version() {
-    return definition.info().version();
-  }
-
-  @Override
-  public final String type() {
-    return definition.info().kind().c8Type();
-  }
-
-  @Override
-  public final String description() {
-    return definition.info().description();
-  }
-
   /**
    * Validates the config against the spec (C8 string values such as {@code "5432"} are first
    * coerced to the schema's types), binds it and runs the connection check.
