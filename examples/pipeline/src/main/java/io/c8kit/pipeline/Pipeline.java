@@ -215,7 +215,7 @@ final class Pipeline {
         to.write(line);
         to.write('\n');
         long now = System.nanoTime();
-        if (now - lastReport > TimeUnit.SECONDS.toNanos(2)) {
+        if (total > 0 && now - lastReport > TimeUnit.SECONDS.toNanos(2)) {
           console.printf("  ... %,d records read so far%n", total);
           lastReport = now;
         }
