@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The catalog of every diagnostic the processor reports, so that ids stay stable, wording stays
- * consistent and each message says how to fix the problem; docs/DSL.md lists the same table.
+ * consistent and each message says how to fix the problem; the README's DSL reference lists the same table.
  */
 public enum Message {
   INTERNAL_ERROR(1, "internal error in the c8kit processor while processing %s (please report it "
