@@ -14,8 +14,9 @@ public final class MaskedThrowable extends RuntimeException {
 
   private final String originalClass;
 
-  private MaskedThrowable(String originalClass, String message) {
-    super(message, null, false, true);
+  private MaskedThrowable(String originalClass, String message, MaskedThrowable cause) {
+    // The cause goes through the constructor: Throwable.initCause refuses once it was set, even to null.
+    super(message, cause, true, true);
     this.originalClass = originalClass;
   }
 
@@ -29,12 +30,9 @@ public final class MaskedThrowable extends RuntimeException {
       return null;
     }
     String original = t instanceof MaskedThrowable m ? m.originalClass : t.getClass().getName();
-    MaskedThrowable copy = new MaskedThrowable(original, masker.mask(t.getMessage()));
-    copy.setStackTrace(t.getStackTrace());
     MaskedThrowable cause = copy(t.getCause(), masker, seen);
-    if (cause != null) {
-      copy.initCause(cause);
-    }
+    MaskedThrowable copy = new MaskedThrowable(original, masker.mask(t.getMessage()), cause);
+    copy.setStackTrace(t.getStackTrace());
     for (Throwable s : t.getSuppressed()) {
       MaskedThrowable suppressed = copy(s, masker, seen);
       if (suppressed != null) {
