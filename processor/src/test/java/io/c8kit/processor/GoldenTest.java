@@ -5,12 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import javax.tools.StandardLocation;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,18 +45,5 @@ class GoldenTest {
   @Test
   void destination() throws IOException {
     Goldens.check("SqliteDestination", compileClean("good/destination/SqliteDestination.java"));
-  }
-
-  /** The golden input must be the real example, so the goldens document what the example generates. */
-  @Test
-  void fakerInputIsTheExample() throws IOException {
-    Path example = Paths.get(System.getProperty("basedir", "."))
-        .resolve("../examples/source-faker/src/main/java/io/c8kit/examples/faker/FakerSource.java");
-    Assumptions.assumeTrue(Files.exists(example), "examples/source-faker is not in this checkout");
-    String input;
-    try (var in = GoldenTest.class.getClassLoader().getResourceAsStream("good/faker/FakerSource.java")) {
-      input = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    assertThat(input).isEqualTo(Files.readString(example, StandardCharsets.UTF_8));
   }
 }
