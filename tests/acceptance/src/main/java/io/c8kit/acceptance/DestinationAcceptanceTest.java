@@ -10,7 +10,6 @@ import io.c8kit.acceptance.checks.Rules;
 import io.c8kit.acceptance.checks.SpecChecks;
 import io.c8kit.acceptance.checks.StreamKey;
 import io.c8kit.acceptance.checks.Violation;
-import io.c8kit.acceptance.target.ConnectorClient;
 import io.c8kit.acceptance.target.RunResult;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -19,12 +18,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The destination suite, in the spirit of Airbyte's Java {@code DestinationAcceptanceTest}: spec,
@@ -37,63 +34,27 @@ import org.opentest4j.TestAbortedException;
  */
 @ConnectorAcceptanceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DestinationAcceptanceTest {
-  private Session session;
+public abstract class DestinationAcceptanceTest
+    extends AcceptanceTestBase<DestinationAcceptanceConfig, DestinationAcceptanceTest.Session> {
 
   /** The destination and inputs under test; called once per test class. */
+  @Override
   protected abstract DestinationAcceptanceConfig config();
 
-  /** The client of the destination under test, for extra author tests. */
-  protected final ConnectorClient connector() {
-    Session s = session();
-    if (s.error != null) {
-      throw new IllegalStateException(s.error);
-    }
-    return s.client;
+  @Override
+  final Session newSession(Supplier<DestinationAcceptanceConfig> config) {
+    return new Session(config);
   }
 
-  private synchronized Session session() {
-    if (session == null) {
-      session = new Session(this::config);
-    }
-    if (session.aborted != null) {
-      throw session.aborted;
-    }
-    return session;
-  }
-
-  @AfterAll
-  final void closeConnector() {
-    if (session != null && session.client != null) {
-      session.client.close();
-    }
-  }
-
-  @TestFactory
-  @Order(1)
-  final Stream<DynamicNode> spec() {
-    Session s = session();
-    if (s.error != null) {
-      return RuleTests.allFail(List.of(Rules.SPEC_EXACTLY_ONE_SPEC), s::bypassReason, s.error).stream();
-    }
-    List<DynamicNode> tests = new ArrayList<>(CommonSuites.spec(s));
+  /** {@code destination.spec}, on the SPEC the common spec suite checked. */
+  @Override
+  final List<DynamicNode> kindSpecTests(Session s) {
     RunResult run = s.specRun();
     Optional<JsonNode> spec = SpecChecks.specPayload(run);
-    tests.add(spec.isPresent()
+    return List.of(spec.isPresent()
         ? RuleTests.test(Rules.DESTINATION_SPEC, s::bypassReason,
             () -> RuleTests.Outcome.of(DestinationChecks.spec(spec.get()), run))
         : RuleTests.cannotRun(Rules.DESTINATION_SPEC, s::bypassReason, "no SPEC", run));
-    return tests.stream();
-  }
-
-  @TestFactory
-  @Order(2)
-  final Stream<DynamicNode> connection() {
-    Session s = session();
-    if (s.error != null) {
-      return RuleTests.allFail(List.of(Rules.CONNECTION_CHECK_SUCCEED), s::bypassReason, s.error).stream();
-    }
-    return CommonSuites.connection(s).stream();
   }
 
   @TestFactory
@@ -127,8 +88,7 @@ public abstract class DestinationAcceptanceTest {
     expectedUsers.addAll(moreUsers);
     List<DynamicNode> tests = new ArrayList<>();
     tests.add(RuleTests.test(Rules.DESTINATION_SYNC, s::bypassReason, () -> {
-      List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(Rules.DESTINATION_SYNC, run.get()));
-      v.addAll(s.compare(Rules.DESTINATION_SYNC, users.key(), expectedUsers));
+      List<Violation> v = s.stored(Rules.DESTINATION_SYNC, run.get(), users.key(), expectedUsers);
       if (events != null) {
         v.addAll(s.compare(Rules.DESTINATION_SYNC, events.key(), eventRows));
       }
@@ -146,14 +106,7 @@ public abstract class DestinationAcceptanceTest {
   final Stream<DynamicNode> secondSync() {
     Session s = session();
     String rule = Rules.DESTINATION_SECOND_SYNC;
-    Optional<List<DynamicNode>> blocked = s.blocked(List.of(rule));
-    if (blocked.isPresent()) {
-      return blocked.get().stream();
-    }
-    if (!s.supports("overwrite")) {
-      return Stream.empty();
-    }
-    return Stream.of(RuleTests.test(rule, s::bypassReason, () -> {
+    return oneTest(s, rule, "overwrite", () -> {
       StreamSetup users1 = StreamSetup.users(s.name("overwrite_users"), s.cfg.namespace, "overwrite", 1);
       StreamSetup events1 = StreamSetup.events(s.name("overwrite_events"), s.cfg.namespace, "overwrite", 1);
       List<JsonNode> usersA = DestinationTestData.users(1, 4, "first", 1);
@@ -162,17 +115,14 @@ public abstract class DestinationAcceptanceTest {
           .state(users1.key(), DestinationTestData.cursorState("a"))
           .records(events1.key(), eventsA).state(events1.key(), Json.object().put("offset", 3)).build();
       RunResult first = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(users1, events1)), input1);
-      List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(rule, first));
-      v.addAll(s.compare(rule, users1.key(), usersA));
+      List<Violation> v = s.stored(rule, first, users1.key(), usersA);
       v.addAll(s.compare(rule, events1.key(), eventsA));
       if (!v.isEmpty()) {
         return RuleTests.Outcome.of(v, first);
       }
       StreamSetup users2 = StreamSetup.users(users1.name(), s.cfg.namespace, "overwrite", 2);
       List<JsonNode> usersB = DestinationTestData.users(10, 3, "second", 2);
-      List<JsonNode> input2 = new Messages().records(users2.key(), usersB)
-          .state(users2.key(), DestinationTestData.cursorState("b")).build();
-      RunResult second = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(2, List.of(users2)), input2);
+      RunResult second = s.write(2, users2, usersB, "b");
       v.addAll(DestinationChecks.writeSucceeded(rule, second));
       for (Violation x : s.compare(rule, users2.key(), usersB)) {
         v.add(x.withEvidence((x.evidence() == null ? "" : x.evidence() + " ")
@@ -183,7 +133,7 @@ public abstract class DestinationAcceptanceTest {
             + "(a stream absent from the second sync must be left untouched)"));
       }
       return RuleTests.Outcome.of(v, first, second);
-    }));
+    });
   }
 
   @TestFactory
@@ -191,29 +141,14 @@ public abstract class DestinationAcceptanceTest {
   final Stream<DynamicNode> incrementalSync() {
     Session s = session();
     String rule = Rules.DESTINATION_INCREMENTAL_SYNC;
-    Optional<List<DynamicNode>> blocked = s.blocked(List.of(rule));
-    if (blocked.isPresent()) {
-      return blocked.get().stream();
-    }
-    if (!s.supports("append")) {
-      return Stream.empty();
-    }
-    return Stream.of(RuleTests.test(rule, s::bypassReason, () -> {
-      StreamSetup users = StreamSetup.users(s.name("append_users"), s.cfg.namespace, "append", 1);
+    return oneTest(s, rule, "append", () -> {
       List<JsonNode> rowsA = DestinationTestData.users(1, 3, "first", 1);
       List<JsonNode> rowsB = new ArrayList<>(DestinationTestData.users(4, 3, "second", 2));
       rowsB.add(DestinationTestData.users(2, 1, "second", 2).get(0));
-      RunResult first = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(users)),
-          new Messages().records(users.key(), rowsA).state(users.key(), DestinationTestData.cursorState("a")).build());
-      RunResult second = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(2, List.of(users)),
-          new Messages().records(users.key(), rowsB).state(users.key(), DestinationTestData.cursorState("b")).build());
-      List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(rule, first));
-      v.addAll(DestinationChecks.writeSucceeded(rule, second));
       List<JsonNode> expected = new ArrayList<>(rowsA);
       expected.addAll(rowsB);
-      v.addAll(s.compare(rule, users.key(), expected));
-      return RuleTests.Outcome.of(v, first, second);
-    }));
+      return twoSyncs(s, rule, "append", "append_users", rowsA, rowsB, expected);
+    });
   }
 
   @TestFactory
@@ -221,15 +156,7 @@ public abstract class DestinationAcceptanceTest {
   final Stream<DynamicNode> dedupSync() {
     Session s = session();
     String rule = Rules.DESTINATION_DEDUP_SYNC;
-    Optional<List<DynamicNode>> blocked = s.blocked(List.of(rule));
-    if (blocked.isPresent()) {
-      return blocked.get().stream();
-    }
-    if (!s.supports("append_dedup")) {
-      return Stream.empty();
-    }
-    return Stream.of(RuleTests.test(rule, s::bypassReason, () -> {
-      StreamSetup users = StreamSetup.users(s.name("dedup_users"), s.cfg.namespace, "append_dedup", 1);
+    return oneTest(s, rule, "append_dedup", () -> {
       List<JsonNode> rowsA = DestinationTestData.users(1, 3, "first", 1);
       JsonNode updated2 = DestinationTestData.users(2, 1, "updated", 2).get(0);
       JsonNode newer3 = DestinationTestData.users(3, 1, "newer", 3).get(0);
@@ -237,15 +164,9 @@ public abstract class DestinationAcceptanceTest {
       JsonNode new4 = DestinationTestData.users(4, 1, "new", 2).get(0);
       // id 3 arrives with the newer cursor first: dedup keeps the latest cursor, not the last arrival
       List<JsonNode> rowsB = List.of(updated2, newer3, older3, new4);
-      RunResult first = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(users)),
-          new Messages().records(users.key(), rowsA).state(users.key(), DestinationTestData.cursorState("a")).build());
-      RunResult second = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(2, List.of(users)),
-          new Messages().records(users.key(), rowsB).state(users.key(), DestinationTestData.cursorState("b")).build());
-      List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(rule, first));
-      v.addAll(DestinationChecks.writeSucceeded(rule, second));
-      v.addAll(s.compare(rule, users.key(), List.of(rowsA.get(0), updated2, newer3, new4)));
-      return RuleTests.Outcome.of(v, first, second);
-    }));
+      return twoSyncs(s, rule, "append_dedup", "dedup_users", rowsA, rowsB,
+          List.of(rowsA.get(0), updated2, newer3, new4));
+    });
   }
 
   @TestFactory
@@ -268,16 +189,10 @@ public abstract class DestinationAcceptanceTest {
     Lazy<RunResult> run = new Lazy<>(() ->
         s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(lines, unicode)), input));
     return Stream.of(
-        RuleTests.test(Rules.DESTINATION_LINE_BREAK_CHARACTERS, s::bypassReason, () -> {
-          List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(Rules.DESTINATION_LINE_BREAK_CHARACTERS, run.get()));
-          v.addAll(s.compare(Rules.DESTINATION_LINE_BREAK_CHARACTERS, lines.key(), lineRows));
-          return RuleTests.Outcome.of(v, run.get());
-        }),
-        RuleTests.test(Rules.DESTINATION_UNICODE_CHARACTERS, s::bypassReason, () -> {
-          List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(Rules.DESTINATION_UNICODE_CHARACTERS, run.get()));
-          v.addAll(s.compare(Rules.DESTINATION_UNICODE_CHARACTERS, unicode.key(), unicodeRows));
-          return RuleTests.Outcome.of(v, run.get());
-        }));
+        RuleTests.test(Rules.DESTINATION_LINE_BREAK_CHARACTERS, s::bypassReason, () -> RuleTests.Outcome.of(
+            s.stored(Rules.DESTINATION_LINE_BREAK_CHARACTERS, run.get(), lines.key(), lineRows), run.get())),
+        RuleTests.test(Rules.DESTINATION_UNICODE_CHARACTERS, s::bypassReason, () -> RuleTests.Outcome.of(
+            s.stored(Rules.DESTINATION_UNICODE_CHARACTERS, run.get(), unicode.key(), unicodeRows), run.get())));
   }
 
   @TestFactory
@@ -285,11 +200,7 @@ public abstract class DestinationAcceptanceTest {
   final Stream<DynamicNode> largeBatch() {
     Session s = session();
     String rule = Rules.DESTINATION_SYNC_WITH_LARGE_RECORD_BATCH;
-    Optional<List<DynamicNode>> blocked = s.blocked(List.of(rule));
-    if (blocked.isPresent()) {
-      return blocked.get().stream();
-    }
-    return Stream.of(RuleTests.test(rule, s::bypassReason, () -> {
+    return oneTest(s, rule, null, () -> {
       StreamSetup users = StreamSetup.users(s.name("large_users"), s.cfg.namespace, s.defaultMode(), 1);
       List<JsonNode> rows = DestinationTestData.users(1, s.cfg.largeBatchSize, "large", 1);
       Messages m = new Messages();
@@ -299,10 +210,34 @@ public abstract class DestinationAcceptanceTest {
       }
       List<JsonNode> input = m.build();
       RunResult run = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(users)), input);
-      List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(rule, run));
-      v.addAll(s.compare(rule, users.key(), rows));
-      return RuleTests.Outcome.of(v, run);
-    }));
+      return RuleTests.Outcome.of(s.stored(rule, run, users.key(), rows), run);
+    });
+  }
+
+  /**
+   * The single test of a rule, or nothing when the SPEC does not declare {@code mode} (null: any
+   * SPEC), or a failing test when the suite cannot run.
+   */
+  private static Stream<DynamicNode> oneTest(Session s, String rule, String mode, RuleTests.Body body) {
+    Optional<List<DynamicNode>> blocked = s.blocked(List.of(rule));
+    if (blocked.isPresent()) {
+      return blocked.get().stream();
+    }
+    if (mode != null && !s.supports(mode)) {
+      return Stream.empty();
+    }
+    return Stream.of(RuleTests.test(rule, s::bypassReason, body));
+  }
+
+  /** Two syncs in {@code mode} of one users stream, after which it must hold {@code expected}. */
+  private static RuleTests.Outcome twoSyncs(Session s, String rule, String mode, String stream,
+      List<JsonNode> rowsA, List<JsonNode> rowsB, List<JsonNode> expected) throws Exception {
+    StreamSetup users = StreamSetup.users(s.name(stream), s.cfg.namespace, mode, 1);
+    RunResult first = s.write(1, users, rowsA, "a");
+    RunResult second = s.write(2, users, rowsB, "b");
+    List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(rule, first));
+    v.addAll(s.stored(rule, second, users.key(), expected));
+    return RuleTests.Outcome.of(v, first, second);
   }
 
   /** A value computed on first use. */
@@ -322,40 +257,13 @@ public abstract class DestinationAcceptanceTest {
     }
   }
 
-  /** The per-class state. */
-  private static final class Session implements CommonSuites.Context {
+  /** The destination's per-class state: the common one plus the run id that names its streams. */
+  static final class Session extends AcceptanceSession<DestinationAcceptanceConfig> {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    final DestinationAcceptanceConfig cfg;
-    final ConnectorClient client;
-    final String error;
-    /** An assumption that failed in {@code config()} (e.g. no test server): every suite is skipped. */
-    final TestAbortedException aborted;
     final String runId;
-    private RunResult specRun;
 
     Session(Supplier<DestinationAcceptanceConfig> config) {
-      DestinationAcceptanceConfig c = null;
-      ConnectorClient cl = null;
-      String err = null;
-      TestAbortedException aborted = null;
-      try {
-        c = config.get();
-        if (c == null) {
-          err = "config() returned null";
-        } else if (c.goodConfig == null) {
-          err = "the config has no goodConfig(...)";
-        } else {
-          cl = new ConnectorClient(c.target.create());
-        }
-      } catch (TestAbortedException e) {
-        aborted = e;
-      } catch (RuntimeException e) {
-        err = "cannot set up the connector under test: " + e.getMessage();
-      }
-      this.cfg = c;
-      this.client = cl;
-      this.error = err;
-      this.aborted = aborted;
+      super(config);
       SecureRandom random = new SecureRandom();
       StringBuilder id = new StringBuilder();
       for (int i = 0; i < 6; i++) {
@@ -402,52 +310,22 @@ public abstract class DestinationAcceptanceTest {
       return "append";
     }
 
+    /** Writes {@code rows} to one stream with one STATE {@code cursorState(cursor)} after them. */
+    RunResult write(int generation, StreamSetup stream, List<JsonNode> rows, String cursor) {
+      return client.write(cfg.goodConfig, DestinationTestData.catalog(generation, List.of(stream)),
+          new Messages().records(stream.key(), rows).state(stream.key(), DestinationTestData.cursorState(cursor)).build());
+    }
+
+    /** The write succeeded and {@code stream} holds exactly {@code expected} (a list open for more violations). */
+    List<Violation> stored(String rule, RunResult run, StreamKey stream, List<JsonNode> expected) throws Exception {
+      List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(rule, run));
+      v.addAll(compare(rule, stream, expected));
+      return v;
+    }
+
     List<Violation> compare(String rule, StreamKey stream, List<JsonNode> expected) throws Exception {
       List<JsonNode> actual = cfg.reader.read(Json.parse(cfg.goodConfig), stream.name(), stream.namespace());
       return DestinationChecks.sameRows(rule, stream, expected, actual == null ? List.of() : actual, cfg.normalizer);
-    }
-
-    @Override
-    public ConnectorClient client() {
-      return client;
-    }
-
-    @Override
-    public synchronized RunResult specRun() {
-      if (specRun == null) {
-        specRun = client.spec();
-      }
-      return specRun;
-    }
-
-    @Override
-    public String goodConfig() {
-      return cfg.goodConfig;
-    }
-
-    @Override
-    public String badConfig() {
-      return cfg.badConfig;
-    }
-
-    @Override
-    public String exceptionConfig() {
-      return cfg.exceptionConfig;
-    }
-
-    @Override
-    public String expectedSpec() {
-      return cfg.expectedSpec;
-    }
-
-    @Override
-    public String previousSpec() {
-      return cfg.previousSpec;
-    }
-
-    @Override
-    public String bypassReason(String rule) {
-      return cfg == null ? null : cfg.bypassReason(rule);
     }
   }
 }

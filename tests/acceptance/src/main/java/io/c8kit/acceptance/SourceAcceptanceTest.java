@@ -22,14 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Airbyte's connector acceptance tests for a source, as JUnit 5 tests. Subclass it, implement
@@ -51,56 +50,16 @@ import org.opentest4j.TestAbortedException;
  */
 @ConnectorAcceptanceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SourceAcceptanceTest {
-  private Session session;
+public abstract class SourceAcceptanceTest
+    extends AcceptanceTestBase<SourceAcceptanceConfig, SourceAcceptanceTest.Session> {
 
   /** The connector and inputs under test; called once per test class. */
+  @Override
   protected abstract SourceAcceptanceConfig config();
 
-  /** The client of the connector under test, for extra author tests. */
-  protected final ConnectorClient connector() {
-    Session s = session();
-    if (s.error != null) {
-      throw new IllegalStateException(s.error);
-    }
-    return s.client;
-  }
-
-  private synchronized Session session() {
-    if (session == null) {
-      session = new Session(this::config);
-    }
-    if (session.aborted != null) {
-      throw session.aborted;
-    }
-    return session;
-  }
-
-  @AfterAll
-  final void closeConnector() {
-    if (session != null && session.client != null) {
-      session.client.close();
-    }
-  }
-
-  @TestFactory
-  @Order(1)
-  final Stream<DynamicNode> spec() {
-    Session s = session();
-    if (s.error != null) {
-      return RuleTests.allFail(List.of(Rules.SPEC_EXACTLY_ONE_SPEC), s::bypassReason, s.error).stream();
-    }
-    return CommonSuites.spec(s).stream();
-  }
-
-  @TestFactory
-  @Order(2)
-  final Stream<DynamicNode> connection() {
-    Session s = session();
-    if (s.error != null) {
-      return RuleTests.allFail(List.of(Rules.CONNECTION_CHECK_SUCCEED), s::bypassReason, s.error).stream();
-    }
-    return CommonSuites.connection(s).stream();
+  @Override
+  final Session newSession(Supplier<SourceAcceptanceConfig> config) {
+    return new Session(config);
   }
 
   @TestFactory
@@ -193,21 +152,16 @@ public abstract class SourceAcceptanceTest {
   @Order(5)
   final Stream<DynamicNode> fullRefresh() {
     Session s = session();
-    Function<String, String> bypass = s::bypassReason;
     String rule = Rules.FULL_REFRESH_SEQUENTIAL_READS;
-    if (s.error != null) {
-      return RuleTests.allFail(List.of(rule), bypass, s.error).stream();
+    Optional<List<DynamicNode>> blocked = s.blocked(List.of(rule));
+    if (blocked.isPresent()) {
+      return blocked.get().stream();
     }
-    Optional<JsonNode> source = s.sourceCatalog();
-    if (source.isEmpty()) {
-      return RuleTests.allFail(List.of(rule), bypass, "no catalog (see " + Rules.DISCOVERY_DISCOVER + ")",
-          s.discoverRun()).stream();
-    }
-    JsonNode catalog = Catalogs.fullRefresh(source.get());
+    JsonNode catalog = Catalogs.fullRefresh(s.sourceCatalog().orElseThrow());
     if (Catalogs.configuredStreams(catalog).isEmpty()) {
       return Stream.empty();
     }
-    return Stream.of(RuleTests.test(rule, bypass, () -> {
+    return Stream.of(RuleTests.test(rule, s::bypassReason, () -> {
       RunResult first = s.client.read(s.cfg.goodConfig, catalog, null);
       Thread.sleep(FullRefreshChecks.PAUSE_MILLIS);
       RunResult second = s.client.read(s.cfg.goodConfig, catalog, null);
@@ -222,15 +176,11 @@ public abstract class SourceAcceptanceTest {
     Function<String, String> bypass = s::bypassReason;
     List<String> rules = List.of(Rules.INCREMENTAL_CURSOR_FIELD_DEFINED, Rules.INCREMENTAL_TWO_SEQUENTIAL_READS,
         Rules.INCREMENTAL_READ_SEQUENTIAL_SLICES, Rules.INCREMENTAL_STATE_WITH_ABNORMALLY_LARGE_VALUES);
-    if (s.error != null) {
-      return RuleTests.allFail(rules, bypass, s.error).stream();
+    Optional<List<DynamicNode>> blocked = s.blocked(rules);
+    if (blocked.isPresent()) {
+      return blocked.get().stream();
     }
-    Optional<JsonNode> source = s.sourceCatalog();
-    if (source.isEmpty()) {
-      return RuleTests.allFail(rules, bypass, "no catalog (see " + Rules.DISCOVERY_DISCOVER + ")",
-          s.discoverRun()).stream();
-    }
-    JsonNode catalog = Catalogs.incremental(source.get());
+    JsonNode catalog = Catalogs.incremental(s.sourceCatalog().orElseThrow());
     List<StreamKey> streams = Catalogs.configuredKeys(catalog);
     if (streams.isEmpty()) {
       return Stream.empty();
@@ -294,52 +244,12 @@ public abstract class SourceAcceptanceTest {
     return DynamicContainer.dynamicContainer(rule, children);
   }
 
-  /** The per-class state: the config, the client, and cached spec/discover runs. */
-  private static final class Session implements CommonSuites.Context {
-    final SourceAcceptanceConfig cfg;
-    final ConnectorClient client;
-    final String error;
-    /** An assumption that failed in {@code config()} (e.g. no test server): every suite is skipped. */
-    final TestAbortedException aborted;
-    private RunResult specRun;
+  /** The source's per-class state: the common one plus the cached discover run. */
+  static final class Session extends AcceptanceSession<SourceAcceptanceConfig> {
     private RunResult discoverRun;
 
-    Session(java.util.function.Supplier<SourceAcceptanceConfig> config) {
-      SourceAcceptanceConfig c = null;
-      ConnectorClient cl = null;
-      String err = null;
-      TestAbortedException aborted = null;
-      try {
-        c = config.get();
-        if (c == null) {
-          err = "config() returned null";
-        } else if (c.goodConfig == null) {
-          err = "the config has no goodConfig(...)";
-        } else {
-          cl = new ConnectorClient(c.target.create());
-        }
-      } catch (TestAbortedException e) {
-        aborted = e;
-      } catch (RuntimeException e) {
-        err = "cannot set up the connector under test: " + e.getMessage();
-      }
-      this.cfg = c;
-      this.client = cl;
-      this.error = err;
-      this.aborted = aborted;
-    }
-
-    @Override
-    public ConnectorClient client() {
-      return client;
-    }
-
-    @Override
-    public synchronized RunResult specRun() {
-      if (specRun == null) {
-        specRun = client.spec();
-      }
-      return specRun;
+    Session(Supplier<SourceAcceptanceConfig> config) {
+      super(config);
     }
 
     synchronized RunResult discoverRun() {
@@ -349,42 +259,28 @@ public abstract class SourceAcceptanceTest {
       return discoverRun;
     }
 
+    /**
+     * Failing tests when a suite that starts from {@link #sourceCatalog()} cannot run: the connector
+     * could not be set up, or there is no catalog.
+     */
+    Optional<List<DynamicNode>> blocked(List<String> rules) {
+      Function<String, String> bypass = this::bypassReason;
+      if (error != null) {
+        return Optional.of(RuleTests.allFail(rules, bypass, error));
+      }
+      if (sourceCatalog().isEmpty()) {
+        return Optional.of(RuleTests.allFail(rules, bypass, "no catalog (see " + Rules.DISCOVERY_DISCOVER + ")",
+            discoverRun()));
+      }
+      return Optional.empty();
+    }
+
     /** The configured catalog override, or the discovered catalog. */
     Optional<JsonNode> sourceCatalog() {
       if (cfg.configuredCatalog != null) {
         return Optional.of(Json.parse(cfg.configuredCatalog));
       }
       return DiscoveryChecks.catalogPayload(discoverRun());
-    }
-
-    @Override
-    public String goodConfig() {
-      return cfg.goodConfig;
-    }
-
-    @Override
-    public String badConfig() {
-      return cfg.badConfig;
-    }
-
-    @Override
-    public String exceptionConfig() {
-      return cfg.exceptionConfig;
-    }
-
-    @Override
-    public String expectedSpec() {
-      return cfg.expectedSpec;
-    }
-
-    @Override
-    public String previousSpec() {
-      return cfg.previousSpec;
-    }
-
-    @Override
-    public String bypassReason(String rule) {
-      return cfg == null ? null : cfg.bypassReason(rule);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.c8kit.examples.postgres;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.source.DiscoveredStream;
 import java.sql.Array;
@@ -26,7 +27,7 @@ final class PgCatalog {
       List<String> primaryKey) {
 
     String qualifiedName() {
-      return PgTypes.quote(schema) + "." + PgTypes.quote(name);
+      return PgJdbc.quote(schema) + "." + PgJdbc.quote(name);
     }
 
     Optional<PgColumn> column(String columnName) {

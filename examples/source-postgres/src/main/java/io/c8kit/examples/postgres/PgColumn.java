@@ -1,5 +1,7 @@
 package io.c8kit.examples.postgres;
 
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
+
 /**
  * One column of a table or view as read from {@code pg_catalog}.
  *
@@ -24,6 +26,6 @@ record PgColumn(
 
   /** Quoted identifier. */
   String quoted() {
-    return PgTypes.quote(name);
+    return PgJdbc.quote(name);
   }
 }

@@ -3,6 +3,7 @@ package io.c8kit.examples.postgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.source.Emitter;
 import io.c8kit.source.StreamContext;
@@ -107,7 +108,7 @@ final class PgStreamReader {
       } else if (!table.primaryKey().isEmpty()) {
         List<String> keys = new ArrayList<>();
         for (String k : table.primaryKey()) {
-          keys.add(PgTypes.quote(k));
+          keys.add(PgJdbc.quote(k));
         }
         order = " ORDER BY " + String.join(", ", keys);
       }

@@ -108,11 +108,6 @@ final class PgTypes {
     return c.kind() == Kind.STRING && !"uuid".equals(c.typeName()) ? " COLLATE \"C\"" : "";
   }
 
-  /** Quotes an identifier: {@code a"b} → {@code "a""b"}. */
-  static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
-
   // ---------------------------------------------------------------------------- JSON schemas
 
   /** The JSON schema of a column: its type, nullable unless NOT NULL. */

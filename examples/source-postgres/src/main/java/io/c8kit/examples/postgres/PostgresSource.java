@@ -10,6 +10,7 @@ import io.c8kit.annotations.Property;
 import io.c8kit.annotations.Read;
 import io.c8kit.annotations.Secret;
 import io.c8kit.annotations.Source;
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import io.c8kit.source.DiscoveredStream;
 import io.c8kit.source.Emitter;
 import io.c8kit.source.StreamContext;
@@ -85,43 +86,25 @@ public class PostgresSource {
       permits SslMode.Disable, SslMode.Allow, SslMode.Prefer, SslMode.Require, SslMode.VerifyCa,
           SslMode.VerifyFull {
 
-    /** The libpq/pgjdbc {@code sslmode} value. */
-    String mode();
+    /** The libpq/pgjdbc {@code sslmode} value, which each option is named after. */
+    default String mode() {
+      return PgJdbc.sslMode(this);
+    }
 
     @Choice(value = "disable", title = "disable", description = "Disables encryption.")
-    record Disable() implements SslMode {
-      @Override
-      public String mode() {
-        return "disable";
-      }
-    }
+    record Disable() implements SslMode {}
 
     @Choice(value = "allow", title = "allow",
         description = "Encrypts only when the server requires it.")
-    record Allow() implements SslMode {
-      @Override
-      public String mode() {
-        return "allow";
-      }
-    }
+    record Allow() implements SslMode {}
 
     @Choice(value = "prefer", title = "prefer",
         description = "Encrypts when the server supports it, else connects unencrypted.")
-    record Prefer() implements SslMode {
-      @Override
-      public String mode() {
-        return "prefer";
-      }
-    }
+    record Prefer() implements SslMode {}
 
     @Choice(value = "require", title = "require",
         description = "Always encrypts; the server certificate is not verified.")
-    record Require() implements SslMode {
-      @Override
-      public String mode() {
-        return "require";
-      }
-    }
+    record Require() implements SslMode {}
 
     @Choice(value = "verify-ca", title = "verify-ca",
         description = "Always encrypts and verifies the server certificate against the CA.")
@@ -144,12 +127,7 @@ public class PostgresSource {
         @Property(title = "Client Key Password", description = "Password of the client key.",
             order = 4)
         @Secret
-        Optional<String> clientKeyPassword) implements SslMode {
-      @Override
-      public String mode() {
-        return "verify-ca";
-      }
-    }
+        Optional<String> clientKeyPassword) implements SslMode {}
 
     @Choice(value = "verify-full", title = "verify-full",
         description = "Always encrypts, verifies the certificate and the server's host name.")
@@ -172,12 +150,7 @@ public class PostgresSource {
         @Property(title = "Client Key Password", description = "Password of the client key.",
             order = 4)
         @Secret
-        Optional<String> clientKeyPassword) implements SslMode {
-      @Override
-      public String mode() {
-        return "verify-full";
-      }
-    }
+        Optional<String> clientKeyPassword) implements SslMode {}
   }
 
   public PostgresSource() {}

@@ -1,6 +1,7 @@
 package io.c8kit.examples.postgres;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import io.c8kit.source.DiscoveredStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,8 +41,8 @@ public final class BigReadMain {
       });
     } else {
       try (Connection c = PgConnections.open(config); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT * FROM " + PgTypes.quote(args[6]) + "."
-              + PgTypes.quote(table) + " ORDER BY id")) {
+          ResultSet rs = s.executeQuery("SELECT * FROM " + PgJdbc.quote(args[6]) + "."
+              + PgJdbc.quote(table) + " ORDER BY id")) {
         while (rs.next()) {
           lastId[0] = rs.getLong(1);
           count[0]++;

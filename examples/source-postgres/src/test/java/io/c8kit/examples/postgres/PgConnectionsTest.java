@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.c8kit.ConfigException;
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Connection settings built from the config (no server needed). */
+/** Connection settings built from the config, and the shared {@link PgJdbc} (no server needed). */
 class PgConnectionsTest {
   private static PostgresSource.Config config(Optional<String> params,
       Optional<PostgresSource.SslMode> ssl) {
@@ -25,8 +26,8 @@ class PgConnectionsTest {
   @Test
   void urlEncodesTheDatabaseAndBracketsIpv6() {
     assertEquals("jdbc:postgresql://db.example.com:5433/my%20db%2Fx",
-        PgConnections.url("db.example.com", 5433, "my db/x"));
-    assertEquals("jdbc:postgresql://[::1]:5432/d", PgConnections.url("::1", 5432, "d"));
+        PgJdbc.url("db.example.com", 5433, "my db/x"));
+    assertEquals("jdbc:postgresql://[::1]:5432/d", PgJdbc.url("::1", 5432, "d"));
   }
 
   @Test
@@ -59,5 +60,16 @@ class PgConnectionsTest {
     assertEquals("kp", p.getProperty("sslpassword"));
     assertEquals(PosixFilePermissions.fromString("rw-------"),
         Files.getPosixFilePermissions(Path.of(p.getProperty("sslkey"))));
+  }
+
+  @Test
+  void everySslOptionIsNamedAfterItsSslmode() {
+    List<PostgresSource.SslMode> options = List.of(new PostgresSource.SslMode.Disable(),
+        new PostgresSource.SslMode.Allow(), new PostgresSource.SslMode.Prefer(),
+        new PostgresSource.SslMode.Require(),
+        new PostgresSource.SslMode.VerifyCa("CA", Optional.empty(), Optional.empty(), Optional.empty()),
+        new PostgresSource.SslMode.VerifyFull("CA", Optional.empty(), Optional.empty(), Optional.empty()));
+    assertEquals(List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
+        options.stream().map(PostgresSource.SslMode::mode).toList());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.c8kit.acceptance.services.PostgresTestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,11 +24,11 @@ import org.junit.jupiter.api.Test;
 class PostgresSourceBigTableTest {
   static final int ROWS = 1_000_000;
   static final String HEAP = "-Xmx48m";
-  static PgTestServer pg;
+  static PostgresTestServer pg;
 
   @BeforeAll
   static void setUp() throws Exception {
-    pg = PgTestServer.start("c8k_src_big");
+    pg = PostgresTestServer.start("c8k_src_big");
     pg.sql("CREATE TABLE big (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(12, 2),"
             + " created_at timestamptz NOT NULL)",
         "INSERT INTO big SELECT g, md5(g::text) || md5((g + 1)::text), g * 1.25,"
@@ -51,8 +52,8 @@ class PostgresSourceBigTableTest {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(BigReadMain.class.getName());
-    cmd.addAll(List.of(mode, pg.host, Integer.toString(pg.port), pg.database, pg.user, pg.password,
-        pg.schema, "big", "10000"));
+    cmd.addAll(List.of(mode, pg.host(), Integer.toString(pg.port()), pg.database(), pg.user(), pg.password(),
+        pg.schema(), "big", "10000"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "child JVM timed out");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.acceptance.services.PostgresTestServer;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -22,12 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * included), a far-future state reads nothing, and an incremental re-read returns exactly the changes.
  */
 class PostgresSourceCliTest {
-  static PgTestServer pg;
+  static PostgresTestServer pg;
   @TempDir Path dir;
 
   @BeforeAll
   static void setUp() throws Exception {
-    pg = PgTestServer.start("c8k_src_cli");
+    pg = PostgresTestServer.start("c8k_src_cli");
     pg.sql("CREATE TABLE orders (id int PRIMARY KEY, amount numeric(10, 2), status text,"
             + " updated_at timestamptz NOT NULL)",
         // 600 rows in runs of 45 equal updated_at values: runs span the checkpoint interval (25).
@@ -45,14 +46,14 @@ class PostgresSourceCliTest {
 
   private ObjectNode config(String password) {
     ObjectNode c = Cli.JSON.createObjectNode();
-    c.put("host", pg.host).put("port", pg.port).put("database", pg.database)
-        .put("username", pg.user).put("password", password).put("checkpoint_records", 25);
-    c.putArray("schemas").add(pg.schema);
+    c.put("host", pg.host()).put("port", pg.port()).put("database", pg.database())
+        .put("username", pg.user()).put("password", password).put("checkpoint_records", 25);
+    c.putArray("schemas").add(pg.schema());
     return c;
   }
 
   private Path configFile() throws Exception {
-    return Cli.file(dir, "config.json", config(pg.password));
+    return Cli.file(dir, "config.json", config(pg.password()));
   }
 
   private JsonNode discovered(String name) throws Exception {
@@ -111,7 +112,7 @@ class PostgresSourceCliTest {
     JsonNode status = bad.ofType("CONNECTION_STATUS").get(0).get("connectionStatus");
     assertEquals("FAILED", status.get("status").asText());
     assertFalse(bad.stdout.contains(wrong) || bad.stderr.contains(wrong), "password leaked: " + bad);
-    ObjectNode noDb = config(pg.password).put("database", "c8k_missing_db");
+    ObjectNode noDb = config(pg.password()).put("database", "c8k_missing_db");
     Cli missing = Cli.run(new PostgresConnector(), "", "check", "--config",
         Cli.file(dir, "nodb.json", noDb).toString());
     assertTrue(missing.ofType("CONNECTION_STATUS").get(0).at("/connectionStatus/message").asText()
@@ -121,7 +122,7 @@ class PostgresSourceCliTest {
   @Test
   void discoverListsTablesAndViewsWithKeys() throws Exception {
     JsonNode orders = discovered("orders");
-    assertEquals(pg.schema, orders.get("namespace").asText());
+    assertEquals(pg.schema(), orders.get("namespace").asText());
     assertEquals("[[\"id\"]]", orders.get("source_defined_primary_key").toString());
     assertEquals("[\"full_refresh\",\"incremental\"]", orders.get("supported_sync_modes").toString());
     assertFalse(orders.path("source_defined_cursor").asBoolean());
@@ -163,7 +164,7 @@ class PostgresSourceCliTest {
   void farFutureStateReadsNothingButStillEmitsState() throws Exception {
     Path catalog = catalog("orders", "incremental", "updated_at");
     ObjectNode state = (ObjectNode) Cli.JSON.readTree("{\"type\":\"STREAM\",\"stream\":{"
-        + "\"stream_descriptor\":{\"name\":\"orders\",\"namespace\":\"" + pg.schema + "\"},"
+        + "\"stream_descriptor\":{\"name\":\"orders\",\"namespace\":\"" + pg.schema() + "\"},"
         + "\"stream_state\":{\"cursor_field\":[\"updated_at\"],\"cursor\":\"9999-12-31T00:00:00Z\"}}}");
     Cli r = read(catalog, state);
     assertEquals(0, r.records().size());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
+import io.c8kit.acceptance.services.PostgresTestServer;
 import io.c8kit.runtime.CursorType;
 import io.c8kit.source.DiscoveredStream;
 import java.util.ArrayList;
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.Test;
  * cursor values span the checkpoint interval, and a far-future state reads nothing.
  */
 class PostgresSourceIncrementalTest {
-  static PgTestServer pg;
+  static PostgresTestServer pg;
 
   @BeforeAll
   static void setUp() throws Exception {
-    pg = PgTestServer.start("c8k_src_incr");
+    pg = PostgresTestServer.start("c8k_src_incr");
   }
 
   @AfterAll

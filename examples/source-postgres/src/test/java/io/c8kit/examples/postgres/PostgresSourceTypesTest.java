@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.acceptance.services.PostgresTestServer;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.source.DiscoveredStream;
 import java.util.LinkedHashMap;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.Test;
 
 /** Discovery (JSON schemas of every type, keys, views) and exact JSON values, on a real server. */
 class PostgresSourceTypesTest {
-  static PgTestServer pg;
+  static PostgresTestServer pg;
 
   @BeforeAll
   static void setUp() throws Exception {
-    pg = PgTestServer.start("c8k_src_types");
+    pg = PostgresTestServer.start("c8k_src_types");
     pg.sql(
         "CREATE TYPE mood AS ENUM ('sad', 'happy')",
         "CREATE DOMAIN posint AS integer CHECK (VALUE > 0)",
@@ -124,7 +125,7 @@ class PostgresSourceTypesTest {
   @Test
   void discoversKeysModesAndNamespaces() throws Exception {
     DiscoveredStream s = Reads.discover(pg, "all_types");
-    assertEquals(pg.schema, s.namespace());
+    assertEquals(pg.schema(), s.namespace());
     assertEquals(List.of(List.of("id")), s.primaryKey());
     assertEquals(Set.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL), s.syncModes());
     assertFalse(s.sourceDefinedCursor());
@@ -142,7 +143,7 @@ class PostgresSourceTypesTest {
 
   @Test
   void discoversViewsAndOnlyTheConfiguredSchemas() throws Exception {
-    List<DiscoveredStream> streams = new PostgresSource().discover(pg.config());
+    List<DiscoveredStream> streams = new PostgresSource().discover(Reads.config(pg));
     Set<String> names = streams.stream().map(DiscoveredStream::name).collect(Collectors.toSet());
     assertEquals(Set.of("all_types", "composite_key", "no_key", "text_key", "all_types_view",
         "all_types_mat"), names);
@@ -151,7 +152,7 @@ class PostgresSourceTypesTest {
     // A view column has no NOT NULL constraint, so even id is nullable there.
     assertEquals("{\"type\":[\"integer\",\"null\"]}",
         view.jsonSchema().at("/properties/id").toString());
-    assertTrue(streams.stream().allMatch(st -> pg.schema.equals(st.namespace())));
+    assertTrue(streams.stream().allMatch(st -> pg.schema().equals(st.namespace())));
   }
 
   @Test

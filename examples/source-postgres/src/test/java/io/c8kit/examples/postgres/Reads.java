@@ -2,17 +2,25 @@ package io.c8kit.examples.postgres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.acceptance.services.PostgresTestServer;
 import io.c8kit.runtime.CursorType;
 import io.c8kit.source.DiscoveredStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Test helpers: discover and read through the connector's own entry points. */
 final class Reads {
   private Reads() {}
 
-  static DiscoveredStream discover(PgTestServer pg, String table) throws Exception {
-    for (DiscoveredStream s : new PostgresSource().discover(pg.config())) {
+  /** A source config for the test server, reading its test class's schema. */
+  static PostgresSource.Config config(PostgresTestServer pg) {
+    return new PostgresSource.Config(pg.host(), pg.port(), pg.database(), List.of(pg.schema()), pg.user(),
+        Optional.of(pg.password()), Optional.empty(), Optional.empty(), 10_000, Optional.empty());
+  }
+
+  static DiscoveredStream discover(PostgresTestServer pg, String table) throws Exception {
+    for (DiscoveredStream s : new PostgresSource().discover(config(pg))) {
       if (s.name().equals(table)) {
         return s;
       }
@@ -20,8 +28,8 @@ final class Reads {
     throw new AssertionError("stream " + table + " not discovered");
   }
 
-  static List<ObjectNode> read(PgTestServer pg, TestContext context) throws Exception {
-    return read(pg.config(), context);
+  static List<ObjectNode> read(PostgresTestServer pg, TestContext context) throws Exception {
+    return read(config(pg), context);
   }
 
   static List<ObjectNode> read(PostgresSource.Config config, TestContext context)

@@ -1,5 +1,6 @@
 package io.c8kit.examples.postgres.destination;
 
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import io.c8kit.jdbc.Column;
 import io.c8kit.jdbc.ColumnType;
 import io.c8kit.jdbc.PostgresDialect;
@@ -68,11 +69,11 @@ final class PgCopyLoader implements RowLoader {
   static String sql(TableName table, List<Column> columns) {
     StringBuilder sql = new StringBuilder("COPY ");
     if (table.schema() != null) {
-      sql.append(PgConnections.quote(table.schema())).append('.');
+      sql.append(PgJdbc.quote(table.schema())).append('.');
     }
-    sql.append(PgConnections.quote(table.name())).append(" (");
+    sql.append(PgJdbc.quote(table.name())).append(" (");
     for (int i = 0; i < columns.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append(PgConnections.quote(columns.get(i).name()));
+      sql.append(i == 0 ? "" : ", ").append(PgJdbc.quote(columns.get(i).name()));
     }
     return sql.append(") FROM STDIN (FORMAT csv)").toString();
   }

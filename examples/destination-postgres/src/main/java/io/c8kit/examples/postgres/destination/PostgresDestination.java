@@ -10,6 +10,7 @@ import io.c8kit.annotations.Secret;
 import io.c8kit.annotations.Writer;
 import io.c8kit.destination.SyncWriter;
 import io.c8kit.destination.WriteContext;
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import io.c8kit.jdbc.JdbcSyncWriter;
 import io.c8kit.jdbc.PostgresDialect;
 import java.util.Optional;
@@ -75,40 +76,22 @@ public class PostgresDestination {
       permits SslMode.Disable, SslMode.Allow, SslMode.Prefer, SslMode.Require, SslMode.VerifyCa,
           SslMode.VerifyFull {
 
-    /** The pgjdbc {@code sslmode} value. */
-    String mode();
+    /** The pgjdbc {@code sslmode} value, which each option is named after. */
+    default String mode() {
+      return PgJdbc.sslMode(this);
+    }
 
     @Choice(value = "disable", title = "disable", description = "Disable SSL.")
-    record Disable() implements SslMode {
-      @Override
-      public String mode() {
-        return "disable";
-      }
-    }
+    record Disable() implements SslMode {}
 
     @Choice(value = "allow", title = "allow", description = "Allow SSL mode.")
-    record Allow() implements SslMode {
-      @Override
-      public String mode() {
-        return "allow";
-      }
-    }
+    record Allow() implements SslMode {}
 
     @Choice(value = "prefer", title = "prefer", description = "Prefer SSL mode.")
-    record Prefer() implements SslMode {
-      @Override
-      public String mode() {
-        return "prefer";
-      }
-    }
+    record Prefer() implements SslMode {}
 
     @Choice(value = "require", title = "require", description = "Require SSL mode.")
-    record Require() implements SslMode {
-      @Override
-      public String mode() {
-        return "require";
-      }
-    }
+    record Require() implements SslMode {}
 
     @Choice(value = "verify-ca", title = "verify-ca", description = "Verify-ca SSL mode.")
     record VerifyCa(
@@ -120,12 +103,7 @@ public class PostgresDestination {
         @Property(title = "Client Key Password", order = 2,
             description = "Password of the client key, if it is encrypted.")
         @Secret
-        Optional<String> clientKeyPassword) implements SslMode {
-      @Override
-      public String mode() {
-        return "verify-ca";
-      }
-    }
+        Optional<String> clientKeyPassword) implements SslMode {}
 
     @Choice(value = "verify-full", title = "verify-full", description = "Verify-full SSL mode.")
     record VerifyFull(
@@ -147,12 +125,7 @@ public class PostgresDestination {
         @Property(title = "Client key password", order = 4,
             description = "Password of the client key, if it is encrypted.")
         @Secret
-        Optional<String> clientKeyPassword) implements SslMode {
-      @Override
-      public String mode() {
-        return "verify-full";
-      }
-    }
+        Optional<String> clientKeyPassword) implements SslMode {}
   }
 
   public PostgresDestination() {}

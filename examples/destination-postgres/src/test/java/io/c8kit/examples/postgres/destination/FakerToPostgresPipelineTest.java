@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.acceptance.services.PostgresTestServer;
 import io.c8kit.runtime.ConnectorCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,12 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * updated_at, dedup still leaves exactly one row per id.
  */
 class FakerToPostgresPipelineTest {
-  static PgTestServer target;
+  static PostgresTestServer target;
   @TempDir Path dir;
 
   @BeforeAll
   static void setUp() {
-    target = PgTestServer.start("c8k_pipe_faker");
+    target = PostgresTestServer.start("c8k_pipe_faker");
   }
 
   @AfterAll

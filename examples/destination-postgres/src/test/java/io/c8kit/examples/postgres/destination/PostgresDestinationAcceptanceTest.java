@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.acceptance.DestinationAcceptanceConfig;
 import io.c8kit.acceptance.DestinationAcceptanceTest;
+import io.c8kit.acceptance.services.PostgresTestServer;
 import io.c8kit.jdbc.PostgresDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,11 +19,11 @@ import org.junit.jupiter.api.AfterAll;
  * server. The reader reads each stream's table back as JSON ({@code to_jsonb} of the row).
  */
 class PostgresDestinationAcceptanceTest extends DestinationAcceptanceTest {
-  private static PgTestServer pg;
+  private static PostgresTestServer pg;
 
   @Override
   protected DestinationAcceptanceConfig config() {
-    pg = PgTestServer.start("c8k_dst_cat");
+    pg = PostgresTestServer.start("c8k_dst_cat");
     ObjectNode good = Sync.config(pg, true);
     ObjectNode bad = good.deepCopy().put("database", "c8k_no_such_database");
     return DestinationAcceptanceConfig.forConnector(new PostgresConnector())

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.c8kit.acceptance.services.PostgresTestServer;
+import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,18 +27,18 @@ class PostgresDestinationWriteTest {
       + "\"updated_at\":{\"type\":\"string\",\"format\":\"date-time\","
       + "\"airbyte_type\":\"timestamp_with_timezone\"}}}";
 
-  static PgTestServer pg;
+  static PostgresTestServer pg;
   @TempDir Path dir;
 
   @BeforeAll
   static void setUp() {
-    pg = PgTestServer.start("c8k_dst_write");
+    pg = PostgresTestServer.start("c8k_dst_write");
   }
 
   @AfterAll
   static void tearDown() throws Exception {
     if (pg != null) {
-      pg.sql("DROP SCHEMA IF EXISTS " + PgConnections.quote(pg.schema + "_ns_\u00e4") + " CASCADE");
+      pg.sql("DROP SCHEMA IF EXISTS " + PgJdbc.quote(pg.schema() + "_ns_\u00e4") + " CASCADE");
       pg.close();
     }
   }
@@ -106,7 +108,7 @@ class PostgresDestinationWriteTest {
     second.beforeNext(() -> {
       // The input is read on its own thread and flushed every record (C8KIT_FLUSH_RECORDS=1 below):
       // wait until the record is committed (in the staging table) …
-      waitFor(() -> pg.count("SELECT count(*) FROM pg_tables WHERE schemaname = '" + pg.schema
+      waitFor(() -> pg.count("SELECT count(*) FROM pg_tables WHERE schemaname = '" + pg.schema()
           + "' AND tablename = '" + table + "_c8kit_tmp'") == 1
           && pg.count("SELECT count(*) FROM " + table + "_c8kit_tmp") == 1);
       // … while readers of the table still see the old data, whole.
@@ -209,7 +211,7 @@ class PostgresDestinationWriteTest {
         List.of("ts", "timestamp without time zone"), List.of("t", "time without time zone"),
         List.of("o", "jsonb"), List.of("a", "jsonb"), List.of("any", "jsonb")),
         pg.rows("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = '"
-            + pg.schema + "' AND table_name = 'typed_true' AND column_name NOT LIKE '\\_airbyte%'"
+            + pg.schema() + "' AND table_name = 'typed_true' AND column_name NOT LIKE '\\_airbyte%'"
             + " ORDER BY ordinal_position"));
     String select = "SELECT i, n, b, s, d, tz AT TIME ZONE 'UTC', ts, t, o::text, a::text, \"any\"::text"
         + " FROM %s ORDER BY i DESC";
@@ -224,7 +226,7 @@ class PostgresDestinationWriteTest {
 
   @Test
   void specialCharactersInNamesAndValues() throws Exception {
-    String ns = pg.schema + "_Ns \u00c4";
+    String ns = pg.schema() + "_Ns \u00c4";
     String stream = "Weird Stream-\u00fc \"q\"";
     String schema = "{\"type\":\"object\",\"properties\":{\"Field With Spaces\":{\"type\":\"string\"},"
         + "\"quote\\\"d\":{\"type\":\"string\"},\"UPPER\":{\"type\":\"integer\"},"
@@ -237,10 +239,10 @@ class PostgresDestinationWriteTest {
           .state(stream, ns, 1).complete(stream, ns), useCopy);
     }
     List<List<String>> tables = pg.rows("SELECT table_schema, table_name FROM information_schema.tables"
-        + " WHERE table_schema LIKE '" + pg.schema + "\\_%'");
+        + " WHERE table_schema LIKE '" + pg.schema() + "\\_%'");
     assertEquals(1, tables.size(), tables.toString());
-    String qualified = PgConnections.quote(tables.get(0).get(0)) + "."
-        + PgConnections.quote(tables.get(0).get(1));
+    String qualified = PgJdbc.quote(tables.get(0).get(0)) + "."
+        + PgJdbc.quote(tables.get(0).get(1));
     List<List<String>> columns = pg.rows("SELECT column_name FROM information_schema.columns"
         + " WHERE table_schema = '" + tables.get(0).get(0) + "' AND table_name = '"
         + tables.get(0).get(1).replace("'", "''") + "' AND column_name NOT LIKE '\\_airbyte%'"
@@ -248,12 +250,12 @@ class PostgresDestinationWriteTest {
     assertEquals(4, columns.size(), columns.toString());
     List<List<String>> rows = pg.rows("SELECT * FROM " + qualified + " ORDER BY 8");
     String expected = "line1\nline2\r\n\u2028 tab\t back\\slash comma,\"quote\" nulend";
-    for (List<String> row : pg.rows("SELECT " + PgConnections.quote(columns.get(0).get(0)) + ", "
-        + PgConnections.quote(columns.get(1).get(0)) + ", " + PgConnections.quote(columns.get(3).get(0))
+    for (List<String> row : pg.rows("SELECT " + PgJdbc.quote(columns.get(0).get(0)) + ", "
+        + PgJdbc.quote(columns.get(1).get(0)) + ", " + PgJdbc.quote(columns.get(3).get(0))
         + " FROM " + qualified)) {
       assertEquals(List.of(expected, "\"", "\u65e5\u672c"), row);
     }
     assertEquals(2, rows.size());
-    assertTrue(tables.get(0).get(0).startsWith(pg.schema));
+    assertTrue(tables.get(0).get(0).startsWith(pg.schema()));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.acceptance.services.PostgresTestServer;
 import io.c8kit.runtime.ConnectorCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,14 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  * are checked in the target database.
  */
 class PostgresToPostgresPipelineTest {
-  static PgTestServer source;
-  static PgTestServer target;
+  static PostgresTestServer source;
+  static PostgresTestServer target;
   @TempDir Path dir;
 
   @BeforeAll
   static void setUp() throws Exception {
-    source = PgTestServer.start("c8k_pipe_src");
-    target = PgTestServer.start("c8k_pipe_dst");
+    source = PostgresTestServer.start("c8k_pipe_src");
+    target = PostgresTestServer.start("c8k_pipe_dst");
     source.sql("CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, balance numeric(14, 4),"
             + " tags text[], doc jsonb, born date, updated_at timestamptz NOT NULL)",
         "INSERT INTO customers SELECT g, 'c' || g, g * 1.0001, ARRAY['t' || (g % 3), 'x'],"
@@ -95,9 +96,9 @@ class PostgresToPostgresPipelineTest {
 
   private ObjectNode sourceConfig() {
     ObjectNode c = Sync.JSON.createObjectNode();
-    c.put("host", source.host).put("port", source.port).put("database", source.database)
-        .put("username", source.user).put("password", source.password);
-    c.putArray("schemas").add(source.schema);
+    c.put("host", source.host()).put("port", source.port()).put("database", source.database())
+        .put("username", source.user()).put("password", source.password());
+    c.putArray("schemas").add(source.schema());
     return c;
   }
 
@@ -136,11 +137,11 @@ class PostgresToPostgresPipelineTest {
       }
       ObjectNode m = (ObjectNode) Sync.JSON.readTree(line);
       switch (m.path("type").asText()) {
-        case "RECORD" -> ((ObjectNode) m.get("record")).put("namespace", target.schema);
-        case "STATE" -> ((ObjectNode) m.at("/state/stream/stream_descriptor")).put("namespace", target.schema);
+        case "RECORD" -> ((ObjectNode) m.get("record")).put("namespace", target.schema());
+        case "STATE" -> ((ObjectNode) m.at("/state/stream/stream_descriptor")).put("namespace", target.schema());
         case "TRACE" -> {
           if (m.at("/trace/stream_status/stream_descriptor").isObject()) {
-            ((ObjectNode) m.at("/trace/stream_status/stream_descriptor")).put("namespace", target.schema);
+            ((ObjectNode) m.at("/trace/stream_status/stream_descriptor")).put("namespace", target.schema());
           }
         }
         default -> { }
@@ -163,7 +164,7 @@ class PostgresToPostgresPipelineTest {
     String records = toTargetNamespace(sourceJar(args.toArray(String[]::new)));
     ObjectNode destCatalog = catalog.deepCopy();
     for (JsonNode s : destCatalog.get("streams")) {
-      ((ObjectNode) s.get("stream")).put("namespace", target.schema);
+      ((ObjectNode) s.get("stream")).put("namespace", target.schema());
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -181,7 +182,7 @@ class PostgresToPostgresPipelineTest {
       JsonNode m = Sync.JSON.readTree(line);
       if ("STATE".equals(m.path("type").asText())) {
         ObjectNode state = (ObjectNode) m.get("state").deepCopy();
-        ((ObjectNode) state.at("/stream/stream_descriptor")).put("namespace", source.schema);
+        ((ObjectNode) state.at("/stream/stream_descriptor")).put("namespace", source.schema());
         latest.put(state.at("/stream/stream_descriptor/name").asText(), state);
       }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.acceptance.services.PostgresTestServer;
 import io.c8kit.runtime.ConnectorCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -212,10 +213,10 @@ final class Sync {
     }
   }
 
-  static ObjectNode config(PgTestServer pg, boolean useCopy) {
+  static ObjectNode config(PostgresTestServer pg, boolean useCopy) {
     ObjectNode c = JSON.createObjectNode();
-    c.put("host", pg.host).put("port", pg.port).put("database", pg.database)
-        .put("username", pg.user).put("password", pg.password).put("schema", pg.schema)
+    c.put("host", pg.host()).put("port", pg.port()).put("database", pg.database())
+        .put("username", pg.user()).put("password", pg.password()).put("schema", pg.schema())
         .put("use_copy", useCopy);
     return c;
   }
