@@ -157,6 +157,8 @@ final class DockerEngine {
     private final List<Path> mountedDirs = new ArrayList<>();
     private List<String> entrypoint;
     private byte[] stdin;
+    private boolean interactive;
+    private String name;
     private Duration timeout = RUN_TIMEOUT;
 
     private Run(String image) {
@@ -217,14 +219,29 @@ final class DockerEngine {
 
     /** Runs the container to its end and returns its exit code, stdout and stderr. */
     Result exec(String... args) {
+      List<String> cmd = command(args);
+      Result r = DockerEngine.exec(cmd, stdin, timeout);
+      if (r.timedOut()) {
+        // Killing the client does not stop the container: remove it by its name.
+        removeContainer();
+      }
+      return r;
+    }
+
+    /**
+     * The {@code docker run} command line for these arguments, for callers that start it themselves
+     * (e.g. one end of a pipe; add {@code -i} with {@link #interactive()} to give it stdin). Mounted
+     * directories are opened up for the container's user now. Each call names a new container.
+     */
+    List<String> command(String... args) {
       require();
       for (Path dir : mountedDirs) {
         openUp(dir);
       }
-      String name = "c8kit-e2e-" + UUID.randomUUID().toString().substring(0, 12);
+      name = "c8kit-e2e-" + UUID.randomUUID().toString().substring(0, 12);
       List<String> cmd = new ArrayList<>(List.of("docker", "run", "--rm", "--pull", "never", "--name", name,
           "--network", network));
-      if (stdin != null) {
+      if (stdin != null || interactive) {
         cmd.add("-i");
       }
       cmd.addAll(options);
@@ -237,12 +254,20 @@ final class DockerEngine {
       cmd.add(image);
       cmd.addAll(words);
       cmd.addAll(List.of(args));
-      Result r = DockerEngine.exec(cmd, stdin, timeout);
-      if (r.timedOut()) {
-        // Killing the client does not stop the container: remove it by its name.
+      return cmd;
+    }
+
+    /** Keeps the container's stdin open ({@code -i}) for a caller that pipes into it. */
+    Run interactive() {
+      this.interactive = true;
+      return this;
+    }
+
+    /** Removes the container of the last {@link #command} (after a timeout), ignoring errors. */
+    void removeContainer() {
+      if (name != null) {
         DockerEngine.exec(List.of("docker", "rm", "-f", name), null, CLI_TIMEOUT);
       }
-      return r;
     }
   }
 
@@ -310,8 +335,11 @@ final class DockerEngine {
     }
   }
 
-  /** Adds read and write for everyone (and search on directories, run on executables); removes nothing. */
-  private static void openUp(Path dir) {
+  /**
+   * Adds read and write for everyone (and search on directories, run on executables); removes nothing.
+   * Connector images run as uid 1000: a directory a container must write into needs this first.
+   */
+  static void openUp(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) paths::iterator) {
         Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(p));

@@ -173,6 +173,64 @@ final class PostgresServer {
     return DriverManager.getConnection(jdbcUrl(databaseName), props);
   }
 
+  /** The config of the PostgreSQL source example for a database of this server, reading these schemas. */
+  com.fasterxml.jackson.databind.node.ObjectNode sourceConfig(String databaseName, String... schemas) {
+    com.fasterxml.jackson.databind.node.ObjectNode config = Messages.JSON.createObjectNode()
+        .put("host", host).put("port", port).put("database", databaseName)
+        .put("username", user).put("password", password);
+    var array = config.putArray("schemas");
+    for (String schema : schemas) {
+      array.add(schema);
+    }
+    return config;
+  }
+
+  /** The config of the PostgreSQL destination example for a database of this server and default schema. */
+  com.fasterxml.jackson.databind.node.ObjectNode destinationConfig(String databaseName, String schema) {
+    return Messages.JSON.createObjectNode()
+        .put("host", host).put("port", port).put("database", databaseName).put("schema", schema)
+        .put("username", user).put("password", password);
+  }
+
+  /** Runs statements in a database of this server. */
+  void sql(String databaseName, String... statements) throws SQLException {
+    try (Connection c = connect(databaseName); Statement s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
+  }
+
+  /** The first column of the first row of a query (e.g. a count), as a long. */
+  long queryLong(String databaseName, String sql) throws SQLException {
+    try (Connection c = connect(databaseName); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      if (!rs.next()) {
+        throw new SQLException("no row: " + sql);
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  /** The first column of every row of a query, as strings. */
+  java.util.List<String> queryStrings(String databaseName, String sql) throws SQLException {
+    java.util.List<String> values = new java.util.ArrayList<>();
+    try (Connection c = connect(databaseName); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+    }
+    return values;
+  }
+
+  /** Drops a database made by {@link #createDatabase}, if it exists. */
+  void dropDatabase(String name) throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("drop database if exists " + name + " with (force)");
+    }
+  }
+
   /**
    * Drops (if present) and creates a database, so a test class can have one of its own; returns its JDBC
    * URL. The name must be a plain lower-case identifier.
