@@ -31,6 +31,21 @@ final class ConnectorCommand {
     return new ConnectorCommand(target, !jar, workDir);
   }
 
+  boolean isImage() {
+    return image;
+  }
+
+  /**
+   * The host path of a path the connector was configured with: container paths under {@code /data/}
+   * live in the mounted work directory.
+   */
+  Path hostPath(String configured) {
+    if (image && configured.startsWith("/data/")) {
+      return workDir.resolve(configured.substring("/data/".length()));
+    }
+    return Path.of(configured);
+  }
+
   String displayName() {
     return image ? target : Path.of(target).getFileName().toString();
   }

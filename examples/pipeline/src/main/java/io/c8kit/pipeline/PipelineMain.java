@@ -5,6 +5,7 @@ import io.c8kit.protocol.Protocol;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public final class PipelineMain implements Callable<Integer> {
   boolean reset;
 
   private final PrintStream console;
+  private ConnectorCommand destinationCommand;
 
   PipelineMain(PrintStream console) {
     this.console = console;
@@ -73,9 +75,16 @@ public final class PipelineMain implements Callable<Integer> {
     if (reset) {
       Files.deleteIfExists(stateFile);
     }
+    ConnectorCommand src = ConnectorCommand.of(source, workDir);
+    ConnectorCommand dst = ConnectorCommand.of(destination, workDir);
+    if (src.isImage() || dst.isImage()) {
+      // Images run as uid 1000 (Airbyte's convention): the mounted work directory must be writable.
+      Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+    this.destinationCommand = dst;
     Pipeline pipeline = new Pipeline(
-        ConnectorCommand.of(source, workDir), sourceConfig,
-        ConnectorCommand.of(destination, workDir), destinationConfig,
+        src, sourceConfig,
+        dst, destinationConfig,
         workDir, new LinkedHashSet<>(streams), fullRefresh, console, System.err);
     Pipeline.Result result;
     try {
@@ -119,6 +128,6 @@ public final class PipelineMain implements Callable<Integer> {
   private Path sqliteFile() throws Exception {
     JsonNode config = Protocol.mapper().readTree(destinationConfig.toFile());
     JsonNode path = config.path("destination_path");
-    return path.isTextual() ? Path.of(path.asText()) : null;
+    return path.isTextual() ? destinationCommand.hostPath(path.asText()) : null;
   }
 }

@@ -78,6 +78,15 @@ class CatalogConfigurerTest {
   }
 
   @Test
+  void containerPathsOfImagesMapBackToTheWorkDir() {
+    Path work = Path.of("/tmp/c8kit-work");
+    assertEquals(Path.of("/tmp/c8kit-work/faker.sqlite"),
+        ConnectorCommand.of("c8kit/destination-sqlite:dev", work).hostPath("/data/faker.sqlite"));
+    assertEquals(Path.of("rel/faker.sqlite"),
+        ConnectorCommand.of("c8kit/destination-sqlite:dev", work).hostPath("rel/faker.sqlite"));
+  }
+
+  @Test
   void missingJarIsAClearError() {
     PipelineException e = assertThrows(PipelineException.class,
         () -> ConnectorCommand.of("/nonexistent/source.jar", Path.of("/tmp")));

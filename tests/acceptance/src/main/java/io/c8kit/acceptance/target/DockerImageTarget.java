@@ -21,7 +21,9 @@ public final class DockerImageTarget implements ConnectorTarget {
   private final String image;
   private final Duration timeout;
   private final String network;
-  private final Path workDir = WorkDir.create();
+  // Images run as uid 1000 (Airbyte's convention), not as the test's user: the mounted folder must be
+  // writable for a destination that writes a file into it.
+  private final Path workDir = WorkDir.createShared();
   private final String docker = System.getProperty("c8kit.acceptance.docker", "docker");
 
   public DockerImageTarget(String image, Duration timeout) {
@@ -56,7 +58,9 @@ public final class DockerImageTarget implements ConnectorTarget {
 
   /** The full {@code docker run} command for {@code args}. */
   public List<String> command(String containerName, List<String> args) {
-    List<String> cmd = new ArrayList<>(List.of(docker, "run", "--rm", "-i", "--network", network,
+    // --pull never: a missing image is a build problem to report, never a registry lookup.
+    List<String> cmd = new ArrayList<>(List.of(docker, "run", "--rm", "-i", "--pull", "never",
+        "--network", network,
         "--name", containerName, "-v", workDir.toAbsolutePath() + ":" + CONTAINER_DIR, image));
     cmd.addAll(containerArgs(args));
     return cmd;

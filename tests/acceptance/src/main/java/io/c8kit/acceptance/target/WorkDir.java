@@ -14,10 +14,19 @@ final class WorkDir {
   private WorkDir() {}
 
   static Path create() {
+    return create("rwxr-xr-x");
+  }
+
+  /** A work directory a container running as another user can write to. */
+  static Path createShared() {
+    return create("rwxrwxrwx");
+  }
+
+  private static Path create(String permissions) {
     try {
       Path dir = Files.createTempDirectory("c8kit-acceptance-");
       try {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(permissions));
       } catch (UnsupportedOperationException ignored) {
         // not a POSIX file system
       }
