@@ -24,7 +24,13 @@ import java.util.List;
  * compile error instead.
  */
 final class DefaultValues {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Created on first use: only list defaults need it, and building an ObjectMapper costs ~200 ms of
+   * every compilation that loads the processor (benchmarks/FINDINGS.md).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private DefaultValues() {}
 
@@ -64,7 +70,7 @@ final class DefaultValues {
     if (type instanceof CollectionModel c) {
       JsonNode array;
       try {
-        array = JSON.readTree(text);
+        array = Json.MAPPER.readTree(text);
       } catch (JsonProcessingException ex) {
         throw new Unparseable("not a JSON array");
       }
@@ -173,7 +179,7 @@ final class DefaultValues {
     }
     if (literal instanceof List<?>) {
       try {
-        return JSON.writeValueAsString(literal);
+        return Json.MAPPER.writeValueAsString(literal);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }

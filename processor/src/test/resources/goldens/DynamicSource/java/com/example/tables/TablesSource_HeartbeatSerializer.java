@@ -1,6 +1,7 @@
 package com.example.tables;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.runtime.JsonValues;
 import io.c8kit.runtime.RecordSerializer;
 import java.io.IOException;
@@ -11,12 +12,16 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 final class TablesSource_HeartbeatSerializer implements RecordSerializer<TablesSource.Heartbeat> {
+  private static final SerializedString NAME_ID = new SerializedString("id");
+
+  private static final SerializedString NAME_STATUS = new SerializedString("status");
+
   @Override
   public void write(TablesSource.Heartbeat record, JsonGenerator gen) throws IOException {
     gen.writeStartObject();
-    gen.writeFieldName("id");
+    gen.writeFieldName(NAME_ID);
     gen.writeNumber(record.id());
-    gen.writeFieldName("status");
+    gen.writeFieldName(NAME_STATUS);
     JsonValues.writeString(gen, record.status());
     gen.writeEndObject();
   }

@@ -1,6 +1,7 @@
 package com.example.sink;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.runtime.JsonValues;
 import io.c8kit.runtime.RecordSerializer;
 import java.io.IOException;
@@ -11,12 +12,16 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 final class KitchenSinkSource_AddressSerializer implements RecordSerializer<KitchenSinkSource.Address> {
+  private static final SerializedString NAME_STREET = new SerializedString("street");
+
+  private static final SerializedString NAME_ZIP = new SerializedString("zip");
+
   @Override
   public void write(KitchenSinkSource.Address record, JsonGenerator gen) throws IOException {
     gen.writeStartObject();
-    gen.writeFieldName("street");
+    gen.writeFieldName(NAME_STREET);
     JsonValues.writeString(gen, record.street());
-    gen.writeFieldName("zip");
+    gen.writeFieldName(NAME_ZIP);
     JsonValues.writeOptional(gen, record.zip(), (v0, g0) -> JsonValues.writeString(g0, v0));
     gen.writeEndObject();
   }

@@ -1,6 +1,7 @@
 package com.example.sink;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.runtime.JsonValues;
 import io.c8kit.runtime.RecordSerializer;
 import java.io.IOException;
@@ -11,12 +12,16 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 final class KitchenSinkSource_EventSerializer implements RecordSerializer<KitchenSinkSource.Event> {
+  private static final SerializedString NAME_KEY = new SerializedString("key");
+
+  private static final SerializedString NAME_AT = new SerializedString("at");
+
   @Override
   public void write(KitchenSinkSource.Event record, JsonGenerator gen) throws IOException {
     gen.writeStartObject();
-    gen.writeFieldName("key");
+    gen.writeFieldName(NAME_KEY);
     JsonValues.writeString(gen, record.key());
-    gen.writeFieldName("at");
+    gen.writeFieldName(NAME_AT);
     JsonValues.writeLocalDateTime(gen, record.at());
     gen.writeEndObject();
   }

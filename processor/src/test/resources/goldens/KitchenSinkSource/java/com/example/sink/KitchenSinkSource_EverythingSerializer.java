@@ -1,6 +1,7 @@
 package com.example.sink;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.runtime.JsonValues;
 import io.c8kit.runtime.RecordSerializer;
 import java.io.IOException;
@@ -11,6 +12,74 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 final class KitchenSinkSource_EverythingSerializer implements RecordSerializer<KitchenSinkSource.Everything> {
+  private static final SerializedString NAME_ID = new SerializedString("id");
+
+  private static final SerializedString NAME_COUNT = new SerializedString("count");
+
+  private static final SerializedString NAME_SMALL = new SerializedString("small");
+
+  private static final SerializedString NAME_TINY = new SerializedString("tiny");
+
+  private static final SerializedString NAME_RATIO = new SerializedString("ratio");
+
+  private static final SerializedString NAME_FRACTION = new SerializedString("fraction");
+
+  private static final SerializedString NAME_FLAG = new SerializedString("flag");
+
+  private static final SerializedString NAME_BOXED_INT = new SerializedString("boxed_int");
+
+  private static final SerializedString NAME_BOXED_LONG = new SerializedString("boxed_long");
+
+  private static final SerializedString NAME_BOXED_SHORT = new SerializedString("boxed_short");
+
+  private static final SerializedString NAME_BOXED_BYTE = new SerializedString("boxed_byte");
+
+  private static final SerializedString NAME_BOXED_DOUBLE = new SerializedString("boxed_double");
+
+  private static final SerializedString NAME_BOXED_FLOAT = new SerializedString("boxed_float");
+
+  private static final SerializedString NAME_BOXED_FLAG = new SerializedString("boxed_flag");
+
+  private static final SerializedString NAME_AMOUNT = new SerializedString("amount");
+
+  private static final SerializedString NAME_HUGE = new SerializedString("huge");
+
+  private static final SerializedString NAME_TEXT = new SerializedString("text");
+
+  private static final SerializedString NAME_INSTANT = new SerializedString("instant");
+
+  private static final SerializedString NAME_OFFSET_DATE_TIME = new SerializedString("offset_date_time");
+
+  private static final SerializedString NAME_ZONED_DATE_TIME = new SerializedString("zoned_date_time");
+
+  private static final SerializedString NAME_LOCAL_DATE_TIME = new SerializedString("local_date_time");
+
+  private static final SerializedString NAME_LOCAL_DATE = new SerializedString("local_date");
+
+  private static final SerializedString NAME_LOCAL_TIME = new SerializedString("local_time");
+
+  private static final SerializedString NAME_REGION = new SerializedString("region");
+
+  private static final SerializedString NAME_HOME = new SerializedString("home");
+
+  private static final SerializedString NAME_WORK = new SerializedString("work");
+
+  private static final SerializedString NAME_PREVIOUS = new SerializedString("previous");
+
+  private static final SerializedString NAME_MATRIX = new SerializedString("matrix");
+
+  private static final SerializedString NAME_REGIONS = new SerializedString("regions");
+
+  private static final SerializedString NAME_NICKNAME = new SerializedString("nickname");
+
+  private static final SerializedString NAME_SPARSE = new SerializedString("sparse");
+
+  private static final SerializedString NAME_ATTRIBUTES = new SerializedString("attributes");
+
+  private static final SerializedString NAME_RAW = new SerializedString("raw");
+
+  private static final SerializedString NAME_OBJECT = new SerializedString("object");
+
   /**
    * JSON names of {@link KitchenSinkSource.Region} constants, indexed by ordinal.
    */
@@ -21,77 +90,77 @@ final class KitchenSinkSource_EverythingSerializer implements RecordSerializer<K
   @Override
   public void write(KitchenSinkSource.Everything record, JsonGenerator gen) throws IOException {
     gen.writeStartObject();
-    gen.writeFieldName("id");
+    gen.writeFieldName(NAME_ID);
     gen.writeNumber(record.id());
-    gen.writeFieldName("count");
+    gen.writeFieldName(NAME_COUNT);
     gen.writeNumber(record.count());
-    gen.writeFieldName("small");
+    gen.writeFieldName(NAME_SMALL);
     gen.writeNumber(record.small());
-    gen.writeFieldName("tiny");
+    gen.writeFieldName(NAME_TINY);
     gen.writeNumber(record.tiny());
-    gen.writeFieldName("ratio");
+    gen.writeFieldName(NAME_RATIO);
     JsonValues.writeDouble(gen, record.ratio());
-    gen.writeFieldName("fraction");
+    gen.writeFieldName(NAME_FRACTION);
     JsonValues.writeFloat(gen, record.fraction());
-    gen.writeFieldName("flag");
+    gen.writeFieldName(NAME_FLAG);
     gen.writeBoolean(record.flag());
-    gen.writeFieldName("boxed_int");
+    gen.writeFieldName(NAME_BOXED_INT);
     JsonValues.writeInt(gen, record.boxedInt());
-    gen.writeFieldName("boxed_long");
+    gen.writeFieldName(NAME_BOXED_LONG);
     JsonValues.writeLong(gen, record.boxedLong());
-    gen.writeFieldName("boxed_short");
+    gen.writeFieldName(NAME_BOXED_SHORT);
     JsonValues.writeShort(gen, record.boxedShort());
-    gen.writeFieldName("boxed_byte");
+    gen.writeFieldName(NAME_BOXED_BYTE);
     JsonValues.writeAny(gen, record.boxedByte());
-    gen.writeFieldName("boxed_double");
+    gen.writeFieldName(NAME_BOXED_DOUBLE);
     JsonValues.writeDouble(gen, record.boxedDouble());
-    gen.writeFieldName("boxed_float");
+    gen.writeFieldName(NAME_BOXED_FLOAT);
     JsonValues.writeFloat(gen, record.boxedFloat());
-    gen.writeFieldName("boxed_flag");
+    gen.writeFieldName(NAME_BOXED_FLAG);
     JsonValues.writeBoolean(gen, record.boxedFlag());
-    gen.writeFieldName("amount");
+    gen.writeFieldName(NAME_AMOUNT);
     JsonValues.writeBigDecimal(gen, record.amount());
-    gen.writeFieldName("huge");
+    gen.writeFieldName(NAME_HUGE);
     JsonValues.writeBigInteger(gen, record.huge());
-    gen.writeFieldName("text");
+    gen.writeFieldName(NAME_TEXT);
     JsonValues.writeString(gen, record.text());
-    gen.writeFieldName("instant");
+    gen.writeFieldName(NAME_INSTANT);
     JsonValues.writeInstant(gen, record.instant());
-    gen.writeFieldName("offset_date_time");
+    gen.writeFieldName(NAME_OFFSET_DATE_TIME);
     JsonValues.writeOffsetDateTime(gen, record.offsetDateTime());
-    gen.writeFieldName("zoned_date_time");
+    gen.writeFieldName(NAME_ZONED_DATE_TIME);
     JsonValues.writeZonedDateTime(gen, record.zonedDateTime());
-    gen.writeFieldName("local_date_time");
+    gen.writeFieldName(NAME_LOCAL_DATE_TIME);
     JsonValues.writeLocalDateTime(gen, record.localDateTime());
-    gen.writeFieldName("local_date");
+    gen.writeFieldName(NAME_LOCAL_DATE);
     JsonValues.writeLocalDate(gen, record.localDate());
-    gen.writeFieldName("local_time");
+    gen.writeFieldName(NAME_LOCAL_TIME);
     JsonValues.writeLocalTime(gen, record.localTime());
-    gen.writeFieldName("region");
+    gen.writeFieldName(NAME_REGION);
     JsonValues.writeEnum(gen, record.region(), REGION_NAMES);
-    gen.writeFieldName("home");
+    gen.writeFieldName(NAME_HOME);
     if (record.address() == null) {
       gen.writeNull();
     } else {
       ADDRESS.write(record.address(), gen);
     }
-    gen.writeFieldName("work");
+    gen.writeFieldName(NAME_WORK);
     JsonValues.writeOptional(gen, record.work(), ADDRESS);
-    gen.writeFieldName("previous");
+    gen.writeFieldName(NAME_PREVIOUS);
     JsonValues.writeList(gen, record.previous(), ADDRESS);
-    gen.writeFieldName("matrix");
+    gen.writeFieldName(NAME_MATRIX);
     JsonValues.writeList(gen, record.matrix(), (v0, g0) -> JsonValues.writeList(g0, v0, (v1, g1) -> JsonValues.writeString(g1, v1)));
-    gen.writeFieldName("regions");
+    gen.writeFieldName(NAME_REGIONS);
     JsonValues.writeList(gen, record.regions(), (v0, g0) -> JsonValues.writeEnum(g0, v0, REGION_NAMES));
-    gen.writeFieldName("nickname");
+    gen.writeFieldName(NAME_NICKNAME);
     JsonValues.writeOptional(gen, record.nickname(), (v0, g0) -> JsonValues.writeString(g0, v0));
-    gen.writeFieldName("sparse");
+    gen.writeFieldName(NAME_SPARSE);
     JsonValues.writeList(gen, record.sparse(), (v0, g0) -> JsonValues.writeOptional(g0, v0, (v1, g1) -> JsonValues.writeInt(g1, v1)));
-    gen.writeFieldName("attributes");
+    gen.writeFieldName(NAME_ATTRIBUTES);
     JsonValues.writeMap(gen, record.attributes());
-    gen.writeFieldName("raw");
+    gen.writeFieldName(NAME_RAW);
     JsonValues.writeJson(gen, record.raw());
-    gen.writeFieldName("object");
+    gen.writeFieldName(NAME_OBJECT);
     JsonValues.writeJson(gen, record.object());
     gen.writeEndObject();
   }

@@ -1,6 +1,7 @@
 package io.c8kit.examples.faker;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.runtime.JsonValues;
 import io.c8kit.runtime.RecordSerializer;
 import java.io.IOException;
@@ -11,22 +12,36 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 final class FakerSource_ProductSerializer implements RecordSerializer<FakerSource.Product> {
+  private static final SerializedString NAME_ID = new SerializedString("id");
+
+  private static final SerializedString NAME_MAKE = new SerializedString("make");
+
+  private static final SerializedString NAME_MODEL = new SerializedString("model");
+
+  private static final SerializedString NAME_YEAR = new SerializedString("year");
+
+  private static final SerializedString NAME_PRICE = new SerializedString("price");
+
+  private static final SerializedString NAME_CREATED_AT = new SerializedString("created_at");
+
+  private static final SerializedString NAME_UPDATED_AT = new SerializedString("updated_at");
+
   @Override
   public void write(FakerSource.Product record, JsonGenerator gen) throws IOException {
     gen.writeStartObject();
-    gen.writeFieldName("id");
+    gen.writeFieldName(NAME_ID);
     gen.writeNumber(record.id());
-    gen.writeFieldName("make");
+    gen.writeFieldName(NAME_MAKE);
     JsonValues.writeString(gen, record.make());
-    gen.writeFieldName("model");
+    gen.writeFieldName(NAME_MODEL);
     JsonValues.writeString(gen, record.model());
-    gen.writeFieldName("year");
+    gen.writeFieldName(NAME_YEAR);
     gen.writeNumber(record.year());
-    gen.writeFieldName("price");
+    gen.writeFieldName(NAME_PRICE);
     JsonValues.writeBigDecimal(gen, record.price());
-    gen.writeFieldName("created_at");
+    gen.writeFieldName(NAME_CREATED_AT);
     JsonValues.writeInstant(gen, record.createdAt());
-    gen.writeFieldName("updated_at");
+    gen.writeFieldName(NAME_UPDATED_AT);
     JsonValues.writeInstant(gen, record.updatedAt());
     gen.writeEndObject();
   }

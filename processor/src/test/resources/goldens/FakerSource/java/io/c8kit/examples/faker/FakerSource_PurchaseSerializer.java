@@ -1,6 +1,7 @@
 package io.c8kit.examples.faker;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.runtime.JsonValues;
 import io.c8kit.runtime.RecordSerializer;
 import java.io.IOException;
@@ -11,24 +12,40 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 final class FakerSource_PurchaseSerializer implements RecordSerializer<FakerSource.Purchase> {
+  private static final SerializedString NAME_ID = new SerializedString("id");
+
+  private static final SerializedString NAME_USER_ID = new SerializedString("user_id");
+
+  private static final SerializedString NAME_PRODUCT_ID = new SerializedString("product_id");
+
+  private static final SerializedString NAME_CREATED_AT = new SerializedString("created_at");
+
+  private static final SerializedString NAME_UPDATED_AT = new SerializedString("updated_at");
+
+  private static final SerializedString NAME_ADDED_TO_CART_AT = new SerializedString("added_to_cart_at");
+
+  private static final SerializedString NAME_PURCHASED_AT = new SerializedString("purchased_at");
+
+  private static final SerializedString NAME_RETURNED_AT = new SerializedString("returned_at");
+
   @Override
   public void write(FakerSource.Purchase record, JsonGenerator gen) throws IOException {
     gen.writeStartObject();
-    gen.writeFieldName("id");
+    gen.writeFieldName(NAME_ID);
     gen.writeNumber(record.id());
-    gen.writeFieldName("user_id");
+    gen.writeFieldName(NAME_USER_ID);
     gen.writeNumber(record.userId());
-    gen.writeFieldName("product_id");
+    gen.writeFieldName(NAME_PRODUCT_ID);
     gen.writeNumber(record.productId());
-    gen.writeFieldName("created_at");
+    gen.writeFieldName(NAME_CREATED_AT);
     JsonValues.writeInstant(gen, record.createdAt());
-    gen.writeFieldName("updated_at");
+    gen.writeFieldName(NAME_UPDATED_AT);
     JsonValues.writeInstant(gen, record.updatedAt());
-    gen.writeFieldName("added_to_cart_at");
+    gen.writeFieldName(NAME_ADDED_TO_CART_AT);
     JsonValues.writeInstant(gen, record.addedToCartAt());
-    gen.writeFieldName("purchased_at");
+    gen.writeFieldName(NAME_PURCHASED_AT);
     JsonValues.writeInstant(gen, record.purchasedAt());
-    gen.writeFieldName("returned_at");
+    gen.writeFieldName(NAME_RETURNED_AT);
     JsonValues.writeInstant(gen, record.returnedAt());
     gen.writeEndObject();
   }

@@ -1,6 +1,7 @@
 package io.c8kit.examples.faker;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.runtime.JsonValues;
 import io.c8kit.runtime.RecordSerializer;
 import java.io.IOException;
@@ -11,40 +12,72 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 final class FakerSource_UserSerializer implements RecordSerializer<FakerSource.User> {
+  private static final SerializedString NAME_ID = new SerializedString("id");
+
+  private static final SerializedString NAME_CREATED_AT = new SerializedString("created_at");
+
+  private static final SerializedString NAME_UPDATED_AT = new SerializedString("updated_at");
+
+  private static final SerializedString NAME_NAME = new SerializedString("name");
+
+  private static final SerializedString NAME_TITLE = new SerializedString("title");
+
+  private static final SerializedString NAME_AGE = new SerializedString("age");
+
+  private static final SerializedString NAME_EMAIL = new SerializedString("email");
+
+  private static final SerializedString NAME_TELEPHONE = new SerializedString("telephone");
+
+  private static final SerializedString NAME_GENDER = new SerializedString("gender");
+
+  private static final SerializedString NAME_LANGUAGE = new SerializedString("language");
+
+  private static final SerializedString NAME_ACADEMIC_DEGREE = new SerializedString("academic_degree");
+
+  private static final SerializedString NAME_NATIONALITY = new SerializedString("nationality");
+
+  private static final SerializedString NAME_OCCUPATION = new SerializedString("occupation");
+
+  private static final SerializedString NAME_HEIGHT = new SerializedString("height");
+
+  private static final SerializedString NAME_BLOOD_TYPE = new SerializedString("blood_type");
+
+  private static final SerializedString NAME_WEIGHT = new SerializedString("weight");
+
   @Override
   public void write(FakerSource.User record, JsonGenerator gen) throws IOException {
     gen.writeStartObject();
-    gen.writeFieldName("id");
+    gen.writeFieldName(NAME_ID);
     gen.writeNumber(record.id());
-    gen.writeFieldName("created_at");
+    gen.writeFieldName(NAME_CREATED_AT);
     JsonValues.writeInstant(gen, record.createdAt());
-    gen.writeFieldName("updated_at");
+    gen.writeFieldName(NAME_UPDATED_AT);
     JsonValues.writeInstant(gen, record.updatedAt());
-    gen.writeFieldName("name");
+    gen.writeFieldName(NAME_NAME);
     JsonValues.writeString(gen, record.name());
-    gen.writeFieldName("title");
+    gen.writeFieldName(NAME_TITLE);
     JsonValues.writeString(gen, record.title());
-    gen.writeFieldName("age");
+    gen.writeFieldName(NAME_AGE);
     gen.writeNumber(record.age());
-    gen.writeFieldName("email");
+    gen.writeFieldName(NAME_EMAIL);
     JsonValues.writeString(gen, record.email());
-    gen.writeFieldName("telephone");
+    gen.writeFieldName(NAME_TELEPHONE);
     JsonValues.writeString(gen, record.telephone());
-    gen.writeFieldName("gender");
+    gen.writeFieldName(NAME_GENDER);
     JsonValues.writeString(gen, record.gender());
-    gen.writeFieldName("language");
+    gen.writeFieldName(NAME_LANGUAGE);
     JsonValues.writeString(gen, record.language());
-    gen.writeFieldName("academic_degree");
+    gen.writeFieldName(NAME_ACADEMIC_DEGREE);
     JsonValues.writeString(gen, record.academicDegree());
-    gen.writeFieldName("nationality");
+    gen.writeFieldName(NAME_NATIONALITY);
     JsonValues.writeString(gen, record.nationality());
-    gen.writeFieldName("occupation");
+    gen.writeFieldName(NAME_OCCUPATION);
     JsonValues.writeString(gen, record.occupation());
-    gen.writeFieldName("height");
+    gen.writeFieldName(NAME_HEIGHT);
     JsonValues.writeString(gen, record.height());
-    gen.writeFieldName("blood_type");
+    gen.writeFieldName(NAME_BLOOD_TYPE);
     JsonValues.writeString(gen, record.bloodType());
-    gen.writeFieldName("weight");
+    gen.writeFieldName(NAME_WEIGHT);
     gen.writeNumber(record.weight());
     gen.writeEndObject();
   }
