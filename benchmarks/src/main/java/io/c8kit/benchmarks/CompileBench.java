@@ -1,0 +1,230 @@
+package io.c8kit.benchmarks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * compile: what the c8kit processor adds to javac, per example connector.
+ *
+ * <p>Method. Without the processor an example does not compile (it references the classes the
+ * processor generates), so both sides compile the <em>same</em> source set: a preparation run with
+ * the processor writes the generated sources; then "with" = {@code javac -processorpath P} on the
+ * example's sources (the processor generates its sources again and javac compiles them in a second
+ * round), and "without" = {@code javac -proc:none -implicit:none} on the example's sources plus the
+ * generated ones. Both produce the same class files (checked). The difference is the processor's own
+ * work plus the extra round: loading it, validating, building the model, writing sources and
+ * resources. Flags are the build's ({@code --release 17 -encoding UTF-8 -parameters}) on the
+ * connector class path of this module.
+ *
+ * <p>Two settings: <b>cold</b>, a fresh {@code javac} process per compile (what a developer's
+ * {@code javac} or a single-module build pays); <b>warm</b>, in one JVM after warm-up compiles (what a
+ * long-lived compiler such as a daemon or an IDE pays; javac loads the processor path into a new
+ * class loader on every compile, as Maven does). Runs alternate with and without.
+ */
+final class CompileBench {
+  static final List<String> EXAMPLES = List.of("source-faker", "destination-sqlite");
+
+  private CompileBench() {}
+
+  static List<Result> run(Workspace ws) throws Exception {
+    List<Result> results = new ArrayList<>();
+    for (String example : EXAMPLES) {
+      try {
+        results.addAll(run(ws, example));
+      } catch (Exception e) {
+        ws.log.println("  compile " + example + " FAILED: " + e.getMessage());
+        for (String mode : List.of("cold", "warm")) {
+          results.add(Result.failed("compile-" + example + "-" + mode, "javac " + example + " (" + mode + ")",
+              "ms", e.toString()));
+        }
+      }
+    }
+    return results;
+  }
+
+  private static List<Result> run(Workspace ws, String example) throws Exception {
+    Options o = ws.options;
+    Path srcDir = o.root.resolve("examples").resolve(example).resolve("src/main/java");
+    if (!Files.isDirectory(srcDir)) {
+      throw new java.io.FileNotFoundException("no sources: " + srcDir);
+    }
+    List<String> sources = javaFiles(srcDir);
+    String cp = classpathFile(o, "connector.txt");
+    String processorPath = o.processorPathFile != null
+        ? Files.readString(o.processorPathFile, StandardCharsets.UTF_8).trim()
+        : classpathFile(o, "processor.txt");
+    Path base = ws.dir.resolve("compile-" + example);
+    Path prepGen = base.resolve("prep-gen");
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException("no system Java compiler (a JRE instead of a JDK?)");
+    }
+    List<String> prep = withArgs(cp, processorPath, base.resolve("prep-classes"), prepGen, sources);
+    compileInProcess(javac, prep);
+    List<String> generated = javaFiles(prepGen);
+    if (generated.isEmpty()) {
+      throw new IllegalStateException("the processor generated no sources for " + example);
+    }
+    List<String> all = new ArrayList<>(sources);
+    all.addAll(generated);
+
+    // cold: one javac process per compile
+    List<Double> coldWith = new ArrayList<>();
+    List<Double> coldWithout = new ArrayList<>();
+    List<Double> cpuWith = new ArrayList<>();
+    List<Double> cpuWithout = new ArrayList<>();
+    String javacExe = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
+    for (int i = 0; i < o.runs; i++) {
+      Path outWith = fresh(base.resolve("cold-with"));
+      Path genWith = fresh(base.resolve("cold-with-gen"));
+      Launcher.Run a = ws.runOk(javacSpec(ws, "javac with processor", javacExe, base.resolve("with.args"),
+          withArgs(cp, processorPath, outWith, genWith, sources)));
+      Path outWithout = fresh(base.resolve("cold-without"));
+      Launcher.Run b = ws.runOk(javacSpec(ws, "javac -proc:none", javacExe, base.resolve("without.args"),
+          withoutArgs(cp, outWithout, all)));
+      if (i == 0) {
+        Set<String> x = classFiles(outWith);
+        Set<String> y = classFiles(outWithout);
+        if (!x.equals(y)) {
+          throw new IllegalStateException("with and without the processor produced different classes: " + x
+              + " vs " + y);
+        }
+      }
+      coldWith.add(a.wallNanos / 1e6);
+      coldWithout.add(b.wallNanos / 1e6);
+      cpuWith.add(a.cpuMillis / 1.0);
+      cpuWithout.add(b.cpuMillis / 1.0);
+    }
+    Result cold = result(example, "cold", "fresh javac process", coldWith, coldWithout);
+    cold.details.put("sources", sources.size());
+    cold.details.put("generatedSources", generated.size());
+    cold.details.put("cpuMsWith", Stats.median(cpuWith));
+    cold.details.put("cpuMsWithout", Stats.median(cpuWithout));
+
+    // warm: in this JVM, after warm-up compiles
+    List<Double> warmWith = new ArrayList<>();
+    List<Double> warmWithout = new ArrayList<>();
+    for (int i = 0; i < o.compileWarmups + o.runs; i++) {
+      Path outWith = fresh(base.resolve("warm-with"));
+      Path genWith = fresh(base.resolve("warm-with-gen"));
+      long t0 = System.nanoTime();
+      compileInProcess(javac, withArgs(cp, processorPath, outWith, genWith, sources));
+      long t1 = System.nanoTime();
+      Path outWithout = fresh(base.resolve("warm-without"));
+      long t2 = System.nanoTime();
+      compileInProcess(javac, withoutArgs(cp, outWithout, all));
+      long t3 = System.nanoTime();
+      if (i >= o.compileWarmups) {
+        warmWith.add((t1 - t0) / 1e6);
+        warmWithout.add((t3 - t2) / 1e6);
+      }
+    }
+    Result warm = result(example, "warm", "in-process javac, warmed up", warmWith, warmWithout);
+    ws.log.printf("  compile %s: cold %.0f vs %.0f ms (%s), warm %.0f vs %.0f ms (%s)%n", example, cold.c8kit,
+        cold.baseline, cold.comparedText(), warm.c8kit, warm.baseline, warm.comparedText());
+    return List.of(cold, warm);
+  }
+
+  private static Result result(String example, String mode, String how, List<Double> with, List<Double> without) {
+    Result r = new Result("compile-" + example + "-" + mode, "javac " + example + " (" + mode + ")", "ms");
+    r.c8kit = Stats.median(with);
+    r.baseline = Stats.median(without);
+    r.baselineLabel = "-proc:none, same sources";
+    r.comparison = Result.Comparison.OVERHEAD;
+    r.target = "<= +20 %";
+    r.holds = r.compared() <= 20;
+    r.details.put("mode", how);
+    r.details.put("withMs", with.stream().map(Math::round).toList());
+    r.details.put("withoutMs", without.stream().map(Math::round).toList());
+    return r;
+  }
+
+  private static List<String> common(String cp, Path out) {
+    return new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-parameters", "-nowarn",
+        "-cp", cp, "-d", out.toString()));
+  }
+
+  static List<String> withArgs(String cp, String processorPath, Path out, Path gen, List<String> sources)
+      throws IOException {
+    Files.createDirectories(out);
+    Files.createDirectories(gen);
+    List<String> a = common(cp, out);
+    a.addAll(List.of("-s", gen.toString(), "-processorpath", processorPath));
+    a.addAll(sources);
+    return a;
+  }
+
+  static List<String> withoutArgs(String cp, Path out, List<String> sources) throws IOException {
+    Files.createDirectories(out);
+    List<String> a = common(cp, out);
+    a.addAll(List.of("-proc:none", "-implicit:none"));
+    a.addAll(sources);
+    return a;
+  }
+
+  private static Launcher.Spec javacSpec(Workspace ws, String label, String javac, Path argFile, List<String> args)
+      throws IOException {
+    Files.write(argFile, args.stream().map(CompileBench::quote).toList(), StandardCharsets.UTF_8);
+    Launcher.Spec s = ws.spec(label, List.of(javac, "-J-javaagent:" + ws.probeJar + "=" + ws.dir.resolve(
+        "probe-javac.txt"), "@" + argFile));
+    s.probeOut = ws.dir.resolve("probe-javac.txt");
+    s.probeJar = null; // passed with -J above
+    return s;
+  }
+
+  private static String quote(String arg) {
+    return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static void compileInProcess(JavaCompiler javac, List<String> args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = javac.run(null, null, err, args.toArray(new String[0]));
+    if (rc != 0) {
+      throw new IllegalStateException("javac failed (" + rc + "): " + err.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String classpathFile(Options o, String name) throws IOException {
+    Path f = o.buildDir.resolve("classpath").resolve(name);
+    if (!Files.isRegularFile(f)) {
+      throw new java.io.FileNotFoundException(f + " (written by the benchmarks build: mvn package)");
+    }
+    return Files.readString(f, StandardCharsets.UTF_8).trim();
+  }
+
+  private static List<String> javaFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().collect(Collectors.toList());
+    }
+  }
+
+  private static Set<String> classFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".class")).map(p -> dir.relativize(p).toString())
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  private static Path fresh(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return Files.createDirectories(dir);
+  }
+}

@@ -1,0 +1,101 @@
+package io.c8kit.benchmarks.baseline;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.c8kit.benchmarks.synthetic.BenchSource.Row;
+import io.c8kit.benchmarks.synthetic.Rows;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The read baseline ("the limit"): what a competent hand-written Java program does to print the same
+ * RECORD lines as the c8kit benchmark source — the same rows from {@link Rows}, written with Jackson's
+ * streaming generator and pre-encoded field names into a 64 KiB buffer on the raw stdout descriptor,
+ * one clock read per record. No framework, no state, no status messages. Its RECORD lines are byte
+ * for byte those of {@code BenchMain read} except the {@code emitted_at} values (the harness checks).
+ *
+ * <p>Usage: {@code RawRead COUNT}
+ */
+public final class RawRead {
+  private static final SerializedString TYPE = new SerializedString("type");
+  private static final SerializedString RECORD_TYPE = new SerializedString("RECORD");
+  private static final SerializedString RECORD = new SerializedString("record");
+  private static final SerializedString STREAM = new SerializedString("stream");
+  private static final SerializedString ROWS = new SerializedString("rows");
+  private static final SerializedString DATA = new SerializedString("data");
+  private static final SerializedString EMITTED_AT = new SerializedString("emitted_at");
+  private static final SerializedString ID = new SerializedString("id");
+  private static final SerializedString NAME = new SerializedString("name");
+  private static final SerializedString EMAIL = new SerializedString("email");
+  private static final SerializedString AGE = new SerializedString("age");
+  private static final SerializedString SCORE = new SerializedString("score");
+  private static final SerializedString ACTIVE = new SerializedString("active");
+  private static final SerializedString BALANCE = new SerializedString("balance");
+  private static final SerializedString CITY = new SerializedString("city");
+  private static final SerializedString COUNTRY = new SerializedString("country");
+  private static final SerializedString CREATED_AT = new SerializedString("created_at");
+
+  private RawRead() {}
+
+  public static void main(String[] args) throws IOException {
+    long count = Long.parseLong(args[0]);
+    OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    try (JsonGenerator g = new JsonFactory().createGenerator(stdout, JsonEncoding.UTF8)) {
+      g.setRootValueSeparator(null);
+      for (long i = 1; i <= count; i++) {
+        write(g, Rows.row(i), System.currentTimeMillis());
+      }
+    }
+  }
+
+  /** One RECORD line of stream {@code rows}. */
+  static void write(JsonGenerator g, Row r, long emittedAt) throws IOException {
+    write(g, ROWS, r, emittedAt);
+  }
+
+  /** One RECORD line of {@code stream}. */
+  public static void write(JsonGenerator g, SerializableString stream, Row r, long emittedAt)
+      throws IOException {
+    g.writeStartObject();
+    g.writeFieldName(TYPE);
+    g.writeString(RECORD_TYPE);
+    g.writeFieldName(RECORD);
+    g.writeStartObject();
+    g.writeFieldName(STREAM);
+    g.writeString(stream);
+    g.writeFieldName(DATA);
+    g.writeStartObject();
+    g.writeFieldName(ID);
+    g.writeNumber(r.id());
+    g.writeFieldName(NAME);
+    g.writeString(r.name());
+    g.writeFieldName(EMAIL);
+    g.writeString(r.email());
+    g.writeFieldName(AGE);
+    g.writeNumber(r.age());
+    g.writeFieldName(SCORE);
+    g.writeNumber(r.score());
+    g.writeFieldName(ACTIVE);
+    g.writeBoolean(r.active());
+    g.writeFieldName(BALANCE);
+    g.writeNumber(r.balance());
+    g.writeFieldName(CITY);
+    g.writeString(r.city());
+    g.writeFieldName(COUNTRY);
+    g.writeString(r.country());
+    g.writeFieldName(CREATED_AT);
+    g.writeString(r.createdAt().toString());
+    g.writeEndObject();
+    g.writeFieldName(EMITTED_AT);
+    g.writeNumber(emittedAt);
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeRaw('\n');
+  }
+}

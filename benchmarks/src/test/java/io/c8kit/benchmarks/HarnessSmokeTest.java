@@ -1,0 +1,94 @@
+package io.c8kit.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark harness from rotting: runs it in smoke mode (2,000 records, 10 streams, one run)
+ * against the example jars this build packaged, and checks that the table has every row, every row
+ * ran (including the harness's own output checks: identical RECORD lines, identical tables) and every
+ * figure is positive. Nothing is timed or compared to a target here: CI machines are not benchmark
+ * machines.
+ *
+ * <p>Without the example jars the test is skipped locally and FAILS when {@code CI=true}.
+ */
+class HarnessSmokeTest {
+  private static final List<String> ROWS = List.of(
+      "read", "write", "startup-spec", "startup-check", "startup-discover", "memory",
+      "compile-source-faker-cold", "compile-source-faker-warm",
+      "compile-destination-sqlite-cold", "compile-destination-sqlite-warm");
+
+  @Test
+  void smokeRunProducesEveryRowWithPositiveFigures() throws Exception {
+    Path faker = Path.of(property("c8kit.bench.fakerJar"));
+    Path sqlite = Path.of(property("c8kit.bench.sqliteJar"));
+    Path buildDir = Path.of(property("c8kit.bench.buildDir"));
+    Path root = Path.of(property("c8kit.bench.root"));
+    List<String> missing = new ArrayList<>();
+    for (Path jar : List.of(faker, sqlite)) {
+      if (!Files.isRegularFile(jar)) {
+        missing.add(jar.toString());
+      }
+    }
+    if (!missing.isEmpty()) {
+      String message = "example connector jar(s) missing: " + missing
+          + " (package the examples first: mvn package -pl benchmarks -am)";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(message + "; CI=true, so this fails instead of skipping");
+      }
+      Assumptions.abort(message);
+    }
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path out = buildDir.resolve("smoke.json");
+    Options options = Options.parse("--smoke", "--root", root.toString(), "--build-dir", buildDir.toString(),
+        "--faker-jar", faker.toString(), "--sqlite-jar", sqlite.toString(), "--classpath", classpath,
+        "--out", out.toString());
+    Harness.Report report = Harness.run(options, System.out);
+
+    assertEquals(ROWS, report.ids(), "rows of the table");
+    for (String id : ROWS) {
+      assertNull(report.error(id), id + " failed to run");
+      double[] f = report.figures(id);
+      assertTrue(f[0] > 0, id + ": c8kit figure " + f[0]);
+      if (!id.equals("memory")) {
+        assertTrue(f[1] > 0, id + ": baseline figure " + f[1]);
+        assertTrue(!Double.isNaN(f[2]), id + ": comparison");
+      }
+      assertTrue(report.table().contains(labelPrefix(id)), id + " missing from the printed table");
+    }
+    JsonNode json = Workspace.JSON.readTree(report.json().toFile());
+    assertEquals(ROWS.size(), json.path("results").size());
+    for (JsonNode row : json.path("results")) {
+      assertTrue(row.path("c8kit").asDouble() > 0, row.path("id") + " in JSON");
+      assertTrue(row.has("target") && row.has("holds"), row.path("id") + " has target and holds");
+    }
+  }
+
+  private static String labelPrefix(String id) {
+    if (id.startsWith("startup-")) {
+      return "faker " + id.substring("startup-".length());
+    }
+    if (id.startsWith("compile-")) {
+      return "javac " + id.substring("compile-".length(), id.lastIndexOf('-'));
+    }
+    return id;
+  }
+
+  private static String property(String name) {
+    String v = System.getProperty(name);
+    if (v == null) {
+      fail("system property " + name + " is not set (run through Maven: the benchmarks pom sets it)");
+    }
+    return v;
+  }
+}
