@@ -32,8 +32,6 @@ public final class CpuTimeMicro {
     Map<String, Op> cases = new LinkedHashMap<>();
     cases.put("c8kitWriteRecord", b::c8kitWriteRecord);
     cases.put("c8kitWriteRecordPreEncoded", b::c8kitWriteRecordPreEncoded);
-    cases.put("protoBatchedOutput", b::protoBatchedOutput);
-    cases.put("protoBatchedOutputPreEncoded", b::protoBatchedOutputPreEncoded);
     cases.put("rawJacksonLine", b::rawJacksonLine);
     cases.put("generatedSerializerOnly", b::generatedSerializerOnly);
     cases.put("preEncodedSerializerOnly", b::preEncodedSerializerOnly);

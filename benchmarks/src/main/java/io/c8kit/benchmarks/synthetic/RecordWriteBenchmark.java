@@ -46,7 +46,6 @@ public class RecordWriteBenchmark {
   private BenchSource.Row[] rows;
   private int next;
   private ProtocolOutput out;
-  private io.c8kit.benchmarks.proto.BatchedRecordOutput batched;
   private JsonGenerator raw;
   private BenchSource_RowSerializer generated;
   private PreEncodedRowSerializer preEncoded;
@@ -59,7 +58,6 @@ public class RecordWriteBenchmark {
       rows[i] = Rows.row(i + 1);
     }
     out = new ProtocolOutput(OutputStream.nullOutputStream(), new SecretMasker());
-    batched = new io.c8kit.benchmarks.proto.BatchedRecordOutput(OutputStream.nullOutputStream());
     raw = Protocol.mapper().getFactory().createGenerator(OutputStream.nullOutputStream(), JsonEncoding.UTF8);
     raw.setRootValueSeparator(null);
     generated = new BenchSource_RowSerializer();
@@ -68,24 +66,19 @@ public class RecordWriteBenchmark {
     checkSameBytes();
   }
 
-  /** The prototypes must write exactly what ProtocolOutput writes with the generated serializer. */
+  /** The pre-encoded prototype must write exactly what ProtocolOutput writes with the generated serializer. */
   private void checkSameBytes() {
     java.io.ByteArrayOutputStream a = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
-    java.io.ByteArrayOutputStream c = new java.io.ByteArrayOutputStream();
     ProtocolOutput reference = new ProtocolOutput(a, new SecretMasker());
     ProtocolOutput withPreEncoded = new ProtocolOutput(b, new SecretMasker());
-    io.c8kit.benchmarks.proto.BatchedRecordOutput proto = new io.c8kit.benchmarks.proto.BatchedRecordOutput(c);
     for (BenchSource.Row r : rows) {
       reference.writeRecord(STREAM, null, generated, r, emittedAt);
       withPreEncoded.writeRecord(STREAM, null, preEncoded, r, emittedAt);
-      proto.writeRecord(STREAM, null, generated, r, emittedAt);
     }
     reference.flush();
     withPreEncoded.flush();
-    proto.flush();
-    if (!java.util.Arrays.equals(a.toByteArray(), b.toByteArray())
-        || !java.util.Arrays.equals(a.toByteArray(), c.toByteArray())) {
+    if (!java.util.Arrays.equals(a.toByteArray(), b.toByteArray())) {
       throw new IllegalStateException("a prototype writes other bytes than ProtocolOutput + generated serializer");
     }
   }
@@ -93,7 +86,6 @@ public class RecordWriteBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     out.close();
-    batched.flush();
     raw.close();
   }
 
@@ -111,18 +103,6 @@ public class RecordWriteBenchmark {
   @Benchmark
   public void c8kitWriteRecordPreEncoded() {
     out.writeRecord(STREAM, null, preEncoded, row(), emittedAt);
-  }
-
-  /** Prototype: writeRecord without a generator flush per record (BatchedRecordOutput), generated serializer. */
-  @Benchmark
-  public void protoBatchedOutput() {
-    batched.writeRecord(STREAM, null, generated, row(), emittedAt);
-  }
-
-  /** Prototype: both proposals together, batched output and pre-encoded field names. */
-  @Benchmark
-  public void protoBatchedOutputPreEncoded() {
-    batched.writeRecord(STREAM, null, preEncoded, row(), emittedAt);
   }
 
   /** The limit: a raw Jackson generator loop writing the same line (benchmarks' RawRead). */
