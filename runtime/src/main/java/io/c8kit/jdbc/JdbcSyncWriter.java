@@ -521,6 +521,18 @@ public class JdbcSyncWriter implements SyncWriter {
     static Key of(DestinationStream s) {
       return new Key(s.namespace() == null ? "" : s.namespace(), s.name());
     }
+
+    // Hand-written: a record's generated equals/hashCode bootstrap method handles on first use,
+    // which costs every connector start-up (benchmarks/FINDINGS.md, finding 7).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Objects.equals(k.namespace, namespace) && Objects.equals(k.name, name);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(namespace) + Objects.hashCode(name);
+    }
   }
 
   /** A stream's table plan and its run state. */

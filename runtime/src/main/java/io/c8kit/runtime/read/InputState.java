@@ -19,7 +19,19 @@ import java.util.Objects;
  */
 final class InputState {
   /** A stream descriptor; a missing namespace is null. */
-  record Key(String name, String namespace) {}
+  record Key(String name, String namespace) {
+    // Hand-written: a record's generated equals/hashCode bootstrap method handles on first use,
+    // which costs every connector start-up (benchmarks/FINDINGS.md, finding 7).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Objects.equals(k.name, name) && Objects.equals(k.namespace, namespace);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(name) + Objects.hashCode(namespace);
+    }
+  }
 
   /** Marks "this stream was reset" in {@link #streams} (null values are not stored). */
   private static final JsonNode RESET = com.fasterxml.jackson.databind.node.NullNode.getInstance();

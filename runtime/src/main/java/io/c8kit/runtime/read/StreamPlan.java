@@ -171,7 +171,7 @@ final class StreamPlan<C> {
       if (seen.put(key, cs) != null) {
         throw new ConfigException("Invalid catalog: stream '" + label(key) + "' is configured twice");
       }
-      nameCounts.merge(key.name(), 1, Integer::sum);
+      nameCounts.put(key.name(), nameCounts.getOrDefault(key.name(), 0) + 1);
       needDiscover |= !statics.containsKey(key);
       index++;
     }
