@@ -1,10 +1,13 @@
 package io.c8kit.runtime;
 
 import io.c8kit.runtime.cli.CliRunner;
+import io.c8kit.runtime.cli.SpecLine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * Entry point of every generated {@code <Name>Main}: runs one Airbyte command ({@code spec},
@@ -37,6 +40,36 @@ public final class ConnectorCli {
       code = CliRunner.FAILURE;
     }
     exit(code);
+  }
+
+  /**
+   * The fast path of {@code spec}, called by the generated main before it constructs the connector:
+   * when {@code args} is exactly {@code spec} or {@code --spec}, writes the SPEC line built from the
+   * spec resource and returns true. It loads neither picocli nor the ObjectMapper nor the connector,
+   * which makes {@code spec} about as fast as starting the JVM. Returns false, having written
+   * nothing, for any other command and whenever the line cannot be built this way; {@link #main}
+   * then runs the command (and reports a broken resource) as usual.
+   *
+   * @param anchor a class of the connector's jar, to find the resource with
+   * @param specResource the absolute resource path, as in {@link ConnectorInfo#specResource()}
+   */
+  public static boolean spec(Class<?> anchor, String specResource, String[] args) {
+    if (!SpecLine.requested(args)) {
+      return false;
+    }
+    Optional<byte[]> line = SpecLine.of(anchor, specResource);
+    if (line.isEmpty()) {
+      return false;
+    }
+    try {
+      OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+      stdout.write(line.get());
+      stdout.flush();
+    } catch (IOException e) {
+      System.err.println("Cannot write the SPEC message to stdout: " + e.getMessage());
+      exit(CliRunner.FAILURE);
+    }
+    return true;
   }
 
   /**

@@ -69,6 +69,11 @@ public record ConnectorModel(
     return resourceDir() + "/spec.json";
   }
 
+  /** {@link #specResource()} as {@code Class.getResource} takes it, from the class-path root. */
+  public String specResourcePath() {
+    return "/" + specResource();
+  }
+
   public String streamSchemaResource(String stream) {
     return resourceDir() + "/streams/" + stream + ".json";
   }

@@ -53,7 +53,7 @@ final class ConnectorGenerator extends JavaSourceGenerator {
             .initializer("new $T($>\n$S,\n$S,\n$S,\n$S,\n$S,\n$S,\n$T.$L,\n$S,\n$S$<)",
                 Runtime.CONNECTOR_INFO, model.name(), model.version(), model.title(),
                 model.description(), model.documentationUrl(), model.logo(), Runtime.CONNECTOR_KIND,
-                model.kind().runtimeConstant(), "/" + model.specResource(), model.dockerImage())
+                model.kind().runtimeConstant(), model.specResourcePath(), model.dockerImage())
             .build())
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("Runs a new {@link $T}.\n", annotated)

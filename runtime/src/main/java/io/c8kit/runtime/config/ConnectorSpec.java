@@ -15,7 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * parses JSON; the schema validator is built lazily on first use.
  */
 public final class ConnectorSpec {
-  private record Key(Class<?> anchor, String resource) {}
+  private record Key(Class<?> anchor, String resource) {
+    // Hand-written: a record's generated equals/hashCode bootstrap method handles on first use,
+    // which costs every connector start-up (benchmarks/FINDINGS.md, finding 7).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.anchor == anchor && k.resource.equals(resource);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * anchor.hashCode() + resource.hashCode();
+    }
+  }
 
   private static final ConcurrentHashMap<Key, ConnectorSpec> CACHE = new ConcurrentHashMap<>();
 
@@ -66,8 +78,8 @@ public final class ConnectorSpec {
     return parse(absolute, bytes);
   }
 
-  /** Parses a spec; {@code absolute} names it in messages. */
-  static ConnectorSpec parse(String absolute, byte[] bytes) {
+  /** Parses a spec resource's bytes (uncached); {@code absolute} names it in messages. */
+  public static ConnectorSpec parse(String absolute, byte[] bytes) {
     JsonNode tree;
     try {
       tree = Protocol.mapper().readTree(bytes);

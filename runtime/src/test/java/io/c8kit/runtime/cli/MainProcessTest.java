@@ -3,9 +3,14 @@ package io.c8kit.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.c8kit.runtime.ConnectorCli;
 import io.c8kit.runtime.handwritten.Cli;
 import io.c8kit.runtime.handwritten.HandwrittenMain;
+import io.c8kit.runtime.handwritten.HandwrittenSource;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +58,27 @@ class MainProcessTest {
     Proc p = run(List.of(), "spec");
     assertEquals(0, p.code(), p.stderr());
     assertEquals(1, Cli.parse(p.stdout()).size(), p.stdout());
+  }
+
+  @Test
+  void theSpecFastPathWritesExactlyTheFullClisBytes() throws Exception {
+    ByteArrayOutputStream full = new ByteArrayOutputStream();
+    int code = ConnectorCli.run(new HandwrittenSource(), new String[] {"spec"},
+        InputStream.nullInputStream(), full, OutputStream.nullOutputStream());
+    assertEquals(0, code);
+    for (String form : List.of("spec", "--spec")) {
+      Proc p = run(List.of(), form);
+      assertEquals(0, p.code(), p.stderr());
+      assertEquals(full.toString(StandardCharsets.UTF_8), p.stdout(), form);
+      assertEquals("", p.stderr(), form);
+    }
+  }
+
+  @Test
+  void specWithExtraArgumentsIsStillAUsageError() throws Exception {
+    Proc p = run(List.of(), "spec", "--config", "x.json");
+    assertEquals(2, p.code(), p.stdout());
+    assertTrue(p.stdout().contains("\"failure_type\":\"config_error\""), p.stdout());
   }
 
   @Test

@@ -7,6 +7,9 @@ public final class HandwrittenMain {
   private HandwrittenMain() {}
 
   public static void main(String[] args) {
+    if (ConnectorCli.spec(HandwrittenMain.class, "/META-INF/c8kit/handwritten-source/spec.json", args)) {
+      return;
+    }
     ConnectorCli.main(new HandwrittenSource(), args);
   }
 }

@@ -82,6 +82,10 @@ class FakerJarTest {
     InProcess ip = InProcess.run("spec");
     assertEquals(0, ip.exitCode, ip.stdout);
     assertEquals(ip.messages().only("SPEC"), r.messages().only("SPEC"));
+    // The jar answers spec on the generated main's fast path; the in-process run goes through the
+    // full CLI. Both must write the same bytes.
+    assertEquals(ip.stdout, r.stdout());
+    assertEquals(0, r.exitCode(), r::toString);
   }
 
   @Test

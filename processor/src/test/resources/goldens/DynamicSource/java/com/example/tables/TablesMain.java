@@ -12,6 +12,10 @@ public final class TablesMain {
   }
 
   public static void main(String[] args) {
+    // spec is answered from the spec resource, before anything else is loaded
+    if (ConnectorCli.spec(TablesMain.class, "/META-INF/c8kit/source-tables/spec.json", args)) {
+      return;
+    }
     ConnectorCli.main(new TablesConnector(), args);
   }
 }

@@ -12,6 +12,10 @@ public final class KitchenSinkMain {
   }
 
   public static void main(String[] args) {
+    // spec is answered from the spec resource, before anything else is loaded
+    if (ConnectorCli.spec(KitchenSinkMain.class, "/META-INF/c8kit/source-kitchen-sink/spec.json", args)) {
+      return;
+    }
     ConnectorCli.main(new KitchenSinkConnector(), args);
   }
 }

@@ -12,6 +12,10 @@ public final class SqliteMain {
   }
 
   public static void main(String[] args) {
+    // spec is answered from the spec resource, before anything else is loaded
+    if (ConnectorCli.spec(SqliteMain.class, "/META-INF/c8kit/destination-sqlite/spec.json", args)) {
+      return;
+    }
     ConnectorCli.main(new SqliteConnector(), args);
   }
 }

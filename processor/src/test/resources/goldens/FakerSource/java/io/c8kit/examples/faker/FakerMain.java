@@ -12,6 +12,10 @@ public final class FakerMain {
   }
 
   public static void main(String[] args) {
+    // spec is answered from the spec resource, before anything else is loaded
+    if (ConnectorCli.spec(FakerMain.class, "/META-INF/c8kit/source-faker/spec.json", args)) {
+      return;
+    }
     ConnectorCli.main(new FakerConnector(), args);
   }
 }
