@@ -64,6 +64,24 @@ public final class JsonValues {
     }
   }
 
+  /** The primitive form, chosen by the compiler for {@code double} components: no box per record. */
+  public static void writeDouble(JsonGenerator g, double value) throws IOException {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      g.writeNull();
+    } else {
+      g.writeNumber(value);
+    }
+  }
+
+  /** The primitive form, chosen by the compiler for {@code float} components: no box per record. */
+  public static void writeFloat(JsonGenerator g, float value) throws IOException {
+    if (Float.isNaN(value) || Float.isInfinite(value)) {
+      g.writeNull();
+    } else {
+      g.writeNumber(value);
+    }
+  }
+
   public static void writeFloat(JsonGenerator g, Float value) throws IOException {
     if (value == null || value.isNaN() || value.isInfinite()) {
       g.writeNull();
