@@ -114,11 +114,18 @@ public final class JsonValues {
     }
   }
 
+  /** As {@link Instant#toString()} (RFC 3339 in UTC), formatted without a String in between. */
   public static void writeInstant(JsonGenerator g, Instant value) throws IOException {
     if (value == null) {
       g.writeNull();
-    } else {
+      return;
+    }
+    char[] text = new char[IsoInstant.MAX_LENGTH];
+    int length = IsoInstant.format(value, text);
+    if (length < 0) {
       g.writeString(value.toString());
+    } else {
+      g.writeString(text, 0, length);
     }
   }
 
