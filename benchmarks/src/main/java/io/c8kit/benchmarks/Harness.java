@@ -100,7 +100,7 @@ public final class Harness {
         long t0 = System.nanoTime();
         try {
           switch (bench) {
-            case "read" -> report.results.add(ReadBench.run(ws));
+            case "read" -> report.results.addAll(ReadBench.run(ws));
             case "write" -> report.results.add(WriteBench.run(ws));
             case "startup" -> report.results.addAll(StartupBench.run(ws));
             case "memory" -> report.results.add(MemoryBench.run(ws));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class HarnessSmokeTest {
   private static final List<String> ROWS = List.of(
-      "read", "write", "startup-spec", "startup-check", "startup-discover", "memory",
+      "read", "read-same-formatting", "write", "startup-spec", "startup-check", "startup-discover", "memory",
       "compile-source-faker-cold", "compile-source-faker-warm",
       "compile-destination-sqlite-cold", "compile-destination-sqlite-warm");
 
@@ -77,6 +77,9 @@ class HarnessSmokeTest {
   private static String labelPrefix(String id) {
     if (id.startsWith("startup-")) {
       return "faker " + id.substring("startup-".length());
+    }
+    if (id.equals("read-same-formatting")) {
+      return "same value formatting";
     }
     if (id.startsWith("compile-")) {
       return "javac " + id.substring("compile-".length(), id.lastIndexOf('-'));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.benchmarks.synthetic.BenchSource.Row;
 import io.c8kit.benchmarks.synthetic.Rows;
+import io.c8kit.runtime.JsonValues;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -20,7 +21,9 @@ import java.io.OutputStream;
  * one clock read per record. No framework, no state, no status messages. Its RECORD lines are byte
  * for byte those of {@code BenchMain read} except the {@code emitted_at} values (the harness checks).
  *
- * <p>Usage: {@code RawRead COUNT}
+ * <p>Usage: {@code RawRead COUNT [c8kit-instants]}. With {@code c8kit-instants} the timestamps are
+ * written with c8kit's {@code JsonValues.writeInstant} instead of {@code Instant.toString()}: the same
+ * value formatting on both sides, so that the harness can also show the framework's own overhead.
  */
 public final class RawRead {
   private static final SerializedString TYPE = new SerializedString("type");
@@ -41,10 +44,13 @@ public final class RawRead {
   private static final SerializedString COUNTRY = new SerializedString("country");
   private static final SerializedString CREATED_AT = new SerializedString("created_at");
 
+  private static boolean c8kitInstants;
+
   private RawRead() {}
 
   public static void main(String[] args) throws IOException {
     long count = Long.parseLong(args[0]);
+    c8kitInstants = args.length > 1 && args[1].equals("c8kit-instants");
     OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     try (JsonGenerator g = new JsonFactory().createGenerator(stdout, JsonEncoding.UTF8)) {
       g.setRootValueSeparator(null);
@@ -90,7 +96,11 @@ public final class RawRead {
     g.writeFieldName(COUNTRY);
     g.writeString(r.country());
     g.writeFieldName(CREATED_AT);
-    g.writeString(r.createdAt().toString());
+    if (c8kitInstants) {
+      JsonValues.writeInstant(g, r.createdAt());
+    } else {
+      g.writeString(r.createdAt().toString());
+    }
     g.writeEndObject();
     g.writeFieldName(EMITTED_AT);
     g.writeNumber(emittedAt);
