@@ -31,10 +31,8 @@ public final class CpuTimeMicro {
     b.setUp();
     Map<String, Op> cases = new LinkedHashMap<>();
     cases.put("c8kitWriteRecord", b::c8kitWriteRecord);
-    cases.put("c8kitWriteRecordPreEncoded", b::c8kitWriteRecordPreEncoded);
     cases.put("rawJacksonLine", b::rawJacksonLine);
     cases.put("generatedSerializerOnly", b::generatedSerializerOnly);
-    cases.put("preEncodedSerializerOnly", b::preEncodedSerializerOnly);
     // whole reads in this JVM: the read engine with the generated connector, and the hand-written loop
     int readRecords = 100_000;
     io.c8kit.benchmarks.synthetic.BenchConnector connector = new io.c8kit.benchmarks.synthetic.BenchConnector();
