@@ -1,6 +1,7 @@
 package io.c8kit.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.c8kit.runtime.TimestampText;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -353,29 +354,18 @@ public final class TypedValues {
   }
 
   private static void dateTime(char[] c, int year, int month, int day, int h, int m, int s, int nano) {
-    put(c, 0, year, 4);
-    c[4] = '-';
-    put(c, 5, month, 2);
-    c[7] = '-';
-    put(c, 8, day, 2);
-    c[10] = 'T';
-    time(c, 11, h, m, s, nano);
+    TimestampText.dateAndSeconds(c, year, month, day, h, m, s);
+    fraction(c, 19, nano);
   }
 
   private static void time(char[] c, int at, int h, int m, int s, int nano) {
-    put(c, at, h, 2);
-    c[at + 2] = ':';
-    put(c, at + 3, m, 2);
-    c[at + 5] = ':';
-    put(c, at + 6, s, 2);
-    c[at + 8] = '.';
-    put(c, at + 9, nano / 1000, 6);
+    TimestampText.timeOfDay(c, at, h, m, s);
+    fraction(c, at + 8, nano);
   }
 
-  private static void put(char[] c, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      c[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
+  /** {@code .SSSSSS}: microseconds, always six digits. */
+  private static void fraction(char[] c, int at, int nano) {
+    c[at] = '.';
+    TimestampText.digits(c, at + 1, nano / 1000, 6);
   }
 }

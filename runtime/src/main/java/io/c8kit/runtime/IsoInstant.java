@@ -40,42 +40,25 @@ final class IsoInstant {
     int month = mp < 10 ? mp + 3 : mp - 9;
     int year = (int) (yearOfEra + era * 400) + (month <= 2 ? 1 : 0);
 
-    digits(out, 0, year, 4);
-    out[4] = '-';
-    digits(out, 5, month, 2);
-    out[7] = '-';
-    digits(out, 8, dayOfMonth, 2);
-    out[10] = 'T';
-    digits(out, 11, secondOfDay / 3_600, 2);
-    out[13] = ':';
-    digits(out, 14, secondOfDay / 60 % 60, 2);
-    out[16] = ':';
-    digits(out, 17, secondOfDay % 60, 2);
+    TimestampText.dateAndSeconds(out, year, month, dayOfMonth, secondOfDay / 3_600,
+        secondOfDay / 60 % 60, secondOfDay % 60);
     int at = 19;
     int nano = value.getNano();
     if (nano != 0) {
       out[at++] = '.';
       // as DateTimeFormatter.ISO_INSTANT: 3, 6 or 9 digits, as few as show the value exactly
       if (nano % 1_000_000 == 0) {
-        digits(out, at, nano / 1_000_000, 3);
+        TimestampText.digits(out, at, nano / 1_000_000, 3);
         at += 3;
       } else if (nano % 1_000 == 0) {
-        digits(out, at, nano / 1_000, 6);
+        TimestampText.digits(out, at, nano / 1_000, 6);
         at += 6;
       } else {
-        digits(out, at, nano, 9);
+        TimestampText.digits(out, at, nano, 9);
         at += 9;
       }
     }
     out[at++] = 'Z';
     return at;
-  }
-
-  /** Writes {@code value} as exactly {@code width} zero-padded decimal digits. */
-  private static void digits(char[] out, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      out[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
   }
 }
