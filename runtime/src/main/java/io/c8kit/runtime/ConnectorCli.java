@@ -23,6 +23,13 @@ public final class ConnectorCli {
   /** How long shutdown hooks may take before the process is halted. */
   private static final long EXIT_GRACE_MILLIS = 30_000;
 
+  /**
+   * {@code -Dc8kit.spec=full} turns the {@code spec} fast path off: the Dockerfile writes its
+   * class-data archive with a {@code spec} run, which must go through the whole CLI to archive the
+   * classes every other command needs.
+   */
+  public static final String FULL_SPEC_PROPERTY = "c8kit.spec";
+
   private ConnectorCli() {}
 
   /**
@@ -54,7 +61,7 @@ public final class ConnectorCli {
    * @param specResource the absolute resource path, as in {@link ConnectorInfo#specResource()}
    */
   public static boolean spec(Class<?> anchor, String specResource, String[] args) {
-    if (!SpecLine.requested(args)) {
+    if (!SpecLine.requested(args) || "full".equals(System.getProperty(FULL_SPEC_PROPERTY))) {
       return false;
     }
     Optional<byte[]> line = SpecLine.of(anchor, specResource);

@@ -35,9 +35,10 @@ final class DockerfileGenerator extends ResourceGenerator {
     d.append("COPY connector.jar /airbyte/lib/connector.jar\n");
     d.append("COPY launcher ").append(entry).append("\n\n");
     d.append("# The class-data archive written by one 'spec' run speeds up every later start; it is optional.\n");
+    d.append("# -Dc8kit.spec=full: through the whole CLI, so that the archive holds what every command loads.\n");
     d.append("RUN chmod 0755 ").append(entry).append(" \\\n");
     d.append(" && (\"${JAVA_HOME:+$JAVA_HOME/bin/}java\" -XX:ArchiveClassesAtExit=").append(CDS)
-        .append(" -jar /airbyte/lib/connector.jar spec > /dev/null 2>&1 || true) \\\n");
+        .append(" -Dc8kit.spec=full -jar /airbyte/lib/connector.jar spec > /dev/null 2>&1 || true) \\\n");
     d.append(" && chown -R 1000:1000 /airbyte /config /secrets /custom_cache\n\n");
     d.append("ENV AIRBYTE_ENTRYPOINT=\"").append(entry).append("\"\n");
     d.append("ENTRYPOINT [\"").append(entry).append("\"]\n\n");

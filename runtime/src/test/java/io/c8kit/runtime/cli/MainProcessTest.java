@@ -74,6 +74,31 @@ class MainProcessTest {
     }
   }
 
+  /** The classes a {@code spec} run loads, from {@code -Xlog:class+load}. */
+  private String classesLoadedBySpec(String... jvmArgs) throws Exception {
+    Path log = dir.resolve("classes-" + jvmArgs.length + ".log");
+    List<String> flags = new ArrayList<>(List.of(jvmArgs));
+    flags.add("-Xlog:class+load:file=" + log);
+    Proc p = run(flags, "spec");
+    assertEquals(0, p.code(), p.stderr());
+    assertEquals(1, Cli.parse(p.stdout()).size(), p.stdout());
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theSpecFastPathLoadsNeitherPicocliNorTheObjectMapperAndCanBeTurnedOff() throws Exception {
+    String fast = classesLoadedBySpec();
+    assertTrue(fast.contains("io.c8kit.runtime.cli.SpecLine"), "the fast path ran");
+    for (String heavy : List.of("picocli.CommandLine", "com.fasterxml.jackson.databind.ObjectMapper",
+        "io.c8kit.runtime.config.ConnectorSpec ")) {
+      assertTrue(!fast.contains(heavy), heavy + " was loaded by the spec fast path");
+    }
+    // the Dockerfile's class-data archive is written with the full CLI
+    String full = classesLoadedBySpec("-D" + ConnectorCli.FULL_SPEC_PROPERTY + "=full");
+    assertTrue(full.contains("picocli.CommandLine "), "-Dc8kit.spec=full runs the whole CLI");
+    assertTrue(full.contains("com.fasterxml.jackson.databind.ObjectMapper "), "and its ObjectMapper");
+  }
+
   @Test
   void specWithExtraArgumentsIsStillAUsageError() throws Exception {
     Proc p = run(List.of(), "spec", "--config", "x.json");

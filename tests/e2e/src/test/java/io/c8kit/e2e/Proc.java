@@ -86,7 +86,8 @@ final class Proc {
         Path dir = Files.createTempDirectory("c8kit-e2e-cds-");
         dir.toFile().deleteOnExit();
         Path archive = dir.resolve(j.getFileName() + ".jsa");
-        Result r = exec(javaJar(j, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+        // -Dc8kit.spec=full: spec through the whole CLI, not its fast path, as the Dockerfile does
+        Result r = exec(javaJar(j, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dc8kit.spec=full", "-Xlog:cds=off",
             "-Xlog:cds+dynamic=off"), warmUp), dir, null, Map.of(), TIMEOUT);
         if (r.exitCode() == 0 && Files.isRegularFile(archive)) {
           archive.toFile().deleteOnExit();
