@@ -9,7 +9,9 @@
 # user c8kit-pg), listening only on 127.0.0.1:$C8KIT_PG_PORT (default 54329) and no Unix socket, with
 # scram-sha-256 password login for the superuser $C8KIT_PG_USER / $C8KIT_PG_PASSWORD (c8kit/c8kit) and a
 # database $C8KIT_PG_DATABASE (c8kit); durability is off (fsync, full_page_writes, synchronous_commit)
-# because the data is disposable. Writes the connection facts to $STATE/env as shell export lines and
+# because the data is disposable. TLS is on, with a throwaway CA and a server certificate for 127.0.0.1
+# and localhost, so that the SSL modes of the PostgreSQL examples are tested against a real handshake
+# (the CA certificate's path is C8KIT_PG_SSL_CA; plain connections keep working). Writes the connection facts to $STATE/env as shell export lines and
 # prints them on stdout; progress goes to stderr. Idempotent: a running server is kept (restarted only
 # if its settings changed) and a stopped one is restarted with its data. Stop: scripts/postgres-down.sh.
 set -euo pipefail
@@ -114,6 +116,36 @@ if [ ! -f "$DATA/PG_VERSION" ]; then
   c8k_log "initdb done in $(c8k_elapsed "$t")"
 fi
 
+# --- TLS -------------------------------------------------------------------------------------------------
+# A CA made here and a server certificate it signs, for 127.0.0.1 and localhost (verify-full checks the
+# host name against the subject alternative names). Made once per cluster; the CA stays in $STATE/ssl.
+SSL_DIR="$STATE/ssl"
+if [ ! -s "$DATA/server.crt" ] || [ ! -s "$DATA/server.key" ] || [ ! -s "$SSL_DIR/ca.crt" ]; then
+  if ! command -v openssl >/dev/null 2>&1; then
+    t="$(c8k_now)"
+    c8k_apt_install openssl
+    c8k_log "installed openssl in $(c8k_elapsed "$t")"
+  fi
+  t="$(c8k_now)"
+  rm -rf "$SSL_DIR"
+  mkdir -p "$SSL_DIR"
+  {
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=c8kit test CA" \
+      -keyout "$SSL_DIR/ca.key" -out "$SSL_DIR/ca.crt"
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=$HOST" \
+      -keyout "$SSL_DIR/server.key" -out "$SSL_DIR/server.csr"
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n' >"$SSL_DIR/server.ext"
+    openssl x509 -req -in "$SSL_DIR/server.csr" -CA "$SSL_DIR/ca.crt" -CAkey "$SSL_DIR/ca.key" \
+      -CAcreateserial -days 3650 -extfile "$SSL_DIR/server.ext" -out "$SSL_DIR/server.crt"
+  } >"$SSL_DIR/openssl.log" 2>&1 || { tail -n 20 "$SSL_DIR/openssl.log" >&2; c8k_die "making the TLS certificates failed"; }
+  install -m 600 "$SSL_DIR/server.key" "$DATA/server.key"
+  install -m 644 "$SSL_DIR/server.crt" "$DATA/server.crt"
+  if [ "$(id -u)" -eq 0 ]; then chown "$OS_USER" "$DATA/server.key" "$DATA/server.crt"; fi
+  chmod 644 "$SSL_DIR/ca.crt"
+  rm -f "$DATA/c8kit.conf" # forces the restart below, which loads the new certificate
+  c8k_log "made a test CA and a server certificate for $HOST in $(c8k_elapsed "$t")"
+fi
+
 # Settings rewritten on every run, so a changed port takes effect (by a restart) without a new cluster.
 conf="$(cat <<EOF
 # Written by scripts/postgres-up.sh on every run.
@@ -123,6 +155,9 @@ unix_socket_directories = ''
 fsync = off
 full_page_writes = off
 synchronous_commit = off
+ssl = on
+ssl_cert_file = 'server.crt'
+ssl_key_file = 'server.key'
 EOF
 )"
 conf_changed=0
@@ -178,6 +213,7 @@ rm -f "$STATE/psql.err"
   printf 'export C8KIT_PG_HOST=%q C8KIT_PG_PORT=%q C8KIT_PG_USER=%q C8KIT_PG_PASSWORD=%q C8KIT_PG_DATABASE=%q\n' \
     "$HOST" "$PORT" "$PGUSER_NAME" "$PGPASS" "$PGDB"
   printf 'export C8KIT_PG_JDBC_URL=%q\n' "jdbc:postgresql://$HOST:$PORT/$PGDB"
+  printf 'export C8KIT_PG_SSL_CA=%q\n' "$SSL_DIR/ca.crt"
 } >"$STATE/env.tmp"
 mv -f "$STATE/env.tmp" "$STATE/env"
 chmod 644 "$STATE/env"

@@ -27,13 +27,17 @@ final class PostgresServer {
   private final String user;
   private final String password;
   private final String database;
+  /** The CA certificate (PEM file) of the server's TLS certificate, or null. */
+  private final String sslCa;
 
-  private PostgresServer(String host, int port, String user, String password, String database) {
+  private PostgresServer(String host, int port, String user, String password, String database,
+      String sslCa) {
     this.host = host;
     this.port = port;
     this.user = user;
     this.password = password;
     this.database = database;
+    this.sslCa = sslCa;
   }
 
   /**
@@ -75,7 +79,7 @@ final class PostgresServer {
       }
       settings.putAll(readEnvFile(envFile));
     }
-    for (String key : new String[] {"HOST", "PORT", "USER", "PASSWORD", "DATABASE"}) {
+    for (String key : new String[] {"HOST", "PORT", "USER", "PASSWORD", "DATABASE", "SSL_CA"}) {
       String value = System.getenv("C8KIT_PG_" + key);
       if (value != null) {
         settings.put("C8KIT_PG_" + key, value);
@@ -88,7 +92,8 @@ final class PostgresServer {
           Integer.parseInt(settings.getOrDefault("C8KIT_PG_PORT", "54329")),
           settings.getOrDefault("C8KIT_PG_USER", "c8kit"),
           settings.getOrDefault("C8KIT_PG_PASSWORD", "c8kit"),
-          settings.getOrDefault("C8KIT_PG_DATABASE", "c8kit"));
+          settings.getOrDefault("C8KIT_PG_DATABASE", "c8kit"),
+          settings.get("C8KIT_PG_SSL_CA"));
     } catch (NumberFormatException e) {
       return "C8KIT_PG_PORT is not a number: " + e.getMessage();
     }
@@ -147,6 +152,18 @@ final class PostgresServer {
 
   String database() {
     return database;
+  }
+
+  /**
+   * The PEM of the CA that signed the server's TLS certificate (scripts/postgres-up.sh makes both);
+   * fails the test when the server was started without TLS.
+   */
+  String sslCaPem() throws IOException {
+    if (sslCa == null || !Files.isRegularFile(Path.of(sslCa))) {
+      fail("The test server has no TLS CA (C8KIT_PG_SSL_CA is " + sslCa + "): restart it with"
+          + " bash scripts/postgres-up.sh, which makes the certificates");
+    }
+    return Files.readString(Path.of(sslCa));
   }
 
   /** The JDBC URL of the default database. */

@@ -72,4 +72,28 @@ class PgConnectionsTest {
     assertEquals(List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
         options.stream().map(PostgresSource.SslMode::mode).toList());
   }
+
+  @Test
+  void tlsFailuresAreNamedAsSuchNotAsAnUnreachableServer() {
+    java.sql.SQLException untrusted = new java.sql.SQLException("SSL error: PKIX path building failed",
+        "08006", new javax.net.ssl.SSLHandshakeException("PKIX path building failed: unable to find"
+            + " valid certification path to requested target"));
+    assertEquals("SSL connection to db:5432 failed: the server's certificate is not signed by the"
+        + " given CA certificate — check ssl_mode and its certificates",
+        PgJdbc.connectFailure(untrusted, "db", 5432, "d", "u").getMessage());
+    java.sql.SQLException otherHost = new java.sql.SQLException("The hostname db could not be verified"
+        + " by hostnameverifier PgjdbcHostnameVerifier.", "08006");
+    assertEquals("SSL connection to db:5432 failed: the server's certificate is not issued for host db"
+        + " — check ssl_mode and its certificates",
+        PgJdbc.connectFailure(otherHost, "db", 5432, "d", "u").getMessage());
+    java.sql.SQLException noSsl = new java.sql.SQLException("The server does not support SSL.", "08004");
+    assertEquals(ConfigException.class, PgJdbc.connectFailure(noSsl, "db", 5432, "d", "u").getClass());
+    assertEquals(true, PgJdbc.connectFailure(noSsl, "db", 5432, "d", "u").getMessage()
+        .contains("the server does not support SSL"));
+    // not about TLS: unchanged
+    java.sql.SQLException refused = new java.sql.SQLException("Connection refused", "08001",
+        new java.net.ConnectException("Connection refused"));
+    assertEquals("Could not connect to db:5432 — is the server running and reachable?",
+        PgJdbc.connectFailure(refused, "db", 5432, "d", "u").getMessage());
+  }
 }

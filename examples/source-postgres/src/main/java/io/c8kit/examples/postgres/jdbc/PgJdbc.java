@@ -147,6 +147,11 @@ public final class PgJdbc {
   public static RuntimeException connectFailure(SQLException e, String host, int port, String database,
       String username) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String tls = tlsProblem(e, host);
+    if (tls != null) {
+      return new ConfigException("SSL connection to " + host + ":" + port + " failed: " + tls
+          + " — check ssl_mode and its certificates", e);
+    }
     switch (state) {
       case "08004":
         if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password")) {
@@ -179,5 +184,41 @@ public final class PgJdbc {
         return new ConfigException("Could not open a connection to database " + database
             + " on " + host + ":" + port + " as " + username + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What went wrong in the TLS handshake, in words, or null when the failure is not about TLS:
+   * pgjdbc reports an untrusted certificate, a certificate for another host and a server without SSL
+   * as the same connection failure as an unreachable server.
+   */
+  static String tlsProblem(SQLException e, String host) {
+    boolean ssl = false;
+    boolean untrusted = false;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      String lower = message.toLowerCase(Locale.ROOT);
+      if (lower.contains("does not support ssl")) {
+        return "the server does not support SSL (choose ssl_mode disable, allow or prefer, or enable"
+            + " SSL on the server)";
+      }
+      if (lower.contains("hostname") && lower.contains("could not be verified")) {
+        return "the server's certificate is not issued for host " + host;
+      }
+      if (t instanceof javax.net.ssl.SSLException || lower.startsWith("ssl error")) {
+        ssl = true;
+      }
+      if (t instanceof java.security.cert.CertPathBuilderException
+          || t instanceof java.security.cert.CertPathValidatorException
+          || lower.contains("pkix path")) {
+        untrusted = true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    if (untrusted) {
+      return "the server's certificate is not signed by the given CA certificate";
+    }
+    return ssl ? "TLS handshake error (" + e.getMessage() + ")" : null;
   }
 }
