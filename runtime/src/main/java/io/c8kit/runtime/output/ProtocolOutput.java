@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.AirbyteErrorTraceMessage;
 import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.AirbyteMessage;
@@ -48,7 +49,8 @@ public final class ProtocolOutput implements Closeable {
   private JsonGenerator generator;
   /** True while a message is being written; a message written meanwhile by the same thread waits. */
   private boolean busy;
-  private List<AirbyteMessage> deferred;
+  /** Messages written while busy: {@link AirbyteMessage}s and {@link ObjectNode}s. */
+  private List<Object> deferred;
   private boolean closed;
 
   public ProtocolOutput(OutputStream stdout, SecretMasker masker) {
@@ -150,9 +152,43 @@ public final class ProtocolOutput implements Closeable {
     writeDeferred();
   }
 
+  /**
+   * Writes a message given as a JSON tree, as it is: an echoed STATE keeps every field it came with,
+   * explicit nulls included. Not masked: only LOG, TRACE and CONNECTION_STATUS carry text to mask.
+   */
+  public synchronized void write(ObjectNode message) {
+    if (busy) {
+      if (deferred == null) {
+        deferred = new ArrayList<>();
+      }
+      deferred.add(message);
+      return;
+    }
+    busy = true;
+    try {
+      Protocol.mapper().writeTree(generator, message);
+      generator.writeRaw('\n');
+      commit();
+    } catch (IOException e) {
+      rollback();
+      throw new UncheckedIOException("cannot write " + message.path("type").asText() + " to stdout", e);
+    } catch (RuntimeException | Error e) {
+      rollback();
+      throw e;
+    } finally {
+      busy = false;
+    }
+    writeDeferred();
+  }
+
   private void writeDeferred() {
     while (deferred != null && !deferred.isEmpty()) {
-      write(deferred.remove(0));
+      Object next = deferred.remove(0);
+      if (next instanceof ObjectNode tree) {
+        write(tree);
+      } else {
+        write((AirbyteMessage) next);
+      }
     }
   }
 

@@ -61,8 +61,14 @@ final class MessageParser {
   int dataEnd;
   long emittedAt;
   JsonNode meta;
-  /** The STATE message to echo (envelope-level unknown fields included). */
+  /** The STATE message as bound, for the write engine's bookkeeping. */
   AirbyteMessage state;
+  /**
+   * The STATE message to echo, as it came: every field, unknown ones and explicit nulls included
+   * ({@code "namespace": null} stays), numbers as written; {@code type} first, then {@code state},
+   * then any other envelope field.
+   */
+  ObjectNode stateEcho;
 
   // per-line scratch
   private String type;
@@ -74,6 +80,7 @@ final class MessageParser {
   private boolean hasData;
   private boolean hasEmittedAt;
   private AirbyteStateMessage stateMessage;
+  private ObjectNode stateTree;
   private String stateProblem;
   private JsonNode trace;
   private Map<String, JsonNode> extras;
@@ -115,7 +122,8 @@ final class MessageParser {
             hasState = true;
             if (t == JsonToken.START_OBJECT) {
               try {
-                stateMessage = stateReader.readValue(p);
+                stateTree = (ObjectNode) treeReader.readTree(p);
+                stateMessage = stateReader.readValue(stateTree);
               } catch (JsonProcessingException e) {
                 if (isSyntaxError(e)) {
                   throw e;
@@ -261,10 +269,14 @@ final class MessageParser {
           throw malformed(line, "malformed STATE: " + problem, buf, off, len, null);
         }
         AirbyteMessage m = AirbyteMessage.state(stateMessage);
+        ObjectNode echo = mapper.createObjectNode().put("type", "STATE");
+        echo.set("state", stateTree);
         if (extras != null) {
           extras.forEach(m::additionalProperty);
+          extras.forEach(echo::set);
         }
         state = m;
+        stateEcho = echo;
         kind = Kind.STATE;
       }
       case "TRACE" -> classifyTrace();
@@ -316,6 +328,8 @@ final class MessageParser {
     hasRecord = hasState = hasStream = hasData = hasEmittedAt = false;
     recordProblem = null;
     stateMessage = null;
+    stateTree = null;
+    stateEcho = null;
     stateProblem = null;
     trace = null;
     extras = null;

@@ -1,13 +1,15 @@
 package io.c8kit.runtime.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.destination.DestinationStream;
 import io.c8kit.destination.SyncWriter;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteStateMessage;
-import io.c8kit.protocol.AirbyteStateStats;
 import io.c8kit.protocol.StreamDescriptor;
 import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.write.CatalogStreams.StreamKey;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,11 +154,15 @@ final class WriteSession implements InputLines.Handler {
       count = sinceGlobalState;
       sinceGlobalState = 0;
     }
-    if (state.destinationStats == null) {
-      state.destinationStats = new AirbyteStateStats();
-    }
-    state.destinationStats.recordCount = (double) count;
-    pending.addLast(new PendingState(message, seq, now, currentLine));
+    // the echo is the message as it came, with destinationStats.recordCount added
+    ObjectNode envelope = parser.stateEcho;
+    ObjectNode stateObject = (ObjectNode) envelope.get("state");
+    JsonNode given = stateObject.get("destinationStats");
+    ObjectNode destinationStats =
+        given instanceof ObjectNode o ? o : stateObject.putObject("destinationStats");
+    // written as the protocol's other counts are, a plain double: 3.0, 10000000.0
+    destinationStats.put("recordCount", BigDecimal.valueOf(count).setScale(1));
+    pending.addLast(new PendingState(envelope, seq, now, currentLine));
     stats.statesReceived++;
     releaseStates();
     if (pending.size() > options.maxPendingStates) {
@@ -314,5 +320,5 @@ final class WriteSession implements InputLines.Handler {
   }
 
   /** A received STATE waiting for the records before it. */
-  private record PendingState(AirbyteMessage message, long barrier, long arrivedNanos, long line) {}
+  private record PendingState(ObjectNode message, long barrier, long arrivedNanos, long line) {}
 }
