@@ -127,6 +127,19 @@ public final class ProtocolOutput implements Closeable {
   /** Writes any message as one line; LOG, TRACE ERROR and CONNECTION_STATUS text is masked first. */
   public synchronized void write(AirbyteMessage message) {
     maskInPlace(message);
+    writeLine(message);
+  }
+
+  /**
+   * Writes a message given as a JSON tree, as it is: an echoed STATE keeps every field it came with,
+   * explicit nulls included. Not masked: only LOG, TRACE and CONNECTION_STATUS carry text to mask.
+   */
+  public synchronized void write(ObjectNode message) {
+    writeLine(message);
+  }
+
+  /** One {@link AirbyteMessage} or {@link ObjectNode} as a committed line. */
+  private void writeLine(Object message) {
     if (busy) {
       // Re-entered from the same thread (a serializer that logs): write it after the current line.
       if (deferred == null) {
@@ -137,41 +150,18 @@ public final class ProtocolOutput implements Closeable {
     }
     busy = true;
     try {
-      messageWriter.writeValue(generator, message);
-      generator.writeRaw('\n');
-      commit();
-    } catch (IOException e) {
-      rollback();
-      throw new UncheckedIOException("cannot write " + message.type + " to stdout", e);
-    } catch (RuntimeException | Error e) {
-      rollback();
-      throw e;
-    } finally {
-      busy = false;
-    }
-    writeDeferred();
-  }
-
-  /**
-   * Writes a message given as a JSON tree, as it is: an echoed STATE keeps every field it came with,
-   * explicit nulls included. Not masked: only LOG, TRACE and CONNECTION_STATUS carry text to mask.
-   */
-  public synchronized void write(ObjectNode message) {
-    if (busy) {
-      if (deferred == null) {
-        deferred = new ArrayList<>();
+      if (message instanceof ObjectNode tree) {
+        Protocol.mapper().writeTree(generator, tree);
+      } else {
+        messageWriter.writeValue(generator, message);
       }
-      deferred.add(message);
-      return;
-    }
-    busy = true;
-    try {
-      Protocol.mapper().writeTree(generator, message);
       generator.writeRaw('\n');
       commit();
     } catch (IOException e) {
       rollback();
-      throw new UncheckedIOException("cannot write " + message.path("type").asText() + " to stdout", e);
+      String type = message instanceof ObjectNode tree ? tree.path("type").asText()
+          : String.valueOf(((AirbyteMessage) message).type);
+      throw new UncheckedIOException("cannot write " + type + " to stdout", e);
     } catch (RuntimeException | Error e) {
       rollback();
       throw e;
@@ -183,12 +173,7 @@ public final class ProtocolOutput implements Closeable {
 
   private void writeDeferred() {
     while (deferred != null && !deferred.isEmpty()) {
-      Object next = deferred.remove(0);
-      if (next instanceof ObjectNode tree) {
-        write(tree);
-      } else {
-        write((AirbyteMessage) next);
-      }
+      writeLine(deferred.remove(0)); // already masked when it was deferred
     }
   }
 

@@ -61,7 +61,7 @@ final class MessageParser {
   int dataEnd;
   long emittedAt;
   JsonNode meta;
-  /** The STATE message as bound, for the write engine's bookkeeping. */
+  /** The STATE message as bound (validated, typed), for the write engine's bookkeeping. */
   AirbyteMessage state;
   /**
    * The STATE message to echo, as it came: every field, unknown ones and explicit nulls included
@@ -272,7 +272,6 @@ final class MessageParser {
         ObjectNode echo = mapper.createObjectNode().put("type", "STATE");
         echo.set("state", stateTree);
         if (extras != null) {
-          extras.forEach(m::additionalProperty);
           extras.forEach(echo::set);
         }
         state = m;

@@ -212,9 +212,6 @@ public final class PgJdbc {
           || lower.contains("pkix path")) {
         untrusted = true;
       }
-      if (t.getCause() == t) {
-        break;
-      }
     }
     if (untrusted) {
       return "the server's certificate is not signed by the given CA certificate";
