@@ -2,7 +2,9 @@ package io.c8kit.processor;
 
 import com.google.auto.service.AutoService;
 import io.c8kit.processor.model.ConnectorModel;
+import io.c8kit.processor.validation.ConnectorNames;
 import io.c8kit.processor.validation.ConnectorValidator;
+import io.c8kit.processor.validation.GeneratedOutputs;
 import io.c8kit.processor.validation.Message;
 import io.c8kit.processor.validation.ProcessorOptions;
 import io.c8kit.processor.validation.Report;
@@ -34,9 +36,12 @@ import javax.tools.Diagnostic;
  * config binder, serializers, main class, spec, stream schemas and Docker context.
  *
  * <p>Per round: (1) sort the annotated classes by name so output never depends on discovery order;
- * (2) validate each into a model, printing all of its errors; (3) generate from clean models;
- * (4) report method annotations outside connector classes. After the last round the services file
- * lists every connector generated in this compilation.
+ * (2) defer a class that reaches types not known yet (another processor may generate them) to the
+ * next round, reporting them only in the last round; (3) validate each other class into a model,
+ * printing all of its errors; (4) claim the files a clean model will write (name clashes and file
+ * name limits are reported before anything is written) and generate them; (5) report method
+ * annotations outside connector classes. After the last round the services file lists every
+ * connector generated in this compilation.
  */
 @AutoService(Processor.class)
 @SupportedOptions({ProcessorOptions.BASE_IMAGE, ProcessorOptions.DOCKER_REPOSITORY})
@@ -47,6 +52,9 @@ public final class C8kitProcessor extends AbstractProcessor {
 
   private ProcessorOptions options;
   private ConnectorValidator validator;
+  private GeneratedOutputs outputs;
+  /** Connectors whose types were not all known yet, by name, to validate again next round. */
+  private final Set<String> deferred = new TreeSet<>();
   /** Connector class name to the annotated class's name; names, not Elements, survive rounds. */
   private final Map<String, String> generated = new TreeMap<>();
   private String dockerOwner;
@@ -58,6 +66,7 @@ public final class C8kitProcessor extends AbstractProcessor {
     options = ProcessorOptions.parse(env.getOptions(), errors);
     errors.forEach(e -> env.getMessager().printMessage(Diagnostic.Kind.ERROR, e));
     validator = new ConnectorValidator(env, options);
+    outputs = new GeneratedOutputs(env.getElementUtils());
   }
 
   @Override
@@ -86,6 +95,7 @@ public final class C8kitProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) {
+    outputs.noteSources(round.getRootElements());
     Set<TypeElement> connectors = new TreeSet<>(
         Comparator.comparing((TypeElement t) -> t.getQualifiedName().toString()));
     for (String annotation : List.of("Source", "Destination")) {
@@ -96,12 +106,26 @@ public final class C8kitProcessor extends AbstractProcessor {
         }
       }
     }
+    for (String name : deferred) {
+      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(connectors::add);
+    }
+    deferred.clear();
+    Map<String, String> baseNames = ConnectorNames.baseNames(connectors);
     for (TypeElement connector : connectors) {
       Report report = new Report();
       try {
-        Optional<ConnectorModel> model = validator.validate(connector, report);
-        if (model.isPresent() && !report.hasErrors()) {
-          generate(model.get(), report);
+        boolean last = round.processingOver();
+        if (validator.unresolved(connector, last ? Optional.of(report) : Optional.empty())) {
+          // Another processor may generate the missing types: try again next round.
+          if (!last) {
+            deferred.add(connector.getQualifiedName().toString());
+          }
+        } else {
+          Optional<ConnectorModel> model = validator.validate(connector, report,
+              baseNames.get(connector.getQualifiedName().toString()));
+          if (model.isPresent() && !report.hasErrors() && outputs.claim(model.get(), report)) {
+            generate(model.get(), report);
+          }
         }
       } catch (RuntimeException e) {
         report.error(Message.INTERNAL_ERROR, connector, connector.getQualifiedName(), stackTrace(e));

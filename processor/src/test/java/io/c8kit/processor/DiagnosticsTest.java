@@ -115,9 +115,10 @@ class DiagnosticsTest {
     cases.add(c(Message.METHOD_MODIFIERS, "remove 'private'", "@Stream private", 1,
         S, "public class T {", CFG, R,
         "@Stream private java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
-    cases.add(c(Message.RECORD_TYPE_NOT_RECORD, "produces String, which is not a record", "Stream<String>", 1,
-        S, "public class T {", CFG,
-        "@Stream java.util.stream.Stream<String> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.RECORD_TYPE_NOT_RECORD, "produces T.Row, which is not a record; declare the record "
+        + "type as 'record Row(...)'", "Stream<Row>", 1,
+        S, "public class T {", CFG, "public static class Row {}",
+        "@Stream java.util.stream.Stream<Row> rows(Config c) { return null; }", "}"));
     cases.add(c(Message.PRIMARY_KEY_MISSING_FIELD, "primaryKey \"nope\" of stream rows names no field of R",
         "primaryKey = \"nope\"", 1,
         S, "public class T {", CFG, R, "@Stream(", "    primaryKey = \"nope\")",
@@ -329,6 +330,169 @@ class DiagnosticsTest {
     cases.add(c(Message.NO_DESTINATION_SYNC_MODES, "@Destination syncModes of T is empty", "syncModes = {}", 1,
         "@Destination(name = \"t\", version = \"1.0.0\",", "    syncModes = {})", "public class T {", CFG,
         WRITER, "}"));
+    cases.addAll(hardeningCases());
+    return cases;
+  }
+
+  private static final String LONG_NAME = "a".repeat(250);
+
+  /** Misuses that used to surface as errors in generated code or as C8K-001 (issue 13). */
+  static List<Case> hardeningCases() {
+    List<Case> cases = new ArrayList<>();
+    // Types the generated code must name but cannot access.
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.R, the record type of stream rows, is private, so the code "
+        + "c8kit generates in package test cannot use it; declare R public", "@Stream java.util", 1,
+        S, "public class T {", CFG, "private record R(long id) {}", STREAM, "}"));
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.Holder.R, the record type of stream rows, is nested in private "
+        + "class Holder", "Stream<Holder.R>", 1,
+        S, "public class T {", CFG, "private static class Holder {", "public record R(long id) {}", "}",
+        "@Stream java.util.stream.Stream<Holder.R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.Inner, the type of component R.inner, is private", "Inner inner", 1,
+        S, "public class T {", CFG, "private record Inner(int x) {}", "public record R(long id,", "    Inner inner) {}",
+        STREAM, "}"));
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.Color, the type of component R.color, is private", "Color color", 1,
+        S, "public class T {", CFG, "private enum Color { RED }", "public record R(long id,", "    Color color) {}",
+        STREAM, "}"));
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.Config, the config record, is private", "rows(Config c)", 1,
+        S, "public class T {", "private record Config(int n) {}", R, STREAM, "}"));
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.Tunnel, the type of config property Config.tunnel, is private",
+        "Tunnel tunnel", 1,
+        S, "public class T {", "private record Tunnel(String host) {}", "public record Config(int n,",
+        "    Tunnel tunnel) {}", R, STREAM, "}"));
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.Region, the type of config property Config.region, is private",
+        "Region region", 1,
+        S, "public class T {", "private enum Region { EU }", "public record Config(int n,", "    Region region) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.A, the option of @OneOf Auth, is private", "@Choice(\"a\")", 1,
+        S, "public class T {", "@OneOf(discriminator = \"type\")", "public sealed interface Auth permits A {}",
+        "@Choice(\"a\")", "private record A(String user) implements Auth {}", "public record Config(Auth auth) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.INACCESSIBLE_TYPE, "test.T.Auth, the type of config property Config.auth, is private",
+        "Auth auth", 1,
+        S, "public class T {", "@OneOf(discriminator = \"type\")", "private sealed interface Auth permits A {}",
+        "@Choice(\"a\") public record A(String user) implements Auth {}", "public record Config(int n,",
+        "    Auth auth) {}", R, STREAM, "}"));
+    // javac rejects an inaccessible class literal itself; the processor adds the hint, only once.
+    cases.add(c(Message.UNRESOLVED_TYPE, "a class listed in configErrors, used by T, is unknown or inaccessible",
+        "configErrors", 2,
+        "@Source(name = \"t\", version = \"1.0.0\",", "    configErrors = T.Bad.class)", "public class T {",
+        "private static class Bad extends RuntimeException {}", CFG, R, STREAM, "}"));
+    cases.add(c(Message.UNRESOLVED_TYPE, "a class listed in transientErrors, used by T, is unknown",
+        "transientErrors", 2,
+        "@Destination(name = \"t\", version = \"1.0.0\",", "    transientErrors = T.Hidden.Retry.class)",
+        "public class T {", "private static class Hidden {", "public static class Retry extends Exception {}", "}",
+        CFG, WRITER, "}"));
+    // Names of generated types already taken.
+    cases.add(c(Message.GENERATED_NAME_CLASH, "c8kit generates class test.TConnector for test.T, but a class of that "
+        + "name already exists", "@Source", 1,
+        S, "public class T {", CFG, R, STREAM, "}", "class TConnector {}"));
+    cases.add(c(Message.GENERATED_NAME_CLASH, "c8kit generates class test.TMain for test.T", "@Source", 1,
+        S, "public class T {", CFG, R, STREAM, "}", "class TMain {}"));
+    cases.add(c(Message.GENERATED_NAME_CLASH, "c8kit generates class test.T_ConfigBinder for test.T", "@Destination", 1,
+        D, "public class T {", CFG, WRITER, "}", "class T_ConfigBinder {}"));
+    cases.add(c(Message.GENERATED_NAME_CLASH, "c8kit generates class test.T_RSerializer for test.T", "@Source", 1,
+        S, "public class T {", CFG, R, STREAM, "}", "interface T_RSerializer {}"));
+    // Constructs that would make generated code fail.
+    cases.add(c(Message.CONSTRUCTOR_THROWS_CHECKED, "constructor of @Source class T declares checked exception "
+        + "IOException", "public T() throws", 1,
+        S, "public class T {", "public T() throws java.io.IOException {}", CFG, R, STREAM, "}"));
+    cases.add(c(Message.RETURN_TYPE_AMBIGUOUS, "rows() returns T.Both, which is Iterator and Iterable at once",
+        "@Stream Both", 1,
+        S, "public class T {", CFG, R, "public interface Both extends Iterator<R>, Iterable<R> {}",
+        "@Stream Both rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.RETURN_TYPE_AMBIGUOUS, "rows() returns T.Rows, which is Stream and Iterable at once",
+        "@Stream Rows", 1,
+        S, "public class T {", CFG, R,
+        "public interface Rows extends java.util.stream.Stream<R>, Iterable<R> {}",
+        "@Stream Rows rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.RETURN_TYPE_AMBIGUOUS, "@Read method read() returns T.Both, which is Iterator and Iterable",
+        "@Read Both", 1,
+        S, "public class T {", CFG, "public interface Both extends Iterator<ObjectNode>, Iterable<ObjectNode> {}",
+        "@Discover List<DiscoveredStream> tables(Config c) { return null; }",
+        "@Read Both read(Config c, StreamContext s) { return null; }", "}"));
+    cases.add(c(Message.METHOD_THROWS_THROWABLE, "@Stream method rows() declares 'throws Throwable'",
+        "throws Throwable", 1,
+        S, "public class T {", CFG, R,
+        "@Stream java.util.stream.Stream<R> rows(Config c) throws Throwable { return null; }", "}"));
+    cases.add(c(Message.METHOD_THROWS_THROWABLE, "@Check method check() declares 'throws Throwable'",
+        "throws Throwable", 1,
+        S, "public class T {", CFG, R, STREAM, "@Check void check(Config c) throws Throwable {}", "}"));
+    // Values the processor did not expect.
+    cases.add(c(Message.BOUND_NOT_FINITE, "maximum of property n is +infinity", "POSITIVE_INFINITY", 1,
+        S, "public class T {", "public record Config(", "    @Property(maximum = Double.POSITIVE_INFINITY) int n) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.BOUND_NOT_FINITE, "minimum of property x is -infinity", "-1.0 / 0", 1,
+        S, "public class T {", "public record Config(", "    @Property(minimum = -1.0 / 0) double x) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.DEFAULT_UNPARSEABLE, "more than 1000 digits", "1e999999999", 1,
+        S, "public class T {", "public record Config(", "    @DefaultValue(\"1e999999999\") BigDecimal budget) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.NAME_TOO_LONG, "connector name \"" + LONG_NAME + "\" makes the generated file name "
+        + "META-INF/c8kit/source-" + LONG_NAME + " 257 bytes long, over the 255 bytes", "name = \"aaa", 1,
+        "@Source(", "    name = \"" + LONG_NAME + "\",", "    version = \"1.0.0\")", "public class T {", CFG, R,
+        STREAM, "}"));
+    cases.add(c(Message.NAME_TOO_LONG, "stream name \"" + LONG_NAME + "aa\" makes the generated file name streams/"
+        + LONG_NAME + "aa.json 257 bytes long", "name = \"aaa", 1,
+        S, "public class T {", CFG, R, "@Stream(", "    name = \"" + LONG_NAME + "aa\")",
+        "java.util.stream.Stream<R> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.NAME_TOO_LONG, "the name of record " + "R".repeat(240) + " makes the generated file name "
+        + "test.T_" + "R".repeat(240), "public record RRR", 1,
+        S, "public class T {", CFG, "public record " + "R".repeat(240) + "(long id) {}",
+        "@Stream java.util.stream.Stream<" + "R".repeat(240) + "> rows(Config c) { return null; }", "}"));
+    // Enum constants whose JSON names collide.
+    cases.add(c(Message.DUPLICATE_ENUM_NAME, "JSON name \"x\" of constant B of enum E is already the JSON name of "
+        + "constant A", "@Field(name = \"x\") B", 1,
+        S, "public class T {", "public enum E { @Field(name = \"x\") A,", "    @Field(name = \"x\") B }",
+        "public record Config(E e) {}", R, STREAM, "}"));
+    cases.add(c(Message.DUPLICATE_ENUM_NAME, "JSON name \"B\" of constant B of enum E is already the JSON name of "
+        + "constant A", "    B }", 1,
+        S, "public class T {", "public enum E { @Field(name = \"B\") A,", "    B }",
+        "public record Config(E e) {}", R, STREAM, "}"));
+    cases.add(c(Message.DUPLICATE_ENUM_NAME, "JSON name \"low\" of constant LOWER of enum Level", "LOWER", 1,
+        S, "public class T {", CFG, "public enum Level { @Field(name = \"low\") LOW,",
+        "    @Field(name = \"low\") LOWER }", "public record R(long id, Level a, Level b) {}", STREAM, "}"));
+    // Defaults and examples contradicting the property's own constraints.
+    cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "of property tags lists \"a\" twice, but a Set property's items "
+        + "are unique (uniqueItems)", "Set<String> tags", 1,
+        S, "public class T {", "public record Config(",
+        "    @DefaultValue(\"[\\\"a\\\", \\\"a\\\"]\") Set<String> tags) {}", R, STREAM, "}"));
+    cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "of property ids lists 1 twice", "Set<Long> ids", 1,
+        S, "public class T {", "public record Config(", "    @DefaultValue(\"[1, 2, 1]\") Set<Long> ids) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "of property modes lists \"x\" twice", "Set<E> modes", 1,
+        S, "public class T {", "public enum E { @Field(name = \"x\") A }", "public record Config(",
+        "    @DefaultValue(\"[\\\"A\\\", \\\"x\\\"]\") Set<E> modes) {}", R, STREAM, "}"));
+    cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "@DefaultValue(\"ABC\") of property s does not match its pattern "
+        + "\"^[a-z]+$\"", "@DefaultValue(\"ABC\")", 1,
+        S, "public class T {", "public record Config(@Property(pattern = \"^[a-z]+$\")",
+        "    @DefaultValue(\"ABC\") String s) {}", R, STREAM, "}"));
+    cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "example \"0\" of property n is outside [1, +inf]", "examples", 1,
+        S, "public class T {", "public record Config(", "    @Property(minimum = 1, examples = \"0\") int n) {}",
+        R, STREAM, "}"));
+    cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "example \"b\" of property s does not match its pattern", "examples",
+        1, S, "public class T {", "public record Config(int n,",
+        "    @Property(pattern = \"^a\", examples = \"b\") String s) {}", R, STREAM, "}"));
+    // Streams of schemaless data get the advice to use @Discover/@Read.
+    cases.add(c(Message.STREAM_OF_LIBRARY_TYPE, "rows() produces Map<String,Object>, which is not a record with fixed "
+        + "fields", "Stream<Map", 1,
+        S, "public class T {", CFG,
+        "@Stream java.util.stream.Stream<Map<String, Object>> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.STREAM_OF_LIBRARY_TYPE, "for schemaless data use a @Discover/@Read pair", "List<Map", 1,
+        S, "public class T {", CFG, "@Stream List<Map<String, Object>> rows(Config c) { return null; }", "}"));
+    cases.add(c(Message.STREAM_OF_LIBRARY_TYPE, "rows() produces ObjectNode", "Emitter<ObjectNode>", 1,
+        S, "public class T {", CFG, "@Stream void rows(Config c, Emitter<ObjectNode> out) {}", "}"));
+    cases.add(c(Message.STREAM_OF_LIBRARY_TYPE, "rows() produces String, which is not a record", "Stream<String>", 1,
+        S, "public class T {", CFG,
+        "@Stream java.util.stream.Stream<String> rows(Config c) { return null; }", "}"));
+    // Secret-looking names, matched by words.
+    for (List<String> name : List.of(List.of("apiKey", "api_key"), List.of("dbPassword", "db_password"),
+        List.of("clientSecret", "client_secret"), List.of("accessToken", "access_token"),
+        List.of("privateKey", "private_key"), List.of("sshPassphrase", "ssh_passphrase"))) {
+      cases.add(c(Message.SECRET_NOT_MARKED, "property \"" + name.get(1) + "\" looks like a secret",
+          " " + name.get(0) + ")", 1, S, "public class T {", "public record Config(int n,",
+          "    String " + name.get(0) + ") {}",
+          R, STREAM, "}"));
+    }
     return cases;
   }
 
@@ -352,8 +516,9 @@ class DiagnosticsTest {
     Set<Message> covered = EnumSet.noneOf(Message.class);
     cases().forEach(c -> covered.add(c.message()));
     // Tested elsewhere: BAD_OPTION (OptionsTest), DUPLICATE_DOCKER_CONTEXT (a warning, in this class),
-    // INTERNAL_ERROR (ProcessorRobustnessTest).
-    covered.addAll(EnumSet.of(Message.BAD_OPTION, Message.DUPLICATE_DOCKER_CONTEXT, Message.INTERNAL_ERROR));
+    // INTERNAL_ERROR (FilerTest), DUPLICATE_CONNECTOR_NAME (two files, HardeningTest).
+    covered.addAll(EnumSet.of(Message.BAD_OPTION, Message.DUPLICATE_DOCKER_CONTEXT, Message.INTERNAL_ERROR,
+        Message.DUPLICATE_CONNECTOR_NAME));
     Set<Message> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     com.google.common.truth.Truth.assertThat(missing).isEmpty();
   }

@@ -7,11 +7,14 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.c8kit.processor.model.ConnectorModel;
+import io.c8kit.processor.model.CursorType;
+import io.c8kit.processor.model.DestinationSyncMode;
 import io.c8kit.processor.model.Kind;
 import io.c8kit.processor.model.OneOfModel;
 import io.c8kit.processor.model.Param;
 import io.c8kit.processor.model.PropertyModel;
 import io.c8kit.processor.model.ReturnKind;
+import io.c8kit.processor.model.SourceSyncMode;
 import io.c8kit.processor.model.StreamModel;
 import io.c8kit.processor.validation.ConnectorValidator;
 import io.c8kit.processor.validation.ProcessorOptions;
@@ -79,14 +82,14 @@ class ModelTest {
     assertThat(m.streams().stream().map(StreamModel::name).toList())
         .containsExactly("users", "products", "purchases").inOrder();
     StreamModel users = m.streams().get(0);
-    assertThat(users.cursor().orElseThrow().cursorType()).isEqualTo("INSTANT");
+    assertThat(users.cursor().orElseThrow().cursorType()).isEqualTo(CursorType.INSTANT);
     assertThat(users.cursor().orElseThrow().accessor()).isEqualTo("updatedAt");
-    assertThat(users.syncModes()).containsExactly("FULL_REFRESH", "INCREMENTAL").inOrder();
+    assertThat(users.syncModes()).containsExactly(SourceSyncMode.FULL_REFRESH, SourceSyncMode.INCREMENTAL).inOrder();
     assertThat(users.params()).containsExactly(Param.CONFIG, Param.CURSOR, Param.CONTEXT).inOrder();
     assertThat(users.returnKind()).isEqualTo(ReturnKind.STREAM);
     StreamModel products = m.streams().get(1);
-    assertThat(products.page().orElseThrow().cursorType()).isEqualTo("LONG");
-    assertThat(products.syncModes()).containsExactly("FULL_REFRESH");
+    assertThat(products.page().orElseThrow().cursorType()).isEqualTo(CursorType.LONG);
+    assertThat(products.syncModes()).containsExactly(SourceSyncMode.FULL_REFRESH);
     List<PropertyModel> props = m.config().root().properties();
     assertThat(props.stream().map(PropertyModel::jsonName).toList())
         .containsExactly("count", "seed", "records_per_slice", "always_updated", "parallelism").inOrder();
@@ -122,7 +125,8 @@ class ModelTest {
     ConnectorModel m = model("good/destination/SqliteDestination.java");
     assertThat(m.kind()).isEqualTo(Kind.DESTINATION);
     assertThat(m.connectorClass().simpleName()).isEqualTo("SqliteConnector");
-    assertThat(m.destination().orElseThrow().syncModes()).containsExactly("OVERWRITE", "APPEND").inOrder();
+    assertThat(m.destination().orElseThrow().syncModes())
+        .containsExactly(DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND).inOrder();
     assertThat(m.destination().orElseThrow().writerParams())
         .containsExactly(Param.WRITE_CONTEXT, Param.CONFIG).inOrder();
     assertThat(m.dockerImage()).isEqualTo("c8kit/destination-sqlite");

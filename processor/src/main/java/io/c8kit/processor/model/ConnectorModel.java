@@ -11,6 +11,10 @@ import javax.lang.model.element.TypeElement;
 /**
  * Everything known about one {@code @Source}/{@code @Destination} class after validation; the only
  * input of the generators. {@code origin} is kept solely as the Filer's originating element.
+ *
+ * @param baseName the stem of the generated connector and main classes: the class name minus a
+ *     trailing Source/Destination ({@code FakerSource} gives {@code Faker}), or the whole class name
+ *     when a source and a destination of one package would otherwise share it
  */
 public record ConnectorModel(
     TypeElement origin,
@@ -30,23 +34,13 @@ public record ConnectorModel(
     Optional<String> checkMethod,
     List<StreamModel> streams,
     Optional<DiscoverModel> discover,
-    Optional<DestinationModel> destination) {
+    Optional<DestinationModel> destination,
+    String baseName) {
 
   public ConnectorModel {
     configErrors = List.copyOf(configErrors);
     transientErrors = List.copyOf(transientErrors);
     streams = List.copyOf(streams);
-  }
-
-  /** The class name minus a trailing Source/Destination: {@code FakerSource} gives {@code Faker}. */
-  public String baseName() {
-    String simple = annotatedClass.simpleName();
-    for (String suffix : List.of("Source", "Destination")) {
-      if (simple.endsWith(suffix) && simple.length() > suffix.length()) {
-        return simple.substring(0, simple.length() - suffix.length());
-      }
-    }
-    return simple;
   }
 
   public ClassName connectorClass() {

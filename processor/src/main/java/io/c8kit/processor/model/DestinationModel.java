@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * The destination-only facts: the writer method and its parameter order, the supported sync modes
- * (annotation constant names, declaration order) and the reserved keys.
+ * (declaration order) and the reserved keys.
  */
 public record DestinationModel(
-    String writerMethod, List<Param> writerParams, List<String> syncModes, List<String> reservedKeys) {
+    String writerMethod, List<Param> writerParams, List<DestinationSyncMode> syncModes,
+    List<String> reservedKeys) {
   public DestinationModel {
     writerParams = List.copyOf(writerParams);
     syncModes = List.copyOf(syncModes);

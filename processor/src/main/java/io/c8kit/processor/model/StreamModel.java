@@ -12,7 +12,7 @@ public record StreamModel(
     List<List<String>> primaryKey,
     Optional<CursorModel> cursor,
     Optional<CursorModel> page,
-    List<String> syncModes,
+    List<SourceSyncMode> syncModes,
     boolean ordered,
     int checkpointRecords,
     int checkpointSeconds,

@@ -17,11 +17,9 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,24 +39,18 @@ import javax.lang.model.util.Elements;
  * the generated spec passes the acceptance tests by construction.
  */
 final class ConfigTypeValidator {
-  /** Property names the acceptance tests require to be airbyte_secret (CAT test_secret_is_properly_marked). */
-  static final Set<String> SECRET_NAMES = Set.of(
-      "client_token", "access_token", "api_token", "token", "secret", "client_secret", "password",
-      "key", "service_account_info", "service_account", "tenant_id", "certificate", "jwt",
-      "credentials", "app_id", "appid", "refresh_token");
-
-  private static final Set<Scalar> CONFIG_SCALARS = EnumSet.of(
-      Scalar.BOOLEAN, Scalar.INT, Scalar.LONG, Scalar.SHORT, Scalar.BYTE, Scalar.DOUBLE, Scalar.FLOAT,
-      Scalar.BIG_DECIMAL, Scalar.STRING, Scalar.INSTANT, Scalar.OFFSET_DATE_TIME, Scalar.LOCAL_DATE);
-
+  private final ConnectorScope scope;
   private final Elements elements;
+  private final EnumModels enums;
   private final Report report;
   private final Map<String, Optional<? extends TypeModel>> done = new HashMap<>();
   private final Deque<String> inProgress = new ArrayDeque<>();
 
-  ConfigTypeValidator(Elements elements, Report report) {
-    this.elements = elements;
-    this.report = report;
+  ConfigTypeValidator(ConnectorScope scope, EnumModels enums) {
+    this.scope = scope;
+    this.elements = scope.elements;
+    this.enums = enums;
+    this.report = scope.report;
   }
 
   Optional<ConfigModel> config(TypeElement record, ClassName binder) {
@@ -206,6 +198,10 @@ final class ConfigTypeValidator {
           report.error(Message.MIN_MAX_NOT_NUMERIC, Annotations.site(c), p.mirror(), p.at(bound), bound, javaName,
               DefaultValues.describe(type.get()));
           ok = false;
+        } else if (Double.isInfinite(value)) {
+          report.error(Message.BOUND_NOT_FINITE, Annotations.site(c), p.mirror(), p.at(bound), bound, javaName,
+              value > 0 ? "+infinity" : "-infinity");
+          ok = false;
         } else if (bound.equals("minimum")) {
           minimum = Optional.of(DefaultValues.normalize(BigDecimal.valueOf(value)));
         } else {
@@ -255,6 +251,27 @@ final class ConfigTypeValidator {
         ok = false;
       }
     }
+    Optional<Pattern> compiled = pattern.isEmpty() || !ok ? Optional.empty() : compile(pattern);
+    if (defaultValue.isPresent()) {
+      Optional<String> problem = Constraints.shapeProblem(defaultValue.get(), type.get(), compiled);
+      if (problem.isPresent()) {
+        report.error(Message.VALUE_VIOLATES_CONSTRAINT, Annotations.site(c), def.get().mirror(),
+            def.get().at("value"), "@DefaultValue(\"" + def.get().string("value") + "\")", javaName, problem.get());
+        ok = false;
+      }
+    }
+    int exampleCount = prop.map(p -> p.strings("examples").size()).orElse(0);
+    for (int i = 0; i < examples.size() && examples.size() == exampleCount; i++) {
+      Object example = examples.get(i);
+      Optional<String> problem = Constraints.rangeProblem(example, minimum, maximum)
+          .or(() -> Constraints.shapeProblem(example, type.get(), compiled));
+      if (problem.isPresent()) {
+        report.error(Message.VALUE_VIOLATES_CONSTRAINT, Annotations.site(c), prop.get().mirror(),
+            prop.get().at("examples"), "example \"" + prop.get().strings("examples").get(i) + "\"", javaName,
+            problem.get());
+        ok = false;
+      }
+    }
     boolean secretCapable = inner instanceof EnumModel
         || (inner instanceof ScalarModel s && s.scalar() != Scalar.BOOLEAN);
     if (secret && !secretCapable) {
@@ -262,7 +279,7 @@ final class ConfigTypeValidator {
           DefaultValues.describe(type.get()));
       ok = false;
     }
-    if (!secret && secretCapable && SECRET_NAMES.contains(jsonName.toLowerCase(Locale.ROOT))) {
+    if (!secret && secretCapable && SecretNames.looksSecret(jsonName)) {
       report.error(Message.SECRET_NOT_MARKED, Annotations.site(c), mirror(prop), null, jsonName);
       ok = false;
     }
@@ -279,6 +296,14 @@ final class ConfigTypeValidator {
         p == null ? "" : p.string("placeholder")));
   }
 
+  private static Optional<Pattern> compile(String pattern) {
+    try {
+      return Optional.of(Pattern.compile(pattern));
+    } catch (PatternSyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
   private String enclosingOneOfName(TypeElement option) {
     for (TypeMirror i : option.getInterfaces()) {
       Optional<TypeElement> e = TypeSupport.element(i);
@@ -290,83 +315,51 @@ final class ConfigTypeValidator {
   }
 
   private Optional<TypeModel> type(TypeMirror type, RecordComponentElement c, TypeElement owner) {
-    Optional<ScalarModel> scalar = ScalarTypes.scalar(type);
-    if (scalar.isPresent() && CONFIG_SCALARS.contains(scalar.get().scalar())) {
-      return Optional.of(scalar.get());
-    }
-    Optional<EnumModel> enumModel = ScalarTypes.enumModel(elements, type);
-    if (enumModel.isPresent()) {
-      return Optional.of(enumModel.get());
-    }
-    String name = TypeSupport.qualifiedName(type);
-    String hint = "";
-    switch (name) {
-      case "java.util.List":
-      case "java.util.Set": {
-        Optional<TypeMirror> element = TypeSupport.typeArgument(type, 0);
-        if (element.isPresent()) {
-          Optional<TypeModel> e = type(element.get(), c, owner);
-          if (e.isEmpty()) {
-            return Optional.empty();
-          }
-          if (e.get() instanceof ScalarModel || e.get() instanceof EnumModel
-              || e.get() instanceof ConfigObjectModel) {
-            return Optional.of(new CollectionModel(name.equals("java.util.Set"), e.get()));
-          }
-        }
-        hint = " (list elements must be scalars, enums or records)";
-        break;
+    TypeClassifier.JavaType shape = TypeClassifier.classify(type, TypeClassifier.Policy.CONFIG);
+    String role = "type of config property " + owner.getSimpleName() + "." + c.getSimpleName();
+    String hint;
+    if (shape instanceof TypeClassifier.ScalarType s) {
+      return Optional.of(s.model());
+    } else if (shape instanceof TypeClassifier.EnumType e) {
+      return enums.model(e.element(), role, Annotations.site(c)).map(m -> m);
+    } else if (shape instanceof TypeClassifier.CollectionType col) {
+      Optional<TypeModel> e = type(col.element(), c, owner);
+      if (e.isEmpty()) {
+        return Optional.empty();
       }
-      case "java.util.Optional": {
-        Optional<TypeMirror> element = TypeSupport.typeArgument(type, 0);
-        if (element.isPresent() && !TypeSupport.is(element.get(), "java.util.Optional")) {
-          Optional<TypeModel> e = type(element.get(), c, owner);
-          return e.map(OptionalModel::new);
-        }
-        break;
+      if (e.get() instanceof ScalarModel || e.get() instanceof EnumModel || e.get() instanceof ConfigObjectModel) {
+        return Optional.of(new CollectionModel(col.set(), e.get()));
       }
-      case "com.fasterxml.jackson.databind.JsonNode":
-        return Optional.of(new JsonModel(JsonModel.JsonKind.JSON_NODE));
-      case "com.fasterxml.jackson.databind.node.ObjectNode":
-        return Optional.of(new JsonModel(JsonModel.JsonKind.OBJECT_NODE));
-      case "java.util.Map": {
-        Optional<TypeMirror> key = TypeSupport.typeArgument(type, 0);
-        Optional<TypeMirror> value = TypeSupport.typeArgument(type, 1);
-        if (key.isPresent() && value.isPresent() && TypeSupport.is(key.get(), "java.lang.String")
-            && TypeSupport.is(value.get(), "java.lang.String")) {
-          return Optional.of(new JsonModel(JsonModel.JsonKind.STRING_MAP));
-        }
-        break;
+      hint = " (list elements must be scalars, enums or records)";
+    } else if (shape instanceof TypeClassifier.OptionalType o) {
+      return type(o.element(), c, owner).map(OptionalModel::new);
+    } else if (shape instanceof TypeClassifier.JsonType j) {
+      return Optional.of(new JsonModel(j.kind()));
+    } else if (shape instanceof TypeClassifier.OneOfType o) {
+      TypeElement e = o.element();
+      if (!Accessibility.check(scope, e, role, Annotations.site(c), null, null)) {
+        return Optional.empty();
       }
-      default: {
-        Optional<TypeElement> element = TypeSupport.element(type);
-        if (element.isEmpty()) {
-          break;
-        }
-        TypeElement e = element.get();
-        String key = e.getQualifiedName().toString();
-        if (Annotations.has(e, Annotations.ONE_OF)) {
-          return cached(key, () -> oneOf(e)).map(t -> (TypeModel) t);
-        }
-        if (e.getKind() == ElementKind.RECORD) {
-          if (inProgress.contains(key)) {
-            report.error(Message.RECURSIVE_TYPE, Annotations.site(c), e.getSimpleName(),
-                owner.getSimpleName() + "." + c.getSimpleName());
-            return Optional.empty();
-          }
-          return cached(key, () -> {
-            inProgress.push(key);
-            Optional<ConfigObjectModel> o = object(e, false, null, 0);
-            inProgress.pop();
-            return o;
-          }).map(t -> (TypeModel) t);
-        }
-        if (e.getModifiers().contains(Modifier.SEALED)) {
-          hint = " (a sealed interface needs @OneOf(discriminator = \"...\"))";
-        } else if (e.getKind() == ElementKind.CLASS && !key.startsWith("java.")) {
-          hint = " (declare " + e.getSimpleName() + " as a record)";
-        }
+      return cached(e.getQualifiedName().toString(), () -> oneOf(e)).map(t -> (TypeModel) t);
+    } else if (shape instanceof TypeClassifier.RecordType r) {
+      TypeElement e = r.element();
+      String key = e.getQualifiedName().toString();
+      if (inProgress.contains(key)) {
+        report.error(Message.RECURSIVE_TYPE, Annotations.site(c), e.getSimpleName(),
+            owner.getSimpleName() + "." + c.getSimpleName());
+        return Optional.empty();
       }
+      if (!Accessibility.check(scope, e, role, Annotations.site(c), null, null)) {
+        return Optional.empty();
+      }
+      return cached(key, () -> {
+        inProgress.push(key);
+        Optional<ConfigObjectModel> o = object(e, false, null, 0);
+        inProgress.pop();
+        return o;
+      }).map(t -> (TypeModel) t);
+    } else {
+      hint = ((TypeClassifier.Unsupported) shape).hint();
     }
     report.error(Message.CONFIG_PROPERTY_TYPE, Annotations.site(c), c.getSimpleName(), owner.getSimpleName(),
         TypeSupport.simple(type), hint);
@@ -417,6 +410,11 @@ final class ConfigTypeValidator {
         continue;
       }
       Annotations.Values choice = new Annotations.Values(elements, choiceMirror.get());
+      if (!Accessibility.check(scope, option, "option of @OneOf " + type.getSimpleName(), option,
+          choiceMirror.get(), null)) {
+        ok = false;
+        continue;
+      }
       String value = choice.string("value");
       String previous = values.putIfAbsent(value, option.getSimpleName().toString());
       if (previous != null) {

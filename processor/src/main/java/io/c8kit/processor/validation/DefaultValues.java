@@ -32,6 +32,9 @@ final class DefaultValues {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
+  /** Digits a default may have on either side of the decimal point. */
+  private static final int MAX_DIGITS = 1000;
+
   private DefaultValues() {}
 
   /** Thrown with a short reason when text does not parse to the type. */
@@ -138,9 +141,9 @@ final class DefaultValues {
           if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new Unparseable("JSON has no NaN or infinity");
           }
-          return normalize(new BigDecimal(text));
+          return normalize(bounded(new BigDecimal(text)));
         case BIG_DECIMAL:
-          return normalize(new BigDecimal(text));
+          return normalize(bounded(new BigDecimal(text)));
         case STRING:
           return raw;
         case INSTANT:
@@ -164,6 +167,17 @@ final class DefaultValues {
     } catch (DateTimeParseException e) {
       throw new Unparseable("not an ISO-8601 " + (scalar == Scalar.LOCAL_DATE ? "date" : "timestamp"));
     }
+  }
+
+  /**
+   * Rejects exponents no JSON reader would accept, such as {@code 1e999999999}: writing them in plain
+   * notation would take gigabytes (and {@link #normalize} would build the number digit by digit).
+   */
+  private static BigDecimal bounded(BigDecimal d) throws Unparseable {
+    if (Math.abs((long) d.precision() - d.scale()) > MAX_DIGITS || Math.abs((long) d.scale()) > MAX_DIGITS) {
+      throw new Unparseable("more than " + MAX_DIGITS + " digits before or after the decimal point");
+    }
+    return d;
   }
 
   /** Numbers print without trailing zeros so that {@code 1.0} and {@code 1} give the same spec. */

@@ -69,7 +69,7 @@ public enum Message {
       + "Page<T> parameter, so it cannot resume; add a Page<%s> parameter or remove pageKey"),
   FIELD_TYPE_UNSUPPORTED(39, "record component %s of %s has unsupported type %s; use a primitive, "
       + "boxed number, String, BigDecimal, a java.time type, an enum, a record, List/Set/Optional of "
-      + "those, Map<String, ?> or JsonNode"),
+      + "those, Map<String, ?> or JsonNode%s"),
   DUPLICATE_FIELD_NAME(40, "JSON name \"%s\" of component %s is already used in %s; set another "
       + "name with @Field(name = ...) or @Property(name = ...)"),
   RECURSIVE_TYPE(41, "record %s refers to itself through component %s; JSON schemas without $ref "
@@ -140,7 +140,36 @@ public enum Message {
   WRITER_ON_SOURCE(94, "@Writer method %s() is in @Source class %s; only destinations write: remove "
       + "it or move it to a @Destination"),
   NO_DESTINATION_SYNC_MODES(95, "@Destination syncModes of %s is empty; list at least one of APPEND, "
-      + "OVERWRITE, APPEND_DEDUP");
+      + "OVERWRITE, APPEND_DEDUP"),
+  UNRESOLVED_TYPE(96, "%s, used by %s, is unknown or inaccessible after the last round of annotation "
+      + "processing; if another annotation processor generates it, put that processor on the processor "
+      + "path of this compilation, otherwise fix its name, import or visibility (code generated in the "
+      + "connector's package must be able to name it)"),
+  INACCESSIBLE_TYPE(97, "%s, the %s, is %s, so the code c8kit generates in %s cannot use it; declare "
+      + "%s public, at the top level or in a public class"),
+  GENERATED_NAME_CLASH(98, "c8kit generates %s %s for %s, but %s; rename that class or the connector "
+      + "class, from which the generated names derive"),
+  DUPLICATE_CONNECTOR_NAME(99, "%s name \"%s\" is already used by %s in this compilation; names of "
+      + "connectors of one kind must be unique: set another @%s(name = ...)"),
+  CONSTRUCTOR_THROWS_CHECKED(100, "the public no-argument constructor of @%s class %s declares checked "
+      + "exception %s, which the generated connector cannot pass on; handle it in the constructor or "
+      + "rethrow it unchecked, e.g. wrapped in an IllegalStateException"),
+  RETURN_TYPE_AMBIGUOUS(101, "@%s method %s() returns %s, which is %s at once, so the generated code "
+      + "cannot tell how to drain it; declare the return type as only one of Stream<R>, Iterator<R> or "
+      + "Iterable<R>"),
+  BOUND_NOT_FINITE(102, "%s of property %s is %s; JSON numbers are finite: use a finite bound or leave "
+      + "it unset"),
+  NAME_TOO_LONG(103, "%s makes the generated file name %s %d bytes long, over the %d bytes most file "
+      + "systems allow; shorten it"),
+  DUPLICATE_ENUM_NAME(104, "JSON name \"%s\" of constant %s of enum %s is already the JSON name of "
+      + "constant %s; the JSON names of an enum must be unique: change @Field(name = ...)"),
+  VALUE_VIOLATES_CONSTRAINT(105, "%s of property %s %s; change the value or the constraint"),
+  STREAM_OF_LIBRARY_TYPE(106, "@Stream method %s() produces %s, which is not a record with fixed "
+      + "fields; declare a record for the rows (e.g. 'record Row(long id, String name)') and return "
+      + "Stream<Row>, or for schemaless data use a @Discover/@Read pair, whose records may be ObjectNode, "
+      + "JsonNode or Map<String, ?>"),
+  METHOD_THROWS_THROWABLE(107, "@%s method %s() declares 'throws %s', which the generated code cannot "
+      + "pass on (it passes on any Exception); declare Exception or a narrower type");
 
   private final int number;
   private final String template;

@@ -28,18 +28,20 @@ import javax.lang.model.util.Elements;
  * serializer names are allocated without clashes.
  */
 final class RecordTypeValidator {
+  private final ConnectorScope scope;
   private final Elements elements;
-  private final TypeSupport types;
+  private final EnumModels enums;
   private final Report report;
   private final ClassName connector;
   private final Map<String, Optional<RecordTypeModel>> done = new HashMap<>();
   private final Deque<String> inProgress = new ArrayDeque<>();
   private final Set<String> serializerNames = new HashSet<>();
 
-  RecordTypeValidator(Elements elements, TypeSupport types, Report report, ClassName connector) {
-    this.elements = elements;
-    this.types = types;
-    this.report = report;
+  RecordTypeValidator(ConnectorScope scope, EnumModels enums, ClassName connector) {
+    this.scope = scope;
+    this.elements = scope.elements;
+    this.enums = enums;
+    this.report = scope.report;
     this.connector = connector;
   }
 
@@ -84,57 +86,33 @@ final class RecordTypeValidator {
   }
 
   private Optional<TypeModel> fieldType(TypeMirror type, RecordComponentElement c, TypeElement owner) {
-    Optional<? extends TypeModel> scalar = ScalarTypes.scalar(type);
-    if (scalar.isPresent()) {
-      return Optional.of(scalar.get());
-    }
-    Optional<? extends TypeModel> enumModel = ScalarTypes.enumModel(elements, type);
-    if (enumModel.isPresent()) {
-      return Optional.of(enumModel.get());
-    }
-    String name = TypeSupport.qualifiedName(type);
-    switch (name) {
-      case "java.util.List":
-      case "java.util.Set":
-      case "java.util.Collection": {
-        Optional<TypeMirror> element = TypeSupport.typeArgument(type, 0);
-        if (element.isPresent()) {
-          return fieldType(element.get(), c, owner)
-              .map(e -> new CollectionModel(name.equals("java.util.Set"), e));
-        }
-        break;
+    TypeClassifier.JavaType shape = TypeClassifier.classify(type, TypeClassifier.Policy.RECORD);
+    String role = "type of component " + owner.getSimpleName() + "." + c.getSimpleName();
+    if (shape instanceof TypeClassifier.ScalarType s) {
+      return Optional.of(s.model());
+    } else if (shape instanceof TypeClassifier.EnumType e) {
+      return enums.model(e.element(), role, Annotations.site(c)).map(m -> m);
+    } else if (shape instanceof TypeClassifier.CollectionType col) {
+      return fieldType(col.element(), c, owner).map(e -> new CollectionModel(col.set(), e));
+    } else if (shape instanceof TypeClassifier.OptionalType o) {
+      return fieldType(o.element(), c, owner).map(OptionalModel::new);
+    } else if (shape instanceof TypeClassifier.JsonType j) {
+      return Optional.of(new JsonModel(j.kind()));
+    } else if (shape instanceof TypeClassifier.RecordType r) {
+      TypeElement nested = r.element();
+      if (inProgress.contains(nested.getQualifiedName().toString())) {
+        report.error(Message.RECURSIVE_TYPE, Annotations.site(c), nested.getSimpleName(),
+            owner.getSimpleName() + "." + c.getSimpleName());
+        return Optional.empty();
       }
-      case "java.util.Optional": {
-        Optional<TypeMirror> element = TypeSupport.typeArgument(type, 0);
-        if (element.isPresent() && !TypeSupport.is(element.get(), "java.util.Optional")) {
-          return fieldType(element.get(), c, owner).map(OptionalModel::new);
-        }
-        break;
+      if (!Accessibility.check(scope, nested, role, Annotations.site(c), null, null)) {
+        return Optional.empty();
       }
-      case "com.fasterxml.jackson.databind.JsonNode":
-        return Optional.of(new JsonModel(JsonModel.JsonKind.JSON_NODE));
-      case "com.fasterxml.jackson.databind.node.ObjectNode":
-        return Optional.of(new JsonModel(JsonModel.JsonKind.OBJECT_NODE));
-      case "java.util.Map": {
-        Optional<TypeMirror> key = TypeSupport.typeArgument(type, 0);
-        if (key.isPresent() && TypeSupport.is(key.get(), "java.lang.String")) {
-          return Optional.of(new JsonModel(JsonModel.JsonKind.MAP));
-        }
-        break;
-      }
-      default:
-        if (TypeSupport.isRecord(type)) {
-          TypeElement nested = TypeSupport.element(type).orElseThrow();
-          if (inProgress.contains(nested.getQualifiedName().toString())) {
-            report.error(Message.RECURSIVE_TYPE, Annotations.site(c), nested.getSimpleName(),
-                owner.getSimpleName() + "." + c.getSimpleName());
-            return Optional.empty();
-          }
-          return record(nested).map(r -> r);
-        }
+      return record(nested).map(m -> m);
     }
+    String hint = shape instanceof TypeClassifier.Unsupported u ? u.hint() : "";
     report.error(Message.FIELD_TYPE_UNSUPPORTED, Annotations.site(c), c.getSimpleName(), owner.getSimpleName(),
-        TypeSupport.simple(type));
+        TypeSupport.simple(type), hint);
     return Optional.empty();
   }
 

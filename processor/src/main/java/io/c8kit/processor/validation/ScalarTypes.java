@@ -1,20 +1,12 @@
 package io.c8kit.processor.validation;
 
-import io.c8kit.processor.model.EnumModel;
 import io.c8kit.processor.model.Scalar;
 import io.c8kit.processor.model.ScalarModel;
-import com.squareup.javapoet.ClassName;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
 
-/** Maps Java scalar and enum types to the model; shared by config and stream-record validation. */
+/** Maps Java scalar types to the model; the first question {@link TypeClassifier} asks. */
 final class ScalarTypes {
   private ScalarTypes() {}
 
@@ -59,27 +51,5 @@ final class ScalarTypes {
       default:
         return Optional.empty();
     }
-  }
-
-  /** The enum model, JSON names from {@code @Field(name)} on constants, or empty if not an enum. */
-  static Optional<EnumModel> enumModel(Elements elements, TypeMirror type) {
-    Optional<TypeElement> e = TypeSupport.element(type);
-    if (e.isEmpty() || e.get().getKind() != ElementKind.ENUM) {
-      return Optional.empty();
-    }
-    List<String> constants = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (Element c : e.get().getEnclosedElements()) {
-      if (c.getKind() == ElementKind.ENUM_CONSTANT) {
-        String constant = c.getSimpleName().toString();
-        String name = Annotations.find(c, Annotations.FIELD)
-            .map(m -> new Annotations.Values(elements, m).string("name"))
-            .filter(n -> !n.isEmpty())
-            .orElse(constant);
-        constants.add(constant);
-        names.add(name);
-      }
-    }
-    return Optional.of(new EnumModel(ClassName.get(e.get()), constants, names));
   }
 }

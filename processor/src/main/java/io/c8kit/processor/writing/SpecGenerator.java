@@ -5,6 +5,7 @@ import io.c8kit.processor.model.CollectionModel;
 import io.c8kit.processor.model.ConfigObjectModel;
 import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.model.DestinationModel;
+import io.c8kit.processor.model.DestinationSyncMode;
 import io.c8kit.processor.model.EnumModel;
 import io.c8kit.processor.model.JsonModel;
 import io.c8kit.processor.model.Kind;
@@ -15,7 +16,6 @@ import io.c8kit.processor.model.ScalarModel;
 import io.c8kit.processor.model.TypeModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -52,10 +52,9 @@ final class SpecGenerator extends ResourceGenerator {
     if (model.kind() == Kind.DESTINATION) {
       DestinationModel d = model.destination().orElseThrow();
       List<Object> modes = new ArrayList<>();
-      d.syncModes().forEach(m -> modes.add(m.toLowerCase(Locale.ROOT)));
+      d.syncModes().forEach(m -> modes.add(m.wireName()));
       spec.put("supported_destination_sync_modes", modes);
-      spec.put("supportsIncremental",
-          d.syncModes().contains("APPEND") || d.syncModes().contains("APPEND_DEDUP"));
+      spec.put("supportsIncremental", d.syncModes().stream().anyMatch(DestinationSyncMode::incremental));
     }
     return spec;
   }
