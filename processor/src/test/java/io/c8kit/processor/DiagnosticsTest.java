@@ -392,6 +392,12 @@ class DiagnosticsTest {
         D, "public class T {", CFG, WRITER, "}", "class T_ConfigBinder {}"));
     cases.add(c(Message.GENERATED_NAME_CLASH, "c8kit generates class test.T_RSerializer for test.T", "@Source", 1,
         S, "public class T {", CFG, R, STREAM, "}", "interface T_RSerializer {}"));
+    cases.add(c(Message.GENERATED_NAME_CLASH, "c8kit generates the schema streams/Users.json for stream Users, but "
+        + "stream users of method users() has streams/users.json, the same file on case-insensitive file systems",
+        "name = \"Users\"", 1,
+        S, "public class T {", CFG, R, "@Stream java.util.stream.Stream<R> users(Config c) { return null; }",
+        "@Stream(", "    name = \"Users\")",
+        "java.util.stream.Stream<R> others(Config c) { return null; }", "}"));
     // Constructs that would make generated code fail.
     cases.add(c(Message.CONSTRUCTOR_THROWS_CHECKED, "constructor of @Source class T declares checked exception "
         + "IOException", "public T() throws", 1,

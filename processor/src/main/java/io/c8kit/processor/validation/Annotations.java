@@ -80,6 +80,11 @@ final class Annotations {
     return null;
   }
 
+  /** The mirror of an annotation that may be absent, for diagnostics. */
+  static AnnotationMirror mirror(Optional<Values> values) {
+    return values.map(Values::mirror).orElse(null);
+  }
+
   /** A typed view of one annotation mirror with its defaults. */
   static final class Values {
     private final AnnotationMirror mirror;

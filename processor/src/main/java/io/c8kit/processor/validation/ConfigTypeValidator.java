@@ -10,10 +10,8 @@ import io.c8kit.processor.model.JsonModel;
 import io.c8kit.processor.model.OneOfModel;
 import io.c8kit.processor.model.OptionalModel;
 import io.c8kit.processor.model.PropertyModel;
-import io.c8kit.processor.model.Scalar;
 import io.c8kit.processor.model.ScalarModel;
 import io.c8kit.processor.model.TypeModel;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -93,7 +90,7 @@ final class ConfigTypeValidator {
       }
       String previous = names.putIfAbsent(p.get().jsonName(), c.getSimpleName().toString());
       if (previous != null) {
-        report.error(Message.DUPLICATE_PROPERTY_NAME, Annotations.site(c), mirror(prop), prop.map(v -> v.at("name")).orElse(null),
+        report.error(Message.DUPLICATE_PROPERTY_NAME, Annotations.site(c), Annotations.mirror(prop), prop.map(v -> v.at("name")).orElse(null),
             p.get().jsonName(), c.getSimpleName(), previous);
         ok = false;
       }
@@ -109,10 +106,6 @@ final class ConfigTypeValidator {
       properties.add(p.get());
     }
     return ok ? Optional.of(new ConfigObjectModel(ClassName.get(record), properties)) : Optional.empty();
-  }
-
-  private static AnnotationMirror mirror(Optional<Annotations.Values> values) {
-    return values.map(Annotations.Values::mirror).orElse(null);
   }
 
   private Optional<PropertyModel> property(
@@ -137,171 +130,8 @@ final class ConfigTypeValidator {
     if (type.isEmpty()) {
       return Optional.empty();
     }
-    TypeModel inner = type.get() instanceof OptionalModel o ? o.element() : type.get();
-    String title = prop.map(p -> p.string("title")).filter(t -> !t.isEmpty()).orElse(Names.title(javaName));
-    String description = prop.map(p -> p.string("description")).orElse("");
-
-    Optional<Integer> order = autoOrder;
-    if (prop.isPresent()) {
-      int explicit = prop.get().integer("order");
-      if (explicit < -1) {
-        report.error(Message.INVALID_ORDER, Annotations.site(c), prop.get().mirror(), prop.get().at("order"), explicit,
-            javaName);
-        ok = false;
-      } else if (explicit >= 0) {
-        order = Optional.of(explicit);
-      }
-    }
-
-    Optional<Object> defaultValue = Optional.empty();
-    if (def.isPresent()) {
-      String text = def.get().string("value");
-      if (secret) {
-        report.error(Message.DEFAULT_ON_SECRET, Annotations.site(c), def.get().mirror(), def.get().at("value"), javaName);
-        ok = false;
-      } else {
-        try {
-          defaultValue = Optional.of(DefaultValues.parse(type.get(), text));
-        } catch (DefaultValues.Unparseable e) {
-          report.error(Message.DEFAULT_UNPARSEABLE, Annotations.site(c), def.get().mirror(), def.get().at("value"), text,
-              javaName, DefaultValues.describe(type.get()), e.getMessage(), DefaultValues.sample(type.get()));
-          ok = false;
-        }
-      }
-    }
-
-    List<Object> examples = new ArrayList<>();
-    Optional<BigDecimal> minimum = Optional.empty();
-    Optional<BigDecimal> maximum = Optional.empty();
-    String pattern = "";
-    String patternDescriptor = "";
-    String format = "";
-    String group = "";
-    if (prop.isPresent()) {
-      Annotations.Values p = prop.get();
-      for (String example : p.strings("examples")) {
-        try {
-          examples.add(DefaultValues.parse(type.get(), example));
-        } catch (DefaultValues.Unparseable e) {
-          report.error(Message.EXAMPLE_UNPARSEABLE, Annotations.site(c), p.mirror(), p.at("examples"), example, javaName,
-              DefaultValues.describe(type.get()), e.getMessage());
-          ok = false;
-        }
-      }
-      boolean numeric = inner instanceof ScalarModel s && s.scalar().isNumeric();
-      for (String bound : List.of("minimum", "maximum")) {
-        double value = p.dbl(bound);
-        if (Double.isNaN(value)) {
-          continue;
-        }
-        if (!numeric) {
-          report.error(Message.MIN_MAX_NOT_NUMERIC, Annotations.site(c), p.mirror(), p.at(bound), bound, javaName,
-              DefaultValues.describe(type.get()));
-          ok = false;
-        } else if (Double.isInfinite(value)) {
-          report.error(Message.BOUND_NOT_FINITE, Annotations.site(c), p.mirror(), p.at(bound), bound, javaName,
-              value > 0 ? "+infinity" : "-infinity");
-          ok = false;
-        } else if (bound.equals("minimum")) {
-          minimum = Optional.of(DefaultValues.normalize(BigDecimal.valueOf(value)));
-        } else {
-          maximum = Optional.of(DefaultValues.normalize(BigDecimal.valueOf(value)));
-        }
-      }
-      if (minimum.isPresent() && maximum.isPresent() && minimum.get().compareTo(maximum.get()) > 0) {
-        report.error(Message.MIN_GREATER_THAN_MAX, Annotations.site(c), p.mirror(), p.at("minimum"),
-            minimum.get().toPlainString(), javaName, maximum.get().toPlainString());
-        ok = false;
-      }
-      boolean string = inner instanceof ScalarModel s && s.scalar() == Scalar.STRING;
-      pattern = p.string("pattern");
-      patternDescriptor = p.string("patternDescriptor");
-      for (String member : List.of("pattern", "patternDescriptor")) {
-        if (!p.string(member).isEmpty() && !string) {
-          report.error(Message.PATTERN_NOT_STRING, Annotations.site(c), p.mirror(), p.at(member), member, javaName,
-              DefaultValues.describe(type.get()));
-          ok = false;
-        }
-      }
-      if (!pattern.isEmpty() && string) {
-        try {
-          Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-          report.error(Message.INVALID_PATTERN, Annotations.site(c), p.mirror(), p.at("pattern"), pattern, javaName,
-              e.getDescription());
-          ok = false;
-        }
-      }
-      format = p.string("format");
-      group = p.string("group");
-      if (!group.isEmpty() && !top) {
-        report.error(Message.GROUP_NOT_TOP_LEVEL, Annotations.site(c), p.mirror(), p.at("group"), group, javaName);
-        ok = false;
-      }
-    }
-    if (defaultValue.isPresent() && (minimum.isPresent() || maximum.isPresent())
-        && defaultValue.get() instanceof Number n) {
-      BigDecimal d = new BigDecimal(n.toString());
-      if ((minimum.isPresent() && d.compareTo(minimum.get()) < 0)
-          || (maximum.isPresent() && d.compareTo(maximum.get()) > 0)) {
-        report.error(Message.DEFAULT_OUT_OF_RANGE, Annotations.site(c), def.get().mirror(), def.get().at("value"),
-            def.get().string("value"), javaName,
-            minimum.map(BigDecimal::toPlainString).orElse("-inf"),
-            maximum.map(BigDecimal::toPlainString).orElse("+inf"));
-        ok = false;
-      }
-    }
-    Optional<Pattern> compiled = pattern.isEmpty() || !ok ? Optional.empty() : compile(pattern);
-    if (defaultValue.isPresent()) {
-      Optional<String> problem = Constraints.shapeProblem(defaultValue.get(), type.get(), compiled);
-      if (problem.isPresent()) {
-        report.error(Message.VALUE_VIOLATES_CONSTRAINT, Annotations.site(c), def.get().mirror(),
-            def.get().at("value"), "@DefaultValue(\"" + def.get().string("value") + "\")", javaName, problem.get());
-        ok = false;
-      }
-    }
-    int exampleCount = prop.map(p -> p.strings("examples").size()).orElse(0);
-    for (int i = 0; i < examples.size() && examples.size() == exampleCount; i++) {
-      Object example = examples.get(i);
-      Optional<String> problem = Constraints.rangeProblem(example, minimum, maximum)
-          .or(() -> Constraints.shapeProblem(example, type.get(), compiled));
-      if (problem.isPresent()) {
-        report.error(Message.VALUE_VIOLATES_CONSTRAINT, Annotations.site(c), prop.get().mirror(),
-            prop.get().at("examples"), "example \"" + prop.get().strings("examples").get(i) + "\"", javaName,
-            problem.get());
-        ok = false;
-      }
-    }
-    boolean secretCapable = inner instanceof EnumModel
-        || (inner instanceof ScalarModel s && s.scalar() != Scalar.BOOLEAN);
-    if (secret && !secretCapable) {
-      report.error(Message.SECRET_NOT_SCALAR, Annotations.site(c), secretMirror.get(), null, javaName,
-          DefaultValues.describe(type.get()));
-      ok = false;
-    }
-    if (!secret && secretCapable && SecretNames.looksSecret(jsonName)) {
-      report.error(Message.SECRET_NOT_MARKED, Annotations.site(c), mirror(prop), null, jsonName);
-      ok = false;
-    }
-    if (!ok) {
-      return Optional.empty();
-    }
-    boolean required = !(type.get() instanceof OptionalModel) && defaultValue.isEmpty();
-    Annotations.Values p = prop.orElse(null);
-    return Optional.of(new PropertyModel(javaName, jsonName, title, description, order, type.get(),
-        required, secret, defaultValue, defaultValue.map(DefaultValues::c8Text).orElse(""), examples,
-        minimum, maximum, pattern, patternDescriptor, format, group,
-        p != null && p.bool("alwaysShow"), p != null && p.bool("hidden"),
-        p != null && p.bool("multiline"), p != null && p.bool("dynamic"),
-        p == null ? "" : p.string("placeholder")));
-  }
-
-  private static Optional<Pattern> compile(String pattern) {
-    try {
-      return Optional.of(Pattern.compile(pattern));
-    } catch (PatternSyntaxException e) {
-      return Optional.empty();
-    }
+    return PropertyValidator.property(report, c, top, autoOrder, ok, javaName, jsonName, type.get(), prop, def,
+        secretMirror);
   }
 
   private String enclosingOneOfName(TypeElement option) {

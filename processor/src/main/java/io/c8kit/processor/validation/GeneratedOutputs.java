@@ -31,6 +31,9 @@ public final class GeneratedOutputs {
   /** The longest suffix javac adds to a generated class's name: a switch map class {@code X$1.class}. */
   private static final String LONGEST_CLASS_SUFFIX = "$1.class";
 
+  private static final String RENAME_CLASS =
+      "that class or the connector class, from which the generated names derive";
+
   private final Elements elements;
   private final Map<String, String> claimedTypes = new HashMap<>();
   private final Map<String, String> claimedNames = new HashMap<>();
@@ -89,11 +92,11 @@ public final class GeneratedOutputs {
       String owner = claimedTypes.get(qualified);
       if (owner != null && !owner.equals(originName)) {
         report.error(Message.GENERATED_NAME_CLASH, origin, mirror, null, "class", qualified, originName,
-            "connector " + owner + " generates a class of that name too");
+            "connector " + owner + " generates a class of that name too", RENAME_CLASS);
         ok = false;
       } else if (owner == null && userType(qualified).isPresent()) {
         report.error(Message.GENERATED_NAME_CLASH, origin, mirror, null, "class", qualified, originName,
-            "a class of that name already exists");
+            "a class of that name already exists", RENAME_CLASS);
         ok = false;
       }
     }

@@ -147,8 +147,7 @@ public enum Message {
       + "connector's package must be able to name it)"),
   INACCESSIBLE_TYPE(97, "%s, the %s, is %s, so the code c8kit generates in %s cannot use it; declare "
       + "%s public, at the top level or in a public class"),
-  GENERATED_NAME_CLASH(98, "c8kit generates %s %s for %s, but %s; rename that class or the connector "
-      + "class, from which the generated names derive"),
+  GENERATED_NAME_CLASH(98, "c8kit generates %s %s for %s, but %s; rename %s"),
   DUPLICATE_CONNECTOR_NAME(99, "%s name \"%s\" is already used by %s in this compilation; names of "
       + "connectors of one kind must be unique: set another @%s(name = ...)"),
   CONSTRUCTOR_THROWS_CHECKED(100, "the public no-argument constructor of @%s class %s declares checked "

@@ -37,6 +37,7 @@ final class StreamValidator {
   private final ConnectorScope scope;
   private final RecordTypeValidator records;
   private final Map<String, ExecutableElement> streamNames = new HashMap<>();
+  private final Map<String, Map.Entry<String, ExecutableElement>> fileNames = new HashMap<>();
 
   StreamValidator(ConnectorScope scope, RecordTypeValidator records) {
     this.scope = scope;
@@ -65,9 +66,19 @@ final class StreamValidator {
       ok = false;
     } else {
       ExecutableElement previous = streamNames.putIfAbsent(name, method);
+      // Schemas are files: "Users" and "users" would be one file on macOS and Windows.
+      Map.Entry<String, ExecutableElement> sameFile = fileNames.putIfAbsent(name.toLowerCase(Locale.ROOT),
+          Map.entry(name, method));
       if (previous != null) {
         report.error(Message.DUPLICATE_STREAM_NAME, method, mirror, s.at("name"), name,
             previous.getSimpleName());
+        ok = false;
+      } else if (sameFile != null) {
+        report.error(Message.GENERATED_NAME_CLASH, method, mirror, s.at("name"), "the schema",
+            "streams/" + name + ".json", "stream " + name, "stream " + sameFile.getKey() + " of method "
+                + sameFile.getValue().getSimpleName() + "() has streams/" + sameFile.getKey()
+                + ".json, the same file on case-insensitive file systems (macOS, Windows)",
+            "one of the streams with @Stream(name = ...)");
         ok = false;
       }
     }
