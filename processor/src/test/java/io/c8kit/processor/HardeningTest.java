@@ -241,4 +241,20 @@ class HardeningTest {
     assertThat(c).succeeded();
     assertThat(c).generatedSourceFile("test.TConnector").isNotNull();
   }
+
+  @Test
+  void aConnectorInTheUnnamedPackageWithGenericAndEmptyRecordsCompiles() {
+    JavaFileObject source = JavaFileObjects.forSourceString("T", IMPORTS + String.join("\n",
+        "@Source(name = \"t\", version = \"1.0.0\", description = \"ends a comment */ and \\\"quotes\\\"\")",
+        "public class T {",
+        "  public record Config<X>(int n, @Property(description = \"*/\") String s) {}",
+        "  public record Row<Y>(long id) {}",
+        "  public record Empty() {}",
+        "  @Stream java.util.stream.Stream<Row<String>> rows(Config<String> c) { return null; }",
+        "  @Stream java.util.stream.Stream<Empty> empties(Config<String> c) { return null; }",
+        "}"));
+    Compilation c = compile(List.of(), source);
+    assertThat(c).succeeded();
+    assertThat(c).generatedSourceFile("TConnector").isNotNull();
+  }
 }
