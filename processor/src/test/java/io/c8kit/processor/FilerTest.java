@@ -73,4 +73,15 @@ class FilerTest {
     assertThat(c).hadErrorContaining("IllegalStateException: test failure for io.c8kit.examples.faker.FakerConnector");
     assertThat(c).hadErrorCount(1);
   }
+
+  /** Gradle runs the processor incrementally only when registered; aggregating, for the services file. */
+  @Test
+  void registeredForGradleIncrementalProcessingAsAggregating() throws java.io.IOException {
+    try (java.io.InputStream in = C8kitProcessor.class.getResourceAsStream(
+        "/META-INF/gradle/incremental.annotation.processors")) {
+      assertThat(in).isNotNull();
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(C8kitProcessor.class.getName() + ",aggregating\n");
+    }
+  }
 }
