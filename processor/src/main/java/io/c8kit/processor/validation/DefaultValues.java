@@ -46,17 +46,6 @@ final class DefaultValues {
     }
   }
 
-  /** True when a default can be written for this type at all. */
-  static boolean supports(TypeModel type) {
-    if (type instanceof OptionalModel o) {
-      return supports(o.element());
-    }
-    if (type instanceof CollectionModel c) {
-      return c.element() instanceof ScalarModel || c.element() instanceof EnumModel;
-    }
-    return type instanceof ScalarModel || type instanceof EnumModel;
-  }
-
   /**
    * The JSON literal for {@code text}: String, Long, BigDecimal, Boolean, or a List of those.
    */

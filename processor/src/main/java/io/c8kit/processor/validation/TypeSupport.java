@@ -3,7 +3,6 @@ package io.c8kit.processor.validation;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -45,10 +44,6 @@ final class TypeSupport {
     }
     Element e = ((DeclaredType) type).asElement();
     return e instanceof TypeElement t ? Optional.of(t) : Optional.empty();
-  }
-
-  static boolean isRecord(TypeMirror type) {
-    return element(type).map(e -> e.getKind() == ElementKind.RECORD).orElse(false);
   }
 
   /** The single type argument, resolving {@code ? extends X} to X; empty for raw or other wildcards. */
