@@ -113,10 +113,6 @@ final class ConfigTypeValidator {
       Optional<Integer> autoOrder) {
     Optional<Annotations.Values> prop = Annotations.find(Annotations.site(c), Annotations.PROPERTY)
         .map(m -> new Annotations.Values(elements, m));
-    Optional<Annotations.Values> def = Annotations.find(Annotations.site(c), Annotations.DEFAULT_VALUE)
-        .map(m -> new Annotations.Values(elements, m));
-    Optional<AnnotationMirror> secretMirror = Annotations.find(Annotations.site(c), Annotations.SECRET);
-    boolean secret = secretMirror.isPresent();
     String javaName = c.getSimpleName().toString();
     String jsonName = prop.map(p -> p.string("name")).filter(n -> !n.isEmpty())
         .orElse(Names.snake(javaName));
@@ -130,8 +126,7 @@ final class ConfigTypeValidator {
     if (type.isEmpty()) {
       return Optional.empty();
     }
-    return PropertyValidator.property(report, c, top, autoOrder, ok, javaName, jsonName, type.get(), prop, def,
-        secretMirror);
+    return new PropertyValidator(elements, report, c, jsonName, type.get()).validate(top, autoOrder, ok);
   }
 
   private String enclosingOneOfName(TypeElement option) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Checks the annotations of one config property whose type is already known ({@code @Property},
@@ -21,13 +22,35 @@ import javax.lang.model.element.RecordComponentElement;
  * {@link PropertyModel}; the property's type and place in the tree are {@link ConfigTypeValidator}'s.
  */
 final class PropertyValidator {
-  private PropertyValidator() {}
+  private final Report report;
+  private final RecordComponentElement c;
+  private final String javaName;
+  private final String jsonName;
+  private final TypeModel type;
+  private final Optional<Annotations.Values> prop;
+  private final Optional<Annotations.Values> def;
+  private final Optional<AnnotationMirror> secretMirror;
 
-  /** The property's model, or empty after reporting; {@code ok} is false when an error came before. */
-  static Optional<PropertyModel> property(
-      Report report, RecordComponentElement c, boolean top, Optional<Integer> autoOrder, boolean ok,
-      String javaName, String jsonName, TypeModel type, Optional<Annotations.Values> prop,
-      Optional<Annotations.Values> def, Optional<AnnotationMirror> secretMirror) {
+  /** {@code jsonName} and {@code type} as the tree assigned them to component {@code c}. */
+  PropertyValidator(Elements elements, Report report, RecordComponentElement c, String jsonName, TypeModel type) {
+    this.report = report;
+    this.c = c;
+    this.javaName = c.getSimpleName().toString();
+    this.jsonName = jsonName;
+    this.type = type;
+    this.prop = Annotations.find(Annotations.site(c), Annotations.PROPERTY)
+        .map(m -> new Annotations.Values(elements, m));
+    this.def = Annotations.find(Annotations.site(c), Annotations.DEFAULT_VALUE)
+        .map(m -> new Annotations.Values(elements, m));
+    this.secretMirror = Annotations.find(Annotations.site(c), Annotations.SECRET);
+  }
+
+  /**
+   * The property's model, or empty after reporting; {@code ok} is false when an error about it was
+   * already reported. {@code top}: a top-level property (groups allowed); {@code autoOrder}: the
+   * order to use when no explicit one is set.
+   */
+  Optional<PropertyModel> validate(boolean top, Optional<Integer> autoOrder, boolean ok) {
     boolean secret = secretMirror.isPresent();
     TypeModel inner = type instanceof OptionalModel o ? o.element() : type;
     String title = prop.map(p -> p.string("title")).filter(t -> !t.isEmpty()).orElse(Names.title(javaName));
