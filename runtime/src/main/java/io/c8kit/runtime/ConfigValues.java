@@ -27,12 +27,22 @@ public final class ConfigValues {
 
   public static int intValue(JsonNode object, String name) {
     JsonNode v = value(object, name);
-    return v == null ? 0 : asInt(v);
+    return v == null ? 0 : (int) integral(v, name, INT);
   }
 
   public static long longValue(JsonNode object, String name) {
     JsonNode v = value(object, name);
-    return v == null ? 0L : asLong(v);
+    return v == null ? 0L : integral(v, name, LONG);
+  }
+
+  public static short shortValue(JsonNode object, String name) {
+    JsonNode v = value(object, name);
+    return v == null ? 0 : (short) integral(v, name, SHORT);
+  }
+
+  public static byte byteValue(JsonNode object, String name) {
+    JsonNode v = value(object, name);
+    return v == null ? 0 : (byte) integral(v, name, BYTE);
   }
 
   public static double doubleValue(JsonNode object, String name) {
@@ -47,12 +57,22 @@ public final class ConfigValues {
 
   public static Integer boxedInt(JsonNode object, String name) {
     JsonNode v = value(object, name);
-    return v == null ? null : asInt(v);
+    return v == null ? null : (int) integral(v, name, INT);
   }
 
   public static Long boxedLong(JsonNode object, String name) {
     JsonNode v = value(object, name);
-    return v == null ? null : asLong(v);
+    return v == null ? null : integral(v, name, LONG);
+  }
+
+  public static Short boxedShort(JsonNode object, String name) {
+    JsonNode v = value(object, name);
+    return v == null ? null : (short) integral(v, name, SHORT);
+  }
+
+  public static Byte boxedByte(JsonNode object, String name) {
+    JsonNode v = value(object, name);
+    return v == null ? null : (byte) integral(v, name, BYTE);
   }
 
   public static Double boxedDouble(JsonNode object, String name) {
@@ -129,11 +149,62 @@ public final class ConfigValues {
   }
 
   public static int asInt(JsonNode v) {
-    return v.isNumber() ? v.intValue() : Integer.parseInt(v.asText().trim());
+    return (int) integral(v, null, INT);
   }
 
   public static long asLong(JsonNode v) {
-    return v.isNumber() ? v.longValue() : Long.parseLong(v.asText().trim());
+    return integral(v, null, LONG);
+  }
+
+  public static short asShort(JsonNode v) {
+    return (short) integral(v, null, SHORT);
+  }
+
+  public static byte asByte(JsonNode v) {
+    return (byte) integral(v, null, BYTE);
+  }
+
+  /** A Java integer type's name and range, for {@link #integral}. */
+  private record IntegerType(String name, long min, long max) {}
+
+  private static final IntegerType INT = new IntegerType("int", Integer.MIN_VALUE, Integer.MAX_VALUE);
+  private static final IntegerType LONG = new IntegerType("long", Long.MIN_VALUE, Long.MAX_VALUE);
+  private static final IntegerType SHORT = new IntegerType("short", Short.MIN_VALUE, Short.MAX_VALUE);
+  private static final IntegerType BYTE = new IntegerType("byte", Byte.MIN_VALUE, Byte.MAX_VALUE);
+
+  /**
+   * The whole number {@code v} holds, checked against {@code type}'s range: a value out of range or
+   * with a fraction is a bind error naming the property, never a wrapped or truncated number (the
+   * spec carries the same range, so the validator normally reports it first, with the JSON path).
+   */
+  private static long integral(JsonNode v, String name, IntegerType type) {
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      long n = v.longValue();
+      if (n >= type.min() && n <= type.max()) {
+        return n;
+      }
+    }
+    BigDecimal d;
+    try {
+      d = v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().trim());
+    } catch (NumberFormatException e) {
+      throw integerProblem(v, name, type, "is not a number");
+    }
+    // Range first: a huge exponent (1e999999999) must not be expanded into digits.
+    if (d.compareTo(BigDecimal.valueOf(type.min())) < 0 || d.compareTo(BigDecimal.valueOf(type.max())) > 0) {
+      throw integerProblem(v, name, type, "is out of range");
+    }
+    if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+      throw integerProblem(v, name, type, "is not a whole number");
+    }
+    return d.longValue();
+  }
+
+  private static IllegalArgumentException integerProblem(
+      JsonNode v, String name, IntegerType type, String problem) {
+    String text = v.isTextual() ? "\"" + v.textValue() + "\"" : v.toString();
+    return new IllegalArgumentException((name == null ? "" : name + ": ") + text + " " + problem
+        + " for " + type.name() + " (a whole number from " + type.min() + " to " + type.max() + ")");
   }
 
   public static double asDouble(JsonNode v) {

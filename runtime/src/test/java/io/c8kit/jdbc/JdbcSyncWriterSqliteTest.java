@@ -1,5 +1,6 @@
 package io.c8kit.jdbc;
 
+import static io.c8kit.jdbc.SqliteHarness.assertIncomplete;
 import static io.c8kit.jdbc.SqliteHarness.catalog;
 import static io.c8kit.jdbc.SqliteHarness.complete;
 import static io.c8kit.jdbc.SqliteHarness.incomplete;
@@ -211,9 +212,10 @@ class JdbcSyncWriterSqliteTest {
     db.sync(catalog(stream("users", "overwrite", ID_V, ",\"generation_id\":5,\"minimum_generation_id\":5")),
         lines(rec("users", 1, "a"), rec("users", 2, "b"), complete("users")));
     // attempt 1 of generation 6 fails upstream: committed records wait in the staging table
-    List<JsonNode> out = db.sync(catalog(stream("users", "overwrite", ID_V, gen)),
+    SqliteHarness.Attempt failed = db.attempt(catalog(stream("users", "overwrite", ID_V, gen)),
         lines(rec("users", 3, "c"), rec("users", 4, "d"), state("users", 1), incomplete("users")));
-    assertEquals(1, out.stream().filter(m -> m.path("type").asText().equals("STATE")).count());
+    assertIncomplete(failed, "users");
+    assertEquals(1, failed.states().size());
     assertEquals(List.of(1, 2), ids("users"));
     assertTrue(db.tables().contains("users_c8kit_tmp"));
     // attempt 2 resumes after the echoed state
@@ -227,15 +229,16 @@ class JdbcSyncWriterSqliteTest {
   @Test
   void withoutGenerationsALeftoverStagingTableIsNotResumed() throws Exception {
     String catalog = catalog(stream("users", "overwrite", ID_V, ""));
-    db.sync(catalog, lines(rec("users", 1, "a"), incomplete("users")));
+    assertIncomplete(db.attempt(catalog, lines(rec("users", 1, "a"), incomplete("users"))), "users");
     db.sync(catalog, lines(rec("users", 2, "b"), complete("users")));
     assertEquals(List.of(2), ids("users"));
   }
 
   @Test
   void aStagingTableOfAnotherGenerationIsRecreated() throws Exception {
-    db.sync(catalog(stream("users", "overwrite", ID_V, ",\"generation_id\":1,\"minimum_generation_id\":1")),
-        lines(rec("users", 1, "a"), incomplete("users")));
+    assertIncomplete(db.attempt(catalog(stream("users", "overwrite", ID_V,
+        ",\"generation_id\":1,\"minimum_generation_id\":1")), lines(rec("users", 1, "a"), incomplete("users"))),
+        "users");
     db.sync(catalog(stream("users", "overwrite", ID_V, ",\"generation_id\":2,\"minimum_generation_id\":2")),
         lines(rec("users", 2, "b"), complete("users")));
     assertEquals(List.of(2), ids("users"));
@@ -311,8 +314,8 @@ class JdbcSyncWriterSqliteTest {
     assertEquals(List.of(1, 2, 3), probe.beforeComplete.get("t"));
     assertEquals(List.of(2, 3), ids("t"));
     // a sync that does not complete deletes nothing
-    db.sync(catalog(stream("t", "append", ID_V, ",\"generation_id\":4,\"minimum_generation_id\":4")),
-        lines(rec("t", 4, "d"), incomplete("t")));
+    assertIncomplete(db.attempt(catalog(stream("t", "append", ID_V, ",\"generation_id\":4,\"minimum_generation_id\":4")),
+        lines(rec("t", 4, "d"), incomplete("t"))), "t");
     assertEquals(List.of(2, 3), ids("t"));
   }
 

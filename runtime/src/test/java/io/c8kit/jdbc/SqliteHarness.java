@@ -57,12 +57,48 @@ final class SqliteHarness {
 
   /** Runs one sync; returns the stdout lines. */
   List<JsonNode> sync(String catalogJson, String input) throws Exception {
+    Attempt attempt = attempt(catalogJson, input);
+    if (attempt.failure() != null) {
+      throw attempt.failure();
+    }
+    return attempt.stdout();
+  }
+
+  /** The stdout lines of a sync and its failure ({@code null} on success). */
+  record Attempt(List<JsonNode> stdout, Exception failure) {
+    List<JsonNode> states() {
+      return stdout.stream().filter(m -> m.path("type").asText().equals("STATE")).toList();
+    }
+  }
+
+  /** Asserts that {@code attempt} failed because the input left {@code streams} without COMPLETE. */
+  static void assertIncomplete(Attempt attempt, String... streams) {
+    io.c8kit.TransientException e = org.junit.jupiter.api.Assertions.assertInstanceOf(
+        io.c8kit.TransientException.class, attempt.failure());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().startsWith("The input ended without STREAM_STATUS COMPLETE"), e.getMessage());
+    for (String stream : streams) {
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("\"" + stream + "\""), e.getMessage());
+    }
+  }
+
+  /** Runs one sync that may fail: the failure is returned with what reached stdout before it. */
+  Attempt attempt(String catalogJson, String input) throws Exception {
     ConfiguredAirbyteCatalog catalog = Protocol.mapper().readValue(catalogJson, ConfiguredAirbyteCatalog.class);
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ProtocolOutput out = new ProtocolOutput(stdout, new SecretMasker());
-    WriteEngine.write(connector(ctx -> new JdbcSyncWriter(() -> DriverManager.getConnection(url), dialect, ctx)),
-        null, catalog, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
+    Exception failure = null;
+    try {
+      WriteEngine.write(connector(ctx -> new JdbcSyncWriter(() -> DriverManager.getConnection(url), dialect, ctx)),
+          null, catalog, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
+    } catch (Exception e) {
+      failure = e;
+    }
     out.flush();
+    return new Attempt(lines(stdout), failure);
+  }
+
+  private static List<JsonNode> lines(ByteArrayOutputStream stdout) throws Exception {
     List<JsonNode> lines = new ArrayList<>();
     for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
       if (!line.isBlank()) {

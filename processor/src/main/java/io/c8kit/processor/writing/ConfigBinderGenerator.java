@@ -212,8 +212,8 @@ final class ConfigBinderGenerator extends JavaSourceGenerator {
           return switch (s.scalar()) {
             case INT -> CodeBlock.of("$T.intValue(node, $S)", cv, name);
             case LONG -> CodeBlock.of("$T.longValue(node, $S)", cv, name);
-            case SHORT -> CodeBlock.of("(short) $T.intValue(node, $S)", cv, name);
-            case BYTE -> CodeBlock.of("(byte) $T.intValue(node, $S)", cv, name);
+            case SHORT -> CodeBlock.of("$T.shortValue(node, $S)", cv, name);
+            case BYTE -> CodeBlock.of("$T.byteValue(node, $S)", cv, name);
             case DOUBLE -> CodeBlock.of("$T.doubleValue(node, $S)", cv, name);
             case FLOAT -> CodeBlock.of("(float) $T.doubleValue(node, $S)", cv, name);
             case BOOLEAN -> CodeBlock.of("$T.booleanValue(node, $S)", cv, name);
@@ -223,6 +223,8 @@ final class ConfigBinderGenerator extends JavaSourceGenerator {
         String direct = switch (s.scalar()) {
           case INT -> "boxedInt";
           case LONG -> "boxedLong";
+          case SHORT -> "boxedShort";
+          case BYTE -> "boxedByte";
           case DOUBLE -> "boxedDouble";
           case BOOLEAN -> "boxedBoolean";
           case STRING -> "string";
@@ -276,8 +278,8 @@ final class ConfigBinderGenerator extends JavaSourceGenerator {
         return switch (s.scalar()) {
           case INT -> CodeBlock.of("$T.asInt($L)", cv, v);
           case LONG -> CodeBlock.of("$T.asLong($L)", cv, v);
-          case SHORT -> CodeBlock.of("(short) $T.asInt($L)", cv, v);
-          case BYTE -> CodeBlock.of("(byte) $T.asInt($L)", cv, v);
+          case SHORT -> CodeBlock.of("$T.asShort($L)", cv, v);
+          case BYTE -> CodeBlock.of("$T.asByte($L)", cv, v);
           case DOUBLE -> CodeBlock.of("$T.asDouble($L)", cv, v);
           case FLOAT -> CodeBlock.of("(float) $T.asDouble($L)", cv, v);
           case BOOLEAN -> CodeBlock.of("$T.asBoolean($L)", cv, v);

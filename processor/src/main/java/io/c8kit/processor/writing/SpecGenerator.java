@@ -12,11 +12,14 @@ import io.c8kit.processor.model.Kind;
 import io.c8kit.processor.model.OneOfModel;
 import io.c8kit.processor.model.OptionalModel;
 import io.c8kit.processor.model.PropertyModel;
+import io.c8kit.processor.model.Scalar;
 import io.c8kit.processor.model.ScalarModel;
 import io.c8kit.processor.model.TypeModel;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -99,8 +102,9 @@ final class SpecGenerator extends ResourceGenerator {
     if (!p.examples().isEmpty()) {
       schema.put("examples", p.examples());
     }
-    p.minimum().ifPresent(m -> schema.put("minimum", m));
-    p.maximum().ifPresent(m -> schema.put("maximum", m));
+    // The Java type's range (from type()) narrowed by the author's bounds: the tighter one wins.
+    p.minimum().ifPresent(m -> schema.merge("minimum", m, (type, author) -> max(type, (BigDecimal) author)));
+    p.maximum().ifPresent(m -> schema.merge("maximum", m, (type, author) -> min(type, (BigDecimal) author)));
     if (!p.pattern().isEmpty()) {
       schema.put("pattern", p.pattern());
     }
@@ -139,6 +143,10 @@ final class SpecGenerator extends ResourceGenerator {
       if (!s.scalar().format().isEmpty()) {
         schema.put("format", s.scalar().format());
       }
+      range(s.scalar()).ifPresent(r -> {
+        schema.put("minimum", r[0]);
+        schema.put("maximum", r[1]);
+      });
       return schema;
     }
     if (type instanceof EnumModel e) {
@@ -180,6 +188,32 @@ final class SpecGenerator extends ResourceGenerator {
       return schema;
     }
     throw new IllegalArgumentException("no spec mapping for " + type);
+  }
+
+  /**
+   * The range of a Java integer type, so the validator rejects a value the binder could only wrap
+   * (4294967301 for an {@code int} would run as 5); empty for other scalars.
+   */
+  private static Optional<BigDecimal[]> range(Scalar scalar) {
+    return switch (scalar) {
+      case INT -> Optional.of(bounds(Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case LONG -> Optional.of(bounds(Long.MIN_VALUE, Long.MAX_VALUE));
+      case SHORT -> Optional.of(bounds(Short.MIN_VALUE, Short.MAX_VALUE));
+      case BYTE -> Optional.of(bounds(Byte.MIN_VALUE, Byte.MAX_VALUE));
+      default -> Optional.empty();
+    };
+  }
+
+  private static BigDecimal[] bounds(long min, long max) {
+    return new BigDecimal[] {BigDecimal.valueOf(min), BigDecimal.valueOf(max)};
+  }
+
+  private static Object max(Object a, BigDecimal b) {
+    return ((BigDecimal) a).compareTo(b) >= 0 ? a : b;
+  }
+
+  private static Object min(Object a, BigDecimal b) {
+    return ((BigDecimal) a).compareTo(b) <= 0 ? a : b;
   }
 
   /** One oneOf option: the discriminator const (with equal default and enum, as CAT demands) first. */

@@ -30,8 +30,10 @@ public final class ConfigValidator {
   static final int MAX_PROBLEMS = 10;
 
   private final JsonSchema schema;
+  private final JsonNode specification;
 
   ConfigValidator(JsonNode connectionSpecification) {
+    this.specification = connectionSpecification;
     JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV7())
         .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
         .build();
@@ -51,15 +53,22 @@ public final class ConfigValidator {
    */
   public List<String> validate(JsonNode config) {
     Set<ValidationMessage> messages = schema.validate(config);
-    if (messages.isEmpty()) {
+    List<String[]> found = new ArrayList<>();
+    for (ValidationMessage m : withoutUnselectedOptions(messages)) {
+      if ("minimum".equals(m.getType()) || "maximum".equals(m.getType())) {
+        continue; // networknt wraps 1e19 through long; NumberBounds checks bounds exactly
+      }
+      found.add(new String[] {m.getInstanceLocation().toString(), m.getMessage(), describe(m)});
+    }
+    NumberBounds.check(specification, config, "$",
+        (path, text) -> found.add(new String[] {path, text, path + ": " + text}));
+    if (found.isEmpty()) {
       return List.of();
     }
-    List<ValidationMessage> sorted = new ArrayList<>(withoutUnselectedOptions(messages));
-    sorted.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-        .thenComparing(ValidationMessage::getMessage));
+    found.sort(Comparator.comparing((String[] f) -> f[0]).thenComparing(f -> String.valueOf(f[1])));
     Set<String> lines = new LinkedHashSet<>();
-    for (ValidationMessage m : sorted) {
-      lines.add(describe(m));
+    for (String[] f : found) {
+      lines.add(f[2]);
     }
     return List.copyOf(lines);
   }
@@ -123,7 +132,7 @@ public final class ConfigValidator {
     return text.startsWith(path) ? text : path + ": " + text;
   }
 
-  private static String child(String path, String property) {
+  static String child(String path, String property) {
     boolean simple = !property.isEmpty() && property.chars()
         .allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-');
     return simple ? path + "." + property : path + "['" + property.replace("'", "\\'") + "']";

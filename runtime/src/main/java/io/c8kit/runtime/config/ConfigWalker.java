@@ -257,7 +257,14 @@ public final class ConfigWalker {
     try {
       switch (type) {
         case "integer":
-          java.math.BigInteger value = new BigDecimal(text).toBigIntegerExact();
+          BigDecimal decimal = new BigDecimal(text);
+          if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+            return null; // a fraction: left for the validator
+          }
+          if (decimal.precision() - decimal.scale() > 40) {
+            return json.numberNode(decimal); // 1e999999999: never expanded, out of every range
+          }
+          java.math.BigInteger value = decimal.toBigIntegerExact();
           if (value.bitLength() < 32) {
             return json.numberNode(value.intValue());
           }

@@ -23,10 +23,11 @@ import java.util.logging.SimpleFormatter;
  *   <li>JUL records (and SLF4J, which slf4j-jdk14 binds to JUL) become LOG messages on the protocol
  *       output, at or above the configured minimum level; the root logger's own handlers (JUL's
  *       default ConsoleHandler) are detached meanwhile;
- *   <li>{@code System.out} is replaced by a line-buffered stream that turns each printed line into an
- *       INFO LOG message, so stray {@code println}s never corrupt stdout;
- *   <li>{@code System.err} is replaced by a line-buffered stream that masks secrets and writes to the
- *       command's stderr.
+ *   <li>{@code System.out} is replaced by a stream that turns each printed block (a {@code println},
+ *       or a multi-line {@code print}) into an INFO LOG message, so stray {@code println}s never
+ *       corrupt stdout;
+ *   <li>{@code System.err} is replaced by a stream that masks each printed block as a whole (so a
+ *       multi-line secret is masked whole) and writes it to the command's stderr.
  * </ul>
  *
  * {@link #enter} saves the previous state and {@link Scope#close()} restores it, so scopes nest (a test
@@ -193,7 +194,7 @@ public final class LogRouting {
     public void close() {}
   }
 
-  /** Collects bytes into lines and emits each line as an INFO LOG message. */
+  /** Emits each block printed to {@code System.out} as one INFO LOG message. */
   static final class LogLineStream extends LineOutputStream {
     private final ProtocolOutput output;
 
@@ -207,7 +208,7 @@ public final class LogRouting {
     }
   }
 
-  /** Collects bytes into lines and writes each masked line to the target stream. */
+  /** Writes each block printed to {@code System.err}, masked as a whole, to the target stream. */
   static final class MaskingLineStream extends LineOutputStream {
     private final OutputStream target;
     private final SecretMasker masker;
@@ -218,17 +219,21 @@ public final class LogRouting {
     }
 
     @Override
-    void line(String line) throws IOException {
-      target.write((masker.mask(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    void line(String block) throws IOException {
+      target.write((masker.mask(block) + "\n").getBytes(StandardCharsets.UTF_8));
       target.flush();
     }
   }
 
   /**
-   * An OutputStream that decodes UTF-8 lines (split on {@code \n}, a trailing {@code \r} dropped)
-   * and hands each to {@link #line}; {@link #flush()} emits a pending partial line.
+   * An OutputStream that decodes UTF-8 text and hands it to {@link #line} a block at a time: whatever
+   * was written between two {@link #flush()}es (a {@code println}, one {@code print} of a multi-line
+   * message), without its final line break. Masking a block rather than each line keeps a secret
+   * with line breaks (a PEM key) whole, so it is masked as a whole. A block is cut at a line break
+   * once it passes 64 KiB, so a writer that never flushes cannot grow it without bound.
    */
   abstract static class LineOutputStream extends OutputStream {
+    private static final int MAX_BLOCK = 64 * 1024;
     private byte[] buf = new byte[256];
     private int count;
 
@@ -236,13 +241,12 @@ public final class LogRouting {
 
     @Override
     public synchronized void write(int b) throws IOException {
-      if (b == '\n') {
+      if (count == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[count++] = (byte) b;
+      if (b == '\n' && count >= MAX_BLOCK) {
         emit();
-      } else {
-        if (count == buf.length) {
-          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-        }
-        buf[count++] = (byte) b;
       }
     }
 
@@ -262,12 +266,15 @@ public final class LogRouting {
 
     private void emit() throws IOException {
       int end = count;
+      if (end > 0 && buf[end - 1] == '\n') {
+        end--;
+      }
       if (end > 0 && buf[end - 1] == '\r') {
         end--;
       }
       String text = new String(buf, 0, end, StandardCharsets.UTF_8);
       count = 0;
-      if (buf.length > 64 * 1024) {
+      if (buf.length > 2 * MAX_BLOCK) {
         buf = new byte[256];
       }
       line(text);

@@ -23,8 +23,12 @@ public final class WriteEngine {
    *
    * <p>Problems in the catalog (an unsupported destination sync mode, {@code append_dedup} without a
    * primary key) throw {@link io.c8kit.ConfigException} before the writer is opened; broken input throws
-   * {@link WriteInputException}; the writer's own exceptions propagate unchanged. The writer is closed
-   * in every case; no STATE is echoed for records that were not committed.
+   * {@link WriteInputException} (a RECORD of a stream not in the catalog a {@code ConfigException}), an
+   * input without any message or with stream statuses but a stream never COMPLETE a
+   * {@link io.c8kit.TransientException}; the writer's own exceptions propagate unchanged. Unless the
+   * writer failed, the records received before a failure are committed and the states they cover
+   * echoed first (streams are not completed). The writer is closed in every case; no STATE is echoed
+   * for records that were not committed.
    */
   public static <C> void write(
       DestinationConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog, InputStream stdin,
@@ -47,6 +51,13 @@ public final class WriteEngine {
       session.finish();
     } catch (Throwable t) {
       failure = t;
+      if (t instanceof Exception) {
+        try {
+          session.commitBeforeFailure();
+        } catch (Throwable committing) {
+          t.addSuppressed(committing);
+        }
+      }
       throw t;
     } finally {
       try {

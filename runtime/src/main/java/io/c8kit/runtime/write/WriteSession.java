@@ -2,8 +2,11 @@ package io.c8kit.runtime.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.ConfigException;
+import io.c8kit.TransientException;
 import io.c8kit.destination.DestinationStream;
 import io.c8kit.destination.SyncWriter;
+import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteStateMessage;
 import io.c8kit.protocol.StreamDescriptor;
@@ -51,6 +54,8 @@ final class WriteSession implements InputLines.Handler {
   private long sinceGlobalState;
   private boolean statusSeen;
   private long currentLine;
+  /** Set when a writer call threw: nothing more is handed to the writer. */
+  private boolean writerFailed;
 
   WriteSession(SyncWriter writer, List<DestinationStream> catalog, ProtocolOutput out, WriteOptions options) {
     this.writer = writer;
@@ -75,7 +80,11 @@ final class WriteSession implements InputLines.Handler {
     if (len == 0) {
       return;
     }
-    parser.parse(buf, off, len, lineNumber);
+    try {
+      parser.parse(buf, off, len, lineNumber);
+    } catch (WriteInputException e) {
+      throw e.inStream(parser.stream == null ? null : display(parser.namespace, parser.stream));
+    }
     switch (parser.kind) {
       case RECORD -> onRecord(buf, len, now, lineNumber);
       case STATE -> onState(now);
@@ -105,12 +114,15 @@ final class WriteSession implements InputLines.Handler {
   private void onRecord(byte[] buf, int len, long now, long lineNumber) throws Exception {
     StreamBuffer b = lookup(parser.namespace, parser.stream);
     if (b == null) {
-      throw new WriteInputException(lineNumber, "RECORD for stream \""
-          + display(parser.namespace, parser.stream) + "\", which is not in the configured catalog");
+      // The data and the configured catalog disagree: a config_error, not a retry.
+      String name = display(parser.namespace, parser.stream);
+      throw new ConfigException(WriteInputException.describe(lineNumber, name, "RECORD for stream \""
+          + name + "\", which is not in the configured catalog; the catalog given to the destination must"
+          + " list every stream the source sends (with the same namespace)"));
     }
     if (b.completeSeen) {
-      throw new WriteInputException(lineNumber, "RECORD for stream \"" + b.stream.displayName()
-          + "\" after its STREAM_STATUS COMPLETE");
+      throw new WriteInputException(lineNumber, "RECORD after the stream's STREAM_STATUS COMPLETE")
+          .inStream(b.stream.displayName());
     }
     byte[] data = Arrays.copyOfRange(buf, parser.dataStart, parser.dataEnd);
     long size = (long) len + StreamBuffer.RECORD_OVERHEAD;
@@ -180,22 +192,80 @@ final class WriteSession implements InputLines.Handler {
     complete(b);
   }
 
-  /** End of input: commit everything, echo every state, complete streams. */
+  /**
+   * End of input: commit everything, echo every state, complete streams. Fails (after committing
+   * and echoing) when the input held no message at all, or carried stream statuses but left some
+   * catalog stream without COMPLETE: neither may pass for a finished sync.
+   */
   void finish() throws Exception {
-    while (!nonEmpty.isEmpty()) {
-      flush(nonEmpty.iterator().next(), WriteStats.Reason.END);
-    }
-    releaseStates();
-    if (!pending.isEmpty()) {
-      throw new IllegalStateException("states still pending with empty buffers");
-    }
+    commitAll(WriteStats.Reason.END);
     if (!statusSeen) {
+      if (stats.records == 0 && stats.statesReceived == 0 && !streams.isEmpty()) {
+        // A dead source or a mis-wired pipe looks exactly like this; completing every stream would
+        // swap an empty staging table over each overwrite table.
+        throw new TransientException("The input held no RECORD, STATE or STREAM_STATUS message ("
+            + (currentLine == 0 ? "it was empty" : currentLine + " lines, none of them data") + "): nothing was"
+            + " written and no stream was completed, so no table was replaced or emptied. A source with"
+            + " nothing new still sends a STATE or stream statuses; check that the source ran and that its"
+            + " output reaches this destination's stdin.");
+      }
       // No STREAM_STATUS at all (older platforms, raw pipelines): EOF ends every stream.
       for (StreamBuffer b : streams) {
         if (!b.completed) {
           complete(b);
         }
       }
+      return;
+    }
+    List<String> incomplete = new ArrayList<>();
+    for (StreamBuffer b : streams) {
+      if (!b.completed) {
+        incomplete.add("\"" + b.stream.displayName() + "\"");
+      }
+    }
+    if (!incomplete.isEmpty()) {
+      int shown = Math.min(incomplete.size(), 20);
+      throw new TransientException("The input ended without STREAM_STATUS COMPLETE for "
+          + (incomplete.size() == 1 ? "stream " : incomplete.size() + " streams: ")
+          + String.join(", ", incomplete.subList(0, shown))
+          + (incomplete.size() > shown ? " and " + (incomplete.size() - shown) + " more" : "")
+          + ". Their records up to the last echoed STATE are committed, but these streams were not"
+          + " completed: an overwrite keeps the old table (the new rows wait in the staging table for the"
+          + " retry), append_dedup is not deduplicated, old generations are not deleted. The source did"
+          + " not finish them; see its error.");
+    }
+  }
+
+  /**
+   * After a failure that is not the writer's (broken input, unreadable stdin, an incomplete sync):
+   * commits what was buffered and echoes the states it covers, as Airbyte's CDK does on a failed
+   * close, so one bad line does not throw away a buffer of progress per stream. Completes nothing.
+   * Does nothing once the writer itself has failed.
+   */
+  void commitBeforeFailure() throws Exception {
+    if (writerFailed) {
+      return;
+    }
+    long buffered = 0;
+    for (StreamBuffer b : nonEmpty) {
+      buffered += b.size();
+    }
+    long echoedBefore = stats.statesEchoed;
+    commitAll(WriteStats.Reason.FAILURE);
+    if (buffered > 0 || stats.statesEchoed > echoedBefore) {
+      out.log(AirbyteLogMessage.Level.WARN, "Input failed after line " + currentLine + ": committed the "
+          + buffered + " buffered records and echoed " + (stats.statesEchoed - echoedBefore)
+          + " states before failing; no stream was completed");
+    }
+  }
+
+  private void commitAll(WriteStats.Reason reason) throws Exception {
+    while (!nonEmpty.isEmpty()) {
+      flush(nonEmpty.iterator().next(), reason);
+    }
+    releaseStates();
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException("states still pending with empty buffers");
     }
   }
 
@@ -210,7 +280,12 @@ final class WriteSession implements InputLines.Handler {
     nonEmpty.remove(b);
     bufferedBytes -= bytes;
     ensureOpen(b);
-    writer.write(b.stream, new RecordBatch(records, parser));
+    try {
+      writer.write(b.stream, new RecordBatch(records, parser));
+    } catch (Throwable t) {
+      writerFailed = true;
+      throw t;
+    }
     b.committed += records.size();
     stats.batch(reason, records.size());
     releaseStates();
@@ -271,14 +346,24 @@ final class WriteSession implements InputLines.Handler {
   private void ensureOpen(StreamBuffer b) throws Exception {
     if (!b.opened) {
       b.opened = true;
-      writer.open(b.stream);
+      try {
+        writer.open(b.stream);
+      } catch (Throwable t) {
+        writerFailed = true;
+        throw t;
+      }
     }
   }
 
   private void complete(StreamBuffer b) throws Exception {
     ensureOpen(b);
     b.completed = true;
-    writer.complete(b.stream);
+    try {
+      writer.complete(b.stream);
+    } catch (Throwable t) {
+      writerFailed = true;
+      throw t;
+    }
     stats.completed++;
   }
 

@@ -20,7 +20,9 @@ final class WriteStats {
     /** The stream's STREAM_STATUS COMPLETE. */
     COMPLETE,
     /** End of input. */
-    END
+    END,
+    /** The run failed, not in the writer: what arrived before the failure is committed. */
+    FAILURE
   }
 
   long records;

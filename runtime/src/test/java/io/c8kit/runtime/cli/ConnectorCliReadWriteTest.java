@@ -180,6 +180,49 @@ class ConnectorCliReadWriteTest {
     assertEquals(List.of("users:{\"id\":1}"), HandwrittenDestination.STORED.get("t1"));
   }
 
+  /**
+   * Bad input from upstream is reported as such — never "Something went wrong in the connector" — with
+   * the line, the stream and a fitting type, after the STATEs of what was committed before it.
+   */
+  @Test
+  void badInputIsReportedAsTheInputsFaultAfterTheCommittedStates() throws Exception {
+    HandwrittenDestination destination = new HandwrittenDestination();
+    String cfg = file("dest.json", "{\"target\":\"t3\",\"password\":\"" + SECRET + "\"}");
+    String catalog = file("catalog.json", "{\"streams\":[{\"stream\":{\"name\":\"users\","
+        + "\"json_schema\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}}},"
+        + "\"supported_sync_modes\":[\"full_refresh\"]},\"sync_mode\":\"full_refresh\","
+        + "\"destination_sync_mode\":\"append\"}]}");
+    String ok = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":1},\"emitted_at\":1}}\n"
+        + "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+        + "{\"name\":\"users\"},\"stream_state\":{\"c\":1}}}}\n"
+        + "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":2},\"emitted_at\":1}}\n";
+    String[][] cases = {
+        {"{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":7,\"emitted_at\":1}}\n",
+            "transient_error", "Invalid input on stdin line 4 (stream \"users\"): malformed RECORD"},
+        {"{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"da",
+            "transient_error", "Invalid input on stdin line 4 (stream \"users\"): malformed JSON"},
+        {"{\"type\":\"RECORD\",\"record\":{\"stream\":\"orders\",\"data\":{},\"emitted_at\":1}}\n",
+            "config_error", "Invalid input on stdin line 4 (stream \"orders\"): RECORD for stream \"orders\", which is"
+            + " not in the configured catalog"},
+    };
+    for (String[] c : cases) {
+      HandwrittenDestination.STORED.remove("t3");
+      Cli.Result r = Cli.runWithStdin(destination, ok + c[0], "write", "--config", cfg, "--catalog", catalog);
+      assertEquals(1, r.code(), r.stdout());
+      JsonNode error = r.onlyError();
+      assertEquals(c[1], error.path("failure_type").asText(), error.toString());
+      assertTrue(error.path("message").asText().startsWith(c[2]), error.toString());
+      assertEquals(List.of("users:{\"id\":1}", "users:{\"id\":2}"), HandwrittenDestination.STORED.get("t3"));
+      assertEquals(1, r.ofType("STATE").size(), r.stdout());
+      assertTrue(r.stdout().indexOf("\"STATE\"") < r.stdout().indexOf("\"ERROR\""), r.stdout());
+    }
+    Cli.Result empty = Cli.runWithStdin(destination, "", "write", "--config", cfg, "--catalog", catalog);
+    assertEquals(1, empty.code());
+    assertEquals("transient_error", empty.onlyError().path("failure_type").asText());
+    assertTrue(empty.onlyError().path("message").asText().startsWith("The input held no RECORD, STATE or"
+        + " STREAM_STATUS message"), empty.stdout());
+  }
+
   @Test
   void writeWithMalformedInputIsOneTrace() throws Exception {
     HandwrittenDestination destination = new HandwrittenDestination();

@@ -161,6 +161,9 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
             })
             .build())
         .discover(config -> {
+              if ("fuzz".equals(config.behavior())) {
+                throw fuzzFailure(config.apiKey());
+              }
               if ("overflow".equals(config.behavior())) {
                 return List.of(recurse(0));
               }
@@ -199,6 +202,25 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
     return schema;
   }
 
+  /** The secret as JSON text shows it: escaped, and with every non-ASCII character escaped. */
+  static String asJson(String secret) {
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+      com.fasterxml.jackson.databind.ObjectMapper ascii = new com.fasterxml.jackson.databind.ObjectMapper();
+      ascii.getFactory().enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+      return plain.writeValueAsString(Map.of("api_key", secret)) + " "
+          + ascii.writeValueAsString(Map.of("api_key", secret));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An exception carrying the secret raw and as JSON in its message and its cause's. */
+  static RuntimeException fuzzFailure(String secret) {
+    return new IllegalStateException("failed for " + secret + " in " + asJson(secret),
+        new IllegalArgumentException("cause " + secret + "|"));
+  }
+
   private static void check(Config config) throws InterruptedException {
     if (Boolean.getBoolean("handwritten.straythread")) {
       // A non-daemon thread that never ends must not keep the process alive, and a thread that
@@ -227,6 +249,19 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
         throw new RuntimeException("wrapped", new AuthFailure("denied for " + config.apiKey()));
       case "transient":
         throw new TransientException("rate limited, key " + config.apiKey());
+      case "fuzz":
+        // every way a connector or a library can carry the secret to an output channel
+        Logger.getLogger("handwritten.jul").info("JUL sees " + config.apiKey() + " as " + asJson(config.apiKey()));
+        Logger.getLogger("handwritten.jul").log(java.util.logging.Level.WARNING, "with a stack trace",
+            fuzzFailure(config.apiKey()));
+        LoggerFactory.getLogger("handwritten.slf4j").warn("SLF4J sees {}", config.apiKey());
+        System.out.println("println sees " + config.apiKey());
+        System.out.print(config.apiKey());
+        System.out.println();
+        System.err.println("stderr sees " + config.apiKey() + " and " + asJson(config.apiKey()));
+        System.err.print(config.apiKey() + "\n");
+        fuzzFailure(config.apiKey()).printStackTrace();
+        throw fuzzFailure(config.apiKey());
       case "noisy":
         Logger.getLogger("handwritten.jul").info("JUL sees key " + config.apiKey());
         LoggerFactory.getLogger("handwritten.slf4j").warn("SLF4J sees key {}", config.apiKey());

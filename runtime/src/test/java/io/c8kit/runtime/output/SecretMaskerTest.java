@@ -27,6 +27,26 @@ class SecretMaskerTest {
   }
 
   @Test
+  void everyLineBreakSplitsASecretIntoMaskedLinesOfFourCharactersOrMore() {
+    SecretMasker m = new SecretMasker();
+    m.register("ab\r\ncdef\u2028ghij\u2029klmno\u0085pq\rrstu");
+    assertEquals("x ****|****|****|**** ab pq", m.mask("x cdef|ghij|klmno|rstu ab pq"));
+    assertEquals("<****>", m.mask("<ab\r\ncdef\u2028ghij\u2029klmno\u0085pq\rrstu>"));
+    assertEquals("<****>", m.mask("<ab\ncdef\nghij\nklmno\npq\nrstu>"), "line breaks normalised to \\n");
+    assertEquals("<****>", m.mask("<ab cdef ghij klmno pq rstu>"), "line breaks normalised to spaces");
+  }
+
+  @Test
+  void jsonEscapedShapesAreMasked() {
+    SecretMasker m = new SecretMasker();
+    m.register(" pa\"ss\\wörd\n\u2028line2 ");
+    assertEquals("{\"k\":\"****\"}", m.mask("{\"k\":\" pa\\\"ss\\\\wörd\\n\u2028line2 \"}"));
+    assertEquals("{\"k\":\"****\"}", m.mask("{\"k\":\" pa\\\"ss\\\\w\\u00F6rd\\n\\u2028line2 \"}"));
+    assertEquals("{\"k\":\"****\"}", m.mask("{\"k\":\" pa\\\"ss\\\\w\\u00f6rd\\n\\u2028line2 \"}"));
+    assertEquals("stripped: ****.", m.mask("stripped: pa\"ss\\wörd\n\u2028line2."));
+  }
+
+  @Test
   void registeringTwiceKeepsOneEntry() {
     SecretMasker m = new SecretMasker();
     m.register("secret1");

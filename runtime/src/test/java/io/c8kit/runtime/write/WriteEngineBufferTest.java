@@ -264,7 +264,9 @@ class WriteEngineBufferTest {
             record("a", 4), status("a", "COMPLETE"), status("b", "INCOMPLETE"), status("d", "COMPLETE"),
             status("a", "COMPLETE")),
         WriteOptions.defaults(), timeline);
-    assertNull(run.failure);
+    // b and c never completed: committed, not completed, and the run fails naming them
+    assertInstanceOf(io.c8kit.TransientException.class, run.failure);
+    assertTrue(run.failure.getMessage().contains("2 streams: \"b\", \"c\"."), run.failure.getMessage());
     List<String> events = timeline.writerEvents();
     assertTrue(events.indexOf("write a [1, 4]") < events.indexOf("complete a"), events.toString());
     assertTrue(events.contains("open d") && events.contains("complete d"), "an empty completed stream: " + events);
@@ -306,13 +308,13 @@ class WriteEngineBufferTest {
   }
 
   @Test
-  void brokenInputDoesNotFlushOrEchoWhatWasBuffered() {
+  void brokenInputCommitsAndEchoesWhatCameBeforeItThenFails() {
     Timeline timeline = new Timeline();
     Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)), catalog(stream("a", "append")),
         lines(record("a", 1), streamState("a", "{}"), "{broken"), WriteOptions.defaults(), timeline);
     assertInstanceOf(WriteInputException.class, run.failure);
-    assertEquals(List.of("close"), timeline.writerEvents());
-    assertEquals(0, run.states().size());
+    assertEquals(List.of("open a", "write a [1]", "close"), timeline.writerEvents());
+    assertEquals(1, run.states().size());
   }
 
   @Test

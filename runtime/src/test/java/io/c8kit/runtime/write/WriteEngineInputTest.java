@@ -80,7 +80,7 @@ class WriteEngineInputTest {
     Run run = run(input);
     WriteInputException e = assertInstanceOf(WriteInputException.class, run.failure);
     assertEquals(4, e.lineNumber());
-    assertTrue(e.getMessage().startsWith("stdin line 4: malformed JSON"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Invalid input on stdin line 4: malformed JSON"), e.getMessage());
   }
 
   @Test
@@ -120,7 +120,7 @@ class WriteEngineInputTest {
     Run run = run(lines(record("a", 1), streamState("a", "{}"), bad, record("a", 2)));
     WriteInputException e = assertInstanceOf(WriteInputException.class, run.failure);
     assertEquals(3, e.lineNumber());
-    assertTrue(e.getMessage().startsWith("stdin line 3: "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("Invalid input on stdin line 3"), e.getMessage());
   }
 
   @Test
@@ -174,15 +174,18 @@ class WriteEngineInputTest {
     WriteInputException e = assertInstanceOf(WriteInputException.class, run.failure);
     assertEquals(3, e.lineNumber());
     assertTrue(e.getMessage().contains(parts[1]), e.getMessage());
-    assertEquals(0, run.states().size(), "the earlier state's record was never committed");
+    // what came before the bad line is committed and its state echoed, then the run fails
+    assertEquals(List.of("open a", "write a [1]", "close"), timeline.writerEvents());
+    assertEquals(1, run.states().size());
   }
 
   @Test
   void aRecordForAStreamOutsideTheCatalogIsFatalAndNamed() {
     Run run = run(lines(record("a", 1), record("ghost", 2)));
-    WriteInputException e = assertInstanceOf(WriteInputException.class, run.failure);
-    assertEquals(2, e.lineNumber());
-    assertTrue(e.getMessage().contains("\"ghost\", which is not in the configured catalog"), e.getMessage());
+    // the data and the configured catalog disagree: a config error naming the line and the stream
+    ConfigException e = assertInstanceOf(ConfigException.class, run.failure);
+    assertTrue(e.getMessage().startsWith("Invalid input on stdin line 2 (stream \"ghost\"): RECORD for stream"
+        + " \"ghost\", which is not in the configured catalog"), e.getMessage());
   }
 
   @Test
@@ -193,7 +196,7 @@ class WriteEngineInputTest {
     assertNull(ok.failure);
     assertEquals(2, ok.stats.records);
     Run wrong = run(lines(inNs), stream("a", "append"));
-    WriteInputException e = assertInstanceOf(WriteInputException.class, wrong.failure);
+    ConfigException e = assertInstanceOf(ConfigException.class, wrong.failure);
     assertTrue(e.getMessage().contains("\"ns.a\""), e.getMessage());
   }
 
@@ -227,7 +230,7 @@ class WriteEngineInputTest {
     Run run = WriteHarness.run(connector((c, ctx) -> {
       seen.addAll(ctx.streams());
       return new RecordingWriter(timeline);
-    }), catalog(s), "", WriteOptions.defaults(), timeline);
+    }), catalog(s), lines(streamState("u", "{}")), WriteOptions.defaults(), timeline);
     assertNull(run.failure);
     DestinationStream d = seen.get(0);
     assertEquals(List.of(List.of("id")), d.primaryKey());
@@ -265,7 +268,9 @@ class WriteEngineInputTest {
     Timeline timeline = new Timeline();
     Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)), catalog(stream("a", "append")),
         lines(status("a", "STARTED"), record("a", 1), status("a", "INCOMPLETE")), WriteOptions.defaults(), timeline);
-    assertNull(run.failure);
-    assertFalse(timeline.writerEvents().contains("complete a"));
+    assertInstanceOf(io.c8kit.TransientException.class, run.failure);
+    assertTrue(run.failure.getMessage().contains("without STREAM_STATUS COMPLETE for stream \"a\""),
+        run.failure.getMessage());
+    assertEquals(List.of("open a", "write a [1]", "close"), timeline.writerEvents());
   }
 }

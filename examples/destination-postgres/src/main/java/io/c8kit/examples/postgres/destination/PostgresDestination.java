@@ -34,7 +34,7 @@ public class PostgresDestination {
       String host,
 
       @Property(title = "Port", description = "Port of the database.", order = 1,
-          minimum = 0, maximum = 65536, examples = {"5432"})
+          minimum = 0, maximum = 65535, examples = {"5432"})
       @DefaultValue("5432")
       int port,
 
