@@ -21,6 +21,9 @@ public final class SecretMasker {
   /** Lines of a multi-line secret at least this long are registered on their own. */
   private static final int MIN_LINE_LENGTH = 8;
 
+  /** Secrets found at run time (OAuth tokens), masked by every masker of the process. */
+  private static final SecretMasker PROCESS = new SecretMasker();
+
   /** Sorted longest first; replaced as a whole on every change, so readers never lock. */
   private volatile List<String> secrets = List.of();
 
@@ -51,17 +54,27 @@ public final class SecretMasker {
     }
   }
 
+  /** Registers a secret obtained at run time with every masker of this process (see {@code Log}). */
+  public static void registerForProcess(String secret) {
+    PROCESS.register(secret);
+  }
+
+  /** Tests only: forgets the run-time secrets, so that one test's tokens do not mask another's text. */
+  static synchronized void forgetProcessSecrets() {
+    PROCESS.secrets = List.of();
+  }
+
   public void registerAll(Collection<String> values) {
     values.forEach(this::register);
   }
 
   public boolean isEmpty() {
-    return secrets.isEmpty();
+    return secrets.isEmpty() && PROCESS.secrets.isEmpty();
   }
 
   /** The text with every registered secret replaced by {@link #MASK}; null stays null. */
   public String mask(String text) {
-    List<String> current = secrets;
+    List<String> current = withProcessSecrets();
     if (text == null || current.isEmpty()) {
       return text;
     }
@@ -72,5 +85,20 @@ public final class SecretMasker {
       }
     }
     return out;
+  }
+
+  private List<String> withProcessSecrets() {
+    List<String> own = secrets;
+    List<String> process = PROCESS.secrets;
+    if (this == PROCESS || process.isEmpty()) {
+      return own;
+    }
+    if (own.isEmpty()) {
+      return process;
+    }
+    List<String> all = new ArrayList<>(own);
+    process.forEach(s -> addIfNew(all, s));
+    all.sort(Comparator.comparingInt(String::length).reversed());
+    return all;
   }
 }
