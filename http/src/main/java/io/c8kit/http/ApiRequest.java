@@ -111,8 +111,8 @@ public final class ApiRequest {
   /**
    * Every record of every page: the JSON array (or single object) at {@code pointer} ({@code ""} = the
    * whole body) of each page, decoded into {@code type} with snake_case names. Lazy: a page is fetched
-   * when the previous one is consumed. Close the stream (the runtime's {@code drain} does) to log the
-   * request summary.
+   * when the previous one is consumed. Closing the stream (the runtime's {@code drain} does) logs its
+   * counts at DEBUG.
    */
   public <R> java.util.stream.Stream<R> records(String pointer, Class<R> type) {
     return records(pointer, json -> api.mapper().treeToValue(json, type), type.getSimpleName());

@@ -17,8 +17,9 @@ import java.util.Objects;
 
 /**
  * A REST API as a c8kit source sees it: base URL, default headers, timeouts, authentication, retry
- * policy and rate limit, shared by every request. Thread-safe; create one per read (or keep one per
- * config) and close it to log the summary of what its requests cost.
+ * policy and rate limit, shared by every request. Thread-safe; create one per stream read and close it
+ * when the read ends ({@code records(...).onClose(api::close)}): that logs the summary of what its
+ * requests cost (requests, retries, waits).
  *
  * <pre>{@code
  * HttpApi api = HttpApi.builder(config.baseUrl())
@@ -34,6 +35,7 @@ public final class HttpApi implements AutoCloseable {
   private final Masking masking = new Masking();
   private final ObjectMapper mapper;
   private final Exchange exchange;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private HttpApi(Builder b) {
     this.base = b.base;
@@ -82,10 +84,12 @@ public final class HttpApi implements AutoCloseable {
     return stats;
   }
 
-  /** Logs the summary (requests, retries, waits). */
+  /** Logs the summary (requests, retries, waits) at INFO, once. */
   @Override
   public void close() {
-    Log.info("HTTP " + masking.url(base) + " in all: " + stats);
+    if (!closed.getAndSet(true)) {
+      Log.info("HTTP " + masking.url(base) + " in all: " + stats);
+    }
   }
 
   URI resolve(String path) {

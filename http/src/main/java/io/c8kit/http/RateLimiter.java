@@ -14,9 +14,13 @@ import java.util.concurrent.Semaphore;
 /**
  * Enforces a {@link RateLimit} across the threads of one {@link HttpApi}: a sliding window of request
  * start times, a semaphore for requests in flight, and a "blocked until" instant learned from the
- * server's headers. Every wait is logged, counted and reported to the stream ({@code rateLimited}).
+ * server's headers. Every wait is counted; one of a second or more is also logged at INFO and reported
+ * to the stream ({@code rateLimited}).
  */
 final class RateLimiter {
+  /** Shorter waits are pacing, not news: logged at DEBUG and not reported to the platform. */
+  static final Duration REPORTED_WAIT = Duration.ofSeconds(1);
+
   private final RateLimit limit;
   private final Timing timing;
   private final HttpStats stats;
@@ -78,9 +82,14 @@ final class RateLimiter {
           + ", " + wait.toSeconds() + " s from now, more than the longest wait allowed ("
           + limit.maxWait.toSeconds() + " s, RateLimit.maxWait)");
     }
-    Log.info("Rate limited: " + why + "; waiting " + seconds(wait) + " s until " + until);
-    if (ctx != null) {
-      ctx.rateLimited(until);
+    if (wait.compareTo(REPORTED_WAIT) >= 0) {
+      Log.info("Rate limited: " + why + "; waiting " + seconds(wait) + " s until "
+          + until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+      if (ctx != null) {
+        ctx.rateLimited(until);
+      }
+    } else {
+      Log.debug(() -> "Pacing: " + why + "; waiting " + wait.toMillis() + " ms");
     }
     stats.rateLimitWaits.incrementAndGet();
     stats.waitMillis.addAndGet(wait.toMillis());

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 /**
  * The records of a paginated request, one page fetched at a time as they are consumed. Stops when the
  * paginator says so or at the page cap, and fails instead of looping when the API hands out a page it
- * already served (the same request again, or the same records again). Logs a summary when done.
+ * already served (the same request again, or the same records again). Logs its counts at DEBUG.
  */
 final class RecordPages<R> implements Iterator<R>, AutoCloseable {
   private final HttpApi api;
@@ -153,6 +153,6 @@ final class RecordPages<R> implements Iterator<R>, AutoCloseable {
       return;
     }
     closed = true;
-    Log.info("HTTP " + request.describe() + ": " + api.stats().since(before));
+    Log.debug(() -> "HTTP " + request.describe() + ": " + api.stats().since(before));
   }
 }

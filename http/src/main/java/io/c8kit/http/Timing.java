@@ -16,7 +16,9 @@ interface Timing {
 
     @Override
     public void sleep(Duration duration) throws InterruptedException {
-      Thread.sleep(duration.toMillis());
+      // rounded up: waking before a rate-limit window opens would only mean waiting again
+      long millis = duration.toMillis() + (duration.toNanosPart() % 1_000_000 == 0 ? 0 : 1);
+      Thread.sleep(millis);
     }
   };
 

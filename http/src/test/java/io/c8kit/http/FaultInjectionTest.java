@@ -398,8 +398,9 @@ class FaultInjectionTest {
       assertTrue(all.contains("/v1/search?access_token=****&q=x"), all);
       assertFalse(all.contains("key-abcdef"), all);
       assertFalse(all.contains("qs-token"), all);
-      assertTrue(all.contains("INFO HTTP GET /items: 1 pages, 0 records, 1 requests, 0 retries"), all);
-      assertTrue(all.contains("in all: 1 pages, 0 records, 2 requests, 0 retries, 0 rate-limit waits"), all);
+      assertTrue(all.contains("FINE HTTP GET /items: 1 pages, 0 records, 1 requests, 0 retries"), all);
+      assertTrue(all.contains("INFO HTTP " + server.url("/v1") + " in all: 1 pages, 0 records, 2 requests, 0 retries,"
+          + " 0 rate-limit waits"), all);
     }
   }
 }
