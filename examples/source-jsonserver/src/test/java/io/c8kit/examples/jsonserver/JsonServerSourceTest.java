@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.c8kit.acceptance.services.JsonServerTestServer;
 import io.c8kit.runtime.ConnectorCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +29,7 @@ class JsonServerSourceTest {
 
   @BeforeEach
   void server() {
-    url = JsonServer.url();
+    url = JsonServerTestServer.url();
   }
 
   private List<JsonNode> run(String... args) throws Exception {
@@ -72,7 +73,7 @@ class JsonServerSourceTest {
 
   @Test
   void usersFollowTheLinkHeaderAcrossPagesAndResumeAfterTheCheckpointedId() throws Exception {
-    long total = JsonServer.count(url, "/users");
+    long total = JsonServerTestServer.count(url, "/users");
     List<JsonNode> all = records(read(config(7), "users", "full_refresh", null));
     assertEquals(total, all.size());
     for (int i = 0; i < all.size(); i++) {
@@ -88,7 +89,7 @@ class JsonServerSourceTest {
 
   @Test
   void postsAreIncrementalByUpdatedAtAndTheNextSyncReadsOnlyTheBoundaryAndLater() throws Exception {
-    long total = JsonServer.count(url, "/posts");
+    long total = JsonServerTestServer.count(url, "/posts");
     List<JsonNode> first = read(config(11), "posts", "incremental", null);
     List<JsonNode> posts = records(first);
     assertEquals(total, posts.size());
@@ -108,19 +109,19 @@ class JsonServerSourceTest {
     List<JsonNode> second = records(read(config(11), "posts", "incremental",
         "{\"posts\":{\"cursor_field\":[\"updated_at\"],\"cursor\":\"" + middle + "\"}}"));
     assertEquals(expected, second.size());
-    assertEquals(JsonServer.count(url, "/posts?updated_at_gte=" + middle), second.size(),
+    assertEquals(JsonServerTestServer.count(url, "/posts?updated_at_gte=" + middle), second.size(),
         "the cursor reached the API as a filter");
   }
 
   @Test
   void commentsOfEveryPostComeFromTheNestedRoute() throws Exception {
     List<JsonNode> comments = records(read(config(13), "comments", "full_refresh", null));
-    assertEquals(JsonServer.count(url, "/comments"), comments.size());
+    assertEquals(JsonServerTestServer.count(url, "/comments"), comments.size());
     Set<Long> ids = new HashSet<>();
     comments.forEach(c -> ids.add(c.get("id").asLong()));
     assertEquals(comments.size(), ids.size());
     JsonNode one = comments.get(0);
-    assertEquals(JsonServer.count(url, "/posts/" + one.get("post_id").asLong() + "/comments"),
+    assertEquals(JsonServerTestServer.count(url, "/posts/" + one.get("post_id").asLong() + "/comments"),
         comments.stream().filter(c -> c.get("post_id").equals(one.get("post_id"))).count());
   }
 

@@ -1,4 +1,4 @@
-package io.c8kit.examples.jsonserver;
+package io.c8kit.acceptance.services;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Assumptions;
  * {@code C8KIT_JSONSERVER_URL}, else from the script's env file. Without a server that answers, a test
  * is skipped, or fails under {@code CI=true}.
  */
-final class JsonServer {
+public final class JsonServerTestServer {
   private static final Path ENV_FILE = Path.of("/tmp/c8kit-jsonserver/env");
   private static final Pattern URL = Pattern.compile("C8KIT_JSONSERVER_URL=(\\S+)");
 
-  private JsonServer() {}
+  private JsonServerTestServer() {}
 
-  static String url() {
+  /** The server's base URL, e.g. {@code http://127.0.0.1:54340}. */
+  public static String url() {
     String url = System.getenv("C8KIT_JSONSERVER_URL");
     if (url == null && Files.isReadable(ENV_FILE)) {
       try {
@@ -50,7 +51,7 @@ final class JsonServer {
   }
 
   /** The number of records of a collection, from json-server's X-Total-Count. */
-  static long count(String url, String path) throws Exception {
+  public static long count(String url, String path) throws Exception {
     HttpResponse<Void> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(url + path + (path.contains("?") ? "&" : "?") + "_limit=1")).build(),
         HttpResponse.BodyHandlers.discarding());
