@@ -132,9 +132,8 @@ final class Exchange {
           throw new HttpStatusException(call.method(), masking.url(call.uri()), status,
               masking.excerpt(response.body()));
         }
-      } else {
-        // fall through with the I/O problem
       }
+      // here: a retryable status, an I/O problem or a malformed body
       if (retries >= retry.maxRetries()) {
         throw new TransientException("Gave up on " + what + " after " + (retries + 1) + " attempt"
             + (retries == 0 ? "" : "s") + " and " + RateLimiter.seconds(waited) + " s of waiting: " + problem,
