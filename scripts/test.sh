@@ -4,8 +4,8 @@
 #   bash scripts/test.sh [extra mvn arguments...]      e.g. -Dc8kit.buildDir=target-me -pl tests/e2e -am
 #
 # Brings up what the tests need on a bare Debian 12 machine: a Docker engine with the stand-in base
-# image (scripts/docker-up.sh) and a throwaway PostgreSQL (scripts/postgres-up.sh); exports C8KIT_PG_*
-# and C8KIT_DOCKER=1 for the tests; runs `mvn -B verify` at the repository root; stops on exit whatever it
+# image (scripts/docker-up.sh), a throwaway PostgreSQL (scripts/postgres-up.sh) and a json-server
+# (scripts/jsonserver-up.sh); exports C8KIT_PG_*, C8KIT_JSONSERVER_URL and C8KIT_DOCKER=1 for the tests; runs `mvn -B verify` at the repository root; stops on exit whatever it
 # started (a daemon or server that was already running is left running; C8KIT_KEEP_SERVICES=1 keeps
 # everything up for a quicker next run). Exits with Maven's status.
 # With CI=true a service that cannot be brought up fails the run here, before Maven: tests that need
@@ -23,6 +23,7 @@ PG_STATE="${C8KIT_PG_STATE:-/tmp/c8kit-pg}"
 PG_PORT="${C8KIT_PG_PORT:-54329}"
 stop_docker=0
 stop_pg=0
+stop_js=0
 
 # shellcheck disable=SC2317  # invoked by the trap
 cleanup() {
@@ -30,6 +31,7 @@ cleanup() {
   trap - EXIT INT TERM
   if [ "${C8KIT_KEEP_SERVICES:-0}" != 1 ]; then
     [ "$stop_pg" -eq 0 ] || bash "$ROOT/scripts/postgres-down.sh" || true
+    [ "$stop_js" -eq 0 ] || bash "$ROOT/scripts/jsonserver-down.sh" || true
     [ "$stop_docker" -eq 0 ] || bash "$ROOT/scripts/docker-down.sh" || true
   fi
   exit "$rc"
@@ -66,6 +68,15 @@ if bash "$ROOT/scripts/docker-up.sh"; then
   export C8KIT_DOCKER=1
 else
   unavailable Docker
+fi
+# json-server for the HTTP source example (examples/source-jsonserver); after PostgreSQL, as it may apt-get npm.
+JS_STATE="${C8KIT_JSONSERVER_STATE:-/tmp/c8kit-jsonserver}"
+[ -f "$JS_STATE/pid" ] && c8k_alive "$(cat "$JS_STATE/pid")" || stop_js=1
+if bash "$ROOT/scripts/jsonserver-up.sh" >/dev/null; then
+  # shellcheck disable=SC1091
+  . "$JS_STATE/env"
+else
+  unavailable json-server
 fi
 c8k_log "services ready in $(c8k_elapsed "$t0"); running mvn -B verify $*"
 

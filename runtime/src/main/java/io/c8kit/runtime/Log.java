@@ -55,4 +55,12 @@ public final class Log {
   public static boolean isDebugEnabled() {
     return LOGGER.isLoggable(Level.FINE);
   }
+
+  /**
+   * Masks {@code value} (a token obtained at run time, such as an OAuth access token) in everything
+   * the runtime writes from now on in this process, like the config's secrets.
+   */
+  public static void registerSecret(String value) {
+    io.c8kit.runtime.output.SecretMasker.registerForProcess(value);
+  }
 }

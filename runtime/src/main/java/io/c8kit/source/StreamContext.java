@@ -3,6 +3,7 @@ package io.c8kit.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.SyncMode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,4 +39,24 @@ public interface StreamContext {
 
   /** Overrides the checkpoint interval in records for this read (e.g. from a config setting). */
   void checkpointEvery(int records);
+
+  /**
+   * Reports that the stream is waiting on the source's rate limit until {@code quotaReset} (null when
+   * unknown), so the platform can show it (Airbyte: STREAM_STATUS RUNNING with reason RATE_LIMITED).
+   * A context that has no one to tell (a C8 sample) ignores it.
+   */
+  default void rateLimited(Instant quotaReset) {}
+
+  /**
+   * Asks the platform to persist a changed config value, such as a rotated single-use OAuth refresh
+   * token (Airbyte: a CONTROL connectorConfig message carrying the whole config with this value
+   * replaced). {@code property} is the JSON path of the property, names joined by dots
+   * ({@code "credentials.refresh_token"}); the value is masked from then on. A context that cannot
+   * persist it (a C8 sample) logs a warning.
+   */
+  default void configChanged(String property, String value) {
+    io.c8kit.runtime.Log.registerSecret(value);
+    io.c8kit.runtime.Log.warn("The config property " + property + " changed during the read, but this"
+        + " run cannot persist it");
+  }
 }

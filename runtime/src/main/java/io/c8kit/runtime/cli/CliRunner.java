@@ -62,6 +62,8 @@ public final class CliRunner {
   private final InputStream stdin;
   private final OutputStream stderr;
   private final SecretMasker masker = new SecretMasker();
+  /** The config file's JSON as given, for the read engine to write changed values back into. */
+  private ObjectNode rawConfig;
   private final ProtocolOutput output;
   private byte[] reserve = new byte[RESERVE_BYTES];
 
@@ -140,6 +142,7 @@ public final class CliRunner {
   /** Reads, validates (secrets first) and binds the config file. */
   private <C> C loadConfig(ConfigBinder<C> binder, String path) {
     ObjectNode raw = JsonFiles.readConfig(path);
+    rawConfig = raw;
     ObjectNode prepared = ConfigPreparer.prepare(spec(), raw, masker);
     return ConfigPreparer.bind(binder, prepared, masker);
   }
@@ -198,7 +201,7 @@ public final class CliRunner {
     C config = loadConfig(source.definition().binder(), invocation.config());
     ConfiguredAirbyteCatalog catalog = JsonFiles.readCatalog(invocation.catalog());
     JsonNode state = invocation.state() == null ? null : JsonFiles.readState(invocation.state());
-    ReadEngine.read(source, config, catalog, state, output);
+    ReadEngine.read(source, config, rawConfig, catalog, state, output);
     return OK;
   }
 

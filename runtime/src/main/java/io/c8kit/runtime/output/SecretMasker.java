@@ -38,6 +38,9 @@ public final class SecretMasker {
   /** Every line terminator Java's {@code \R} knows: \n, \r, \r\n, VT, FF, NEL, U+2028, U+2029. */
   private static final String LINE_BREAK = "\\R";
 
+  /** Secrets found at run time (OAuth tokens), masked by every masker of the process. */
+  private static final SecretMasker PROCESS = new SecretMasker();
+
   /** Sorted longest first; replaced as a whole on every change, so readers never lock. */
   private volatile List<String> secrets = List.of();
 
@@ -124,17 +127,27 @@ public final class SecretMasker {
     }
   }
 
+  /** Registers a secret obtained at run time with every masker of this process (see {@code Log}). */
+  public static void registerForProcess(String secret) {
+    PROCESS.register(secret);
+  }
+
+  /** Tests only: forgets the run-time secrets, so that one test's tokens do not mask another's text. */
+  static synchronized void forgetProcessSecrets() {
+    PROCESS.secrets = List.of();
+  }
+
   public void registerAll(Collection<String> values) {
     values.forEach(this::register);
   }
 
   public boolean isEmpty() {
-    return secrets.isEmpty();
+    return secrets.isEmpty() && PROCESS.secrets.isEmpty();
   }
 
   /** The text with every registered secret replaced by {@link #MASK}; null stays null. */
   public String mask(String text) {
-    List<String> current = secrets;
+    List<String> current = withProcessSecrets();
     if (text == null || current.isEmpty()) {
       return text;
     }
@@ -145,5 +158,20 @@ public final class SecretMasker {
       }
     }
     return out;
+  }
+
+  private List<String> withProcessSecrets() {
+    List<String> own = secrets;
+    List<String> process = PROCESS.secrets;
+    if (this == PROCESS || process.isEmpty()) {
+      return own;
+    }
+    if (own.isEmpty()) {
+      return process;
+    }
+    List<String> all = new ArrayList<>(own);
+    process.forEach(s -> addIfNew(all, s));
+    all.sort(Comparator.comparingInt(String::length).reversed());
+    return all;
   }
 }

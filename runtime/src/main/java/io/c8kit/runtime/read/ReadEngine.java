@@ -28,11 +28,25 @@ public final class ReadEngine {
    */
   public static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
       JsonNode state, ProtocolOutput out) throws Exception {
-    read(connector, config, catalog, state, out, ReadSettings.fromEnvironment());
+    read(connector, config, null, catalog, state, out);
+  }
+
+  /**
+   * read, with the config's JSON as the user gave it: a value the connector changes during the read
+   * ({@code StreamContext.configChanged}) is written back inside it as a CONTROL message.
+   */
+  public static <C> void read(SourceConnector<C> connector, C config, JsonNode rawConfig,
+      ConfiguredAirbyteCatalog catalog, JsonNode state, ProtocolOutput out) throws Exception {
+    read(connector, config, catalog, state, out, ReadSettings.fromEnvironment(), rawConfig);
   }
 
   static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
       JsonNode state, ProtocolOutput out, ReadSettings settings) throws Exception {
+    read(connector, config, catalog, state, out, settings, null);
+  }
+
+  static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
+      JsonNode state, ProtocolOutput out, ReadSettings settings, JsonNode rawConfig) throws Exception {
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(out, "out");
     List<ConfiguredAirbyteStream> configured =
@@ -42,8 +56,9 @@ public final class ReadEngine {
       input.warnings().forEach(w -> out.log(AirbyteLogMessage.Level.WARN, w));
       List<StreamPlan<C>> plans = StreamPlan.plan(
           connector, config, configured, input, w -> out.log(AirbyteLogMessage.Level.WARN, w));
+      ConfigUpdates configUpdates = new ConfigUpdates(rawConfig);
       for (StreamPlan<C> plan : plans) {
-        new StreamRun<>(plan, out, settings).run(config);
+        new StreamRun<>(plan, out, settings, configUpdates).run(config);
       }
     } finally {
       out.flush();

@@ -3,6 +3,7 @@ package io.c8kit.runtime.read;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.protocol.AirbyteControlMessage;
 import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteStateMessage;
@@ -13,6 +14,8 @@ import io.c8kit.protocol.StreamDescriptor;
 import io.c8kit.runtime.CursorType;
 import io.c8kit.runtime.RecordSerializer;
 import io.c8kit.runtime.output.ProtocolOutput;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -43,6 +46,7 @@ final class StreamRun<C> extends BaseContext {
   private final Object bound;
   private final boolean recordsFixedByEnvironment;
   private final long intervalMillis;
+  private final ConfigUpdates configUpdates;
 
   private int every;
   private long deadline;
@@ -56,9 +60,10 @@ final class StreamRun<C> extends BaseContext {
   private RuntimeException failure;
   private JsonNode lastState;
 
-  StreamRun(StreamPlan<C> plan, ProtocolOutput out, ReadSettings settings) {
+  StreamRun(StreamPlan<C> plan, ProtocolOutput out, ReadSettings settings, ConfigUpdates configUpdates) {
     super(plan);
     this.out = out;
+    this.configUpdates = configUpdates;
     this.encodedName = ProtocolOutput.encodeName(plan.name);
     this.encodedNamespace = ProtocolOutput.encodeName(plan.namespace);
     this.serializer = plan.serializer;
@@ -194,6 +199,35 @@ final class StreamRun<C> extends BaseContext {
     if (!recordsFixedByEnvironment) {
       every = records;
     }
+  }
+
+  @Override
+  public void rateLimited(Instant quotaReset) {
+    ObjectNode reason = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "RATE_LIMITED");
+    if (quotaReset != null) {
+      reason.putObject("rate_limited").put("quota_reset", quotaReset.toEpochMilli());
+    }
+    AirbyteMessage message = AirbyteMessage.streamStatus(descriptor(), Status.RUNNING, System.currentTimeMillis());
+    message.trace.streamStatus.reasons = List.of(reason);
+    out.write(message);
+    out.flush();
+  }
+
+  @Override
+  public void configChanged(String property, String value) {
+    out.masker().register(value);
+    if (!configUpdates.available()) {
+      out.log(AirbyteLogMessage.Level.WARN, "The config property " + property
+          + " changed during the read, but the read was started without the config's JSON to persist it in");
+      return;
+    }
+    AirbyteControlMessage control = new AirbyteControlMessage();
+    control.type = AirbyteControlMessage.Type.CONNECTOR_CONFIG;
+    control.emittedAt = (double) System.currentTimeMillis();
+    control.connectorConfig = new AirbyteControlMessage.ConnectorConfig();
+    control.connectorConfig.config = configUpdates.apply(property, value);
+    out.write(AirbyteMessage.control(control));
+    out.flush();
   }
 
   private void finish() {

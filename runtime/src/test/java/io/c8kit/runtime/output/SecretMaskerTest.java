@@ -53,4 +53,19 @@ class SecretMaskerTest {
     m.register("secret1");
     assertEquals("****-****", m.mask("secret1-secret1"));
   }
+
+  @Test
+  void secretsRegisteredForTheProcessAreMaskedByEveryMaskerLongestFirst() {
+    SecretMasker m = new SecretMasker();
+    m.register("tok");
+    try {
+      io.c8kit.runtime.Log.registerSecret("tok-process-wide-123");
+      assertEquals("a **** b ****", m.mask("a tok-process-wide-123 b tok"));
+      assertEquals("c ****", new SecretMasker().mask("c tok-process-wide-123"));
+      assertTrue(!new SecretMasker().isEmpty());
+    } finally {
+      SecretMasker.forgetProcessSecrets();
+    }
+    assertTrue(new SecretMasker().isEmpty());
+  }
 }

@@ -172,11 +172,16 @@ final class ReadHarness {
 
   static Output read(
       SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state, ReadSettings settings) {
+    return read(connector, catalog, state, settings, null);
+  }
+
+  static Output read(SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state,
+      ReadSettings settings, JsonNode rawConfig) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ProtocolOutput out = new ProtocolOutput(bytes, new SecretMasker());
     Throwable error = null;
     try {
-      ReadEngine.read(connector, "config", catalog, state, out, settings);
+      ReadEngine.read(connector, "config", catalog, state, out, settings, rawConfig);
     } catch (Throwable t) {
       error = t;
     }

@@ -18,6 +18,7 @@ final class Artifacts {
   static final String DESTINATION_SQLITE = "destination-sqlite";
   static final String SOURCE_POSTGRES = "source-postgres";
   static final String DESTINATION_POSTGRES = "destination-postgres";
+  static final String SOURCE_JSONSERVER = "source-jsonserver";
   static final String PIPELINE = "c8kit-pipeline";
 
   /** Every connector example, in the order the image tests build them. */
