@@ -75,6 +75,17 @@ class DocSnippetsTest {
   }
 
   @Test
+  void theTutorialSourceIsWhatTheSourceArchetypeGenerates() throws IOException {
+    // The README shows the file the archetype writes; keep the two from drifting apart.
+    String template = Files.readString(ROOT.resolve(
+        "archetypes/source/src/main/resources/archetype-resources/src/main/java/__className__Source.java"));
+    String generated = template.replace("${package}", "com.example.hello").replace("${className}", "Hello")
+        .replace("${connectorName}", "hello").replace("${version}", "0.1.0");
+    assertTrue(javaSnippets(ROOT.resolve("README.md")).stream().anyMatch(s -> s.code().equals(generated)),
+        "README.md has no ```java block equal to the source archetype's HelloSource:\n" + generated);
+  }
+
+  @Test
   void aSnippetWithoutPackageIsRejectedWithTheDocumentLine() throws IOException {
     // The tutorial as it was: no package line, no imports.
     String error = failureOf("text\n\n```java\n@Source(name = \"x\", version = \"1.0.0\")\n"
