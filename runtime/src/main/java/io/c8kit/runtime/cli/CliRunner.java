@@ -63,10 +63,14 @@ public final class CliRunner {
   private final OutputStream stderr;
   private final SecretMasker masker = new SecretMasker();
   private final ProtocolOutput output;
+  private final boolean stderrIsTerminal;
+  private PeopleMode people = PeopleMode.of(new String[0], false);
+  private LogRouting.Scope scope;
   private byte[] reserve = new byte[RESERVE_BYTES];
 
   private CliRunner(Connector<?> connector, InputStream stdin, OutputStream stdout,
-      OutputStream stderr) {
+      OutputStream stderr, boolean stderrIsTerminal) {
+    this.stderrIsTerminal = stderrIsTerminal;
     this.connector = Objects.requireNonNull(connector, "connector");
     this.stdin = stdin;
     this.stderr = Objects.requireNonNull(stderr, "stderr");
@@ -76,13 +80,25 @@ public final class CliRunner {
   /** Runs {@code args} in-process and returns the exit code; never exits the JVM. */
   public static int run(Connector<?> connector, String[] args, InputStream stdin,
       OutputStream stdout, OutputStream stderr) {
-    return new CliRunner(connector, stdin, stdout, stderr).execute(args);
+    return new CliRunner(connector, stdin, stdout, stderr, false).execute(args);
+  }
+
+  /**
+   * Runs {@code args} as the process's command: like {@link #run}, and people mode ({@link
+   * PeopleMode}) is on by default when {@code stderr} is the process's standard error on a terminal.
+   */
+  public static int runProcess(Connector<?> connector, String[] args, InputStream stdin,
+      OutputStream stdout, OutputStream stderr) {
+    boolean terminal = stderr == System.err && PeopleMode.stderrIsTerminal();
+    return new CliRunner(connector, stdin, stdout, stderr, terminal).execute(args);
   }
 
   private int execute(String[] args) {
     LogRouting.Scope scope = LogRouting.enter(output, stderr, LogLevels.configured());
+    this.scope = scope;
     try {
-      int code = dispatch(args, scope);
+      people = PeopleMode.of(args, stderrIsTerminal);
+      int code = dispatch(people.args(), scope);
       scope.flush();
       output.flush(); // a broken stdout is a failure, not a success
       return code;
@@ -105,9 +121,10 @@ public final class CliRunner {
         new PrintWriter(new OutputStreamWriter(scope.stderr(), StandardCharsets.UTF_8), true);
     Invocation invocation;
     try {
-      invocation = CommandLineParser.parse(connector.info(), args, usage);
+      invocation = CommandLineParser.parse(connector.info(), args, usage, !people.on());
     } catch (UsageException e) {
       output.write(ErrorReporter.usageError(e.getMessage()));
+      people.usageError(scope.stderr(), connector.info().name(), e.getMessage());
       return USAGE;
     }
     if (invocation.helpShown()) {
@@ -172,6 +189,7 @@ public final class CliRunner {
       failure = e.getMessage();
     }
     output.write(AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.FAILED, failure));
+    people.checkFailed(scope.stderr(), masker.mask(failure));
     return OK;
   }
 
@@ -221,8 +239,15 @@ public final class CliRunner {
   private int fail(Throwable error) {
     reserve = null;
     try {
-      output.write(ErrorReporter.trace(error, classifier()));
+      AirbyteMessage trace = ErrorReporter.trace(error, classifier());
+      output.write(trace);
       output.flush();
+      try {
+        people.failed(scope.stderr(), error, trace.trace.error.failureType,
+            masker.mask(trace.trace.error.message));
+      } catch (Throwable ignored) {
+        // stderr is gone; the TRACE on stdout already tells
+      }
     } catch (Throwable second) {
       try {
         output.writeFallbackLine(ErrorReporter.fallbackLine(error));
