@@ -10,7 +10,10 @@ import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.FailureType;
 import io.c8kit.runtime.CheckFunction;
 import io.c8kit.runtime.ConfigBinder;
+import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.Connector;
+import io.c8kit.runtime.ConnectorInfo;
+import io.c8kit.runtime.ConnectorKind;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.ErrorClassifier;
 import io.c8kit.runtime.SourceConnector;
@@ -19,6 +22,7 @@ import io.c8kit.runtime.cli.CommandLineParser.UsageException;
 import io.c8kit.runtime.config.ConfigPreparer;
 import io.c8kit.runtime.config.ConnectorSpec;
 import io.c8kit.runtime.config.JsonFiles;
+import io.c8kit.runtime.docs.ConnectorDocs;
 import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.output.ProtocolOutput;
@@ -145,6 +149,8 @@ public final class CliRunner {
         return read((SourceConnector<?>) connector, invocation);
       case WRITE:
         return write((DestinationConnector<?>) connector, invocation);
+      case DOCS:
+        return docs(invocation);
       default:
         throw new IllegalStateException("unknown command " + invocation.command());
     }
@@ -218,6 +224,26 @@ public final class CliRunner {
     JsonNode state = invocation.state() == null ? null : JsonFiles.readState(invocation.state());
     ReadEngine.read(source, config, catalog, state, output);
     return OK;
+  }
+
+  /** The reference page (Markdown, not protocol); discovered streams only when a config is given. */
+  private int docs(Invocation invocation) throws Exception {
+    JsonNode catalog = null;
+    if (connector instanceof SourceConnector<?> source) {
+      catalog = Protocol.mapper().valueToTree(docsCatalog(source, invocation.config()));
+    }
+    ConnectorInfo info = connector.info();
+    String title = (info.title().isEmpty() ? info.name() : info.title()) + " ("
+        + (info.kind() == ConnectorKind.SOURCE ? "source-" : "destination-") + info.name() + " "
+        + info.version() + ")";
+    output.writeText(ConnectorDocs.markdown(title, info.description(),
+        Protocol.mapper().valueToTree(spec().specification()), catalog));
+    return OK;
+  }
+
+  private <C> AirbyteCatalog docsCatalog(SourceConnector<C> source, String config) throws Exception {
+    return config == null ? SourceCatalog.staticStreams(source)
+        : SourceCatalog.discover(source, loadConfig(source.definition().binder(), config));
   }
 
   private <C> int write(DestinationConnector<C> destination, Invocation invocation)

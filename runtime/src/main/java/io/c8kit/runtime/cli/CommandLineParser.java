@@ -19,7 +19,9 @@ import picocli.CommandLine.ParseResult;
 public final class CommandLineParser {
   /** The five Airbyte commands. */
   public enum Command {
-    SPEC, CHECK, DISCOVER, READ, WRITE;
+    SPEC, CHECK, DISCOVER, READ, WRITE,
+    /** Not an Airbyte command: the connector's reference page in Markdown, for people. */
+    DOCS;
 
     public String cliName() {
       return name().toLowerCase(Locale.ROOT);
@@ -104,14 +106,18 @@ public final class CommandLineParser {
     String config = sub.matchedOptionValue("--config", null);
     String catalog = sub.matchedOptionValue("--catalog", null);
     String state = sub.matchedOptionValue("--state", null);
-    if (command == Command.CHECK || command == Command.DISCOVER || command == Command.SPEC) {
+    if (command == Command.CHECK || command == Command.DISCOVER || command == Command.SPEC
+        || command == Command.DOCS) {
       catalog = null; // base.sh passes --catalog "" to check
       state = null;
     }
     if (state != null && state.isEmpty()) {
       state = null;
     }
-    if (command != Command.SPEC && (config == null || config.isEmpty())) {
+    if (command == Command.DOCS && config != null && config.isEmpty()) {
+      config = null;
+    }
+    if (command != Command.SPEC && command != Command.DOCS && (config == null || config.isEmpty())) {
       throw usage.error(sub.commandSpec().commandLine(),
           "Option '--config' needs the path of the config file");
     }
@@ -255,6 +261,11 @@ public final class CommandLineParser {
           sub.addOption(fileOption("--config", "the config JSON file", true, false));
           sub.addOption(fileOption("--catalog", "the configured catalog JSON file", true, false));
           sub.addOption(fileOption("--state", "the state JSON file (optional)", false, false));
+          break;
+        case DOCS:
+          sub.usageMessage().description("Print the connector's settings and streams as Markdown "
+              + "(not an Airbyte command; with --config, discovered streams too).");
+          sub.addOption(fileOption("--config", "the config JSON file (optional)", false, false));
           break;
         case WRITE:
           sub.usageMessage().description("Write the messages read from stdin; echoes STATE messages.");

@@ -231,7 +231,7 @@ class ConnectorCliSourceTest {
     Cli.Result r = Cli.run(source, "--write", "--config", cfg, "--catalog", cfg);
     assertEquals(2, r.code());
     assertEquals("Invalid command line: 'write' is not supported by a source; commands: spec, "
-        + "check, discover, read", r.onlyError().path("message").asText());
+        + "check, discover, read, docs", r.onlyError().path("message").asText());
     HandwrittenDestination destination = new HandwrittenDestination();
     for (String command : List.of("discover", "read", "--discover")) {
       r = Cli.run(destination, command, "--config", cfg, "--catalog", cfg);
