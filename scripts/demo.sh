@@ -17,8 +17,9 @@ WORK="${WORK:-.c8kit/demo}"
 SQLITE_FILE="$WORK/faker.sqlite"
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
-  echo "Building c8kit (mvn -B -q install -DskipTests) ..." >&2
-  mvn -B -q install -DskipTests
+  echo "Building c8kit (mvn -B install -DskipTests, about 90 s; one line per module) ..." >&2
+  # Not -q: a quiet build prints nothing for a minute and a half. Only Maven's module headers are shown.
+  mvn -B -ntp install -DskipTests | grep --line-buffered -E '^\[INFO\] Building |BUILD|ERROR' >&2
 fi
 
 if [ "${RESET:-0}" = "1" ]; then

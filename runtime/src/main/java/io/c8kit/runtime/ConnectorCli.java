@@ -42,7 +42,7 @@ public final class ConnectorCli {
     try {
       // The raw descriptor, not System.out: PrintStream swallows write errors (a closed pipe).
       OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-      code = CliRunner.run(connector, args, System.in, stdout, System.err);
+      code = CliRunner.runProcess(connector, args, System.in, stdout, System.err);
     } catch (Throwable t) {
       code = CliRunner.FAILURE;
     }

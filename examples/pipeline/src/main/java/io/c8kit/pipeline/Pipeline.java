@@ -9,6 +9,7 @@ import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteStateMessage;
 import io.c8kit.protocol.AirbyteStreamStatusTraceMessage;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
+import io.c8kit.protocol.DestinationSyncMode;
 import io.c8kit.protocol.Protocol;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -27,8 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One local sync, the way the Airbyte platform runs it: discover, configure the catalog, pipe {@code
@@ -47,6 +50,16 @@ final class Pipeline {
   private final boolean fullRefresh;
   private final PrintStream console;
   private final PrintStream logs;
+  private Path userCatalog;
+  private Map<String, String> overrides = Map.of();
+  private long progressMillis = 2000;
+
+  private volatile Process sourceProcess;
+  private volatile Process destinationProcess;
+  private volatile boolean interrupted;
+  private final Map<String, Long> committed = new java.util.concurrent.ConcurrentHashMap<>();
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private Path stateFile;
 
   Pipeline(
       ConnectorCommand source, Path sourceConfig, ConnectorCommand destination,
@@ -72,7 +85,60 @@ final class Pipeline {
     }
   }
 
+  /** Uses this configured catalog as it is instead of choosing modes. */
+  Pipeline catalog(Path configuredCatalog) {
+    this.userCatalog = configuredCatalog;
+    return this;
+  }
+
+  /** Stream name → mode ({@code incremental}, {@code append_dedup}, {@code full_refresh/append}, ...). */
+  Pipeline syncModes(Map<String, String> streamModes) {
+    this.overrides = Map.copyOf(streamModes);
+    return this;
+  }
+
+  Pipeline progressEvery(long millis) {
+    this.progressMillis = millis;
+    return this;
+  }
+
+  boolean interrupted() {
+    return interrupted;
+  }
+
+  /**
+   * Forwards a SIGINT/SIGTERM the runner received to its children (the source and destination
+   * processes get SIGTERM), waits for them and for the states the destination echoed before it
+   * stopped to be saved, and returns the line that tells the user where things stand.
+   */
+  String interrupt(long waitMillis) throws InterruptedException {
+    interrupted = true;
+    for (Process p : new Process[] {sourceProcess, destinationProcess}) {
+      if (p != null && p.isAlive()) {
+        p.destroy();
+      }
+    }
+    for (Process p : new Process[] {sourceProcess, destinationProcess}) {
+      if (p != null && !p.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+      }
+    }
+    finished.await(waitMillis, TimeUnit.MILLISECONDS);
+    long rows = committed.values().stream().mapToLong(Long::longValue).sum();
+    Path state = stateFile == null ? workDir.resolve("state.json") : stateFile;
+    return String.format("interrupted: %,d rows committed, %s, rerun to resume", rows,
+        Files.exists(state) ? "state saved to " + state.toAbsolutePath() : "no state saved yet");
+  }
+
   Result run() throws IOException, InterruptedException {
+    try {
+      return sync();
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private Result sync() throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     long runNumber = nextRunNumber();
     console.printf("c8kit pipeline run #%d: %s -> %s%n", runNumber, source.displayName(),
@@ -81,37 +147,63 @@ final class Pipeline {
     check(source, sourceConfig, "source");
     check(destination, destinationConfig, "destination");
 
-    AirbyteCatalog catalog = discover();
-    ConfiguredAirbyteCatalog configured =
-        CatalogConfigurer.configure(catalog, streams, fullRefresh, runNumber, runNumber);
     Path catalogFile = workDir.resolve("catalog.json");
-    JSON.writerWithDefaultPrettyPrinter().writeValue(catalogFile.toFile(), configured);
+    ConfiguredAirbyteCatalog configured;
+    if (userCatalog != null) {
+      try {
+        configured = JSON.readValue(userCatalog.toFile(), ConfiguredAirbyteCatalog.class);
+      } catch (IOException e) {
+        throw new PipelineException("cannot use --catalog " + userCatalog + ": " + e.getMessage());
+      }
+      if (!userCatalog.toAbsolutePath().normalize().equals(catalogFile.toAbsolutePath().normalize())) {
+        // Copied as it is, so that a container reaches it in the mounted work directory.
+        Files.copy(userCatalog, catalogFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      console.println("  catalog from " + userCatalog);
+    } else {
+      AirbyteCatalog catalog = discover();
+      configured = CatalogConfigurer.configure(catalog, streams, fullRefresh,
+          destinationSyncModes(), overrides, runNumber, runNumber);
+      JSON.writerWithDefaultPrettyPrinter().writeValue(catalogFile.toFile(), configured);
+    }
     for (var s : configured.streams) {
       console.printf("  stream %-20s %s -> %s%n", s.stream.name, s.syncMode.wire(),
           s.destinationSyncMode.wire());
     }
 
     Path stateFile = workDir.resolve("state.json");
+    this.stateFile = stateFile;
     List<String> readArgs = new ArrayList<>(List.of(
         "--config", sourceConfig.toString(), "--catalog", catalogFile.toString()));
     if (Files.exists(stateFile)) {
       readArgs.addAll(List.of("--state", stateFile.toString()));
       console.println("  resuming from " + stateFile);
     }
+    if (interrupted) {
+      throw new PipelineException("interrupted before the sync started");
+    }
     Process src = start(source.command("read", readArgs, false));
+    sourceProcess = src;
     Process dst = start(destination.command("write",
         List.of("--config", destinationConfig.toString(), "--catalog", catalogFile.toString()),
         true));
+    destinationProcess = dst;
     pipeStderr(src, "source");
     pipeStderr(dst, "destination");
 
-    Map<String, AtomicLong> read = new LinkedHashMap<>();
-    Map<String, Long> committed = new LinkedHashMap<>();
+    Progress read = new Progress(System.nanoTime());
     Map<String, JsonNode> latestStates = loadStates(stateFile);
     int[] statesCommitted = {0};
 
     Thread pump = new Thread(() -> pumpSource(src, dst, read), "source-to-destination");
     pump.start();
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "progress");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleAtFixedRate(() -> read.lines(System.nanoTime()).forEach(console::println),
+        progressMillis, progressMillis, TimeUnit.MILLISECONDS);
     try (BufferedReader out = reader(dst.getInputStream())) {
       String line;
       while ((line = out.readLine()) != null) {
@@ -130,13 +222,19 @@ final class Pipeline {
       }
     }
     pump.join();
+    ticker.shutdownNow();
+    read.lines(System.nanoTime()).forEach(console::println);
     int srcExit = waitFor(src);
     int dstExit = waitFor(dst);
 
     Map<String, Long> readCounts = new LinkedHashMap<>();
-    read.forEach((k, v) -> readCounts.put(k, v.get()));
-    return new Result(readCounts, committed, statesCommitted[0], catalogFile, stateFile, srcExit,
-        dstExit);
+    for (var s : configured.streams) {
+      if (read.records(s.stream.name) > 0) {
+        readCounts.put(s.stream.name, read.records(s.stream.name));
+      }
+    }
+    return new Result(readCounts, new LinkedHashMap<>(committed), statesCommitted[0], catalogFile,
+        stateFile, srcExit, dstExit);
   }
 
   private void check(ConnectorCommand connector, Path config, String role)
@@ -153,6 +251,16 @@ final class Pipeline {
       }
     }
     throw new PipelineException(role + " check printed no CONNECTION_STATUS" + traceOf(out));
+  }
+
+  /** {@code supported_destination_sync_modes} from the destination's SPEC; empty when it declares none. */
+  private List<DestinationSyncMode> destinationSyncModes() throws IOException, InterruptedException {
+    for (AirbyteMessage m : runToCompletion(destination.command("spec", List.of(), false))) {
+      if (m.type == AirbyteMessage.Type.SPEC && m.spec != null) {
+        return m.spec.supportedDestinationSyncModes == null ? List.of() : m.spec.supportedDestinationSyncModes;
+      }
+    }
+    throw new PipelineException("destination spec printed no SPEC message");
   }
 
   private AirbyteCatalog discover() throws IOException, InterruptedException {
@@ -195,9 +303,7 @@ final class Pipeline {
   }
 
   /** Forwards every source line to the destination, counting records and showing progress. */
-  private void pumpSource(Process src, Process dst, Map<String, AtomicLong> read) {
-    long lastReport = System.nanoTime();
-    long total = 0;
+  private void pumpSource(Process src, Process dst, Progress read) {
     try (BufferedReader in = reader(src.getInputStream());
         Writer to = new BufferedWriter(
             new OutputStreamWriter(dst.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
@@ -206,19 +312,13 @@ final class Pipeline {
         if (line.startsWith("{\"type\":\"RECORD\"")) {
           AirbyteMessage m = parse(line);
           if (m != null && m.record != null) {
-            read.computeIfAbsent(m.record.stream, k -> new AtomicLong()).incrementAndGet();
-            total++;
+            read.record(m.record.stream, System.nanoTime());
           }
         } else {
           reportNonRecord(line);
         }
         to.write(line);
         to.write('\n');
-        long now = System.nanoTime();
-        if (total > 0 && now - lastReport > TimeUnit.SECONDS.toNanos(2)) {
-          console.printf("  ... %,d records read so far%n", total);
-          lastReport = now;
-        }
       }
     } catch (IOException e) {
       // The destination stopped reading: it failed; its own output says why.

@@ -52,6 +52,16 @@ public final class PipelineMain implements Callable<Integer> {
   @Option(names = "--reset", description = "Forget the saved state first (next read starts over).")
   boolean reset;
 
+  @Option(names = "--catalog", paramLabel = "FILE",
+      description = "Use this configured catalog as it is (no discover, no mode choice).")
+  Path catalog;
+
+  @Option(names = "--sync-mode", paramLabel = "STREAM=MODE",
+      description = "Mode of one stream: incremental, full_refresh, append, overwrite, append_dedup or "
+          + "SYNC/DESTINATION such as full_refresh/append. Repeatable. Default: the best mode the "
+          + "source stream and the destination's spec both support.")
+  Map<String, String> syncModes = new java.util.LinkedHashMap<>();
+
   private final PrintStream console;
   private ConnectorCommand destinationCommand;
 
@@ -85,13 +95,39 @@ public final class PipelineMain implements Callable<Integer> {
     Pipeline pipeline = new Pipeline(
         src, sourceConfig,
         dst, destinationConfig,
-        workDir, new LinkedHashSet<>(streams), fullRefresh, console, System.err);
+        workDir, new LinkedHashSet<>(streams), fullRefresh, console, System.err)
+        .catalog(catalog).syncModes(syncModes);
+    if (catalog != null && (!syncModes.isEmpty() || !streams.isEmpty() || fullRefresh)) {
+      console.println("pipeline failed: --catalog is used as it is; drop --sync-mode, --streams and --full-refresh");
+      return 2;
+    }
+    // SIGINT/SIGTERM: the JVM runs this hook; forward to the children, wait, tell where things stand.
+    Thread onSignal = new Thread(() -> {
+      try {
+        console.println(pipeline.interrupt(60_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      console.flush();
+    }, "pipeline-interrupt");
+    Runtime.getRuntime().addShutdownHook(onSignal);
     Pipeline.Result result;
     try {
       result = pipeline.run();
     } catch (PipelineException e) {
-      console.println("pipeline failed: " + e.getMessage());
+      if (!pipeline.interrupted()) {
+        console.println("pipeline failed: " + e.getMessage());
+      }
       return 1;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // a signal arrived: the hook reports
+      }
+    }
+    if (pipeline.interrupted()) {
+      return 130;
     }
     printSummary(result);
     return result.succeeded() ? 0 : 1;

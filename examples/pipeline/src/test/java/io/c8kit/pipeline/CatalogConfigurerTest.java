@@ -12,6 +12,7 @@ import io.c8kit.protocol.Protocol;
 import io.c8kit.protocol.SyncMode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,47 @@ class CatalogConfigurerTest {
     assertEquals(1, c.streams.size());
     assertEquals(SyncMode.FULL_REFRESH, c.streams.get(0).syncMode);
     assertEquals(DestinationSyncMode.OVERWRITE, c.streams.get(0).destinationSyncMode);
+  }
+
+  private static String modes(ConfiguredAirbyteCatalog c) {
+    return c.streams.stream().map(s -> s.stream.name + "=" + s.syncMode.wire() + "/" + s.destinationSyncMode.wire())
+        .toList().toString();
+  }
+
+  @Test
+  void fallsBackToWhatTheDestinationSupports() throws Exception {
+    // Issue 14: append_dedup was picked even for a destination without it, and the sync then failed.
+    ConfiguredAirbyteCatalog appendOverwrite = CatalogConfigurer.configure(catalog(), Set.of(), false,
+        List.of(DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE), Map.of(), 1, 1);
+    assertEquals("[users=incremental/append, events=incremental/append, products=full_refresh/overwrite]",
+        modes(appendOverwrite));
+    ConfiguredAirbyteCatalog overwriteOnly = CatalogConfigurer.configure(catalog(), Set.of(), false,
+        List.of(DestinationSyncMode.OVERWRITE), Map.of(), 1, 1);
+    assertEquals("[users=full_refresh/overwrite, events=full_refresh/overwrite, products=full_refresh/overwrite]",
+        modes(overwriteOnly));
+    ConfiguredAirbyteCatalog appendOnly = CatalogConfigurer.configure(catalog(), Set.of(), true,
+        List.of(DestinationSyncMode.APPEND), Map.of(), 1, 1);
+    assertEquals("[users=full_refresh/append, events=full_refresh/append, products=full_refresh/append]",
+        modes(appendOnly));
+    assertEquals(0L, appendOnly.streams.get(0).minimumGenerationId, "append keeps older generations");
+  }
+
+  @Test
+  void overridesPickAModeBothSidesSupport() throws Exception {
+    ConfiguredAirbyteCatalog c = CatalogConfigurer.configure(catalog(), Set.of(), false, List.of(),
+        Map.of("users", "full_refresh", "events", "full_refresh/append", "products", "append"), 1, 1);
+    assertEquals("[users=full_refresh/overwrite, events=full_refresh/append, products=full_refresh/append]",
+        modes(c));
+    assertEquals(null, c.streams.get(0).cursorField);
+    PipelineException impossible = assertThrows(PipelineException.class, () -> CatalogConfigurer.configure(
+        catalog(), Set.of(), false, List.of(DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE),
+        Map.of("users", "append_dedup"), 1, 1));
+    assertEquals("--sync-mode users=append_dedup is not possible for stream users; the source and the destination"
+        + " support: [incremental/append, full_refresh/overwrite, full_refresh/append]", impossible.getMessage());
+    PipelineException unknown = assertThrows(PipelineException.class, () -> CatalogConfigurer.configure(
+        catalog(), Set.of(), false, List.of(), Map.of("userz", "append"), 1, 1));
+    assertTrue(unknown.getMessage().startsWith("--sync-mode names streams that are not synced: [userz]"),
+        unknown.getMessage());
   }
 
   @Test

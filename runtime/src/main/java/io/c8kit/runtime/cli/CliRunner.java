@@ -10,7 +10,10 @@ import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.FailureType;
 import io.c8kit.runtime.CheckFunction;
 import io.c8kit.runtime.ConfigBinder;
+import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.Connector;
+import io.c8kit.runtime.ConnectorInfo;
+import io.c8kit.runtime.ConnectorKind;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.ErrorClassifier;
 import io.c8kit.runtime.SourceConnector;
@@ -19,6 +22,7 @@ import io.c8kit.runtime.cli.CommandLineParser.UsageException;
 import io.c8kit.runtime.config.ConfigPreparer;
 import io.c8kit.runtime.config.ConnectorSpec;
 import io.c8kit.runtime.config.JsonFiles;
+import io.c8kit.runtime.docs.ConnectorDocs;
 import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.output.ProtocolOutput;
@@ -65,10 +69,14 @@ public final class CliRunner {
   /** The config file's JSON as given, for the read engine to write changed values back into. */
   private ObjectNode rawConfig;
   private final ProtocolOutput output;
+  private final boolean stderrIsTerminal;
+  private PeopleMode people = PeopleMode.of(new String[0], false);
+  private LogRouting.Scope scope;
   private byte[] reserve = new byte[RESERVE_BYTES];
 
   private CliRunner(Connector<?> connector, InputStream stdin, OutputStream stdout,
-      OutputStream stderr) {
+      OutputStream stderr, boolean stderrIsTerminal) {
+    this.stderrIsTerminal = stderrIsTerminal;
     this.connector = Objects.requireNonNull(connector, "connector");
     this.stdin = stdin;
     this.stderr = Objects.requireNonNull(stderr, "stderr");
@@ -78,13 +86,25 @@ public final class CliRunner {
   /** Runs {@code args} in-process and returns the exit code; never exits the JVM. */
   public static int run(Connector<?> connector, String[] args, InputStream stdin,
       OutputStream stdout, OutputStream stderr) {
-    return new CliRunner(connector, stdin, stdout, stderr).execute(args);
+    return new CliRunner(connector, stdin, stdout, stderr, false).execute(args);
+  }
+
+  /**
+   * Runs {@code args} as the process's command: like {@link #run}, and people mode ({@link
+   * PeopleMode}) is on by default when {@code stderr} is the process's standard error on a terminal.
+   */
+  public static int runProcess(Connector<?> connector, String[] args, InputStream stdin,
+      OutputStream stdout, OutputStream stderr) {
+    boolean terminal = stderr == System.err && PeopleMode.stderrIsTerminal();
+    return new CliRunner(connector, stdin, stdout, stderr, terminal).execute(args);
   }
 
   private int execute(String[] args) {
     LogRouting.Scope scope = LogRouting.enter(output, stderr, LogLevels.configured());
+    this.scope = scope;
     try {
-      int code = dispatch(args, scope);
+      people = PeopleMode.of(args, stderrIsTerminal);
+      int code = dispatch(people.args(), scope);
       scope.flush();
       output.flush(); // a broken stdout is a failure, not a success
       return code;
@@ -107,9 +127,10 @@ public final class CliRunner {
         new PrintWriter(new OutputStreamWriter(scope.stderr(), StandardCharsets.UTF_8), true);
     Invocation invocation;
     try {
-      invocation = CommandLineParser.parse(connector.info(), args, usage);
+      invocation = CommandLineParser.parse(connector.info(), args, usage, !people.on());
     } catch (UsageException e) {
       output.write(ErrorReporter.usageError(e.getMessage()));
+      people.usageError(scope.stderr(), connector.info().name(), e.getMessage());
       return USAGE;
     }
     if (invocation.helpShown()) {
@@ -130,6 +151,8 @@ public final class CliRunner {
         return read((SourceConnector<?>) connector, invocation);
       case WRITE:
         return write((DestinationConnector<?>) connector, invocation);
+      case DOCS:
+        return docs(invocation);
       default:
         throw new IllegalStateException("unknown command " + invocation.command());
     }
@@ -175,6 +198,7 @@ public final class CliRunner {
       failure = e.getMessage();
     }
     output.write(AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.FAILED, failure));
+    people.checkFailed(scope.stderr(), masker.mask(failure));
     return OK;
   }
 
@@ -205,6 +229,26 @@ public final class CliRunner {
     return OK;
   }
 
+  /** The reference page (Markdown, not protocol); discovered streams only when a config is given. */
+  private int docs(Invocation invocation) throws Exception {
+    JsonNode catalog = null;
+    if (connector instanceof SourceConnector<?> source) {
+      catalog = Protocol.mapper().valueToTree(docsCatalog(source, invocation.config()));
+    }
+    ConnectorInfo info = connector.info();
+    String title = (info.title().isEmpty() ? info.name() : info.title()) + " ("
+        + (info.kind() == ConnectorKind.SOURCE ? "source-" : "destination-") + info.name() + " "
+        + info.version() + ")";
+    output.writeText(ConnectorDocs.markdown(title, info.description(),
+        Protocol.mapper().valueToTree(spec().specification()), catalog));
+    return OK;
+  }
+
+  private <C> AirbyteCatalog docsCatalog(SourceConnector<C> source, String config) throws Exception {
+    return config == null ? SourceCatalog.staticStreams(source)
+        : SourceCatalog.discover(source, loadConfig(source.definition().binder(), config));
+  }
+
   private <C> int write(DestinationConnector<C> destination, Invocation invocation)
       throws Exception {
     C config = loadConfig(destination.definition().binder(), invocation.config());
@@ -224,8 +268,15 @@ public final class CliRunner {
   private int fail(Throwable error) {
     reserve = null;
     try {
-      output.write(ErrorReporter.trace(error, classifier()));
+      AirbyteMessage trace = ErrorReporter.trace(error, classifier());
+      output.write(trace);
       output.flush();
+      try {
+        people.failed(scope.stderr(), error, trace.trace.error.failureType,
+            masker.mask(trace.trace.error.message));
+      } catch (Throwable ignored) {
+        // stderr is gone; the TRACE on stdout already tells
+      }
     } catch (Throwable second) {
       try {
         output.writeFallbackLine(ErrorReporter.fallbackLine(error));

@@ -19,7 +19,9 @@ import picocli.CommandLine.ParseResult;
 public final class CommandLineParser {
   /** The five Airbyte commands. */
   public enum Command {
-    SPEC, CHECK, DISCOVER, READ, WRITE;
+    SPEC, CHECK, DISCOVER, READ, WRITE,
+    /** Not an Airbyte command: the connector's reference page in Markdown, for people. */
+    DOCS;
 
     public String cliName() {
       return name().toLowerCase(Locale.ROOT);
@@ -62,12 +64,25 @@ public final class CommandLineParser {
    */
   public static Invocation parse(ConnectorInfo info, String[] args, PrintWriter stderr)
       throws UsageException {
+    return parse(info, args, stderr, true);
+  }
+
+  /**
+   * As {@link #parse(ConnectorInfo, String[], PrintWriter)}; with {@code printUsage} false a usage
+   * error prints only its message (people mode prints its own hint instead of the whole usage).
+   */
+  static Invocation parse(ConnectorInfo info, String[] args, PrintWriter stderr, boolean printUsage)
+      throws UsageException {
     CommandLine cli = build(info, stderr);
+    Usage usage = (c, message) -> printUsage ? usage(c, stderr, message) : new UsageException(message);
     List<String> argv = normalize(args == null ? new String[0] : args);
+    if (!argv.isEmpty() && !argv.get(0).startsWith("-") && commandNamed(argv.get(0)) == null) {
+      throw usage.error(cli, unknownCommand(argv.get(0), commandNames(info.kind())));
+    }
     if (!argv.isEmpty()) {
       Command requested = commandNamed(argv.get(0));
       if (requested != null && !requested.supportedBy(info.kind())) {
-        throw usage(cli, stderr, "'" + requested.cliName() + "' is not supported by a "
+        throw usage.error(cli, "'" + requested.cliName() + "' is not supported by a "
             + (info.kind() == ConnectorKind.SOURCE ? "source" : "destination")
             + "; commands: " + String.join(", ", commandNames(info.kind())));
       }
@@ -76,14 +91,14 @@ public final class CommandLineParser {
     try {
       result = cli.parseArgs(argv.toArray(new String[0]));
     } catch (CommandLine.ParameterException e) {
-      throw usage(e.getCommandLine(), stderr, e.getMessage());
+      throw usage.error(e.getCommandLine(), e.getMessage());
     }
     if (CommandLine.printHelpIfRequested(result)) {
       stderr.flush();
       return new Invocation(null, null, null, null, true);
     }
     if (!result.hasSubcommand()) {
-      throw usage(cli, stderr, "Missing command; expected one of "
+      throw usage.error(cli, "Missing command; expected one of "
           + String.join(", ", commandNames(info.kind())));
     }
     ParseResult sub = result.subcommand();
@@ -91,20 +106,24 @@ public final class CommandLineParser {
     String config = sub.matchedOptionValue("--config", null);
     String catalog = sub.matchedOptionValue("--catalog", null);
     String state = sub.matchedOptionValue("--state", null);
-    if (command == Command.CHECK || command == Command.DISCOVER || command == Command.SPEC) {
+    if (command == Command.CHECK || command == Command.DISCOVER || command == Command.SPEC
+        || command == Command.DOCS) {
       catalog = null; // base.sh passes --catalog "" to check
       state = null;
     }
     if (state != null && state.isEmpty()) {
       state = null;
     }
-    if (command != Command.SPEC && (config == null || config.isEmpty())) {
-      throw usage(sub.commandSpec().commandLine(), stderr,
+    if (command == Command.DOCS && config != null && config.isEmpty()) {
+      config = null;
+    }
+    if (command != Command.SPEC && command != Command.DOCS && (config == null || config.isEmpty())) {
+      throw usage.error(sub.commandSpec().commandLine(),
           "Option '--config' needs the path of the config file");
     }
     if ((command == Command.READ || command == Command.WRITE)
         && (catalog == null || catalog.isEmpty())) {
-      throw usage(sub.commandSpec().commandLine(), stderr,
+      throw usage.error(sub.commandSpec().commandLine(),
           "Option '--catalog' needs the path of the configured catalog file");
     }
     return new Invocation(command, config, catalog, state, false);
@@ -149,6 +168,55 @@ public final class CommandLineParser {
     return names;
   }
 
+  /** Makes the exception for a usage error, printing what the mode prints. */
+  private interface Usage {
+    UsageException error(CommandLine cli, String message);
+  }
+
+  /** "unknown command 'chek', did you mean 'check'?", or the list of commands when none is close. */
+  static String unknownCommand(String given, List<String> commands) {
+    String lower = given.toLowerCase(Locale.ROOT);
+    for (String c : commands) {
+      if (!lower.isEmpty() && c.startsWith(lower)) {
+        return "unknown command '" + given + "', did you mean '" + c + "'?";
+      }
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : commands) {
+      int d = editDistance(lower, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    if (best != null && bestDistance <= 2) {
+      return "unknown command '" + given + "', did you mean '" + best + "'?";
+    }
+    return "unknown command '" + given + "'; commands: " + String.join(", ", commands);
+  }
+
+  /** Levenshtein distance with transpositions counted as one edit ("chcek" is one from "check"). */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
   private static UsageException usage(CommandLine cli, PrintWriter stderr, String message) {
     stderr.println(message);
     stderr.println();
@@ -166,7 +234,10 @@ public final class CommandLineParser {
     root.usageMessage().description(title + " " + info.version()
         + (info.description().isEmpty() ? "" : ": " + info.description()),
         "Airbyte protocol connector; every option takes a file path. The --spec, --check, ... "
-            + "forms are accepted too.");
+            + "forms are accepted too.",
+        "Errors also go to stderr as one line with a hint when stderr is a terminal, or with "
+            + "--verbose (or --log-format text); --debug adds the stack trace; --log-format json "
+            + "keeps stderr quiet. stdout carries only protocol messages.");
     for (Command command : Command.values()) {
       if (!command.supportedBy(info.kind())) {
         continue;
@@ -190,6 +261,11 @@ public final class CommandLineParser {
           sub.addOption(fileOption("--config", "the config JSON file", true, false));
           sub.addOption(fileOption("--catalog", "the configured catalog JSON file", true, false));
           sub.addOption(fileOption("--state", "the state JSON file (optional)", false, false));
+          break;
+        case DOCS:
+          sub.usageMessage().description("Print the connector's settings and streams as Markdown "
+              + "(not an Airbyte command; with --config, discovered streams too).");
+          sub.addOption(fileOption("--config", "the config JSON file (optional)", false, false));
           break;
         case WRITE:
           sub.usageMessage().description("Write the messages read from stdin; echoes STATE messages.");

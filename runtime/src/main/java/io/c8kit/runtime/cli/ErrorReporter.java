@@ -6,6 +6,7 @@ import io.c8kit.protocol.AirbyteTraceMessage;
 import io.c8kit.protocol.FailureType;
 import io.c8kit.protocol.StreamDescriptor;
 import io.c8kit.runtime.ErrorClassifier;
+import io.c8kit.runtime.config.InputFileException;
 import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.read.StreamReadException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,9 @@ public final class ErrorReporter {
     e.failureType = type;
     e.message = userMessage(error, type, classifier);
     e.internalMessage = String.valueOf(error);
-    e.stackTrace = LogRouting.stackTrace(error);
+    // A bad input file is the user's to fix, and the message says how; a Java trace adds only noise
+    // (and Jackson's "REDACTED ... INCLUDE_SOURCE_IN_LOCATION" text).
+    e.stackTrace = inputFileProblem(error) ? null : LogRouting.stackTrace(error);
     e.streamDescriptor = streamOf(error);
     return wrap(e);
   }
@@ -98,6 +101,17 @@ public final class ErrorReporter {
       return t.getClass().getSimpleName() + ": " + summary(cause);
     }
     return t.getClass().getName();
+  }
+
+  /** Whether the chain holds an {@link InputFileException}: a problem with a file the user passed. */
+  static boolean inputFileProblem(Throwable error) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof InputFileException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The stream of the first {@link StreamReadException} in the chain, or {@code null}. */

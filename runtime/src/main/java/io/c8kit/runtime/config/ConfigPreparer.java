@@ -24,7 +24,7 @@ public final class ConfigPreparer {
     ConfigWalker.registerSecrets(schema, config, masker);
     List<String> problems = spec.validator().validate(config);
     if (!problems.isEmpty()) {
-      throw new ConfigException(masker.mask(describe(problems)));
+      throw new InputFileException(masker.mask(describe(problems)));
     }
     ObjectNode prepared = config.deepCopy();
     ConfigWalker.applyDefaults(schema, prepared);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the JSON files named on the command line ({@code --config}, {@code --catalog}, {@code
- * --state}). Every problem becomes a {@link ConfigException} naming the file and, for syntax and
+ * --state}). Every problem becomes an {@link InputFileException} naming the file and, for syntax and
  * mapping errors, the line, column and JSON path. Messages never quote the file's content: a broken
  * config may hold a secret that cannot be masked yet.
  */
@@ -35,10 +36,10 @@ public final class JsonFiles {
   public static ObjectNode readConfig(String path) {
     JsonNode node = readTree(path, "Config");
     if (node == null) {
-      throw new ConfigException("Config file " + path + " is empty; expected a JSON object");
+      throw new InputFileException("Config file " + path + " is empty; expected a JSON object");
     }
     if (!node.isObject()) {
-      throw new ConfigException(
+      throw new InputFileException(
           "Config file " + path + " must hold a JSON object, not " + kind(node));
     }
     return (ObjectNode) node;
@@ -54,15 +55,15 @@ public final class JsonFiles {
       throw invalid("Catalog", path, e);
     }
     if (catalog == null) {
-      throw new ConfigException("Catalog file " + path + " is empty; expected a configured catalog");
+      throw new InputFileException("Catalog file " + path + " is empty; expected a configured catalog");
     }
     if (catalog.streams == null) {
-      throw new ConfigException("Catalog file " + path + " has no \"streams\" array");
+      throw new InputFileException("Catalog file " + path + " has no \"streams\" array");
     }
     for (int i = 0; i < catalog.streams.size(); i++) {
       var s = catalog.streams.get(i);
       if (s == null || s.stream == null || s.stream.name == null) {
-        throw new ConfigException(
+        throw new InputFileException(
             "Catalog file " + path + " is invalid: $.streams[" + i + "] needs a stream with a name");
       }
     }
@@ -71,10 +72,27 @@ public final class JsonFiles {
 
   /**
    * The state file as JSON, or {@code null} for an empty file. The read engine interprets it
-   * (array, GLOBAL, legacy object, {@code {}}).
+   * (array, GLOBAL, legacy object, {@code {}}). A file of several JSON values, such as the STATE
+   * lines a read printed, one per line, is returned as an array of them.
    */
   public static JsonNode readState(String path) {
-    return readTree(path, "State");
+    byte[] bytes = readBytes(path, "State");
+    try (JsonParser parser = Protocol.mapper().createParser(bytes)) {
+      if (parser.nextToken() == null) {
+        return null;
+      }
+      JsonNode first = Protocol.mapper().readTree(parser);
+      if (parser.nextToken() == null) {
+        return first;
+      }
+      ArrayNode values = Protocol.mapper().createArrayNode().add(first);
+      do {
+        values.add(Protocol.mapper().<JsonNode>readTree(parser));
+      } while (parser.nextToken() != null);
+      return values;
+    } catch (IOException e) {
+      throw invalid("State", path, e);
+    }
   }
 
   /** Parses a file into a tree; {@code null} when the file holds only whitespace. */
@@ -87,7 +105,7 @@ public final class JsonFiles {
       JsonNode node = Protocol.mapper().readTree(parser);
       if (parser.nextToken() != null) {
         JsonLocation loc = parser.currentLocation();
-        throw new ConfigException(what + " file " + path + " is not valid JSON: unexpected content"
+        throw new InputFileException(what + " file " + path + " is not valid JSON: unexpected content"
             + " after the first value at line " + loc.getLineNr() + ", column " + loc.getColumnNr());
       }
       return node;
@@ -101,23 +119,23 @@ public final class JsonFiles {
     try {
       file = Path.of(path);
     } catch (RuntimeException e) {
-      throw new ConfigException(what + " file path is invalid: " + path, e);
+      throw new InputFileException(what + " file path is invalid: " + path, e);
     }
     if (Files.isDirectory(file)) {
-      throw new ConfigException(what + " file " + path + " is a directory");
+      throw new InputFileException(what + " file " + path + " is a directory");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return in.readAllBytes();
     } catch (NoSuchFileException e) {
-      throw new ConfigException(what + " file not found: " + path, e);
+      throw new InputFileException(what + " file not found: " + path, e);
     } catch (AccessDeniedException e) {
-      throw new ConfigException(what + " file cannot be read (permission denied): " + path, e);
+      throw new InputFileException(what + " file cannot be read (permission denied): " + path, e);
     } catch (IOException e) {
-      throw new ConfigException(what + " file cannot be read: " + path + " (" + e + ")", e);
+      throw new InputFileException(what + " file cannot be read: " + path + " (" + e + ")", e);
     }
   }
 
-  private static ConfigException invalid(String what, String path, IOException e) {
+  private static InputFileException invalid(String what, String path, IOException e) {
     StringBuilder m = new StringBuilder(what).append(" file ").append(path);
     if (e instanceof JsonMappingException mapping) {
       m.append(" is invalid: ").append(mappingReason(mapping));
@@ -138,8 +156,8 @@ public final class JsonFiles {
     // Jackson's own text may quote the offending token; for the config file that token could be a
     // secret that cannot be masked yet, so the cause is kept only for the other files.
     return "Config".equals(what)
-        ? new ConfigException(m.toString())
-        : new ConfigException(m.toString(), e);
+        ? new InputFileException(m.toString())
+        : new InputFileException(m.toString(), e);
   }
 
   private static String reason(IOException e) {

@@ -183,6 +183,20 @@ public final class ProtocolOutput implements Closeable {
   }
 
   /**
+   * Writes plain text, not a protocol message: only for commands that are not Airbyte commands and
+   * print something for people ({@code docs}).
+   */
+  public synchronized void writeText(String text) {
+    try {
+      buffer.drainTo(sink);
+      sink.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sink.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to stdout", e);
+    }
+  }
+
+  /**
    * Last-resort output for fatal errors (an {@link OutOfMemoryError} while building the TRACE):
    * drops any uncommitted partial message, appends the given complete line (which must end with a
    * newline and must already be masked) and flushes, without Jackson.

@@ -2,6 +2,7 @@ package io.c8kit.runtime.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.c8kit.ConfigException;
+import io.c8kit.runtime.config.InputFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -11,7 +12,9 @@ import java.util.Objects;
 
 /**
  * The {@code --state} input, parsed into one {@code stream_state} per stream descriptor. Accepted
- * forms: absent/null, {@code {}}, {@code []}; an array of STATE messages (STREAM, a GLOBAL whose
+ * forms: absent/null, {@code {}}, {@code []}; STATE messages as a read prints them ({@code
+ * {"type":"STATE","state":…}}, an array of them or a file with one per line, which arrives here as an
+ * array); an array of state objects (STREAM, a GLOBAL whose
  * {@code stream_states} are used and whose {@code shared_state} is ignored, LEGACY with {@code
  * data}; entries without {@code type} are classified by their fields); a single STATE message
  * object; a LEGACY blob keyed by stream name ({@code {"users":{"cursor":…}}}, also Singer's {@code
@@ -56,7 +59,7 @@ final class InputState {
       int index = 0;
       for (JsonNode entry : state) {
         if (!entry.isObject()) {
-          throw new ConfigException(
+          throw new InputFileException(
               "Invalid state: entry #" + index + " of the state array is not a JSON object");
         }
         parsed.message(entry, "entry #" + index);
@@ -65,7 +68,7 @@ final class InputState {
       return parsed;
     }
     if (!state.isObject()) {
-      throw new ConfigException(
+      throw new InputFileException(
           "Invalid state: expected a JSON array of state messages or a JSON object, got "
               + state.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
     }
@@ -102,9 +105,17 @@ final class InputState {
     } else if (typeNode.isTextual()) {
       type = typeNode.asText();
     } else {
-      throw new ConfigException("Invalid state: " + where + " has a non-text \"type\"");
+      throw new InputFileException("Invalid state: " + where + " has a non-text \"type\"");
     }
     switch (type) {
+      case "STATE" -> {
+        // A STATE message as a read printed it: {"type":"STATE","state":{...}}
+        JsonNode inner = msg.get("state");
+        if (inner == null || !inner.isObject()) {
+          throw new InputFileException("Invalid state: " + where + " is a STATE message without a \"state\" object");
+        }
+        message(inner, where);
+      }
       case "STREAM" -> streamState(msg.get("stream"), where);
       case "GLOBAL" -> global(msg.get("global"), where);
       case "LEGACY" -> {
@@ -114,18 +125,21 @@ final class InputState {
         } else if (data.isObject()) {
           legacy(data);
         } else {
-          throw new ConfigException("Invalid state: " + where + " has LEGACY data that is not an object");
+          throw new InputFileException("Invalid state: " + where + " has LEGACY data that is not an object");
         }
       }
-      default -> throw new ConfigException(
+      case "RECORD", "LOG", "TRACE", "SPEC", "CATALOG", "CONNECTION_STATUS", "CONTROL" -> throw new InputFileException(
+          "Invalid state: " + where + " is a " + type + " message; keep only the STATE lines of a read's"
+              + " output, e.g. grep '\"type\":\"STATE\"' output.jsonl > state.json");
+      default -> throw new InputFileException(
           "Invalid state: " + where + " has unknown type \"" + type
-              + "\"; expected STREAM, GLOBAL or LEGACY");
+              + "\"; expected STATE, STREAM, GLOBAL or LEGACY");
     }
   }
 
   private void global(JsonNode global, String where) {
     if (global == null || !global.isObject()) {
-      throw new ConfigException("Invalid state: " + where + " is GLOBAL but has no \"global\" object");
+      throw new InputFileException("Invalid state: " + where + " is GLOBAL but has no \"global\" object");
     }
     JsonNode shared = global.get("shared_state");
     if (shared != null && !shared.isNull() && !(shared.isObject() && shared.isEmpty())) {
@@ -137,7 +151,7 @@ final class InputState {
       return;
     }
     if (!states.isArray()) {
-      throw new ConfigException("Invalid state: " + where + " has \"stream_states\" that is not an array");
+      throw new InputFileException("Invalid state: " + where + " has \"stream_states\" that is not an array");
     }
     for (JsonNode s : states) {
       streamState(s, where);
@@ -146,22 +160,22 @@ final class InputState {
 
   private void streamState(JsonNode stream, String where) {
     if (stream == null || !stream.isObject()) {
-      throw new ConfigException("Invalid state: " + where + " is a STREAM state without a \"stream\" object");
+      throw new InputFileException("Invalid state: " + where + " is a STREAM state without a \"stream\" object");
     }
     JsonNode descriptor = stream.get("stream_descriptor");
     if (descriptor == null || !descriptor.isObject() || !descriptor.path("name").isTextual()) {
-      throw new ConfigException(
+      throw new InputFileException(
           "Invalid state: " + where + " has no stream_descriptor with a text \"name\"");
     }
     String name = descriptor.get("name").asText();
     JsonNode ns = descriptor.get("namespace");
     if (ns != null && !ns.isNull() && !ns.isTextual()) {
-      throw new ConfigException("Invalid state: stream '" + name + "' has a non-text namespace");
+      throw new InputFileException("Invalid state: stream '" + name + "' has a non-text namespace");
     }
     String namespace = ns == null || ns.isNull() ? null : ns.asText();
     JsonNode value = stream.get("stream_state");
     if (value != null && !value.isNull() && !value.isObject()) {
-      throw new ConfigException("Invalid state: the stream_state of stream '"
+      throw new InputFileException("Invalid state: the stream_state of stream '"
           + (namespace == null ? name : namespace + "." + name) + "' is not a JSON object");
     }
     streams.put(new Key(name, namespace), value == null || value.isNull() ? RESET : value);
@@ -210,7 +224,7 @@ final class InputState {
         return null;
       }
       if (!v.isObject()) {
-        throw new ConfigException(
+        throw new InputFileException(
             "Invalid state: the LEGACY state of stream '" + name + "' is not a JSON object");
       }
       warn.accept("The input state of stream '" + name + "' is a LEGACY state; it is read once,"

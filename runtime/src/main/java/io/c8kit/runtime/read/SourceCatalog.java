@@ -57,6 +57,15 @@ public final class SourceCatalog {
     return catalog;
   }
 
+  /** The static streams only: what is known without a config (for the {@code docs} command). */
+  public static <C> AirbyteCatalog staticStreams(SourceConnector<C> connector) {
+    AirbyteCatalog catalog = new AirbyteCatalog();
+    for (StreamDefinition<C, ?> s : connector.definition().streams()) {
+      catalog.streams.add(staticStream(s, loadSchema(connector, s)));
+    }
+    return catalog;
+  }
+
   private static String label(String name, String namespace) {
     return namespace == null || namespace.isEmpty() ? name : namespace + "." + name;
   }

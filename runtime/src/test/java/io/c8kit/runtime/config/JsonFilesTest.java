@@ -65,6 +65,9 @@ class JsonFilesTest {
     assertNull(JsonFiles.readState(file("")));
     assertEquals("[]", JsonFiles.readState(file("[]")).toString());
     assertEquals("{}", JsonFiles.readState(file(" {} ")).toString());
+    // The STATE lines a read printed, one per line, are one array of those messages.
+    assertEquals("[{\"type\":\"STATE\",\"n\":1},{\"type\":\"STATE\",\"n\":2}]",
+        JsonFiles.readState(file("{\"type\":\"STATE\",\"n\":1}\n{\"type\":\"STATE\",\"n\":2}\n")).toString());
     String bad = file("[{");
     assertTrue(assertThrows(ConfigException.class, () -> JsonFiles.readState(bad)).getMessage()
         .startsWith("State file " + bad + " is not valid JSON"));

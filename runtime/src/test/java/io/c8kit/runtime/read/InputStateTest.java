@@ -216,4 +216,37 @@ class InputStateTest {
     assertTrue(e.getMessage().contains("users") && e.getMessage().contains("yesterday"), e.getMessage());
     assertEquals(List.of(), out.messages());
   }
+  /** A STATE line exactly as a read prints it (issue 14: it was "unknown type \"STATE\""). */
+  private static String printed(String inner) {
+    return "{\"type\":\"STATE\",\"state\":" + inner + "}";
+  }
+
+  @Test
+  void stateMessagesAsPrintedByARead() {
+    String first = printed(streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":2}")
+        .replace("}}}", "},\"sourceStats\":{\"recordCount\":2.0}}}"));
+    String last = printed(streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":3}"));
+    assertEquals(FROM_3, readUsers("[" + first + "," + last + "]").ok().seqs("users"));
+    assertEquals(FROM_3, readUsers(last).ok().seqs("users"));
+  }
+
+  @Test
+  void printedGlobalAndLegacyStateMessages() {
+    String global = printed("{\"type\":\"GLOBAL\",\"global\":{\"stream_states\":["
+        + "{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}]}}");
+    assertEquals(FROM_3, readUsers(global).ok().seqs("users"));
+    String legacy = printed("{\"type\":\"LEGACY\",\"data\":{\"users\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}}");
+    assertEquals(FROM_3, readUsers("[" + legacy + "]").ok().seqs("users"));
+  }
+
+  @Test
+  void otherMessagesOfAReadOutputAreRejectedWithTheFix() {
+    String record = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{},\"emitted_at\":1}}";
+    Output out = readUsers("[" + record + "]");
+    ConfigException e = assertInstanceOf(ConfigException.class, out.error());
+    assertTrue(e.getMessage().contains("entry #0 is a RECORD message; keep only the STATE lines"), e.getMessage());
+    Output noState = readUsers("{\"type\":\"STATE\"}");
+    assertTrue(assertInstanceOf(ConfigException.class, noState.error()).getMessage()
+        .contains("STATE message without a \"state\" object"));
+  }
 }
