@@ -112,7 +112,7 @@ final class About {
     if (!info.description().isEmpty()) {
       sb.append(info.description()).append("\n\n");
     }
-    sb.append("Built with [c8kit](https://github.com/c8kit/c8kit) from the ")
+    sb.append("Built with c8kit from the ")
         .append(info.kind() == ConnectorKind.SOURCE ? "source" : "destination").append(" `")
         .append(info.name()).append("` ").append(info.version()).append(".\n\n");
     sb.append("## Capabilities\n\n");
