@@ -78,6 +78,40 @@ final class ConnectorCommand {
     return cmd;
   }
 
+  /**
+   * The Singer command line: {@code java -cp JAR MAIN args} for a jar; for an image the same main on the
+   * image's {@code /airbyte/lib/connector.jar}. File arguments (after {@code --config} and the like) are
+   * mapped as for {@link #command}.
+   *
+   * @param main {@code io.c8kit.singer.TapMain} or {@code io.c8kit.singer.TargetMain}
+   */
+  List<String> singerCommand(String main, List<String> options, boolean stdin) {
+    List<String> cmd = new ArrayList<>();
+    if (image) {
+      cmd.addAll(List.of("docker", "run", "--rm", "--network", "none"));
+      if (stdin) {
+        cmd.add("-i");
+      }
+      cmd.addAll(List.of("-v", workDir.toAbsolutePath() + ":/data", "--entrypoint", "java", target,
+          "-cp", "/airbyte/lib/connector.jar", main));
+    } else {
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      String javaOpts = System.getenv("JAVA_OPTS");
+      if (javaOpts != null && !javaOpts.isBlank()) {
+        cmd.addAll(List.of(javaOpts.trim().split("\\s+")));
+      }
+      cmd.addAll(List.of("-cp", target, main));
+    }
+    for (int i = 0; i < options.size(); i++) {
+      String option = options.get(i);
+      cmd.add(option);
+      if (option.startsWith("--") && !option.equals("--discover") && i + 1 < options.size()) {
+        cmd.add(mapPath(Path.of(options.get(++i))));
+      }
+    }
+    return cmd;
+  }
+
   private String mapPath(Path file) {
     if (!image) {
       return file.toAbsolutePath().toString();

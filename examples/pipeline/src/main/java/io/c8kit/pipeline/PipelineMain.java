@@ -49,6 +49,10 @@ public final class PipelineMain implements Callable<Integer> {
   @Option(names = "--full-refresh", description = "Read every stream in full refresh + overwrite.")
   boolean fullRefresh;
 
+  @Option(names = "--protocol", defaultValue = "airbyte",
+      description = "airbyte (read | write) or singer (tap | target, the jars' Singer mains); default: ${DEFAULT-VALUE}.")
+  String protocol;
+
   @Option(names = "--reset", description = "Forget the saved state first (next read starts over).")
   boolean reset;
 
@@ -82,8 +86,14 @@ public final class PipelineMain implements Callable<Integer> {
   public Integer call() throws Exception {
     Files.createDirectories(workDir);
     Path stateFile = workDir.resolve("state.json");
+    boolean singer = "singer".equals(protocol);
+    if (!singer && !"airbyte".equals(protocol)) {
+      console.println("pipeline failed: --protocol must be airbyte or singer, not " + protocol);
+      return 2;
+    }
     if (reset) {
       Files.deleteIfExists(stateFile);
+      Files.deleteIfExists(workDir.resolve("singer-state.json"));
     }
     ConnectorCommand src = ConnectorCommand.of(source, workDir);
     ConnectorCommand dst = ConnectorCommand.of(destination, workDir);
@@ -113,7 +123,10 @@ public final class PipelineMain implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onSignal);
     Pipeline.Result result;
     try {
-      result = pipeline.run();
+      result = singer
+          ? new SingerPipeline(src, sourceConfig, dst, destinationConfig, workDir, new LinkedHashSet<>(streams),
+              fullRefresh, console, System.err).run()
+          : pipeline.run();
     } catch (PipelineException e) {
       if (!pipeline.interrupted()) {
         console.println("pipeline failed: " + e.getMessage());

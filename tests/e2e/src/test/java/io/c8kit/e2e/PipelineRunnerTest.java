@@ -70,6 +70,31 @@ class PipelineRunnerTest {
   }
 
   @Test
+  void singerProtocolPipesTapIntoTargetAndResumes() throws Exception {
+    Path sqlite = work.resolve("singer.sqlite");
+    Path source = Proc.json(work, "singer-source.json", "{\"count\": 30, \"seed\": 5, \"always_updated\": false}");
+    Path destination = Proc.json(work, "singer-destination.json",
+        Messages.JSON.createObjectNode().put("destination_path", sqlite.toString()));
+    String sqliteJar = Artifacts.jar(Artifacts.DESTINATION_SQLITE).toString();
+
+    Proc.Result first = pipeline(source, sqliteJar, destination, "--protocol", "singer", "--streams", "users,products");
+    assertEquals(0, first.exitCode(), first::toString);
+    Map<String, long[]> rows = summary(first);
+    assertRow(rows, "users", 30, 30, first);
+    assertRow(rows, "products", 100, 100, first);
+    assertTrue(!rows.containsKey("purchases"), first::toString);
+    assertEquals(Map.of("users", 30L, "products", 100L), counts(sqlite));
+    JsonNode state = Messages.JSON.readTree(work.resolve("singer-state.json").toFile());
+    assertTrue(state.get("currently_syncing").isNull(), state::toString);
+
+    Proc.Result second = pipeline(source, sqliteJar, destination, "--protocol", "singer", "--streams", "users,products");
+    assertEquals(0, second.exitCode(), second::toString);
+    assertTrue(second.stdout().contains("resuming from"), second::toString);
+    assertRow(summary(second), "users", 1, 1, second); // the boundary record again, deduplicated
+    assertEquals(Map.of("users", 30L, "products", 100L), counts(sqlite));
+  }
+
+  @Test
   void fakerToSqliteTwiceResumesFromTheSavedState() throws Exception {
     Path sqlite = work.resolve("faker.sqlite");
     Path source = Proc.json(work, "source-config.json",
