@@ -139,7 +139,7 @@ class FakerToSqliteClusterTest {
   @Test
   void theValidateEndpointNamesTheBadField() {
     ConfigInfos result = connect.validateConnectorConfig("io.c8kit.examples.faker.FakerSourceConnector",
-        Map.of("connector.class", "io.c8kit.examples.faker.FakerSourceConnector", "count", "0",
+        Map.of("name", "faker-check", "connector.class", "io.c8kit.examples.faker.FakerSourceConnector", "count", "0",
             "seed", "x"));
     Map<String, List<String>> errors = new HashMap<>();
     for (ConfigInfo info : result.configs()) {
