@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * streams: the c8kit benchmark source reading four streams of N/4 records ({@code rows} to
- * {@code rows_4}) against one stream of N, interleaved; whole-process wall and CPU. With streams read
+ * {@code rows_4}: rows 1..N/4, N/4+1..N/2, …) against one stream of the same N records, interleaved; whole-process wall and CPU. With streams read
  * concurrently, four streams finish up to min(4, cores) times sooner for the same CPU; read one after
  * another, the ratio is about 1. The target ("scales with cores") is read as: wall throughput at least
  * 0.8 × min(4, cpus) times that of one stream, and CPU per record no more than 10 % above it (the
@@ -49,8 +49,8 @@ final class StreamsBench {
   /**
    * Both outputs carry the same records: the four quarter streams' RECORD bytes are the one stream's
    * plus 2 bytes for each record of {@code rows_2..4} (their names are longer), give or take the
-   * status and state lines between the streams (a few KiB at most); the last record is {@code rows_4}'s
-   * last.
+   * status and state lines between the streams (a few KiB at most); the last record is row N, in
+   * {@code rows_4}.
    */
   private static void check(Launcher.Run four, Launcher.Run one, long n) throws Exception {
     ReadBench.Lines a = ReadBench.Lines.of(four);
@@ -63,8 +63,8 @@ final class StreamsBench {
     }
     com.fasterxml.jackson.databind.JsonNode last = Workspace.JSON.readTree(a.recordLines.get(a.recordLines.size() - 1))
         .path("record");
-    if (!last.path("stream").asText().equals("rows_4") || last.path("data").path("id").asLong() != n / 4) {
-      throw new IllegalStateException("the 4-stream read did not end with rows_4's record " + n / 4 + ": " + last);
+    if (!last.path("stream").asText().equals("rows_4") || last.path("data").path("id").asLong() != n) {
+      throw new IllegalStateException("the 4-stream read did not end with row " + n + " in rows_4: " + last);
     }
   }
 }
