@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The whole-process benchmark harness: measures read, write, startup, memory and compile time of
- * c8kit next to hand-written baselines run in the same invocation on the same machine, prints one
- * table with the medians and whether each target holds, and writes it as JSON. See
- * {@code benchmarks/README.md} for the method; {@code benchmarks/run.sh} builds and runs it.
+ * The whole-process benchmark harness: measures read (against the hand-written limit and against a
+ * Node CDK source), its scaling with size and with streams, write, startup, memory and compile time of
+ * c8kit next to baselines run interleaved in the same invocation on the same machine, prints one table
+ * with wall and CPU medians (min–max) and whether each target holds on both, and writes it as JSON.
+ * See {@code benchmarks/README.md} for the method; {@code benchmarks/run.sh} builds and runs it.
  *
  * <p>Exit code 0 when every benchmark ran (whether or not its target holds), 1 when one failed to
  * run or its output check failed, 2 for a usage error.
@@ -73,11 +74,24 @@ public final class Harness {
       return results.stream().map(r -> r.id).toList();
     }
 
-    /** The figures of a row: c8kit, baseline (NaN if none), compared (NaN if none). */
+    /**
+     * The median figures of a row: c8kit, baseline, compared by wall; then c8kit, baseline, compared by
+     * CPU (NaN where there is none).
+     */
     public double[] figures(String id) {
-      Result r = results.stream().filter(x -> x.id.equals(id)).findFirst()
+      Result r = row(id);
+      return new double[] {r.wall.c8kitMedian(), r.wall.baselineMedian(), r.comparedWall(),
+          r.cpu.c8kitMedian(), r.cpu.baselineMedian(), r.comparedCpu()};
+    }
+
+    /** Why a row did not run (e.g. Node is not installed), or null. */
+    public String notRun(String id) {
+      return row(id).notRun;
+    }
+
+    private Result row(String id) {
+      return results.stream().filter(x -> x.id.equals(id)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no row " + id));
-      return new double[] {r.c8kit, r.baseline, r.compared()};
     }
 
     /** The error of a row, or null. */
@@ -101,6 +115,9 @@ public final class Harness {
         try {
           switch (bench) {
             case "read" -> report.results.addAll(ReadBench.run(ws));
+            case "node" -> report.results.add(NodeBench.run(ws));
+            case "scaling" -> report.results.addAll(ScalingBench.run(ws));
+            case "streams" -> report.results.add(StreamsBench.run(ws));
             case "write" -> report.results.add(WriteBench.run(ws));
             case "startup" -> report.results.addAll(StartupBench.run(ws));
             case "memory" -> report.results.add(MemoryBench.run(ws));
@@ -139,7 +156,12 @@ public final class Harness {
     ObjectNode opts = env.putObject("options");
     opts.put("smoke", o.smoke);
     opts.put("runs", o.runs);
+    opts.put("readRecords", o.readRecords);
     opts.put("records", o.records);
+    opts.put("nodeRecords", o.nodeRecords);
+    opts.put("nodeRuns", o.nodeRuns);
+    opts.put("scalingSizes", o.scalingSizes.toString());
+    opts.put("scalingRuns", o.scalingRuns);
     opts.put("streams", o.streams);
     opts.put("memoryRecords", o.memoryRecords);
     opts.put("memoryHeap", o.memoryHeap);
@@ -186,16 +208,33 @@ public final class Harness {
 
   static String table(Report report) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"benchmark", "c8kit", "baseline (same run)", "c8kit vs baseline", "target", "holds"});
+    rows.add(new String[] {"benchmark", "c8kit wall", "baseline wall (same runs)", "wall", "c8kit CPU",
+        "baseline CPU", "CPU", "target", "holds"});
     for (Result r : report.results) {
       if (r.error != null) {
-        rows.add(new String[] {r.label, "FAILED", "", "", r.target, "no"});
+        rows.add(new String[] {r.label, "FAILED", "", "", "", "", "", r.target, "NO (failed)"});
         continue;
       }
-      String c = value(r.c8kit, r.unit, r);
-      String b = Double.isNaN(r.baseline) ? "-" : value(r.baseline, r.unit, null) + " (" + r.baselineLabel + ")";
-      String holds = r.holds == null ? "(info)" : r.holds ? "yes" : "NO";
-      rows.add(new String[] {r.label, c, b, r.comparedText(), r.target, holds});
+      if (r.notRun != null) {
+        rows.add(new String[] {r.label, "not run", r.baselineLabel, "", "", "", "", r.target, "(not run)"});
+        continue;
+      }
+      String c = wallValue(r.wall.c8kit, r);
+      String b = r.wall.baseline.isEmpty() ? "-" : wallValue(r.wall.baseline, r) + " (" + r.baselineLabel + ")";
+      String cc = cpuValue(r.cpu.c8kit, r);
+      String cb = cpuValue(r.cpu.baseline, r);
+      Boolean holds = r.holds();
+      String verdict;
+      if (holds == null) {
+        verdict = "(info)";
+      } else if (r.verdict != null) {
+        verdict = holds ? "yes" : "NO";
+      } else {
+        verdict = (holds ? "yes" : "NO") + " (wall " + (r.wallHolds() ? "yes" : "no") + ", CPU "
+            + (r.cpuHolds() ? "yes" : "no") + ")";
+      }
+      rows.add(new String[] {r.label, c, b, r.comparedText(r.comparedWall()), cc, cb,
+          r.comparedText(r.comparedCpu()), r.target, verdict});
     }
     int[] w = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -204,11 +243,13 @@ public final class Harness {
       }
     }
     StringBuilder s = new StringBuilder();
+    ObjectNode opts = (ObjectNode) report.environment.path("options");
     s.append("c8kit benchmarks, ").append(report.date).append(", ")
         .append(report.environment.path("cpus").asInt()).append(" cpus, ")
-        .append(report.environment.path("java").asText()).append(", median of ")
-        .append(report.environment.path("options").path("runs").asInt()).append(" run(s)")
-        .append(report.environment.path("options").path("smoke").asBoolean() ? " [SMOKE: tiny sizes, not a measurement]" : "")
+        .append(report.environment.path("java").asText()).append(", median (min-max) of ")
+        .append(opts.path("runs").asInt()).append(" interleaved run(s); wall = whole process, start to exit;"
+            + " CPU = user + system of the whole process")
+        .append(opts.path("smoke").asBoolean() ? " [SMOKE: tiny sizes, not a measurement]" : "")
         .append(", load average ").append(report.environment.path("loadAverageBefore").asDouble())
         .append(" -> ").append(report.environment.path("loadAverageAfter").asDouble()).append('\n');
     for (int k = 0; k < rows.size(); k++) {
@@ -229,14 +270,23 @@ public final class Harness {
     }
     for (Result r : report.results) {
       if (r.error != null) {
-        s.append("  ").append(r.id).append(": ").append(r.error.lines().findFirst().orElse("")).append('\n');
-      } else if (!details(r.details).isEmpty()) {
+        s.append("  ").append(r.id).append(": FAILED: ").append(r.error.lines().findFirst().orElse("")).append('\n');
+        continue;
+      }
+      if (r.notRun != null) {
+        s.append("  ").append(r.id).append(": not run: ").append(r.notRun).append('\n');
+        continue;
+      }
+      if (!details(r.details).isEmpty()) {
         s.append("  ").append(r.id).append(": ").append(details(r.details)).append('\n');
+      }
+      if (r.note != null) {
+        s.append("  ").append(r.id).append(": note: ").append(r.note).append('\n');
       }
     }
     if (report.environment.path("loadAverageBefore").asDouble() > report.environment.path("cpus").asInt()) {
       s.append("  WARNING: the machine was busy (load average above the number of cpus): wall times are "
-          + "inflated; compare the CPU figures.\n");
+          + "inflated; rely on the CPU figures.\n");
     }
     return s.toString();
   }
@@ -255,20 +305,54 @@ public final class Harness {
     return s.toString();
   }
 
-  private static String value(double v, String unit, Result r) {
-    if (Double.isNaN(v)) {
+  /** "median (min-max)" of wall figures in the row's unit. */
+  private static String wallValue(List<Double> v, Result r) {
+    if (v.isEmpty()) {
       return "-";
     }
-    return switch (unit) {
-      case "records/s" -> String.format("%,.0f rec/s", v) + (r != null && r.details.containsKey("c8kitMBps")
-          ? String.format(" (%s MB/s)", r.details.get("c8kitMBps")) : "");
-      case "rows/s" -> String.format("%,.0f rows/s", v);
-      case "ms" -> String.format("%,.0f ms", v);
-      case "MB" -> r != null && r.details.get("peakRssMb") != null
-          ? String.format("peak heap %.0f MB, RSS %s MB", v, r.details.get("peakRssMb"))
-          : String.format("%.0f MB", v);
-      default -> String.format("%.2f %s", v, unit);
+    if (r.unit.equals("MB")) {
+      return r.details.get("peakRssMb") != null
+          ? String.format("peak heap %.0f MB, RSS %s MB", Stats.median(v), r.details.get("peakRssMb"))
+          : String.format("%.0f MB", Stats.median(v));
+    }
+    String u = switch (r.unit) {
+      case "records/s" -> " rec/s";
+      case "rows/s" -> " rows/s";
+      case "ms" -> " ms";
+      default -> " " + r.unit;
     };
+    return spread(v, r.unit.equals("ms")) + u;
+  }
+
+  /** CPU figures: per CPU second for throughput rows, CPU ms otherwise. */
+  private static String cpuValue(List<Double> v, Result r) {
+    if (v.isEmpty()) {
+      return "-";
+    }
+    String u = switch (r.unit) {
+      case "records/s" -> " rec/CPU-s";
+      case "rows/s" -> " rows/CPU-s";
+      default -> " ms";
+    };
+    return spread(v, !r.unit.endsWith("/s")) + u;
+  }
+
+  private static String spread(List<Double> v, boolean plain) {
+    if (v.size() == 1) {
+      return num(v.get(0), plain);
+    }
+    return num(Stats.median(v), plain) + " (" + num(Stats.min(v), plain) + "-" + num(Stats.max(v), plain) + ")";
+  }
+
+  /** 612k, 1.23M, or a plain number. */
+  private static String num(double v, boolean plain) {
+    if (plain || Math.abs(v) < 10_000) {
+      return String.format("%,.0f", v);
+    }
+    if (Math.abs(v) < 1e6) {
+      return String.format("%.0fk", v / 1e3);
+    }
+    return String.format("%.2fM", v / 1e6);
   }
 
   private static String pad(String s, int w) {
@@ -285,19 +369,25 @@ public final class Harness {
       n.put("id", r.id);
       n.put("label", r.label);
       n.put("unit", r.unit);
-      putNumber(n, "c8kit", r.c8kit);
-      putNumber(n, "baseline", r.baseline);
       n.put("baselineLabel", r.baselineLabel);
       n.put("comparison", r.comparison.name().toLowerCase(java.util.Locale.ROOT));
-      putNumber(n, "compared", r.error == null ? r.compared() : Double.NaN);
+      figures(n.putObject("wall"), r.wall, r.error == null ? r.comparedWall() : Double.NaN);
+      figures(n.putObject("cpu"), r.cpu, r.error == null ? r.comparedCpu() : Double.NaN);
       n.put("target", r.target);
-      if (r.holds == null) {
+      Boolean holds = r.holds();
+      if (holds == null) {
         n.putNull("holds");
       } else {
-        n.put("holds", r.holds);
+        n.put("holds", holds);
       }
       if (r.error != null) {
         n.put("error", r.error);
+      }
+      if (r.notRun != null) {
+        n.put("notRun", r.notRun);
+      }
+      if (r.note != null) {
+        n.put("note", r.note);
       }
       n.set("details", Workspace.JSON.valueToTree(r.details));
       n.set("runs", Workspace.JSON.valueToTree(r.runs));
@@ -306,6 +396,16 @@ public final class Harness {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Workspace.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), root);
     return out;
+  }
+
+  private static void figures(ObjectNode n, Result.Figures f, double compared) {
+    for (String side : List.of("c8kit", "baseline")) {
+      List<Double> v = side.equals("c8kit") ? f.c8kit : f.baseline;
+      putNumber(n, side, Stats.median(v));
+      putNumber(n, side + "Min", Stats.min(v));
+      putNumber(n, side + "Max", Stats.max(v));
+    }
+    putNumber(n, "compared", compared);
   }
 
   private static void putNumber(ObjectNode n, String key, double v) {

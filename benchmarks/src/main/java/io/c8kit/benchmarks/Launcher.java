@@ -14,9 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one measured process: stdin from a file (or nothing), stdout counted through a pipe (keeping
- * its first and last bytes for checks) or sent to a file, stderr to a file. Optionally attaches the
- * {@link ProcessProbe} agent, and samples the peak resident set from {@code /proc/<pid>/status} while
- * the process runs.
+ * its first and last bytes for checks) or sent to a file, stderr to a file. Measures the whole
+ * process: wall time from just before the start to the exit, and CPU time (user + system of the
+ * process and of the children it waited for) from the harness's own {@code cutime}/{@code cstime},
+ * which the kernel adds to when the JDK reaps the child; the harness runs one child at a time, so the
+ * difference is that child's CPU, whatever it runs (a JVM, Node, javac) and with no agent. Optionally
+ * attaches the {@link ProcessProbe} agent (per-thread CPU, heap at exit), and samples the peak
+ * resident set from {@code /proc/<pid>/status} while the process runs.
  */
 final class Launcher {
   static final int HEAD_BYTES = 256 * 1024;
@@ -56,8 +60,10 @@ final class Launcher {
     long stdoutBytes;
     byte[] head = new byte[0];
     byte[] tail = new byte[0];
-    /** From the probe agent, or -1. */
+    /** Whole-process CPU (user + system) in ms, from the harness's children times; -1 if unknown. */
     long cpuMillis = -1;
+    /** CPU ms as the probe agent saw it in its shutdown hook (before the JVM's teardown), or -1. */
+    long probeCpuMillis = -1;
     long hwmKb = -1;
     long heapUsedAtExitKb = -1;
     /** CPU ms of the process's threads at exit, grouped: main, JIT, GC, other (from the probe). */
@@ -72,6 +78,10 @@ final class Launcher {
 
     double wallSeconds() {
       return wallNanos / 1e9;
+    }
+
+    double cpuSeconds() {
+      return cpuMillis / 1000.0;
     }
 
     String stderrTail() {
@@ -105,6 +115,7 @@ final class Launcher {
     Run run = new Run();
     run.label = spec.label;
     run.stderrFile = spec.stderrFile;
+    long cpuBefore = childrenCpuTicks();
     long start = System.nanoTime();
     Process p = pb.start();
     Counter counter = null;
@@ -129,6 +140,10 @@ final class Launcher {
     }
     run.wallNanos = System.nanoTime() - start;
     run.exitCode = p.exitValue();
+    long cpuAfter = childrenCpuTicks();
+    if (cpuBefore >= 0 && cpuAfter >= 0) {
+      run.cpuMillis = (cpuAfter - cpuBefore) * 10; // USER_HZ is 100 on every Linux that matters
+    }
     if (counting != null) {
       counting.join();
       if (counter.error != null) {
@@ -149,6 +164,20 @@ final class Launcher {
       readProbe(spec.probeOut, run);
     }
     return run;
+  }
+
+  /**
+   * cutime + cstime of this JVM in clock ticks: the CPU of the children it has reaped (fields 16 and
+   * 17 of {@code /proc/self/stat}), or -1 off Linux.
+   */
+  static long childrenCpuTicks() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private static java.io.File nullFile() {
@@ -172,7 +201,7 @@ final class Launcher {
     }
     if (v.containsKey("utimeTicks")) {
       // USER_HZ is 100 on every Linux configuration that matters
-      run.cpuMillis = (v.get("utimeTicks") + v.getOrDefault("stimeTicks", 0L)) * 10;
+      run.probeCpuMillis = (v.get("utimeTicks") + v.getOrDefault("stimeTicks", 0L)) * 10;
     }
     run.hwmKb = v.getOrDefault("VmHWMKb", -1L);
     run.heapUsedAtExitKb = v.getOrDefault("heapUsedAtExitKb", -1L);

@@ -62,10 +62,10 @@ final class MemoryBench {
     if (run.heapUsedAtExitKb > 0) {
       heap[0] = Math.max(heap[0], Math.round(run.heapUsedAtExitKb / 102.4) / 10.0); // also when no GC ran
     }
-    r.c8kit = heap[0];
+    r.wall.c8kit.add(heap[0]);
     r.target = "completes, no OOM";
-    r.holds = run.exitCode == 0 && !oom && rows == o.memoryRecords;
-    if (!r.holds) {
+    r.verdict = run.exitCode == 0 && !oom && rows == o.memoryRecords;
+    if (!r.verdict) {
       r.error = "exit " + run.exitCode + (oom ? ", OutOfMemoryError" : "") + ", " + rows + " of "
           + o.memoryRecords + " rows; stderr: " + run.stderrTail();
     }
@@ -73,7 +73,7 @@ final class MemoryBench {
     r.details.put("statesIn", states);
     r.details.put("rowsLoaded", rows);
     r.details.put("wallSeconds", ReadBench.round2(run.wallSeconds()));
-    r.details.put("cpuSeconds", run.cpuMillis / 1000.0);
+    r.details.put("cpuSeconds", run.cpuSeconds());
     r.details.put("peakHeapMb", heap[0]);
     r.details.put("maxHeapAfterGcMb", heap[1]);
     r.details.put("maxCommittedHeapMb", heap[2]);

@@ -11,11 +11,27 @@ import java.util.Set;
 
 /** The harness's command line. */
 public final class Options {
-  static final List<String> ALL = List.of("read", "write", "startup", "memory", "compile");
+  static final List<String> ALL = List.of("read", "node", "scaling", "streams", "write", "startup", "memory",
+      "compile");
 
   boolean smoke;
   int runs = 5;
+  /** Records of the read and parallel-streams benchmarks. */
+  long readRecords = 2_000_000;
+  /** Rows of the write benchmark. */
   long records = 1_000_000;
+  /** Records of the Node comparison (Node is ~20x slower: 2M records would take minutes per run). */
+  long nodeRecords = 500_000;
+  int nodeRuns = 3;
+  /** The folder where benchmarks/node/install.sh installed the Node baseline; null: not installed. */
+  Path nodeDir;
+  /** Why the Node baseline is not available (install failure), shown in its row. */
+  String nodeUnavailable;
+  /** Sizes of the scaling table, and its runs per size. */
+  List<Long> scalingSizes = List.of(200_000L, 1_000_000L, 4_000_000L);
+  int scalingRuns = 3;
+  /** Attach the probe agent to the read and write processes (per-thread CPU; costs ~20 ms each side). */
+  boolean threadCpu;
   int streams = 1_000;
   long memoryRecords = 1_000_000;
   /** Per-stream STATE every this many records of that stream, in the memory input. */
@@ -41,11 +57,18 @@ public final class Options {
       "usage: java -jar c8kit-benchmarks.jar [options]",
       "  --smoke                 tiny sizes, 1 run (2,000 records, 10 streams): checks the harness works",
       "  --runs N                runs per figure, the median is reported (default 5; memory always 1)",
-      "  --records N             records for read and write (default 1,000,000)",
+      "  --read-records N        records of read and streams (default 2,000,000)",
+      "  --records N             rows of write (default 1,000,000)",
+      "  --node-records N        records of the Node comparison (default 500,000), --node-runs N (default 3)",
+      "  --node-dir DIR          the Node baseline as installed by benchmarks/node/install.sh (run.sh does it)",
+      "  --node-unavailable WHY  the Node row reports WHY instead of a figure (install failed)",
+      "  --scaling SIZES         record counts of the scaling table (default 200000,1000000,4000000)",
+      "  --scaling-runs N        runs per scaling size (default 3)",
+      "  --thread-cpu            attach the probe agent to read/write processes: CPU per thread group in the JSON",
       "  --streams N             streams of the memory run (default 1,000)",
       "  --memory-records N      records of the memory run, round-robin over the streams (default 1,000,000)",
       "  --heap SIZE             -Xmx of the memory run (default 256m)",
-      "  --only LIST             comma-separated subset of: read,write,startup,memory,compile",
+      "  --only LIST             comma-separated subset of: read,node,scaling,streams,write,startup,memory,compile",
       "  --faker-jar PATH        default ROOT/examples/source-faker/target/source-faker.jar",
       "  --sqlite-jar PATH       default ROOT/examples/destination-sqlite/target/destination-sqlite.jar",
       "  --root DIR              the c8kit checkout (default: found from the current directory)",
@@ -64,6 +87,11 @@ public final class Options {
     String sqlite = null;
     boolean runsSet = false;
     boolean recordsSet = false;
+    boolean readRecordsSet = false;
+    boolean nodeRecordsSet = false;
+    boolean nodeRunsSet = false;
+    boolean scalingSet = false;
+    boolean scalingRunsSet = false;
     boolean streamsSet = false;
     boolean memRecordsSet = false;
     for (int i = 0; i < args.length; i++) {
@@ -75,9 +103,36 @@ public final class Options {
           runsSet = true;
         }
         case "--records" -> {
-          o.records = Long.parseLong(value(args, ++i, a).replace("_", "").replace(",", ""));
+          o.records = count(value(args, ++i, a));
           recordsSet = true;
         }
+        case "--read-records" -> {
+          o.readRecords = count(value(args, ++i, a));
+          readRecordsSet = true;
+        }
+        case "--node-records" -> {
+          o.nodeRecords = count(value(args, ++i, a));
+          nodeRecordsSet = true;
+        }
+        case "--node-runs" -> {
+          o.nodeRuns = Integer.parseInt(value(args, ++i, a));
+          nodeRunsSet = true;
+        }
+        case "--node-dir" -> o.nodeDir = Path.of(value(args, ++i, a));
+        case "--node-unavailable" -> o.nodeUnavailable = value(args, ++i, a);
+        case "--scaling" -> {
+          List<Long> sizes = new ArrayList<>();
+          for (String s : value(args, ++i, a).split(",")) {
+            sizes.add(count(s.trim()));
+          }
+          o.scalingSizes = List.copyOf(sizes);
+          scalingSet = true;
+        }
+        case "--scaling-runs" -> {
+          o.scalingRuns = Integer.parseInt(value(args, ++i, a));
+          scalingRunsSet = true;
+        }
+        case "--thread-cpu" -> o.threadCpu = true;
         case "--streams" -> {
           o.streams = Integer.parseInt(value(args, ++i, a));
           streamsSet = true;
@@ -118,6 +173,21 @@ public final class Options {
       if (!recordsSet) {
         o.records = 2_000;
       }
+      if (!readRecordsSet) {
+        o.readRecords = 2_000;
+      }
+      if (!nodeRecordsSet) {
+        o.nodeRecords = 2_000;
+      }
+      if (!nodeRunsSet) {
+        o.nodeRuns = 1;
+      }
+      if (!scalingSet) {
+        o.scalingSizes = List.of(1_000L, 4_000L);
+      }
+      if (!scalingRunsSet) {
+        o.scalingRuns = 1;
+      }
       if (!streamsSet) {
         o.streams = 10;
       }
@@ -127,8 +197,10 @@ public final class Options {
       o.memoryStateEvery = 50;
       o.compileWarmups = 0;
     }
-    if (o.runs < 1 || o.records < 1 || o.streams < 1 || o.memoryRecords < o.streams) {
-      throw new IllegalArgumentException("runs, records and streams must be positive, memory records >= streams");
+    if (o.runs < 1 || o.records < 1 || o.readRecords < 4 || o.nodeRecords < 1 || o.nodeRuns < 1
+        || o.scalingRuns < 1 || o.streams < 1 || o.memoryRecords < o.streams) {
+      throw new IllegalArgumentException("runs, records and streams must be positive, read records >= 4,"
+          + " memory records >= streams");
     }
     o.root = (root != null ? root : findRoot()).toAbsolutePath().normalize();
     o.fakerJar = faker != null ? Path.of(faker)
@@ -148,11 +220,20 @@ public final class Options {
     return o;
   }
 
+  private static long count(String text) {
+    return Long.parseLong(text.replace("_", "").replace(",", ""));
+  }
+
   private static String value(String[] args, int i, String option) {
     if (i >= args.length) {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args[i];
+  }
+
+  /** The nearest multiple of 4 at or below {@code n}: four streams of equal size. */
+  long streamsRecords() {
+    return readRecords / 4 * 4;
   }
 
   /** The jar (or classes folder) this class was loaded from. */

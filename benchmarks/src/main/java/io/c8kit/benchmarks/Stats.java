@@ -3,7 +3,7 @@ package io.c8kit.benchmarks;
 import java.util.Arrays;
 import java.util.List;
 
-/** Medians. */
+/** Medians, minima and maxima of repeated runs. */
 final class Stats {
   private Stats() {}
 
@@ -11,9 +11,22 @@ final class Stats {
     if (values.isEmpty()) {
       return Double.NaN;
     }
-    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-    Arrays.sort(v);
+    double[] v = sorted(values);
     int n = v.length;
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  static double min(List<Double> values) {
+    return values.isEmpty() ? Double.NaN : sorted(values)[0];
+  }
+
+  static double max(List<Double> values) {
+    return values.isEmpty() ? Double.NaN : sorted(values)[values.size() - 1];
+  }
+
+  private static double[] sorted(List<Double> values) {
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(v);
+    return v;
   }
 }

@@ -21,6 +21,13 @@ import java.util.jar.Manifest;
 final class Workspace {
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The main class the c8kit processor generates for the synthetic {@code BenchSource}: the only place
+   * the harness names it (branch {@code engine} may rename generated mains or add a fixed launcher;
+   * adapt it here).
+   */
+  static final String BENCH_MAIN = "io.c8kit.benchmarks.synthetic.BenchMain";
+
   final Options options;
   final Path dir;
   final Path probeJar;
@@ -89,6 +96,17 @@ final class Workspace {
     return s;
   }
 
+  /** As {@link #spec}, with the probe agent attached only when {@code --thread-cpu} asks for it. */
+  Launcher.Spec measured(String label, List<String> command) {
+    return options.threadCpu ? probed(label, command) : spec(label, command);
+  }
+
+  /** {@code java -cp BENCHMARKS BENCH_MAIN read --config C --catalog K}: a read of the c8kit source. */
+  List<String> benchRead(Path config, Path catalog) {
+    return java("-cp", options.classpath, BENCH_MAIN, "read", "--config", config.toString(), "--catalog",
+        catalog.toString());
+  }
+
   /** Runs and fails on a non-zero exit code. */
   Launcher.Run runOk(Launcher.Spec spec) throws IOException, InterruptedException {
     Launcher.Run run = Launcher.run(spec);
@@ -108,8 +126,9 @@ final class Workspace {
 
   /** The JSON schema the processor generated for the benchmark source's {@code rows} stream. */
   static ObjectNode rowsSchema() throws IOException {
-    String resource = new io.c8kit.benchmarks.synthetic.BenchConnector().definition().streams().get(0)
-        .schemaResource();
+    String resource = new io.c8kit.benchmarks.synthetic.BenchConnector().definition().streams().stream()
+        .filter(s -> s.name().equals("rows")).findFirst()
+        .orElseThrow(() -> new IOException("the benchmark source has no stream \"rows\"")).schemaResource();
     try (InputStream in = io.c8kit.benchmarks.synthetic.BenchConnector.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IOException(resource + " not on the class path");

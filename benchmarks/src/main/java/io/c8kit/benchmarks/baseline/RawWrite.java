@@ -1,6 +1,7 @@
 package io.c8kit.benchmarks.baseline;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * the commit of every record before them. It writes the same rows into the same table as
  * destination-sqlite in {@code append} mode: the same connection pragmas, the same columns and types
  * (the five Airbyte metadata columns, then the data columns in JSON schema order), the same value texts
- * (timestamps as fixed-width UTC microseconds, UUIDv7 raw ids) — the harness compares the tables.
+ * (timestamps as fixed-width UTC microseconds, UUIDv7 raw ids, the {@code tags} array and the
+ * {@code address} object as their compact JSON text, as destination-sqlite stores JSON columns, copied
+ * token by token from the parser into a reused generator without building a tree) — the harness
+ * compares the tables.
  *
  * <p>Usage: {@code RawWrite DATABASE_FILE [DDL_FILE] < messages}. The table is created with the
  * {@code CREATE TABLE} statement in DDL_FILE when given (the harness passes the one destination-sqlite
@@ -45,9 +49,9 @@ public final class RawWrite {
 
   /** The data columns in JSON schema order (the processor sorts properties by name). */
   static final String[] DATA_COLUMNS = {
-    "active", "age", "balance", "city", "country", "created_at", "email", "id", "name", "score"};
+    "active", "address", "age", "balance", "created_at", "email", "id", "name", "score", "tags"};
   static final String[] DATA_TYPES = {
-    "BOOLEAN", "INTEGER", "NUMERIC", "TEXT", "TEXT", "TIMESTAMPTZ", "TEXT", "INTEGER", "TEXT", "NUMERIC"};
+    "BOOLEAN", "JSON", "INTEGER", "NUMERIC", "TIMESTAMPTZ", "TEXT", "INTEGER", "TEXT", "NUMERIC", "JSON"};
   static final String EMPTY_META = "{\"sync_id\":0,\"changes\":[]}";
 
   private RawWrite() {}
@@ -88,10 +92,31 @@ public final class RawWrite {
     }
   }
 
+  /** Compact JSON text of the value under the parser, copied token by token (no tree). */
+  private static final class JsonText {
+    private final java.io.StringWriter text = new java.io.StringWriter(256);
+    private final JsonGenerator g;
+
+    JsonText(JsonFactory factory) throws IOException {
+      g = factory.createGenerator(text);
+      g.setRootValueSeparator(null);
+    }
+
+    String copy(JsonParser p) throws IOException {
+      text.getBuffer().setLength(0);
+      g.copyCurrentStructure(p);
+      g.flush();
+      return text.toString();
+    }
+  }
+
+  private static JsonText jsonText;
+
   private static void load(java.io.InputStream in, Connection c, PreparedStatement ps, OutputStream stdout)
       throws IOException, SQLException {
     ObjectMapper mapper = new ObjectMapper();
     JsonFactory factory = mapper.getFactory();
+    jsonText = new JsonText(factory);
     RawIds ids = new RawIds();
     int inBatch = 0;
     int inTransaction = 0;
@@ -183,15 +208,15 @@ public final class RawWrite {
       }
       switch (f) {
         case "active" -> ps.setInt(6, v == JsonToken.VALUE_TRUE ? 1 : 0);
-        case "age" -> ps.setLong(7, p.getLongValue());
-        case "balance" -> number(p, v, ps, 8);
-        case "city" -> ps.setString(9, p.getText());
-        case "country" -> ps.setString(10, p.getText());
-        case "created_at" -> ps.setString(11, utcText(OffsetDateTime.parse(p.getText()).toInstant()));
-        case "email" -> ps.setString(12, p.getText());
-        case "id" -> ps.setLong(13, p.getLongValue());
-        case "name" -> ps.setString(14, p.getText());
-        case "score" -> number(p, v, ps, 15);
+        case "address" -> ps.setString(7, jsonText.copy(p));
+        case "age" -> ps.setLong(8, p.getLongValue());
+        case "balance" -> number(p, v, ps, 9);
+        case "created_at" -> ps.setString(10, utcText(OffsetDateTime.parse(p.getText()).toInstant()));
+        case "email" -> ps.setString(11, p.getText());
+        case "id" -> ps.setLong(12, p.getLongValue());
+        case "name" -> ps.setString(13, p.getText());
+        case "score" -> number(p, v, ps, 14);
+        case "tags" -> ps.setString(15, jsonText.copy(p));
         default -> p.skipChildren();
       }
     }

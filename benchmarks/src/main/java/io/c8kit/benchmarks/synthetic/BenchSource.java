@@ -8,11 +8,16 @@ import io.c8kit.annotations.Stream;
 import io.c8kit.source.Emitter;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The synthetic source of the read benchmark: one full-refresh stream {@code rows} of {@code count}
- * faker-like records (ten fields, about 200 bytes of JSON), compiled by the c8kit processor like any
- * connector. Its generated main is {@code io.c8kit.benchmarks.synthetic.BenchMain}.
+ * The synthetic source of the read benchmark: full-refresh streams of {@code count} faker-like records
+ * each (ten fields, among them a {@code tags} array and an {@code address} object; about 300 bytes of
+ * JSON), compiled by the c8kit processor like any connector. {@code rows} is the one the read, write
+ * and scaling benchmarks use (rows 1 to count); {@code rows_2} to {@code rows_4} emit the next
+ * ranges (rows count+1 to 2 count, and so on), so that four streams of N/4 carry exactly the records
+ * of one stream of N. Its generated main is named in
+ * {@code Workspace.BENCH_MAIN}.
  */
 @Source(
     name = "bench",
@@ -36,9 +41,12 @@ public class BenchSource {
       double score,
       boolean active,
       BigDecimal balance,
-      String city,
-      String country,
+      List<String> tags,
+      Address address,
       Instant createdAt) {}
+
+  /** A postal address, written as a nested JSON object. */
+  public record Address(String street, String city, String postalCode, String country) {}
 
   @Check
   void check(Config config) {}
@@ -46,8 +54,32 @@ public class BenchSource {
   /** Emits rows 1..count. */
   @Stream(primaryKey = "id")
   void rows(Config config, Emitter<Row> out) {
+    emit(config, 0, out);
+  }
+
+  /** Rows count+1..2 count (the parallel-streams benchmark). */
+  @Stream(name = "rows_2", primaryKey = "id")
+  void rows2(Config config, Emitter<Row> out) {
+    emit(config, 1, out);
+  }
+
+  /** Rows 2 count+1..3 count. */
+  @Stream(name = "rows_3", primaryKey = "id")
+  void rows3(Config config, Emitter<Row> out) {
+    emit(config, 2, out);
+  }
+
+  /** Rows 3 count+1..4 count. */
+  @Stream(name = "rows_4", primaryKey = "id")
+  void rows4(Config config, Emitter<Row> out) {
+    emit(config, 3, out);
+  }
+
+  /** Emits the {@code part}-th range of {@code count} rows. */
+  private static void emit(Config config, int part, Emitter<Row> out) {
     long count = config.count();
-    for (long i = 1; i <= count; i++) {
+    long first = part * count + 1;
+    for (long i = first; i < first + count; i++) {
       out.emit(Rows.row(i));
     }
   }
