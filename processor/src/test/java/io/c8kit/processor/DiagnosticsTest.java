@@ -478,6 +478,13 @@ class DiagnosticsTest {
     cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "example \"b\" of property s does not match its pattern", "examples",
         1, S, "public class T {", "public record Config(int n,",
         "    @Property(pattern = \"^a\", examples = \"b\") String s) {}", R, STREAM, "}"));
+    // Bounds that no value of the property's Java type can meet.
+    cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "minimum 3000000000 of property n is above the largest int "
+        + "(2147483647)", "minimum = 3e9", 1,
+        S, "public class T {", "public record Config(", "    @Property(minimum = 3e9) int n) {}", R, STREAM, "}"));
+    cases.add(c(Message.VALUE_VIOLATES_CONSTRAINT, "maximum -200 of property b is below the smallest byte (-128)",
+        "maximum = -200", 1,
+        S, "public class T {", "public record Config(", "    @Property(maximum = -200) Byte b) {}", R, STREAM, "}"));
     // Streams of schemaless data get the advice to use @Discover/@Read.
     cases.add(c(Message.STREAM_OF_LIBRARY_TYPE, "rows() produces Map<String,Object>, which is not a record with fixed "
         + "fields", "Stream<Map", 1,

@@ -128,6 +128,26 @@ final class PropertyValidator {
             minimum.get().toPlainString(), javaName, maximum.get().toPlainString());
         ok = false;
       }
+      // A bound no value of the Java type can meet would leave the spec an empty range: every config fails.
+      if (inner instanceof ScalarModel s) {
+        Optional<long[]> range = integerRange(s.scalar());
+        if (range.isPresent()) {
+          long lo = range.get()[0];
+          long hi = range.get()[1];
+          if (minimum.isPresent() && minimum.get().compareTo(BigDecimal.valueOf(hi)) > 0) {
+            report.error(Message.VALUE_VIOLATES_CONSTRAINT, Annotations.site(c), p.mirror(), p.at("minimum"),
+                "minimum " + minimum.get().toPlainString(), javaName,
+                "is above the largest " + s.scalar().name().toLowerCase(java.util.Locale.ROOT) + " (" + hi + ")");
+            ok = false;
+          }
+          if (maximum.isPresent() && maximum.get().compareTo(BigDecimal.valueOf(lo)) < 0) {
+            report.error(Message.VALUE_VIOLATES_CONSTRAINT, Annotations.site(c), p.mirror(), p.at("maximum"),
+                "maximum " + maximum.get().toPlainString(), javaName,
+                "is below the smallest " + s.scalar().name().toLowerCase(java.util.Locale.ROOT) + " (" + lo + ")");
+            ok = false;
+          }
+        }
+      }
       boolean string = inner instanceof ScalarModel s && s.scalar() == Scalar.STRING;
       pattern = p.string("pattern");
       patternDescriptor = p.string("patternDescriptor");
@@ -217,5 +237,16 @@ final class PropertyValidator {
     } catch (PatternSyntaxException e) {
       return Optional.empty();
     }
+  }
+
+  /** The value range of an integral Java type, or empty for other scalars. */
+  private static Optional<long[]> integerRange(Scalar scalar) {
+    return switch (scalar) {
+      case INT -> Optional.of(new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE});
+      case LONG -> Optional.of(new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+      case SHORT -> Optional.of(new long[] {Short.MIN_VALUE, Short.MAX_VALUE});
+      case BYTE -> Optional.of(new long[] {Byte.MIN_VALUE, Byte.MAX_VALUE});
+      default -> Optional.empty();
+    };
   }
 }
