@@ -225,14 +225,14 @@ final class WriteSession implements InputLines.Handler {
     }
     if (!incomplete.isEmpty()) {
       int shown = Math.min(incomplete.size(), 20);
-      throw new TransientException("The input ended without STREAM_STATUS COMPLETE for "
+      throw new IncompleteStreamsException("The input ended without STREAM_STATUS COMPLETE for "
           + (incomplete.size() == 1 ? "stream " : incomplete.size() + " streams: ")
           + String.join(", ", incomplete.subList(0, shown))
           + (incomplete.size() > shown ? " and " + (incomplete.size() - shown) + " more" : "")
           + ". Their records up to the last echoed STATE are committed, but these streams were not"
           + " completed: an overwrite keeps the old table (the new rows wait in the staging table for the"
           + " retry), append_dedup is not deduplicated, old generations are not deleted. The source did"
-          + " not finish them; see its error.");
+          + " not finish them; see its error.", incomplete);
     }
   }
 
