@@ -123,14 +123,19 @@ class PostgresDestinationWriteTest {
     assertEquals(List.of(List.of("3", "new3")), pg.rows("SELECT id, name FROM " + table));
 
     // A sync in which the stream never completes (the platform reported COMPLETE for another
-    // stream only) leaves the last complete data in place.
+    // stream only) leaves the last complete data in place, commits what arrived, and fails naming
+    // the stream instead of passing for a finished sync (docs/DESTINATIONS.md, "Completion").
     String other = table + "_other";
-    run(new Sync().stream(table, null, USERS, "overwrite", null, null, 3, 3)
+    Sync.Result partial = new Sync().stream(table, null, USERS, "overwrite", null, null, 3, 3)
         .stream(other, null, USERS, "append", null, null, 3, 0)
         .record(table, null, user(4, "partial", "2024-03-01T00:00:00Z"))
         .state(table, null, 3)
         .record(other, null, user(5, "other", "2024-03-01T00:00:00Z"))
-        .state(other, null, 4).complete(other, null), useCopy);
+        .state(other, null, 4).complete(other, null)
+        .write(dir, Sync.config(pg, useCopy));
+    assertEquals(1, partial.exit(), partial.toString());
+    assertTrue(partial.stdout().contains("without STREAM_STATUS COMPLETE for stream \\\"" + table + "\\\""),
+        partial.stdout());
     assertEquals(1, pg.count("SELECT count(*) FROM " + other));
     assertEquals(List.of(List.of("3", "new3")), pg.rows("SELECT id, name FROM " + table));
   }
