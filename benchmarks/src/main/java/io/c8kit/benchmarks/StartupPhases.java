@@ -1,10 +1,10 @@
 package io.c8kit.benchmarks;
 
+import io.c8kit.airbyte.ConnectorCli;
+import io.c8kit.airbyte.cli.CommandLineParser;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.Connector;
-import io.c8kit.runtime.ConnectorCli;
-import io.c8kit.runtime.cli.CommandLineParser;
 import io.c8kit.runtime.config.ConnectorSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

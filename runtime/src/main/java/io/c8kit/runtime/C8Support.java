@@ -11,7 +11,6 @@ import io.c8kit.ValidationException;
 import io.c8kit.protocol.AirbyteCatalog;
 import io.c8kit.protocol.AirbyteStream;
 import io.c8kit.protocol.Protocol;
-import io.c8kit.runtime.cli.ErrorReporter;
 import io.c8kit.runtime.config.ConfigPreparer;
 import io.c8kit.runtime.config.ConfigWalker;
 import io.c8kit.runtime.config.ConnectorSpec;
@@ -208,8 +207,8 @@ final class C8Support {
 
   private static ValidationException failure(Throwable e, SecretMasker masker, String prefix) {
     String summary = e instanceof ConfigException || prefix == null
-        ? ErrorReporter.summary(e)
-        : prefix + ErrorReporter.summary(e);
+        ? MaskedThrowable.summary(e)
+        : prefix + MaskedThrowable.summary(e);
     return new ValidationException(masker.mask(summary), MaskedThrowable.of(e, masker));
   }
 }

@@ -23,7 +23,7 @@ final class Runtime {
   static final ClassName ERROR_CLASSIFIER = ClassName.get(RT, "ErrorClassifier");
   static final ClassName JSON_VALUES = ClassName.get(RT, "JsonValues");
   static final ClassName CONFIG_VALUES = ClassName.get(RT, "ConfigValues");
-  static final ClassName CONNECTOR_CLI = ClassName.get(RT, "ConnectorCli");
+  static final ClassName CONNECTOR_CLI = ClassName.get("io.c8kit.airbyte", "ConnectorCli");
   static final ClassName CONFIG_PROPERTY = ClassName.get("io.c8kit", "ConfigProperty");
   static final ClassName CONFIG_ATTRIBUTE_TYPE = ClassName.get("io.c8kit", "ConfigAttributeType");
   static final ClassName SYNC_MODE = ClassName.get("io.c8kit.protocol", "SyncMode");

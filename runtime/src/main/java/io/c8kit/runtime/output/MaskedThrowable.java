@@ -20,6 +20,19 @@ public final class MaskedThrowable extends RuntimeException {
     this.originalClass = originalClass;
   }
 
+  /** A one-line summary: the message, or the class name (and the cause's summary) without one. */
+  public static String summary(Throwable t) {
+    String message = t.getMessage();
+    if (message != null && !message.isBlank()) {
+      return message.strip();
+    }
+    Throwable cause = t.getCause();
+    if (cause != null && cause != t) {
+      return t.getClass().getSimpleName() + ": " + summary(cause);
+    }
+    return t.getClass().getName();
+  }
+
   /** A masked copy of {@code t} and its causes and suppressed exceptions; {@code null} for null. */
   public static MaskedThrowable of(Throwable t, SecretMasker masker) {
     return copy(t, masker, Collections.newSetFromMap(new IdentityHashMap<>()));

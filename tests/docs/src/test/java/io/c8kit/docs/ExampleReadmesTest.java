@@ -3,10 +3,10 @@ package io.c8kit.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.c8kit.airbyte.ConnectorCli;
 import io.c8kit.examples.faker.FakerConnector;
 import io.c8kit.examples.sqlite.SqliteConnector;
 import io.c8kit.runtime.Connector;
-import io.c8kit.runtime.ConnectorCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -148,7 +148,7 @@ class C8ConnectorInProcessTest {
     Path config = java.nio.file.Files.createTempFile("c8kit-e2e-", ".json");
     try {
       java.nio.file.Files.writeString(config, "{}");
-      int code = io.c8kit.runtime.ConnectorCli.run(new FakerConnector(),
+      int code = io.c8kit.airbyte.ConnectorCli.run(new FakerConnector(),
           new String[] {"discover", "--config", config.toString()}, java.io.InputStream.nullInputStream(), out,
           java.io.OutputStream.nullOutputStream());
       assertEquals(0, code);

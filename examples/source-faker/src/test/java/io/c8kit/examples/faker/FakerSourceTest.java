@@ -3,7 +3,7 @@ package io.c8kit.examples.faker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.c8kit.runtime.ConnectorCli;
+import io.c8kit.airbyte.ConnectorCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

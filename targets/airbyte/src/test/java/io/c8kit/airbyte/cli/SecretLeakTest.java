@@ -1,9 +1,9 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.c8kit.runtime.handwritten.Cli;
+import io.c8kit.airbyte.handwritten.Cli;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import java.nio.file.Path;
 import java.util.ArrayList;

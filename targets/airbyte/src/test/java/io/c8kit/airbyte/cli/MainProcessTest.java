@@ -1,11 +1,11 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.c8kit.runtime.ConnectorCli;
-import io.c8kit.runtime.handwritten.Cli;
-import io.c8kit.runtime.handwritten.HandwrittenMain;
+import io.c8kit.airbyte.ConnectorCli;
+import io.c8kit.airbyte.handwritten.Cli;
+import io.c8kit.airbyte.handwritten.HandwrittenMain;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -88,7 +88,7 @@ class MainProcessTest {
   @Test
   void theSpecFastPathLoadsNeitherPicocliNorTheObjectMapperAndCanBeTurnedOff() throws Exception {
     String fast = classesLoadedBySpec();
-    assertTrue(fast.contains("io.c8kit.runtime.cli.SpecLine"), "the fast path ran");
+    assertTrue(fast.contains("io.c8kit.airbyte.cli.SpecLine"), "the fast path ran");
     for (String heavy : List.of("picocli.CommandLine", "com.fasterxml.jackson.databind.ObjectMapper",
         "io.c8kit.runtime.config.ConnectorSpec ")) {
       assertTrue(!fast.contains(heavy), heavy + " was loaded by the spec fast path");

@@ -1,12 +1,12 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.c8kit.runtime.cli.CommandLineParser.Command;
-import io.c8kit.runtime.cli.CommandLineParser.Invocation;
-import io.c8kit.runtime.cli.CommandLineParser.UsageException;
+import io.c8kit.airbyte.cli.CommandLineParser.Command;
+import io.c8kit.airbyte.cli.CommandLineParser.Invocation;
+import io.c8kit.airbyte.cli.CommandLineParser.UsageException;
 import io.c8kit.runtime.handwritten.HandwrittenDestination;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import io.c8kit.protocol.FailureType;
 import io.c8kit.runtime.config.InputFileException;

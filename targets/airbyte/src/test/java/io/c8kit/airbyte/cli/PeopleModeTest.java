@@ -1,13 +1,13 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.c8kit.runtime.handwritten.Cli;
-import io.c8kit.runtime.handwritten.Cli.Result;
-import io.c8kit.runtime.handwritten.HandwrittenMain;
+import io.c8kit.airbyte.handwritten.Cli.Result;
+import io.c8kit.airbyte.handwritten.Cli;
+import io.c8kit.airbyte.handwritten.HandwrittenMain;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

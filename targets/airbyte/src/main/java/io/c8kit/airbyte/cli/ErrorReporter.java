@@ -1,4 +1,4 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import io.c8kit.protocol.AirbyteErrorTraceMessage;
 import io.c8kit.protocol.AirbyteMessage;
@@ -8,6 +8,7 @@ import io.c8kit.protocol.StreamDescriptor;
 import io.c8kit.runtime.ErrorClassifier;
 import io.c8kit.runtime.config.InputFileException;
 import io.c8kit.runtime.output.LogRouting;
+import io.c8kit.runtime.output.MaskedThrowable;
 import io.c8kit.runtime.read.StreamReadException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -66,10 +67,10 @@ public final class ErrorReporter {
    */
   static String userMessage(Throwable error, FailureType type, ErrorClassifier classifier) {
     if (type == FailureType.SYSTEM_ERROR) {
-      return SYSTEM_PREFIX + summary(error);
+      return SYSTEM_PREFIX + MaskedThrowable.summary(error);
     }
     Throwable classified = classified(error, type, classifier);
-    return summary(classified);
+    return MaskedThrowable.summary(classified);
   }
 
   /**
@@ -88,19 +89,6 @@ public final class ErrorReporter {
       }
     }
     return found;
-  }
-
-  /** A one-line summary: the message, or the class name (and the cause's summary) without one. */
-  public static String summary(Throwable t) {
-    String message = t.getMessage();
-    if (message != null && !message.isBlank()) {
-      return message.strip();
-    }
-    Throwable cause = t.getCause();
-    if (cause != null && cause != t) {
-      return t.getClass().getSimpleName() + ": " + summary(cause);
-    }
-    return t.getClass().getName();
   }
 
   /** Whether the chain holds an {@link InputFileException}: a problem with a file the user passed. */

@@ -1,4 +1,4 @@
-package io.c8kit.runtime.handwritten;
+package io.c8kit.airbyte.handwritten;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.c8kit.airbyte.ConnectorCli;
 import io.c8kit.runtime.Connector;
-import io.c8kit.runtime.ConnectorCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

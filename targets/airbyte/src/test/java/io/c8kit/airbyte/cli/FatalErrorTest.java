@@ -1,11 +1,11 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.c8kit.runtime.ConnectorCli;
-import io.c8kit.runtime.handwritten.Cli;
+import io.c8kit.airbyte.ConnectorCli;
+import io.c8kit.airbyte.handwritten.Cli;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

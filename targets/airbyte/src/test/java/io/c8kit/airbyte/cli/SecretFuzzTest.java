@@ -1,4 +1,4 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c8kit.ValidationException;
-import io.c8kit.runtime.handwritten.Cli;
+import io.c8kit.airbyte.handwritten.Cli;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import io.c8kit.runtime.output.LogRouting;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.c8kit.runtime.handwritten.Cli;
+import io.c8kit.airbyte.handwritten.Cli;
 import io.c8kit.runtime.handwritten.HandwrittenDestination;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.c8kit.runtime.handwritten.Cli;
+import io.c8kit.airbyte.handwritten.Cli;
 import io.c8kit.runtime.handwritten.HandwrittenDestination;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.c8kit.runtime.ConnectorCli;
-import io.c8kit.runtime.handwritten.Cli;
+import io.c8kit.airbyte.ConnectorCli;
+import io.c8kit.airbyte.handwritten.Cli;
 import io.c8kit.runtime.handwritten.HandwrittenDestination;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,30 +1,31 @@
-package io.c8kit.runtime.cli;
+package io.c8kit.airbyte.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
+import io.c8kit.airbyte.cli.CommandLineParser.Invocation;
+import io.c8kit.airbyte.cli.CommandLineParser.UsageException;
 import io.c8kit.protocol.AirbyteCatalog;
 import io.c8kit.protocol.AirbyteConnectionStatus;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.FailureType;
+import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.CheckFunction;
 import io.c8kit.runtime.ConfigBinder;
-import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.Connector;
 import io.c8kit.runtime.ConnectorInfo;
 import io.c8kit.runtime.ConnectorKind;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.ErrorClassifier;
 import io.c8kit.runtime.SourceConnector;
-import io.c8kit.runtime.cli.CommandLineParser.Invocation;
-import io.c8kit.runtime.cli.CommandLineParser.UsageException;
 import io.c8kit.runtime.config.ConfigPreparer;
 import io.c8kit.runtime.config.ConnectorSpec;
 import io.c8kit.runtime.config.JsonFiles;
 import io.c8kit.runtime.docs.ConnectorDocs;
 import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.output.LogRouting;
+import io.c8kit.runtime.output.MaskedThrowable;
 import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.output.SecretMasker;
 import io.c8kit.runtime.read.ReadEngine;
@@ -41,7 +42,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs one Airbyte command for a connector on the given streams and returns the exit code; the
- * engine behind {@link io.c8kit.runtime.ConnectorCli}. Internal: generated code calls {@code
+ * engine behind {@link io.c8kit.airbyte.ConnectorCli}. Internal: generated code calls {@code
  * ConnectorCli}.
  *
  * <p>Order of work: route logging and {@code System.out}; parse the command line (usage error → TRACE
@@ -208,7 +209,7 @@ public final class CliRunner {
     if (type == FailureType.CONFIG_ERROR) {
       return ErrorReporter.userMessage(e, type, classifier);
     }
-    String summary = ErrorReporter.summary(e);
+    String summary = MaskedThrowable.summary(e);
     String name = e.getClass().getSimpleName();
     return "Connection check failed: " + (summary.startsWith(name) || e.getMessage() == null
         ? summary : name + ": " + summary);

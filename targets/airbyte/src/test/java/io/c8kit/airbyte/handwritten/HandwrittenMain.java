@@ -1,6 +1,7 @@
-package io.c8kit.runtime.handwritten;
+package io.c8kit.airbyte.handwritten;
 
-import io.c8kit.runtime.ConnectorCli;
+import io.c8kit.airbyte.ConnectorCli;
+import io.c8kit.runtime.handwritten.HandwrittenSource;
 
 /** What the processor generates as {@code <Name>Main}; run in a child JVM by the process tests. */
 public final class HandwrittenMain {

@@ -1,7 +1,9 @@
-package io.c8kit.runtime;
+package io.c8kit.airbyte;
 
-import io.c8kit.runtime.cli.CliRunner;
-import io.c8kit.runtime.cli.SpecLine;
+import io.c8kit.airbyte.cli.CliRunner;
+import io.c8kit.airbyte.cli.SpecLine;
+import io.c8kit.runtime.Connector;
+import io.c8kit.runtime.ConnectorInfo;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
