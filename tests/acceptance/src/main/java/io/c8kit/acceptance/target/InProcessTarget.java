@@ -1,7 +1,7 @@
 package io.c8kit.acceptance.target;
 
+import io.c8kit.airbyte.ConnectorCli;
 import io.c8kit.runtime.Connector;
-import io.c8kit.runtime.ConnectorCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
