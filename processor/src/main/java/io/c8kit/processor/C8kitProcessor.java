@@ -18,13 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -32,19 +30,19 @@ import javax.tools.Diagnostic;
 
 /**
  * The c8kit annotation processor: for each {@code @Source}/{@code @Destination} class it validates
- * the DSL, builds an immutable model and, only when the class has no error, writes the connector,
- * config binder, serializers, main class, spec, stream schemas and Docker context.
+ * the DSL, builds an immutable model and, only when the class has no error, writes the target-neutral
+ * connector, config binder, serializers, spec and stream schemas, then runs every enabled target
+ * ({@link io.c8kit.processor.spi.TargetGenerator}, found with ServiceLoader on the processor path).
  *
  * <p>Per round: (1) sort the annotated classes by name so output never depends on discovery order;
  * (2) defer a class that reaches types not known yet (another processor may generate them) to the
  * next round, reporting them only in the last round; (3) validate each other class into a model,
  * printing all of its errors; (4) claim the files a clean model will write (name clashes and file
  * name limits are reported before anything is written) and generate them; (5) report method
- * annotations outside connector classes. After the last round the services file lists every
- * connector generated in this compilation.
+ * annotations outside connector classes. After the last round the aggregating targets write their
+ * files over every connector of the compilation (the services file, the Docker context).
  */
 @AutoService(Processor.class)
-@SupportedOptions({ProcessorOptions.BASE_IMAGE, ProcessorOptions.DOCKER_REPOSITORY})
 public final class C8kitProcessor extends AbstractProcessor {
   private static final String PKG = "io.c8kit.annotations.";
   private static final List<String> METHOD_ANNOTATIONS =
@@ -53,17 +51,26 @@ public final class C8kitProcessor extends AbstractProcessor {
   private ProcessorOptions options;
   private ConnectorValidator validator;
   private GeneratedOutputs outputs;
+  private final Targets targets;
   /** Connectors whose types were not all known yet, by name, to validate again next round. */
   private final Set<String> deferred = new TreeSet<>();
-  /** Connector class name to the annotated class's name; names, not Elements, survive rounds. */
-  private final Map<String, String> generated = new TreeMap<>();
-  private String dockerOwner;
+
+  /** Finds the targets on the processor's own class path (the processor path of the compilation). */
+  public C8kitProcessor() {
+    this(C8kitProcessor.class.getClassLoader());
+  }
+
+  /** Finds the targets with {@code targetLoader}; tests add targets this way. */
+  C8kitProcessor(ClassLoader targetLoader) {
+    targets = new Targets(targetLoader);
+  }
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     List<String> errors = new ArrayList<>();
     options = ProcessorOptions.parse(env.getOptions(), errors);
+    targets.configure(env.getOptions(), errors);
     errors.forEach(e -> env.getMessager().printMessage(Diagnostic.Kind.ERROR, e));
     validator = new ConnectorValidator(env, options);
     outputs = new GeneratedOutputs(env.getElementUtils());
@@ -74,6 +81,11 @@ public final class C8kitProcessor extends AbstractProcessor {
     Set<String> types = new TreeSet<>(List.of(PKG + "Source", PKG + "Destination"));
     METHOD_ANNOTATIONS.forEach(a -> types.add(PKG + a));
     return types;
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return targets.supportedOptions();
   }
 
   @Override
@@ -142,44 +154,24 @@ public final class C8kitProcessor extends AbstractProcessor {
       }
     }
     placement.printTo(processingEnv.getMessager());
-    if (round.processingOver() && !generated.isEmpty()) {
-      writeServices();
+    if (round.processingOver()) {
+      Report aggregate = new Report();
+      targets.finish(processingEnv, aggregate);
+      aggregate.printTo(processingEnv.getMessager());
     }
   }
 
   private void generate(ConnectorModel model, Report report) {
-    String origin = model.annotatedClass().canonicalName();
-    boolean withDocker = dockerOwner == null || dockerOwner.equals(origin);
-    if (withDocker) {
-      dockerOwner = origin;
-    } else {
-      report.warning(Message.DUPLICATE_DOCKER_CONTEXT, model.origin(), null, null, origin, dockerOwner);
-    }
     try {
-      Generators.generate(model, processingEnv.getFiler(), withDocker);
-      generated.put(model.connectorClass().canonicalName(), origin);
+      Generators.generate(model, processingEnv.getFiler());
     } catch (IOException e) {
-      report.error(Message.INTERNAL_ERROR, model.origin(), origin, stackTrace(e));
+      report.error(Message.INTERNAL_ERROR, model.origin(), model.annotatedClass().canonicalName(), stackTrace(e));
+      return;
     }
+    targets.generate(model, processingEnv, report);
   }
 
-  private void writeServices() {
-    List<TypeElement> origins = new ArrayList<>();
-    for (String name : new TreeSet<>(generated.values())) {
-      TypeElement origin = processingEnv.getElementUtils().getTypeElement(name);
-      if (origin != null) {
-        origins.add(origin);
-      }
-    }
-    try {
-      Generators.writeServices(generated.keySet(), origins, processingEnv.getFiler());
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.INTERNAL_ERROR.format("META-INF/services/io.c8kit.C8Connector", stackTrace(e)));
-    }
-  }
-
-  private static String stackTrace(Throwable e) {
+  static String stackTrace(Throwable e) {
     StringWriter out = new StringWriter();
     e.printStackTrace(new PrintWriter(out));
     return out.toString();

@@ -529,9 +529,10 @@ class DiagnosticsTest {
     Set<Message> covered = EnumSet.noneOf(Message.class);
     cases().forEach(c -> covered.add(c.message()));
     // Tested elsewhere: BAD_OPTION (OptionsTest), DUPLICATE_DOCKER_CONTEXT (a warning, in this class),
-    // INTERNAL_ERROR (FilerTest), DUPLICATE_CONNECTOR_NAME (two files, HardeningTest).
+    // INTERNAL_ERROR (FilerTest), DUPLICATE_CONNECTOR_NAME (two files, HardeningTest), TARGET_NOT_LOADED and
+    // TARGET_FAILED (a test target on the processor path, TargetSpiTest).
     covered.addAll(EnumSet.of(Message.BAD_OPTION, Message.DUPLICATE_DOCKER_CONTEXT, Message.INTERNAL_ERROR,
-        Message.DUPLICATE_CONNECTOR_NAME));
+        Message.DUPLICATE_CONNECTOR_NAME, Message.TARGET_NOT_LOADED, Message.TARGET_FAILED));
     Set<Message> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     com.google.common.truth.Truth.assertThat(missing).isEmpty();
   }

@@ -7,7 +7,7 @@ import java.util.List;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
-/** The -A options: validated in init() with a usage line, and applied to the Docker outputs. */
+/** The -A options: validated in init() with a usage line (unknown c8kit ones too), and applied to the Docker outputs. */
 class OptionsTest {
   @Test
   void badDockerRepositoryIsAUsageError() {
@@ -49,5 +49,31 @@ class OptionsTest {
         Compilations.resource("good/kitchensink/KitchenSinkSource.java"));
     assertThat(d).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/docker/Dockerfile")
         .contentsAsUtf8String().contains("io.airbyte.name=\"acme/source-kitchen-sink\"");
+  }
+
+  @Test
+  void dockerOptionsAlsoGoByTheirAirbyteTargetNames() {
+    Compilation c = Compilations.compile(
+        List.of("-Ac8kit.airbyte.dockerRepository=acme", "-Ac8kit.airbyte.baseImage=local/jre:17"),
+        Compilations.resource("good/dynamic/TablesSource.java"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/docker/Dockerfile")
+        .contentsAsUtf8String().contains("FROM local/jre:17\n");
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/docker/Dockerfile")
+        .contentsAsUtf8String().contains("io.airbyte.name=\"acme/source-tables\"");
+    Compilation bad = Compilations.compile(List.of("-Ac8kit.airbyte.dockerRepository=Bad Repo"),
+        Compilations.resource("good/dynamic/TablesSource.java"));
+    assertThat(bad).hadErrorContaining("[C8K-002] Usage: -Ac8kit.airbyte.dockerRepository=PREFIX");
+    assertThat(bad).hadErrorCount(1);
+  }
+
+  @Test
+  void anUnknownC8kitOptionIsAUsageError() {
+    Compilation c = Compilations.compile(List.of("-Ac8kit.baseImag=local/jre:17"),
+        Compilations.resource("good/dynamic/TablesSource.java"));
+    assertThat(c).hadErrorContaining("[C8K-002] Usage: one of -Ac8kit.airbyte.baseImage, "
+        + "-Ac8kit.airbyte.dockerRepository, -Ac8kit.baseImage, -Ac8kit.dockerRepository, -Ac8kit.targets");
+    assertThat(c).hadErrorContaining("got \"-Ac8kit.baseImag=local/jre:17\"");
+    assertThat(c).hadErrorCount(1);
   }
 }

@@ -24,7 +24,7 @@ final class RecordingProcessor extends AbstractProcessor {
   /** One Filer call: the method, the file name and the originating elements' names. */
   record Created(String method, String name, List<String> origins) {}
 
-  private final C8kitProcessor delegate = new C8kitProcessor();
+  private final C8kitProcessor delegate;
   final List<Created> created = new ArrayList<>();
   private final Predicate<String> failOn;
 
@@ -34,6 +34,12 @@ final class RecordingProcessor extends AbstractProcessor {
 
   /** Makes the Filer throw an IllegalStateException for names matching {@code failOn}. */
   RecordingProcessor(Predicate<String> failOn) {
+    this(new C8kitProcessor(), failOn);
+  }
+
+  /** Records what {@code delegate} (e.g. with more targets) creates. */
+  RecordingProcessor(C8kitProcessor delegate, Predicate<String> failOn) {
+    this.delegate = delegate;
     this.failOn = failOn;
   }
 

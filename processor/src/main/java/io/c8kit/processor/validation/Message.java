@@ -33,6 +33,10 @@ public enum Message {
       + "\"logo.svg\", \"data:image/svg+xml;base64,...\" or leave it empty"),
   DUPLICATE_DOCKER_CONTEXT(16, "connector %s is the second connector of this compilation; only %s gets "
       + "the module's Docker context META-INF/c8kit/docker/: put each connector in its own module"),
+  TARGET_NOT_LOADED(17, "a c8kit target on the processor path cannot be loaded: %s; fix its entry in "
+      + "META-INF/services/io.c8kit.processor.spi.TargetGenerator or take it off the processor path"),
+  TARGET_FAILED(18, "target %s failed while generating for %s: %s; fix the target (its authors need this "
+      + "stack trace) or leave it out with -Ac8kit.targets=%s"),
   NO_STREAMS(20, "@Source class %s declares no stream; add a @Stream method or a @Discover/@Read pair"),
   DUPLICATE_STREAM_NAME(21, "stream name \"%s\" is already used by method %s(); give one of them "
       + "another @Stream(name = ...)"),

@@ -1,0 +1,49 @@
+package io.c8kit.processor.writing;
+
+import com.google.auto.service.AutoService;
+import io.c8kit.processor.model.ConnectorModel;
+import io.c8kit.processor.spi.TargetContext;
+import io.c8kit.processor.spi.TargetGenerator;
+import io.c8kit.processor.validation.Message;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Airbyte target: each connector's {@code <Name>Main} (the jar's entry point) and the module's
+ * single Docker context, which is aggregate because the connector POM copies one Dockerfile per module.
+ */
+@AutoService(TargetGenerator.class)
+public final class AirbyteTarget implements TargetGenerator {
+  @Override
+  public String name() {
+    return "airbyte";
+  }
+
+  /** Read by validation (the model carries the resolved images), see {@code ProcessorOptions}. */
+  @Override
+  public Set<String> options() {
+    return Set.of("baseImage", "dockerRepository");
+  }
+
+  @Override
+  public void generate(ConnectorModel model, TargetContext context) throws IOException {
+    new MainGenerator().generate(model, context.filer());
+  }
+
+  @Override
+  public boolean aggregating() {
+    return true;
+  }
+
+  /** The first connector generated gets the Docker context; every later one a warning. */
+  @Override
+  public void finish(List<ConnectorModel> models, TargetContext context) throws IOException {
+    ConnectorModel owner = models.get(0);
+    new DockerfileGenerator().generate(owner, context.filer());
+    String ownerName = owner.annotatedClass().canonicalName();
+    for (ConnectorModel other : models.subList(1, models.size())) {
+      context.warning(Message.DUPLICATE_DOCKER_CONTEXT, other, other.annotatedClass().canonicalName(), ownerName);
+    }
+  }
+}
