@@ -1,7 +1,7 @@
 package io.c8kit.examples.postgres;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
+import io.c8kit.jdbc.postgres.PgJdbc;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.source.DiscoveredStream;
 import java.sql.Array;

@@ -1,6 +1,6 @@
 package io.c8kit.examples.postgres;
 
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
+import io.c8kit.jdbc.postgres.PgJdbc;
 
 /**
  * One column of a table or view as read from {@code pg_catalog}.

@@ -2,7 +2,7 @@ package io.c8kit.examples.postgres;
 
 import io.c8kit.ConfigException;
 import io.c8kit.TransientException;
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
+import io.c8kit.jdbc.postgres.PgJdbc;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -10,7 +10,7 @@ import io.c8kit.annotations.Property;
 import io.c8kit.annotations.Read;
 import io.c8kit.annotations.Secret;
 import io.c8kit.annotations.Source;
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
+import io.c8kit.jdbc.postgres.PgJdbc;
 import io.c8kit.source.DiscoveredStream;
 import io.c8kit.source.Emitter;
 import io.c8kit.source.StreamContext;

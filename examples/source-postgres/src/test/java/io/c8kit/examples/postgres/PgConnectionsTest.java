@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.c8kit.ConfigException;
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,19 +14,12 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Connection settings built from the config, and the shared {@link PgJdbc} (no server needed). */
+/** Connection settings built from the config (no server needed; the shared part has its own PgJdbcTest). */
 class PgConnectionsTest {
   private static PostgresSource.Config config(Optional<String> params,
       Optional<PostgresSource.SslMode> ssl) {
     return new PostgresSource.Config("db.example.com", 5433, "my db/x", List.of("public"), "me",
         Optional.of("pw"), params, ssl, 10_000, Optional.empty());
-  }
-
-  @Test
-  void urlEncodesTheDatabaseAndBracketsIpv6() {
-    assertEquals("jdbc:postgresql://db.example.com:5433/my%20db%2Fx",
-        PgJdbc.url("db.example.com", 5433, "my db/x"));
-    assertEquals("jdbc:postgresql://[::1]:5432/d", PgJdbc.url("::1", 5432, "d"));
   }
 
   @Test
@@ -71,29 +63,5 @@ class PgConnectionsTest {
         new PostgresSource.SslMode.VerifyFull("CA", Optional.empty(), Optional.empty(), Optional.empty()));
     assertEquals(List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
         options.stream().map(PostgresSource.SslMode::mode).toList());
-  }
-
-  @Test
-  void tlsFailuresAreNamedAsSuchNotAsAnUnreachableServer() {
-    java.sql.SQLException untrusted = new java.sql.SQLException("SSL error: PKIX path building failed",
-        "08006", new javax.net.ssl.SSLHandshakeException("PKIX path building failed: unable to find"
-            + " valid certification path to requested target"));
-    assertEquals("SSL connection to db:5432 failed: the server's certificate is not signed by the"
-        + " given CA certificate — check ssl_mode and its certificates",
-        PgJdbc.connectFailure(untrusted, "db", 5432, "d", "u").getMessage());
-    java.sql.SQLException otherHost = new java.sql.SQLException("The hostname db could not be verified"
-        + " by hostnameverifier PgjdbcHostnameVerifier.", "08006");
-    assertEquals("SSL connection to db:5432 failed: the server's certificate is not issued for host db"
-        + " — check ssl_mode and its certificates",
-        PgJdbc.connectFailure(otherHost, "db", 5432, "d", "u").getMessage());
-    java.sql.SQLException noSsl = new java.sql.SQLException("The server does not support SSL.", "08004");
-    assertEquals(ConfigException.class, PgJdbc.connectFailure(noSsl, "db", 5432, "d", "u").getClass());
-    assertEquals(true, PgJdbc.connectFailure(noSsl, "db", 5432, "d", "u").getMessage()
-        .contains("the server does not support SSL"));
-    // not about TLS: unchanged
-    java.sql.SQLException refused = new java.sql.SQLException("Connection refused", "08001",
-        new java.net.ConnectException("Connection refused"));
-    assertEquals("Could not connect to db:5432 — is the server running and reachable?",
-        PgJdbc.connectFailure(refused, "db", 5432, "d", "u").getMessage());
   }
 }

@@ -1,7 +1,7 @@
 package io.c8kit.examples.postgres.destination;
 
 import io.c8kit.ConfigException;
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
+import io.c8kit.jdbc.postgres.PgJdbc;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * Opens JDBC connections from a {@link PostgresDestination.Config} and runs the check's probe; no
  * message ever contains the password. The connection handling it shares with the source example
- * ({@link PgJdbc}) comes from the source module, see the README.
+ * ({@link PgJdbc}) comes from the shared module c8kit-jdbc-postgres, see the README.
  */
 final class PgConnections {
   private PgConnections() {}

@@ -1,11 +1,11 @@
 package io.c8kit.examples.postgres.destination;
 
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import io.c8kit.jdbc.Column;
 import io.c8kit.jdbc.ColumnType;
 import io.c8kit.jdbc.PostgresDialect;
 import io.c8kit.jdbc.RowLoader;
 import io.c8kit.jdbc.TableName;
+import io.c8kit.jdbc.postgres.PgJdbc;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -10,9 +10,9 @@ import io.c8kit.annotations.Secret;
 import io.c8kit.annotations.Writer;
 import io.c8kit.destination.SyncWriter;
 import io.c8kit.destination.WriteContext;
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
 import io.c8kit.jdbc.JdbcSyncWriter;
 import io.c8kit.jdbc.PostgresDialect;
+import io.c8kit.jdbc.postgres.PgJdbc;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.c8kit.acceptance.services.PostgresTestServer;
-import io.c8kit.examples.postgres.jdbc.PgJdbc;
+import io.c8kit.jdbc.postgres.PgJdbc;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

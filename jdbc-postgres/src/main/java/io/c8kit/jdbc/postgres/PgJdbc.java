@@ -1,4 +1,4 @@
-package io.c8kit.examples.postgres.jdbc;
+package io.c8kit.jdbc.postgres;
 
 import io.c8kit.ConfigException;
 import io.c8kit.TransientException;
@@ -18,9 +18,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The PostgreSQL connection handling that the source and the destination example share (the JDBC URL,
- * the driver properties, the SSL certificate files, readable connection errors that never contain
- * the password), written once here; the destination takes it from this module (see its README).
+ * The PostgreSQL connection handling that every PostgreSQL connector needs alike (the JDBC URL, the
+ * driver properties, the SSL certificate files, readable connection errors that never contain the
+ * password), written once here so that the source and the destination example share it without one
+ * depending on the other.
  *
  * <p>It knows no connector's config type: each connector passes its own values.
  */

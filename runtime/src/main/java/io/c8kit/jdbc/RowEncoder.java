@@ -1,0 +1,247 @@
+package io.c8kit.jdbc;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.c8kit.destination.DestinationRecord;
+import io.c8kit.protocol.Protocol;
+import io.c8kit.runtime.write.RawRecordBatch;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a stream's records into the typed values of its table's columns, so that inserting and
+ * bulk loading share one encoding: the metadata columns, each data column's value cast to its
+ * {@link ColumnType} (a value that does not cast is NULL with a {@code DESTINATION_TYPECAST_ERROR}
+ * change in {@code _airbyte_meta}), fields outside the schema ignored.
+ */
+final class RowEncoder {
+  private static final JsonFactory JSON = Protocol.mapper().getFactory();
+  /** Keeps decimals as written, like the engine's own trees. */
+  private static final ObjectReader TREES =
+      Protocol.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
+  private final RawIds rawIds;
+  private final long syncId;
+  private final Column[] columns;
+  private final Map<String, Integer> columnIndex = new HashMap<>();
+  private final boolean[] failed;
+  /** Rows can be filled from the record bytes (every data column is a top-level property). */
+  private final boolean streaming;
+  private final Long generationId;
+  private final String emptyMeta;
+  // Records of a batch mostly share their emitted_at: convert it once per run of equal values.
+  private long lastEmittedAt;
+  private OffsetDateTime lastExtractedAt;
+
+  /** An encoder for {@code plan}'s columns, taking {@code _airbyte_raw_id}s from the writer's {@code rawIds}. */
+  RowEncoder(StreamTable plan, RawIds rawIds) {
+    this.rawIds = rawIds;
+    this.syncId = plan.stream().syncId();
+    this.columns = plan.columns().toArray(new Column[0]);
+    this.failed = new boolean[columns.length];
+    boolean props = true;
+    for (int k = StreamTable.METADATA_COLUMNS; k < columns.length; k++) {
+      if (columns[k].property() == null) {
+        props = false;
+      } else {
+        columnIndex.put(columns[k].property(), k);
+      }
+    }
+    this.streaming = props;
+    this.generationId = plan.stream().generationId();
+    this.emptyMeta = "{\"sync_id\":" + syncId + ",\"changes\":[]}";
+  }
+
+  /** Number of values in a row: one per column of the table. */
+  int width() {
+    return columns.length;
+  }
+
+  /** The rows of one batch, all loaded at {@code loadedAt}. */
+  Rows rows(List<DestinationRecord> batch, OffsetDateTime loadedAt) {
+    return new Rows(batch, streaming && batch instanceof RawRecordBatch r ? r : null, loadedAt);
+  }
+
+  /** One batch's records as rows, encoded one at a time into an array the caller may reuse. */
+  final class Rows {
+    private final List<DestinationRecord> batch;
+    private final RawRecordBatch raw;
+    private final OffsetDateTime loadedAt;
+
+    private Rows(List<DestinationRecord> batch, RawRecordBatch raw, OffsetDateTime loadedAt) {
+      this.batch = batch;
+      this.raw = raw;
+      this.loadedAt = loadedAt;
+    }
+
+    int size() {
+      return batch.size();
+    }
+
+    /** Fills {@code out} with the column values of record {@code i}, from its bytes when available. */
+    Object[] fill(int i, Object[] out) throws SQLException {
+      if (raw != null) {
+        return fromBytes(raw.dataBytes(i), raw.emittedAt(i), raw.meta(i), loadedAt, out);
+      }
+      return fromTree(batch.get(i), loadedAt, out);
+    }
+  }
+
+  private void metadata(long emittedAt, OffsetDateTime loadedAt, Object[] out) {
+    out[0] = rawIds.next();
+    if (emittedAt != lastEmittedAt || lastExtractedAt == null) {
+      lastEmittedAt = emittedAt;
+      lastExtractedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(emittedAt), ZoneOffset.UTC);
+    }
+    out[1] = lastExtractedAt;
+    out[2] = loadedAt;
+    out[4] = generationId;
+  }
+
+  /** Fills {@code out} with the column values of {@code r}, walking its data tree. */
+  private Object[] fromTree(DestinationRecord r, OffsetDateTime loadedAt, Object[] out) {
+    metadata(r.emittedAt(), loadedAt, out);
+    ObjectNode data = r.data();
+    ArrayNode changes = null;
+    for (int k = StreamTable.METADATA_COLUMNS; k < out.length; k++) {
+      Column col = columns[k];
+      if (col.property() == null) {
+        out[k] = data.toString(); // Column.RAW_DATA
+        continue;
+      }
+      JsonNode node = data.get(col.property());
+      Object v = node == null || node.isNull() ? null : TypedValues.convert(node, col.type());
+      if (v == TypedValues.INVALID) {
+        v = null;
+        changes = typecastError(changes, col);
+      }
+      out[k] = v;
+    }
+    out[3] = meta(r.meta(), changes);
+    return out;
+  }
+
+  /**
+   * Fills {@code out} from the record's JSON bytes with one streaming pass: fields without a column
+   * are skipped unparsed, scalars go straight to their column type. Same values and changes as the
+   * tree walk.
+   */
+  private Object[] fromBytes(byte[] data, long emittedAt, ObjectNode recordMeta, OffsetDateTime loadedAt,
+      Object[] out) throws SQLException {
+    metadata(emittedAt, loadedAt, out);
+    for (int k = StreamTable.METADATA_COLUMNS; k < out.length; k++) {
+      out[k] = null;
+      failed[k] = false;
+    }
+    boolean anyFailed = false;
+    try (JsonParser p = JSON.createParser(data)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new SQLException("record data is not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        Integer index = columnIndex.get(p.currentName());
+        JsonToken token = p.nextToken();
+        if (index == null) {
+          p.skipChildren();
+          continue;
+        }
+        int k = index;
+        Object v = value(p, token, columns[k].type());
+        failed[k] = v == TypedValues.INVALID;
+        anyFailed |= failed[k];
+        out[k] = failed[k] ? null : v;
+      }
+    } catch (IOException e) {
+      throw new SQLException("cannot read buffered record data", e);
+    }
+    ArrayNode changes = null;
+    if (anyFailed) {
+      for (int k = StreamTable.METADATA_COLUMNS; k < out.length; k++) {
+        if (failed[k]) {
+          changes = typecastError(changes, columns[k]);
+        }
+      }
+    }
+    out[3] = meta(recordMeta, changes);
+    return out;
+  }
+
+  /** The typed value of the current token, as {@link TypedValues#convert} would give for its tree. */
+  private static Object value(JsonParser p, JsonToken token, ColumnType type) throws IOException {
+    switch (token) {
+      case VALUE_NULL:
+        return null;
+      case VALUE_STRING:
+        return type == ColumnType.STRING ? p.getText() : TypedValues.convert(TextNode.valueOf(p.getText()), type);
+      case VALUE_NUMBER_INT: {
+        JsonParser.NumberType nt = p.getNumberType();
+        if (nt == JsonParser.NumberType.BIG_INTEGER) {
+          return TypedValues.convert(BigIntegerNode.valueOf(p.getBigIntegerValue()), type);
+        }
+        long l = p.getLongValue();
+        return switch (type) {
+          case INTEGER -> l;
+          case NUMBER -> BigDecimal.valueOf(l);
+          default -> TypedValues.convert(LongNode.valueOf(l), type);
+        };
+      }
+      case VALUE_NUMBER_FLOAT:
+        return TypedValues.convert(DecimalNode.valueOf(p.getDecimalValue()), type);
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return type == ColumnType.BOOLEAN ? token == JsonToken.VALUE_TRUE
+            : TypedValues.convert(BooleanNode.valueOf(token == JsonToken.VALUE_TRUE), type);
+      default:
+        return TypedValues.convert(TREES.readTree(p), type); // object or array
+    }
+  }
+
+  private static ArrayNode typecastError(ArrayNode changes, Column col) {
+    if (changes == null) {
+      changes = JsonNodeFactory.instance.arrayNode();
+    }
+    changes.addObject()
+        .put("field", col.property())
+        .put("change", "NULLED")
+        .put("reason", "DESTINATION_TYPECAST_ERROR");
+    return changes;
+  }
+
+  /** {@code _airbyte_meta}: the source's changes, then this destination's; one shared text when there are none. */
+  private String meta(ObjectNode recordMeta, ArrayNode changes) {
+    JsonNode sourceChanges = recordMeta == null ? null : recordMeta.get("changes");
+    boolean hasSource = sourceChanges != null && sourceChanges.isArray() && !sourceChanges.isEmpty();
+    if (changes == null && !hasSource) {
+      return emptyMeta;
+    }
+    ObjectNode meta = JsonNodeFactory.instance.objectNode();
+    meta.put("sync_id", syncId);
+    ArrayNode all = meta.putArray("changes");
+    if (hasSource) {
+      all.addAll((ArrayNode) sourceChanges);
+    }
+    if (changes != null) {
+      all.addAll(changes);
+    }
+    return meta.toString();
+  }
+}
