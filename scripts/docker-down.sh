@@ -13,13 +13,7 @@ C8K_TAG=docker-down
 . "$SCRIPT_DIR/lib/common.sh"
 
 STATE="${C8KIT_DOCKER_STATE:-/tmp/c8kit-docker}"
-purge=0
-for arg in "$@"; do
-  case "$arg" in
-    --purge) purge=1 ;;
-    *) c8k_die "unknown argument: $arg (usage: docker-down.sh [--purge])" ;;
-  esac
-done
+purge="$(c8k_purge_flag docker-down.sh "$@")"
 
 start="$(c8k_now)"
 pid_file="$STATE/dockerd.pid"

@@ -12,13 +12,7 @@ C8K_TAG=jsonserver-down
 . "$SCRIPT_DIR/lib/common.sh"
 
 STATE="${C8KIT_JSONSERVER_STATE:-/tmp/c8kit-jsonserver}"
-purge=0
-for arg in "$@"; do
-  case "$arg" in
-    --purge) purge=1 ;;
-    *) c8k_die "unknown argument: $arg (usage: jsonserver-down.sh [--purge])" ;;
-  esac
-done
+purge="$(c8k_purge_flag jsonserver-down.sh "$@")"
 
 if [ -f "$STATE/pid" ]; then
   c8k_stop_pid "$(cat "$STATE/pid")" node 10

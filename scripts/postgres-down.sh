@@ -13,13 +13,7 @@ C8K_TAG=postgres-down
 
 STATE="${C8KIT_PG_STATE:-/tmp/c8kit-pg}"
 DATA="$STATE/data"
-purge=0
-for arg in "$@"; do
-  case "$arg" in
-    --purge) purge=1 ;;
-    *) c8k_die "unknown argument: $arg (usage: postgres-down.sh [--purge])" ;;
-  esac
-done
+purge="$(c8k_purge_flag postgres-down.sh "$@")"
 
 find_pg_ctl() {
   local d

@@ -70,3 +70,17 @@ c8k_stop_pid() {
   kill -KILL "$pid" 2>/dev/null || true
   sleep 0.2
 }
+
+# The only flag of the *-down.sh scripts: prints 1 for --purge, 0 without; any other argument is fatal.
+#   purge="$(c8k_purge_flag docker-down.sh "$@")"   (under set -e a fatal one stops the caller too)
+c8k_purge_flag() {
+  local script="$1" purge=0 arg
+  shift
+  for arg in "$@"; do
+    case "$arg" in
+      --purge) purge=1 ;;
+      *) c8k_die "unknown argument: $arg (usage: $script [--purge])" ;;
+    esac
+  done
+  echo "$purge"
+}

@@ -1,5 +1,10 @@
 package io.c8kit.pipeline;
 
+import static io.c8kit.pipeline.ChildProcesses.pipeStderr;
+import static io.c8kit.pipeline.ChildProcesses.reader;
+import static io.c8kit.pipeline.ChildProcesses.start;
+import static io.c8kit.pipeline.ChildProcesses.waitFor;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,8 +19,6 @@ import io.c8kit.protocol.Protocol;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -188,8 +191,8 @@ final class Pipeline {
         List.of("--config", destinationConfig.toString(), "--catalog", catalogFile.toString()),
         true));
     destinationProcess = dst;
-    pipeStderr(src, "source");
-    pipeStderr(dst, "destination");
+    pipeStderr(src, "source", logs);
+    pipeStderr(dst, "destination", logs);
 
     Progress read = new Progress(System.nanoTime());
     Map<String, JsonNode> latestStates = loadStates(stateFile);
@@ -287,7 +290,7 @@ final class Pipeline {
       throws IOException, InterruptedException {
     Process p = start(command);
     p.getOutputStream().close();
-    pipeStderr(p, "connector");
+    pipeStderr(p, "connector", logs);
     List<AirbyteMessage> messages = new ArrayList<>();
     try (BufferedReader r = reader(p.getInputStream())) {
       String line;
@@ -401,36 +404,5 @@ final class Pipeline {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  private static BufferedReader reader(InputStream in) {
-    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-  }
-
-  private static Process start(List<String> command) throws IOException {
-    return new ProcessBuilder(command).start();
-  }
-
-  private void pipeStderr(Process p, String role) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = reader(p.getErrorStream())) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          logs.println("[" + role + " stderr] " + line);
-        }
-      } catch (IOException e) {
-        logs.println("[" + role + " stderr] " + e.getMessage());
-      }
-    }, role + "-stderr");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static int waitFor(Process p) throws InterruptedException {
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new PipelineException("connector did not exit within 10 minutes");
-    }
-    return p.exitValue();
   }
 }

@@ -1,5 +1,9 @@
 package io.c8kit.pipeline;
 
+import static io.c8kit.pipeline.ChildProcesses.pipeStderr;
+import static io.c8kit.pipeline.ChildProcesses.start;
+import static io.c8kit.pipeline.ChildProcesses.waitFor;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -67,11 +70,11 @@ final class SingerPipeline {
       tapArgs.addAll(List.of("--state", stateFile.toString()));
       console.println("  resuming from " + stateFile);
     }
-    Process src = new ProcessBuilder(tap.singerCommand(TAP, tapArgs, false)).start();
-    Process dst = new ProcessBuilder(target.singerCommand(TARGET,
-        List.of("--config", targetConfig.toString()), true)).start();
-    stderr(src, "tap");
-    stderr(dst, "target");
+    Process src = start(tap.singerCommand(TAP, tapArgs, false));
+    Process dst = start(target.singerCommand(TARGET,
+        List.of("--config", targetConfig.toString()), true));
+    pipeStderr(src, "tap", logs);
+    pipeStderr(dst, "target", logs);
     Map<String, AtomicLong> read = new LinkedHashMap<>();
     Thread pump = new Thread(() -> pump(src, dst, read), "tap-to-target");
     pump.start();
@@ -103,10 +106,10 @@ final class SingerPipeline {
   }
 
   private JsonNode discover() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(tap.singerCommand(TAP, List.of("--config", tapConfig.toString(), "--discover"),
-        false)).start();
+    Process p = start(tap.singerCommand(TAP, List.of("--config", tapConfig.toString(), "--discover"),
+        false));
     p.getOutputStream().close();
-    stderr(p, "tap");
+    pipeStderr(p, "tap", logs);
     byte[] out = p.getInputStream().readAllBytes();
     if (waitFor(p) != 0) {
       throw new PipelineException("tap --discover failed (its stderr is above)");
@@ -150,28 +153,5 @@ final class SingerPipeline {
       logs.println("[pipeline] stopped forwarding: " + e.getMessage());
       src.destroy();
     }
-  }
-
-  private void stderr(Process p, String role) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          logs.println("[" + role + "] " + line);
-        }
-      } catch (IOException e) {
-        logs.println("[" + role + "] " + e.getMessage());
-      }
-    }, role + "-stderr");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static int waitFor(Process p) throws InterruptedException {
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new PipelineException("connector did not exit within 10 minutes");
-    }
-    return p.exitValue();
   }
 }

@@ -1,0 +1,129 @@
+package io.c8kit.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The layering of docs/ARCHITECTURE.md as ArchUnit rules, relative to a root package so that the
+ * fixtures under {@code io.c8kit.archfixture} can show every rule failing.
+ */
+final class ArchitectureRules {
+  /** Target packages: each speaks one platform's protocol on top of the engine. */
+  static final List<String> TARGETS = List.of("airbyte", "c8", "singer", "kafka");
+
+  /** Libraries on top of the engine that connectors use; no target may be needed by them. */
+  static final List<String> TOOLKITS = List.of("http", "jdbc.postgres");
+
+  private final String root;
+
+  ArchitectureRules(String root) {
+    this.root = root;
+  }
+
+  /** The target-neutral engine: the root package (author exceptions) and the runtime packages. */
+  String[] enginePackages() {
+    return new String[] {
+      root,
+      root + ".source..",
+      root + ".destination..",
+      root + ".runtime..",
+      root + ".protocol..",
+      root + ".jdbc"
+    };
+  }
+
+  /** Engine-internal packages: public classes there are reachable by authors, so they are listed. */
+  String[] internalPackages() {
+    return new String[] {
+      root + ".runtime.config..",
+      root + ".runtime.read..",
+      root + ".runtime.write..",
+      root + ".runtime.output..",
+      root + ".runtime.docs.."
+    };
+  }
+
+  /** No cycle between any two packages below the root. */
+  ArchRule noPackageCycles() {
+    return SlicesRuleDefinition.slices()
+        .matching(root + ".(**)")
+        .namingSlices("package " + root + ".$1")
+        .should()
+        .beFreeOfCycles()
+        .because("a cycle ties packages together so neither can change or move alone");
+  }
+
+  /** The engine runs under every target, so it may know none of them (nor their libraries). */
+  ArchRule engineKnowsNoTarget() {
+    List<String> forbidden = new ArrayList<>();
+    Stream.concat(TARGETS.stream(), TOOLKITS.stream()).forEach(p -> forbidden.add(root + "." + p + ".."));
+    forbidden.add("picocli..");
+    forbidden.add("org.apache.kafka..");
+    return noClasses()
+        .that()
+        .resideInAnyPackage(enginePackages())
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(forbidden.toArray(String[]::new))
+        .because("the engine must run unchanged under every target (docs/ARCHITECTURE.md)");
+  }
+
+  /** A target never needs another: a Kafka Connect plugin must not drag the Airbyte CLI along. */
+  List<ArchRule> targetsAreIndependent() {
+    List<ArchRule> rules = new ArrayList<>();
+    for (String target : TARGETS) {
+      String[] others =
+          TARGETS.stream().filter(t -> !t.equals(target)).map(t -> root + "." + t + "..").toArray(String[]::new);
+      rules.add(
+          noClasses()
+              .that()
+              .resideInAPackage(root + "." + target + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(others)
+              .because("each target is its own module, shipped only where its platform runs")
+              // ArchitectureTest.everyModuleIsOnTheImport guards against a vacuous pass.
+              .allowEmptyShould(true));
+    }
+    rules.add(
+        noClasses()
+            .that()
+            .resideInAPackage(root + ".kafka..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("picocli..")
+            .because("a Kafka Connect worker loads the plugin; the CLI library has no business there"));
+    return rules;
+  }
+
+  /**
+   * Engine-internal packages hold only package-private classes, except the listed ones that targets
+   * in other modules must reach (Java packages cannot be friends across jars).
+   */
+  ArchRule internalsAreNotPublic(Set<String> allowed) {
+    return classes()
+        .that()
+        .resideInAnyPackage(internalPackages())
+        .and()
+        .areTopLevelClasses()
+        .and(notIn(allowed))
+        .should()
+        .notBePublic()
+        .allowEmptyShould(true)
+        .because("an engine-internal public class is API a connector author could use by accident;"
+            + " make it package-private or add it, with a reason, to InternalApi.ALLOWED");
+  }
+
+  private static DescribedPredicate<JavaClass> notIn(Set<String> names) {
+    return DescribedPredicate.describe("are not allow-listed", c -> !names.contains(c.getName()));
+  }
+}
