@@ -15,7 +15,8 @@ public final class Generators {
       new SerializerGenerator(),
       new MainGenerator(),
       new SpecGenerator(),
-      new StreamSchemaGenerator());
+      new StreamSchemaGenerator(),
+      new HttpSourceGenerator());
 
   private Generators() {}
 
