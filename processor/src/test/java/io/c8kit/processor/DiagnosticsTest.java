@@ -23,6 +23,7 @@ class DiagnosticsTest {
   private static final String IMPORTS = String.join("\n",
       "package test;",
       "import io.c8kit.annotations.*;",
+      "import io.c8kit.annotations.http.*;",
       "import io.c8kit.source.*;",
       "import io.c8kit.destination.*;",
       "import java.util.*;",
@@ -506,6 +507,7 @@ class DiagnosticsTest {
           "    String " + name.get(0) + ") {}",
           R, STREAM, "}"));
     }
+    cases.addAll(HttpDiagnosticCases.cases());
     return cases;
   }
 
@@ -529,9 +531,10 @@ class DiagnosticsTest {
     Set<Message> covered = EnumSet.noneOf(Message.class);
     cases().forEach(c -> covered.add(c.message()));
     // Tested elsewhere: BAD_OPTION (OptionsTest), DUPLICATE_DOCKER_CONTEXT (a warning, in this class),
-    // INTERNAL_ERROR (FilerTest), DUPLICATE_CONNECTOR_NAME (two files, HardeningTest).
+    // INTERNAL_ERROR (FilerTest), DUPLICATE_CONNECTOR_NAME (two files, HardeningTest),
+    // HTTP_TOOLKIT_MISSING (another class path, HttpSourceTest).
     covered.addAll(EnumSet.of(Message.BAD_OPTION, Message.DUPLICATE_DOCKER_CONTEXT, Message.INTERNAL_ERROR,
-        Message.DUPLICATE_CONNECTOR_NAME));
+        Message.DUPLICATE_CONNECTOR_NAME, Message.HTTP_TOOLKIT_MISSING));
     Set<Message> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     com.google.common.truth.Truth.assertThat(missing).isEmpty();
   }
