@@ -23,6 +23,7 @@ class DiagnosticsTest {
   private static final String IMPORTS = String.join("\n",
       "package test;",
       "import io.c8kit.annotations.*;",
+      "import io.c8kit.annotations.http.*;",
       "import io.c8kit.source.*;",
       "import io.c8kit.destination.*;",
       "import java.util.*;",
@@ -506,6 +507,7 @@ class DiagnosticsTest {
           "    String " + name.get(0) + ") {}",
           R, STREAM, "}"));
     }
+    cases.addAll(HttpDiagnosticCases.cases());
     return cases;
   }
 
@@ -530,9 +532,11 @@ class DiagnosticsTest {
     cases().forEach(c -> covered.add(c.message()));
     // Tested elsewhere: BAD_OPTION (OptionsTest), DUPLICATE_DOCKER_CONTEXT (a warning, in this class),
     // INTERNAL_ERROR (FilerTest), DUPLICATE_CONNECTOR_NAME (two files, HardeningTest), TARGET_NOT_LOADED and
-    // TARGET_FAILED (a test target on the processor path, TargetSpiTest).
+    // TARGET_FAILED (a test target on the processor path, TargetSpiTest), HTTP_TOOLKIT_MISSING (another class
+    // path, HttpSourceTest).
     covered.addAll(EnumSet.of(Message.BAD_OPTION, Message.DUPLICATE_DOCKER_CONTEXT, Message.INTERNAL_ERROR,
-        Message.DUPLICATE_CONNECTOR_NAME, Message.TARGET_NOT_LOADED, Message.TARGET_FAILED));
+        Message.DUPLICATE_CONNECTOR_NAME, Message.TARGET_NOT_LOADED, Message.TARGET_FAILED,
+        Message.HTTP_TOOLKIT_MISSING));
     Set<Message> missing = EnumSet.complementOf(EnumSet.copyOf(covered));
     com.google.common.truth.Truth.assertThat(missing).isEmpty();
   }

@@ -15,6 +15,8 @@ import javax.lang.model.element.TypeElement;
  * @param baseName the stem of the generated connector and main classes: the class name minus a
  *     trailing Source/Destination ({@code FakerSource} gives {@code Faker}), or the whole class name
  *     when a source and a destination of one package would otherwise share it
+ * @param http the declarative REST part of an {@code @HttpSource} class, whose generated subclass the
+ *     connector instantiates
  */
 public record ConnectorModel(
     TypeElement origin,
@@ -35,12 +37,37 @@ public record ConnectorModel(
     List<StreamModel> streams,
     Optional<DiscoverModel> discover,
     Optional<DestinationModel> destination,
-    String baseName) {
+    String baseName,
+    Optional<HttpSourceModel> http) {
 
   public ConnectorModel {
     configErrors = List.copyOf(configErrors);
     transientErrors = List.copyOf(transientErrors);
     streams = List.copyOf(streams);
+  }
+
+  /** A connector that is not a declarative REST source. */
+  public ConnectorModel(
+      TypeElement origin, Kind kind, ClassName annotatedClass, String name, String version, String title,
+      String description, String documentationUrl, String logo, String dockerImage, String baseImage,
+      List<ClassName> configErrors, List<ClassName> transientErrors, ConfigModel config,
+      Optional<String> checkMethod, List<StreamModel> streams, Optional<DiscoverModel> discover,
+      Optional<DestinationModel> destination, String baseName) {
+    this(origin, kind, annotatedClass, name, version, title, description, documentationUrl, logo, dockerImage,
+        baseImage, configErrors, transientErrors, config, checkMethod, streams, discover, destination, baseName,
+        Optional.empty());
+  }
+
+  /** This model with the declarative REST part of an {@code @HttpSource} class. */
+  public ConnectorModel withHttp(Optional<HttpSourceModel> http) {
+    return new ConnectorModel(origin, kind, annotatedClass, name, version, title, description, documentationUrl,
+        logo, dockerImage, baseImage, configErrors, transientErrors, config, checkMethod, streams, discover,
+        destination, baseName, http);
+  }
+
+  /** The class the connector instantiates: the generated REST implementation or the annotated class. */
+  public ClassName instantiatedClass() {
+    return http.map(HttpSourceModel::implementation).orElse(annotatedClass);
   }
 
   public ClassName connectorClass() {

@@ -38,7 +38,8 @@ final class ClassValidator {
       return false;
     }
     boolean ok = true;
-    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+    // A declarative REST source is abstract: the connector instantiates its generated subclass.
+    if (type.getModifiers().contains(Modifier.ABSTRACT) && !Annotations.has(type, HttpSourceValidator.HTTP_SOURCE)) {
       report.error(Message.CONNECTOR_ABSTRACT, type, mirror, null, annotation, type.getSimpleName());
       ok = false;
     }

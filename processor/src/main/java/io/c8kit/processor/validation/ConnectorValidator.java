@@ -3,6 +3,7 @@ package io.c8kit.processor.validation;
 import io.c8kit.processor.model.ConfigModel;
 import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.model.DiscoverModel;
+import io.c8kit.processor.model.HttpSourceModel;
 import io.c8kit.processor.model.Kind;
 import io.c8kit.processor.model.Param;
 import io.c8kit.processor.model.StreamModel;
@@ -96,10 +97,11 @@ public final class ConnectorValidator {
         new RecordTypeValidator(scope, enums, ConnectorModelFactory.annotatedClass(type))));
     checkComplete(scope, mirror, v, methods);
     Optional<ConfigModel> config = config(scope, enums);
+    Optional<HttpSourceModel> http = config.flatMap(c -> HttpSourceValidator.validate(scope, c, methods.streams));
     if (report.hasErrors() || config.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(ConnectorModelFactory.create(scope, v, header, methods, config.get(), baseName));
+    return Optional.of(ConnectorModelFactory.create(scope, v, header, methods, config.get(), baseName).withHttp(http));
   }
 
   private Methods methods(ConnectorScope scope, StreamValidator streams) {

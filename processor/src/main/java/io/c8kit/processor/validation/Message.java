@@ -172,7 +172,33 @@ public enum Message {
       + "Stream<Row>, or for schemaless data use a @Discover/@Read pair, whose records may be ObjectNode, "
       + "JsonNode or Map<String, ?>"),
   METHOD_THROWS_THROWABLE(107, "@%s method %s() declares 'throws %s', which the generated code cannot "
-      + "pass on (it passes on any Exception); declare Exception or a narrower type");
+      + "pass on (it passes on any Exception); declare Exception or a narrower type"),
+  HTTP_STREAM_HAS_BODY(110, "@HttpStream method %s() has a body, but the generated %s implements it; "
+      + "declare it 'abstract' without a body, or remove @HttpStream and keep the body"),
+  HTTP_STREAM_WITHOUT_STREAM(111, "@HttpStream method %s() has no @Stream; add @Stream (with its primaryKey, "
+      + "cursor or pageKey) so that it is a stream"),
+  HTTP_STREAM_WITHOUT_HTTP_SOURCE(112, "@HttpStream method %s() is in %s, which has no @HttpSource; add "
+      + "@HttpSource(baseUrl = \"{base_url}\") to the class and declare the class abstract"),
+  ABSTRACT_METHOD_NOT_HTTP(113, "abstract method %s() of @HttpSource class %s is neither an @HttpStream nor an "
+      + "API factory, so the generated subclass cannot implement it; annotate it with @Stream and "
+      + "@HttpStream, declare it 'HttpApi %s(%s config)' (or HttpApi.Builder), or give it a body"),
+  HTTP_TOOLKIT_MISSING(114, "@HttpSource class %s needs io.c8kit.http.HttpApi, which is not on the class "
+      + "path; add the dependency io.c8kit:c8kit-http"),
+  HTTP_PROPERTY_UNKNOWN(115, "%s names config property \"%s\", which %s does not have; use one of %s (top-level "
+      + "JSON names)"),
+  HTTP_PROPERTY_TYPE(116, "%s names config property \"%s\" of type %s, but needs %s; change the component's "
+      + "type or name another property"),
+  HTTP_VALUE_MALFORMED(117, "%s \"%s\" %s; write it as %s"),
+  HTTP_JSON_POINTER(118, "%s \"%s\" is not a JSON pointer; use \"\" for the whole body or a path starting "
+      + "with '/', e.g. \"/data\" or \"/meta/next_cursor\""),
+  HTTP_PAGINATOR_INCONSISTENT(119, "@Paginate(kind = %s) of stream %s %s; %s"),
+  HTTP_POSITION_WITHOUT_PARAMETER(120, "%s = \"%s\" of stream %s sends the %s, but %s() takes no %s "
+      + "parameter; add one (with @Stream(%s = ...)) or remove %s"),
+  HTTP_AUTH_INCONSISTENT(121, "@HttpAuth(scheme = %s) %s; %s"),
+  HTTP_AUTH_NOT_SECRET(122, "@HttpAuth %s names config property \"%s\", which is not @Secret, so its value "
+      + "would be shown in UIs and could reach logs; add @Secret to component %s"),
+  HTTP_STREAM_SIGNATURE(123, "@HttpStream method %s() %s; declare it as 'abstract java.util.stream.Stream<R> "
+      + "%s(%s config)', optionally also taking Cursor<T> or Page<T> and StreamContext");
 
   private final int number;
   private final String template;

@@ -58,7 +58,7 @@ final class ConnectorGenerator extends JavaSourceGenerator {
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("Runs a new {@link $T}.\n", annotated)
             .addModifiers(Modifier.PUBLIC)
-            .addStatement("this(new $T())", annotated)
+            .addStatement("this(new $T())", model.instantiatedClass())
             .build())
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("Runs the given instance (tests may pass a configured one).\n")

@@ -15,7 +15,8 @@ public final class Generators {
       new ConfigBinderGenerator(),
       new SerializerGenerator(),
       new SpecGenerator(),
-      new StreamSchemaGenerator());
+      new StreamSchemaGenerator(),
+      new HttpSourceGenerator());
 
   private Generators() {}
 
