@@ -9,6 +9,7 @@ import io.c8kit.processor.validation.Message;
 import io.c8kit.processor.validation.ProcessorOptions;
 import io.c8kit.processor.validation.Report;
 import io.c8kit.processor.writing.Generators;
+import io.c8kit.processor.writing.KafkaConnectPlugins;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,6 +59,7 @@ public final class C8kitProcessor extends AbstractProcessor {
   /** Connector class name to the annotated class's name; names, not Elements, survive rounds. */
   private final Map<String, String> generated = new TreeMap<>();
   private String dockerOwner;
+  private KafkaConnectPlugins kafka;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -67,6 +69,7 @@ public final class C8kitProcessor extends AbstractProcessor {
     errors.forEach(e -> env.getMessager().printMessage(Diagnostic.Kind.ERROR, e));
     validator = new ConnectorValidator(env, options);
     outputs = new GeneratedOutputs(env.getElementUtils());
+    kafka = new KafkaConnectPlugins(env.getElementUtils());
   }
 
   @Override
@@ -157,6 +160,7 @@ public final class C8kitProcessor extends AbstractProcessor {
     }
     try {
       Generators.generate(model, processingEnv.getFiler(), withDocker);
+      kafka.generate(model, processingEnv.getFiler());
       generated.put(model.connectorClass().canonicalName(), origin);
     } catch (IOException e) {
       report.error(Message.INTERNAL_ERROR, model.origin(), origin, stackTrace(e));
@@ -173,6 +177,7 @@ public final class C8kitProcessor extends AbstractProcessor {
     }
     try {
       Generators.writeServices(generated.keySet(), origins, processingEnv.getFiler());
+      kafka.writeServices(processingEnv.getFiler());
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Message.INTERNAL_ERROR.format("META-INF/services/io.c8kit.C8Connector", stackTrace(e)));
