@@ -114,9 +114,9 @@ class TargetSpiTest {
 
   @Test
   void anUnknownTargetNameIsAUsageError() {
-    Compilation c = compile("listing", List.of("-Ac8kit.targets=airbyte,kafka"), FAKER);
+    Compilation c = compile("listing", List.of("-Ac8kit.targets=airbyte,kafkaa"), FAKER);
     assertThat(c).hadErrorContaining("[C8K-002] Usage: -Ac8kit.targets=NAME[,NAME...], where each NAME is a "
-        + "target on the processor path: one of airbyte, c8, listing; unknown: kafka; got \"airbyte,kafka\"");
+        + "target on the processor path: one of airbyte, c8, kafka, listing; unknown: kafkaa; got \"airbyte,kafkaa\"");
     assertThat(c).hadErrorCount(1);
   }
 

@@ -83,7 +83,9 @@ final class ConnectorConfig<C> {
     List<ConfigValue> values = new ArrayList<>();
     for (SpecConfig.Key key : spec.keys().values()) {
       String raw = props.get(key.name());
-      Object value = raw == null ? null : key.secret() ? new Password(raw) : raw;
+      // The worker renders each value by its key's type, and casts a LIST key's value to List.
+      Object value = raw == null ? null : key.secret() ? new Password(raw)
+          : key.kind() == SpecConfig.Kind.LIST ? ConfigDef.parseType(key.name(), raw, ConfigDef.Type.LIST) : raw;
       values.add(new ConfigValue(key.name(), value, List.of(), errors.get(key.name())));
     }
     values.addAll(targetKeys.validate(props));

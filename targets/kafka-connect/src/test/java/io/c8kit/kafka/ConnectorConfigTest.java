@@ -43,7 +43,7 @@ class ConnectorConfigTest {
     ConfigDef def = config().configDef();
     Map<String, ConfigDef.ConfigKey> keys = def.configKeys();
     assertEquals(List.of("host", "port", "password", "schemas", "ssl_mode.mode", "ssl_mode.ca_certificate",
-        "tunnel.enabled", "tunnel.ratio", "labels", "topic.prefix"), List.copyOf(keys.keySet()));
+        "tunnel.enabled", "tunnel.ratio", "labels", "ids", "topic.prefix"), List.copyOf(keys.keySet()));
     assertEquals(ConfigDef.Type.STRING, keys.get("host").type);
     assertEquals(ConfigDef.Importance.HIGH, keys.get("host").importance);
     assertEquals(ConfigDef.Type.LONG, keys.get("port").type);
@@ -101,6 +101,24 @@ class ConnectorConfigTest {
     assertTrue(errors.get("host").get(0).contains("is required"), errors.toString());
     assertTrue(errors.get("port").get(0).contains("integer"), errors.toString());
     assertTrue(errors.get("ssl_mode.ca_certificate").get(0).contains("is required"), errors.toString());
+  }
+
+  @Test
+  void listValuesAreListsAndTheirProblemsNameTheField() {
+    ConnectorConfig<JsonNode> config = config();
+    Config result = config.validate(Map.of("host", "db", "schemas", "a, b", "ids", "1,0"));
+    Map<String, List<String>> errors = errors(result);
+    assertEquals(List.of("ids"), List.copyOf(errors.keySet()), errors.toString());
+    assertTrue(errors.get("ids").get(0).contains("$.ids[1]"), errors.toString());
+    ConfigValue schemas = result.configValues().stream().filter(v -> v.name().equals("schemas")).findFirst()
+        .orElseThrow();
+    assertEquals(List.of("a", "b"), schemas.value());
+    // The worker's REST layer renders every value by its key's type; a LIST key's value must be a List.
+    Map<String, ConfigDef.ConfigKey> keys = config.configDef().configKeys();
+    for (ConfigValue v : result.configValues()) {
+      ConfigDef.convertToString(v.value(), keys.get(v.name()).type);
+    }
+    assertEquals("a,b", ConfigDef.convertToString(schemas.value(), ConfigDef.Type.LIST));
   }
 
   @Test

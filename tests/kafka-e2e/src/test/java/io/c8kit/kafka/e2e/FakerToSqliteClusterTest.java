@@ -3,7 +3,8 @@ package io.c8kit.kafka.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,10 +14,12 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -34,26 +37,8 @@ class FakerToSqliteClusterTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    String plugins = System.getProperty("c8kit.kafka.plugins");
-    for (String dir : plugins.split(",")) {
-      if (!new File(dir).isDirectory()) {
-        throw new IllegalStateException("No Kafka Connect plugin at " + dir
-            + ": build the examples first (mvn package in examples/)");
-      }
-    }
     work = Files.createTempDirectory("c8kit-kafka-e2e");
-    Properties broker = new Properties();
-    broker.put("transaction.state.log.replication.factor", "1");
-    broker.put("transaction.state.log.min.isr", "1");
-    Map<String, String> worker = new HashMap<>();
-    worker.put("plugin.path", plugins);
-    worker.put("plugin.discovery", "service_load");
-    worker.put("exactly.once.source.support", "enabled");
-    worker.put("offset.flush.interval.ms", "1000");
-    worker.put("consumer.isolation.level", "read_committed");
-    connect = new EmbeddedConnectCluster.Builder().name("c8kit").numWorkers(1).numBrokers(1)
-        .brokerProps(broker).workerProps(worker).build();
-    connect.start();
+    connect = Clusters.start("c8kit", 1, Map.of());
   }
 
   @AfterAll
@@ -65,22 +50,7 @@ class FakerToSqliteClusterTest {
 
   @Test
   void fakerToSqliteDeliversEveryUserExactlyOnceByKey() throws Exception {
-    Map<String, String> source = new HashMap<>();
-    source.put("connector.class", "io.c8kit.examples.faker.FakerSourceConnector");
-    source.put("tasks.max", "1");
-    source.put("count", "300");
-    source.put("seed", "7");
-    source.put("records_per_slice", "40");
-    source.put("streams", "users");
-    source.put("topic.prefix", "faker.");
-    source.put("exactly.once.support", "required");
-    source.put("transaction.boundary", "connector");
-    source.put("topic.creation.default.replication.factor", "1");
-    source.put("topic.creation.default.partitions", "1");
-    source.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-    source.put("key.converter.schemas.enable", "false");
-    source.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-    source.put("value.converter.schemas.enable", "false");
+    Map<String, String> source = Clusters.fakerUsers(300, 40);
     connect.configureConnector("faker", source);
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("faker", 1, "faker did not start");
 
@@ -93,47 +63,13 @@ class FakerToSqliteClusterTest {
     }
 
     Path db = work.resolve("users.sqlite");
-    Map<String, String> sink = new HashMap<>();
-    sink.put("connector.class", "io.c8kit.examples.sqlite.SqliteSinkConnector");
-    sink.put("tasks.max", "1");
-    sink.put("topics", "faker.users");
-    sink.put("topic.prefix", "faker.");
-    sink.put("destination_path", db.toString());
-    sink.put("sync.mode", "append_dedup");
-    sink.put("primary.key", "id");
-    sink.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-    sink.put("key.converter.schemas.enable", "false");
-    sink.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-    sink.put("value.converter.schemas.enable", "false");
+    Map<String, String> sink = Clusters.sqliteUsers(db);
     connect.configureConnector("sqlite", sink);
     connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("sqlite", 1, "sqlite did not start");
 
-    long deadline = System.currentTimeMillis() + 120_000;
-    long[] counts = {0, 0};
-    while (System.currentTimeMillis() < deadline) {
-      counts = userCounts(db);
-      if (counts[1] == 300) {
-        break;
-      }
-      Thread.sleep(1_000);
-    }
+    long[] counts = Clusters.awaitSqliteUsers(db, 300, 120_000);
     assertEquals(300, counts[1], "distinct ids in sqlite");
     assertEquals(300, counts[0], "rows in sqlite: each id exactly once");
-  }
-
-  private static long[] userCounts(Path db) throws Exception {
-    if (!Files.exists(db)) {
-      return new long[] {0, 0};
-    }
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        Statement s = c.createStatement()) {
-      ResultSet tables = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'users'");
-      if (tables.getLong(1) == 0) {
-        return new long[] {0, 0};
-      }
-      ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT json_extract(_airbyte_data, '$.id')) FROM users");
-      return new long[] {rs.getLong(1), rs.getLong(2)};
-    }
   }
 
   @Test
@@ -141,15 +77,33 @@ class FakerToSqliteClusterTest {
     ConfigInfos result = connect.validateConnectorConfig("io.c8kit.examples.faker.FakerSourceConnector",
         Map.of("name", "faker-check", "connector.class", "io.c8kit.examples.faker.FakerSourceConnector", "count", "0",
             "seed", "x"));
-    Map<String, List<String>> errors = new HashMap<>();
-    for (ConfigInfo info : result.configs()) {
-      if (!info.configValue().errors().isEmpty()) {
-        errors.put(info.configValue().name(), info.configValue().errors());
-      }
-    }
+    Map<String, List<String>> errors = Clusters.errors(result);
     assertEquals(2, result.errorCount(), errors.toString());
     assertTrue(errors.get("count").get(0).contains("$.count"), errors.toString());
     assertTrue(errors.get("seed").get(0).contains("$.seed"), errors.toString());
+  }
+
+  /**
+   * Every connector config of docs/KAFKA-CONNECT.md (the JSON after {@code curl ... -d}) passes the
+   * validate endpoint of its plugin, so the documented examples stay true.
+   */
+  @Test
+  void theDocumentedRestConfigsValidate() throws Exception {
+    String doc = Files.readString(Path.of(System.getProperty("c8kit.docs"), "KAFKA-CONNECT.md"));
+    Matcher m = Pattern.compile("-d '(\\{.*?\\})'", Pattern.DOTALL).matcher(doc);
+    Set<String> classes = new TreeSet<>();
+    while (m.find()) {
+      Map<String, String> config = new ObjectMapper().readValue(m.group(1), new TypeReference<Map<String, String>>() {});
+      String connectorClass = config.get("connector.class");
+      classes.add(connectorClass);
+      Map<String, String> withName = new HashMap<>(config);
+      withName.put("name", "doc-" + classes.size());
+      ConfigInfos result = connect.validateConnectorConfig(connectorClass, withName);
+      assertEquals(0, result.errorCount(), connectorClass + ": " + Clusters.errors(result));
+    }
+    assertEquals(Set.of("io.c8kit.examples.faker.FakerSourceConnector", "io.c8kit.examples.sqlite.SqliteSinkConnector",
+        "io.c8kit.examples.postgres.PostgresSourceConnector",
+        "io.c8kit.examples.postgres.destination.PostgresSinkConnector"), classes);
   }
 
   @Test
