@@ -1,6 +1,6 @@
 package com.example.tickets;
 
-import io.c8kit.runtime.ConnectorCli;
+import io.c8kit.airbyte.ConnectorCli;
 import javax.annotation.processing.Generated;
 
 /**
