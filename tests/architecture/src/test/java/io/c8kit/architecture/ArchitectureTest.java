@@ -29,7 +29,7 @@ class ArchitectureTest {
     // Guards the other tests against passing vacuously on an empty or partial import.
     for (String pkg :
         List.of("io.c8kit.runtime", "io.c8kit.runtime.read", "io.c8kit.runtime.write", "io.c8kit.http",
-            "io.c8kit.singer", "io.c8kit.kafka")) {
+            "io.c8kit.singer", "io.c8kit.kafka", "io.c8kit.airbyte", "io.c8kit.jdbc.postgres")) {
       assertTrue(production.containPackage(pkg), "no classes imported from " + pkg);
     }
   }
