@@ -219,7 +219,7 @@ final class Exchange {
   private Map<String, String> maskHeaders(Map<String, String> headers) {
     Map<String, String> shown = new LinkedHashMap<>();
     headers.forEach((name, value) -> shown.put(name, Masking.sensitiveName(name)
-        ? io.c8kit.runtime.output.SecretMasker.MASK : masking.text(value)));
+        ? io.c8kit.runtime.secrets.SecretMasker.MASK : masking.text(value)));
     return shown;
   }
 
@@ -228,7 +228,7 @@ final class Exchange {
     String property = auth.property();
     String credential = property.isEmpty()
         ? "no credential is configured"
-        : "check the config property " + property + " (" + io.c8kit.runtime.output.SecretMasker.MASK + ")";
+        : "check the config property " + property + " (" + io.c8kit.runtime.secrets.SecretMasker.MASK + ")";
     String meaning = status == 401 ? "the API did not accept the credential" : "the credential lacks access";
     return new ConfigException(what + " failed with HTTP " + status + " " + StatusText.of(status) + ": "
         + meaning + "; " + credential + ". Response: " + masking.excerpt(response.body()));

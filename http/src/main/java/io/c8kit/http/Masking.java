@@ -1,7 +1,7 @@
 package io.c8kit.http;
 
 import io.c8kit.runtime.Log;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;

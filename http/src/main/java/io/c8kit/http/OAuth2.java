@@ -152,7 +152,7 @@ public final class OAuth2 implements Auth {
     if (response.status() >= 400) {
       throw new ConfigException("The OAuth token request to " + response.url() + " was refused with HTTP "
           + response.status() + " " + StatusText.of(response.status()) + ": " + masking.excerpt(response.body())
-          + "; check the config property " + property + " (" + io.c8kit.runtime.output.SecretMasker.MASK + ")");
+          + "; check the config property " + property + " (" + io.c8kit.runtime.secrets.SecretMasker.MASK + ")");
     }
     JsonNode json;
     try {

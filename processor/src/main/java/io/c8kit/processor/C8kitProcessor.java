@@ -52,6 +52,8 @@ public final class C8kitProcessor extends AbstractProcessor {
   private ConnectorValidator validator;
   private GeneratedOutputs outputs;
   private final Targets targets;
+  /** Every connector generated, in order, for the target-neutral services file after the last round. */
+  private final List<ConnectorModel> generated = new ArrayList<>();
   /** Connectors whose types were not all known yet, by name, to validate again next round. */
   private final Set<String> deferred = new TreeSet<>();
 
@@ -156,6 +158,14 @@ public final class C8kitProcessor extends AbstractProcessor {
     placement.printTo(processingEnv.getMessager());
     if (round.processingOver()) {
       Report aggregate = new Report();
+      if (!generated.isEmpty()) {
+        try {
+          Generators.finish(List.copyOf(generated), new FilerTargetContext(processingEnv, Map.of(), aggregate));
+        } catch (IOException e) {
+          aggregate.error(Message.INTERNAL_ERROR, null, "the connectors of this compilation", stackTrace(e));
+        }
+        generated.clear();
+      }
       targets.finish(processingEnv, aggregate);
       aggregate.printTo(processingEnv.getMessager());
     }
@@ -168,6 +178,7 @@ public final class C8kitProcessor extends AbstractProcessor {
       report.error(Message.INTERNAL_ERROR, model.origin(), model.annotatedClass().canonicalName(), stackTrace(e));
       return;
     }
+    generated.add(model);
     targets.generate(model, processingEnv, report);
   }
 

@@ -28,9 +28,12 @@ class DeterminismTest {
     assertThat(a.size()).isGreaterThan(20);
     assertThat(Goldens.generated(second)).isEqualTo(a);
     assertThat(Goldens.generated(third)).isEqualTo(a);
-    assertThat(a.get("resources/META-INF/services/io.c8kit.C8Connector")).isEqualTo(
+    assertThat(a.get("resources/META-INF/services/io.c8kit.runtime.Connector")).isEqualTo(
         "com.example.sink.KitchenSinkConnector\ncom.example.tables.TablesConnector\n"
             + "io.c8kit.examples.faker.FakerConnector\n");
+    assertThat(a.get("resources/META-INF/services/io.c8kit.C8Connector")).isEqualTo(
+        "com.example.sink.KitchenSinkC8Connector\ncom.example.tables.TablesC8Connector\n"
+            + "io.c8kit.examples.faker.FakerC8Connector\n");
   }
 
   @Test

@@ -570,7 +570,10 @@ class DiagnosticsTest {
     assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
         "META-INF/c8kit/docker/Dockerfile").contentsAsUtf8String().contains("source-a");
     assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
-        "META-INF/services/io.c8kit.C8Connector").contentsAsUtf8String().isEqualTo("test.AConnector\ntest.BConnector\n");
+        "META-INF/services/io.c8kit.C8Connector").contentsAsUtf8String().isEqualTo("test.AC8Connector\ntest.BC8Connector\n");
+    assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+        "META-INF/services/io.c8kit.runtime.Connector").contentsAsUtf8String()
+        .isEqualTo("test.AConnector\ntest.BConnector\n");
   }
 
   /** All errors of a class are reported, not just the first. */

@@ -29,6 +29,8 @@ class GoldenTest {
     Compilation c = compileClean("good/faker/FakerSource.java");
     Goldens.check("FakerSource", c);
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.c8kit.C8Connector")
+        .contentsAsUtf8String().isEqualTo("io.c8kit.examples.faker.FakerC8Connector\n");
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.c8kit.runtime.Connector")
         .contentsAsUtf8String().isEqualTo("io.c8kit.examples.faker.FakerConnector\n");
   }
 

@@ -162,6 +162,8 @@ class HardeningTest {
       assertThat(c).generatedSourceFile("test." + type).isNotNull();
     }
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.c8kit.C8Connector")
+        .contentsAsUtf8String().isEqualTo("test.PostgresDestinationC8Connector\ntest.PostgresSourceC8Connector\n");
+    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.c8kit.runtime.Connector")
         .contentsAsUtf8String().isEqualTo("test.PostgresDestinationConnector\ntest.PostgresSourceConnector\n");
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/source-postgres/spec.json")
         .isNotNull();

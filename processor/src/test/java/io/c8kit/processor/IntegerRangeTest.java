@@ -13,7 +13,7 @@ import io.c8kit.ConfigException;
 import io.c8kit.runtime.ConfigBinder;
 import io.c8kit.runtime.config.ConfigPreparer;
 import io.c8kit.runtime.config.ConnectorSpec;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;

@@ -75,8 +75,10 @@ class TargetSpiTest {
     assertThat(c).succeededWithoutWarnings();
     List<String> names = c.generatedFiles().stream().map(f -> f.toUri().getPath()).toList();
     assertThat(names.stream().filter(n -> n.contains("Listing") || n.contains("c8kit-listing")).toList()).isEmpty();
-    // c8 is off too: no services file; airbyte is on: the main class and the Docker context.
-    assertThat(names.stream().filter(n -> n.contains("META-INF/services")).toList()).isEmpty();
+    // c8 is off too: no C8 connector or its services file; airbyte is on: the main class and the Docker
+    // context; the target-neutral services file is always there.
+    assertThat(names.stream().filter(n -> n.contains("META-INF/services") || n.contains("C8Connector")).toList())
+        .containsExactly("/CLASS_OUTPUT/META-INF/services/io.c8kit.runtime.Connector");
     assertThat(c).generatedSourceFile("io.c8kit.examples.faker.FakerMain");
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/docker/Dockerfile");
     assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/source-faker/spec.json");
@@ -88,8 +90,10 @@ class TargetSpiTest {
     Compilation c = compile("listing", List.of("-Ac8kit.targets="), FAKER);
     assertThat(c).succeededWithoutWarnings();
     List<String> names = c.generatedFiles().stream().map(f -> f.toUri().getPath()).toList();
-    assertThat(names.stream().filter(n -> n.contains("Main") || n.contains("docker") || n.contains("services")
+    assertThat(names.stream().filter(n -> n.contains("Main") || n.contains("docker") || n.contains("C8")
         || n.contains("Listing")).toList()).isEmpty();
+    assertThat(names.stream().filter(n -> n.contains("services")).toList())
+        .containsExactly("/CLASS_OUTPUT/META-INF/services/io.c8kit.runtime.Connector");
     assertThat(c).generatedSourceFile("io.c8kit.examples.faker.FakerConnector");
   }
 

@@ -1,57 +1,30 @@
 package io.c8kit.runtime;
 
-import io.c8kit.C8Connector;
-
 /**
- * Common base of generated connectors: the C8 interface plus what the CLI runner needs. Sealed so
- * that the runner can switch on the two kinds.
+ * Common base of generated connectors: the target-neutral connector every target wraps (the Airbyte
+ * CLI runs it, the C8 adapter, the Singer mains and the Kafka Connect classes drive it). Sealed so
+ * that a target can switch on the two kinds.
  *
  * @param <C> the config type
  */
-public abstract sealed class Connector<C> implements C8Connector
-    permits SourceConnector, DestinationConnector {
-
-  /** Resolved once: the logo may be a class-path resource that has to be read and encoded. */
-  private volatile String logo;
-
+public abstract sealed class Connector<C> permits SourceConnector, DestinationConnector {
   Connector() {}
 
-  /** Static facts from the annotation. */
-  public abstract ConnectorInfo info();
+  /** What the connector was built from: metadata, config binding, check and the kind's parts. */
+  public abstract ConnectorDefinition<C> definition();
 
-  @Override
+  /** Static facts from the annotation. */
+  public final ConnectorInfo info() {
+    return definition().info();
+  }
+
+  /** The connector's name from the annotation, e.g. {@code faker}. */
   public final String name() {
     return info().name();
   }
 
-  @Override
-  public final String packageName() {
-    return info().packageName();
-  }
-
-  @Override
+  /** The connector's version from the annotation. */
   public final String version() {
     return info().version();
-  }
-
-  @Override
-  public final String type() {
-    return info().kind().c8Type();
-  }
-
-  @Override
-  public final String description() {
-    return info().description();
-  }
-
-  /** The logo as a {@code data:} URI (a resource named by the annotation is read and encoded), or "". */
-  @Override
-  public final String logo() {
-    String resolved = logo;
-    if (resolved == null) {
-      resolved = Logos.dataUri(info().logo(), getClass());
-      logo = resolved;
-    }
-    return resolved;
   }
 }

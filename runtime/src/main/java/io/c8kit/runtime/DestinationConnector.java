@@ -1,15 +1,8 @@
 package io.c8kit.runtime;
 
-import io.c8kit.ConfigProperty;
-import io.c8kit.Sample;
-import io.c8kit.Schema;
-import io.c8kit.ValidationException;
-import java.util.List;
-import java.util.Map;
-
 /**
- * Base class of generated destination connectors: implements {@link io.c8kit.C8Connector} and the
- * Airbyte {@code write} operation from a {@link DestinationDefinition}.
+ * Base class of generated destination connectors: holds the {@link DestinationDefinition} that the
+ * write engine runs, under whichever target.
  *
  * @param <C> the config type
  */
@@ -20,48 +13,8 @@ public non-sealed class DestinationConnector<C> extends Connector<C> {
     this.definition = definition;
   }
 
+  @Override
   public final DestinationDefinition<C> definition() {
     return definition;
-  }
-
-  @Override
-  public final ConnectorInfo info() {
-    return definition.info();
-  }
-
-  /**
-   * Validates the config against the spec (C8 string values coerced to the schema's types), binds it
-   * and runs the connection check.
-   *
-   * @throws ValidationException with a masked message when any step fails
-   */
-  @Override
-  public void validate(Map<String, Object> integration) throws ValidationException {
-    C8Support.validate(this, definition.binder(), definition.check(), integration);
-  }
-
-  @Override
-  public final List<Sample> samples(Map<String, Object> integration) {
-    return List.of();
-  }
-
-  @Override
-  public final List<Schema> schemas(Map<String, Object> integration) {
-    return List.of();
-  }
-
-  @Override
-  public final List<String> reservedKeys() {
-    return definition.reservedKeys();
-  }
-
-  @Override
-  public final List<ConfigProperty> config() {
-    return definition.configProperties();
-  }
-
-  @Override
-  public final List<String> capabilities() {
-    return List.of();
   }
 }

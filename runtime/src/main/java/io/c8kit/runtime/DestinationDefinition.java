@@ -1,33 +1,23 @@
 package io.c8kit.runtime;
 
-import io.c8kit.ConfigProperty;
 import io.c8kit.protocol.DestinationSyncMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything the runtime needs to run one destination, assembled by generated code: metadata, config
- * binding, the check, the writer factory, supported sync modes and reserved keys.
+ * Everything the runtime needs to run one destination, assembled by generated code: the common
+ * definition, the writer factory, supported sync modes and reserved keys.
  *
  * @param <C> the config type
  */
-public final class DestinationDefinition<C> {
-  private final ConnectorInfo info;
-  private final ConfigBinder<C> binder;
-  private final List<ConfigProperty> configProperties;
-  private final CheckFunction<C> check;
-  private final ErrorClassifier errors;
+public final class DestinationDefinition<C> extends ConnectorDefinition<C> {
   private final WriterFactory<C> writer;
   private final List<DestinationSyncMode> syncModes;
   private final List<String> reservedKeys;
 
   private DestinationDefinition(Builder<C> b) {
-    this.info = Objects.requireNonNull(b.info, "info");
-    this.binder = Objects.requireNonNull(b.binder, "binder");
-    this.configProperties = List.copyOf(b.configProperties);
-    this.check = b.check != null ? b.check : config -> {};
-    this.errors = b.errors != null ? b.errors : ErrorClassifier.DEFAULT;
+    super(b);
     this.writer = Objects.requireNonNull(b.writer, "writer");
     this.syncModes = List.copyOf(b.syncModes);
     this.reservedKeys = List.copyOf(b.reservedKeys);
@@ -35,26 +25,6 @@ public final class DestinationDefinition<C> {
 
   public static <C> Builder<C> builder(ConnectorInfo info, ConfigBinder<C> binder) {
     return new Builder<>(info, binder);
-  }
-
-  public ConnectorInfo info() {
-    return info;
-  }
-
-  public ConfigBinder<C> binder() {
-    return binder;
-  }
-
-  public List<ConfigProperty> configProperties() {
-    return configProperties;
-  }
-
-  public CheckFunction<C> check() {
-    return check;
-  }
-
-  public ErrorClassifier errors() {
-    return errors;
   }
 
   public WriterFactory<C> writer() {
@@ -70,33 +40,17 @@ public final class DestinationDefinition<C> {
   }
 
   /** Builder used by generated code. */
-  public static final class Builder<C> {
-    private final ConnectorInfo info;
-    private final ConfigBinder<C> binder;
-    private final List<ConfigProperty> configProperties = new ArrayList<>();
-    private CheckFunction<C> check;
-    private ErrorClassifier errors;
+  public static final class Builder<C> extends ConnectorDefinition.Builder<C, Builder<C>> {
     private WriterFactory<C> writer;
     private final List<DestinationSyncMode> syncModes = new ArrayList<>();
     private final List<String> reservedKeys = new ArrayList<>();
 
     private Builder(ConnectorInfo info, ConfigBinder<C> binder) {
-      this.info = info;
-      this.binder = binder;
+      super(info, binder);
     }
 
-    public Builder<C> configProperties(List<ConfigProperty> properties) {
-      this.configProperties.addAll(properties);
-      return this;
-    }
-
-    public Builder<C> check(CheckFunction<C> check) {
-      this.check = check;
-      return this;
-    }
-
-    public Builder<C> errors(ErrorClassifier errors) {
-      this.errors = errors;
+    @Override
+    Builder<C> self() {
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.c8kit.runtime;
 
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,6 +62,6 @@ public final class Log {
    * the runtime writes from now on in this process, like the config's secrets.
    */
   public static void registerSecret(String value) {
-    io.c8kit.runtime.output.SecretMasker.registerForProcess(value);
+    SecretMasker.registerForProcess(value);
   }
 }

@@ -1,32 +1,21 @@
 package io.c8kit.runtime;
 
-import io.c8kit.ConfigProperty;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Everything the runtime needs to run one source, assembled by generated code: metadata, config
- * binding, the check, static streams and the optional discover/read pair for run-time streams.
+ * Everything the runtime needs to run one source, assembled by generated code: the common
+ * definition, static streams and the optional discover/read pair for run-time streams.
  *
  * @param <C> the config type
  */
-public final class SourceDefinition<C> {
-  private final ConnectorInfo info;
-  private final ConfigBinder<C> binder;
-  private final List<ConfigProperty> configProperties;
-  private final CheckFunction<C> check;
-  private final ErrorClassifier errors;
+public final class SourceDefinition<C> extends ConnectorDefinition<C> {
   private final List<StreamDefinition<C, ?>> streams;
   private final DiscoverFunction<C> discover;
   private final DynamicReader<C> dynamicReader;
 
   private SourceDefinition(Builder<C> b) {
-    this.info = Objects.requireNonNull(b.info, "info");
-    this.binder = Objects.requireNonNull(b.binder, "binder");
-    this.configProperties = List.copyOf(b.configProperties);
-    this.check = b.check != null ? b.check : config -> {};
-    this.errors = b.errors != null ? b.errors : ErrorClassifier.DEFAULT;
+    super(b);
     this.streams = List.copyOf(b.streams);
     this.discover = b.discover;
     this.dynamicReader = b.dynamicReader;
@@ -37,26 +26,6 @@ public final class SourceDefinition<C> {
 
   public static <C> Builder<C> builder(ConnectorInfo info, ConfigBinder<C> binder) {
     return new Builder<>(info, binder);
-  }
-
-  public ConnectorInfo info() {
-    return info;
-  }
-
-  public ConfigBinder<C> binder() {
-    return binder;
-  }
-
-  public List<ConfigProperty> configProperties() {
-    return configProperties;
-  }
-
-  public CheckFunction<C> check() {
-    return check;
-  }
-
-  public ErrorClassifier errors() {
-    return errors;
   }
 
   /** Streams known at compile time, in declaration order. */
@@ -75,33 +44,17 @@ public final class SourceDefinition<C> {
   }
 
   /** Builder used by generated code. */
-  public static final class Builder<C> {
-    private final ConnectorInfo info;
-    private final ConfigBinder<C> binder;
-    private final List<ConfigProperty> configProperties = new ArrayList<>();
-    private CheckFunction<C> check;
-    private ErrorClassifier errors;
+  public static final class Builder<C> extends ConnectorDefinition.Builder<C, Builder<C>> {
     private final List<StreamDefinition<C, ?>> streams = new ArrayList<>();
     private DiscoverFunction<C> discover;
     private DynamicReader<C> dynamicReader;
 
     private Builder(ConnectorInfo info, ConfigBinder<C> binder) {
-      this.info = info;
-      this.binder = binder;
+      super(info, binder);
     }
 
-    public Builder<C> configProperties(List<ConfigProperty> properties) {
-      this.configProperties.addAll(properties);
-      return this;
-    }
-
-    public Builder<C> check(CheckFunction<C> check) {
-      this.check = check;
-      return this;
-    }
-
-    public Builder<C> errors(ErrorClassifier errors) {
-      this.errors = errors;
+    @Override
+    Builder<C> self() {
       return this;
     }
 

@@ -52,11 +52,8 @@ public interface StreamContext {
    * token (Airbyte: a CONTROL connectorConfig message carrying the whole config with this value
    * replaced). {@code property} is the JSON path of the property, names joined by dots
    * ({@code "credentials.refresh_token"}); the value is masked from then on. A context that cannot
-   * persist it (a C8 sample) logs a warning.
+   * persist it logs a warning. Every context implements it (no default): a context that silently
+   * dropped a rotated token would lose the only valid one.
    */
-  default void configChanged(String property, String value) {
-    io.c8kit.runtime.Log.registerSecret(value);
-    io.c8kit.runtime.Log.warn("The config property " + property + " changed during the read, but this"
-        + " run cannot persist it");
-  }
+  void configChanged(String property, String value);
 }

@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c8kit.ConfigException;
 import io.c8kit.TransientException;
-import io.c8kit.runtime.write.WriteInputException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -66,7 +65,8 @@ class JdbcFailureSqliteTest {
     earlierSync();
     SqliteHarness.Attempt failed = db.attempt(catalog7(), lines(rec("users", 3), rec("events", 101),
         state("users", 1), rec("users", 4), state("events", 2), rec("users", 5), "{\"type\":\"RECORD\",oops"));
-    WriteInputException e = assertInstanceOf(WriteInputException.class, failed.failure());
+    // a bad input line is transient: the platform retries the attempt
+    TransientException e = assertInstanceOf(TransientException.class, failed.failure());
     assertTrue(e.getMessage().startsWith("Invalid input on stdin line 7: malformed JSON"), e.getMessage());
     assertEquals(2, failed.states().size(), "both states before the bad line are echoed");
     assertEquals(List.of(1, 2), ids("users"), "the overwrite is not swapped in");

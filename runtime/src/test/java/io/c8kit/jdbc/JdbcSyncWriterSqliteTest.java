@@ -176,7 +176,7 @@ class JdbcSyncWriterSqliteTest {
     SqliteHarness.Connector connector = db.connector(ctx -> probe[0] = new Probing(
         new JdbcSyncWriter(() -> DriverManager.getConnection(db.url), db.dialect, ctx), probeSql));
     io.c8kit.runtime.output.ProtocolOutput out = new io.c8kit.runtime.output.ProtocolOutput(
-        java.io.OutputStream.nullOutputStream(), new io.c8kit.runtime.output.SecretMasker());
+        java.io.OutputStream.nullOutputStream(), new io.c8kit.runtime.secrets.SecretMasker());
     io.c8kit.runtime.write.WriteEngine.write(connector, null,
         Protocol.mapper().readValue(catalogJson, io.c8kit.protocol.ConfiguredAirbyteCatalog.class),
         new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), out);

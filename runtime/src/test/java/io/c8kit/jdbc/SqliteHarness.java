@@ -9,7 +9,7 @@ import io.c8kit.runtime.ConnectorKind;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.DestinationDefinition;
 import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.write.WriteEngine;
 import io.c8kit.protocol.DestinationSyncMode;
 import java.io.ByteArrayInputStream;

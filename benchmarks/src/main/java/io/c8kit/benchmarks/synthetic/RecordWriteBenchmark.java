@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.benchmarks.baseline.RawRead;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;

@@ -5,24 +5,27 @@ import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.spi.TargetContext;
 import io.c8kit.processor.spi.TargetGenerator;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
-import javax.lang.model.element.TypeElement;
 
 /**
- * The Macrometa C8 target: the services file that lets C8 hosts (and the Singer and Kafka Connect
- * launchers) find every connector of the jar with ServiceLoader; aggregate over the compilation.
+ * The Macrometa C8 target: each connector's {@code <Name>C8Connector} and the services file that lets
+ * C8 hosts find every one of the jar with ServiceLoader (aggregate over the compilation); only when
+ * {@code c8kit-c8} is on the class path, as for any optional target.
  */
 @AutoService(TargetGenerator.class)
 public final class C8Target implements TargetGenerator {
+  static final String SERVICES = "META-INF/services/io.c8kit.C8Connector";
+
   @Override
   public String name() {
     return "c8";
   }
 
   @Override
-  public void generate(ConnectorModel model, TargetContext context) {
-    // The C8 view (config properties, samples) is part of the target-neutral connector definition.
+  public void generate(ConnectorModel model, TargetContext context) throws IOException {
+    if (available(context)) {
+      new C8ConnectorGenerator().generate(model, context.filer());
+    }
   }
 
   @Override
@@ -32,10 +35,16 @@ public final class C8Target implements TargetGenerator {
 
   @Override
   public void finish(List<ConnectorModel> models, TargetContext context) throws IOException {
-    List<String> classes = models.stream().map(m -> m.connectorClass().canonicalName()).toList();
-    // Sorted by class name, as the services file has always named its origins.
-    List<TypeElement> origins = models.stream().map(context::origin)
-        .sorted(Comparator.comparing(t -> t.getQualifiedName().toString())).toList();
-    ServiceRegistrationGenerator.write(classes, origins, context.filer());
+    if (available(context)) {
+      List<String> classes = models.stream().map(m -> C8ConnectorGenerator.c8ConnectorClass(m).canonicalName())
+          .toList();
+      context.writeResource(SERVICES, ServiceRegistrationGenerator.content(classes), models);
+    }
+  }
+
+  /** Whether the compilation can compile the generated class; the class path is the same all rounds. */
+  private static boolean available(TargetContext context) {
+    return context.environment().getElementUtils()
+        .getTypeElement(Runtime.C8_SOURCE_ADAPTER.canonicalName()) != null;
   }
 }

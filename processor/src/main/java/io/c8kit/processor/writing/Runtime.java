@@ -24,6 +24,8 @@ final class Runtime {
   static final ClassName JSON_VALUES = ClassName.get(RT, "JsonValues");
   static final ClassName CONFIG_VALUES = ClassName.get(RT, "ConfigValues");
   static final ClassName CONNECTOR_CLI = ClassName.get("io.c8kit.airbyte", "ConnectorCli");
+  static final ClassName C8_SOURCE_ADAPTER = ClassName.get("io.c8kit.c8", "C8SourceAdapter");
+  static final ClassName C8_DESTINATION_ADAPTER = ClassName.get("io.c8kit.c8", "C8DestinationAdapter");
   static final ClassName CONFIG_PROPERTY = ClassName.get("io.c8kit", "ConfigProperty");
   static final ClassName CONFIG_ATTRIBUTE_TYPE = ClassName.get("io.c8kit", "ConfigAttributeType");
   static final ClassName SYNC_MODE = ClassName.get("io.c8kit.protocol", "SyncMode");

@@ -1,38 +1,33 @@
 package io.c8kit.processor.writing;
 
+import io.c8kit.processor.model.ConnectorModel;
+import io.c8kit.processor.spi.TargetContext;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import javax.annotation.processing.Filer;
-import javax.lang.model.element.TypeElement;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
- * Writes {@code META-INF/services/io.c8kit.C8Connector} once, after the last round, listing every
- * generated connector (sorted) so C8 hosts find them with ServiceLoader; an aggregating output.
+ * Writes the {@code META-INF/services} files that list generated classes, sorted; the core's
+ * {@code io.c8kit.runtime.Connector} file is how the fixed launchers (Singer's tap and target) find the
+ * connectors of a jar whatever targets were generated.
  */
 final class ServiceRegistrationGenerator {
-  static final String PATH = "META-INF/services/io.c8kit.C8Connector";
+  static final String CONNECTORS = "META-INF/services/io.c8kit.runtime.Connector";
 
   private ServiceRegistrationGenerator() {}
 
-  static String content(Collection<String> connectorClasses) {
-    SortedSet<String> sorted = new TreeSet<>(connectorClasses);
+  static String content(Collection<String> classes) {
+    SortedSet<String> sorted = new TreeSet<>(classes);
     StringBuilder out = new StringBuilder();
     sorted.forEach(c -> out.append(c).append('\n'));
     return out.toString();
   }
 
-  static void write(Collection<String> connectorClasses, Collection<TypeElement> origins, Filer filer)
-      throws IOException {
-    FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", PATH,
-        origins.toArray(new TypeElement[0]));
-    try (Writer w = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-      w.write(content(connectorClasses));
-    }
+  /** After the last round: every target-neutral {@code <Name>Connector} of the compilation. */
+  static void writeConnectors(List<ConnectorModel> models, TargetContext context) throws IOException {
+    List<String> classes = models.stream().map(m -> m.connectorClass().canonicalName()).toList();
+    context.writeResource(CONNECTORS, content(classes), models);
   }
 }

@@ -3,7 +3,7 @@ package io.c8kit.runtime.config;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
 import io.c8kit.runtime.ConfigBinder;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.List;
 
 /**

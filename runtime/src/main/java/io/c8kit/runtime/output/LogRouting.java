@@ -2,6 +2,7 @@ package io.c8kit.runtime.output;
 
 import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.AirbyteMessage;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

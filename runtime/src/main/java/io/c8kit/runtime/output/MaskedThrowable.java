@@ -1,5 +1,6 @@
 package io.c8kit.runtime.output;
 
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;

@@ -12,6 +12,7 @@ import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteTraceMessage;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.RecordSerializer;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -3,6 +3,7 @@ package io.c8kit.runtime.read;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.c8kit.protocol.Protocol;
+import io.c8kit.runtime.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,13 @@ final class SampleRun extends BaseContext {
       // stopped: the Stop (possibly wrapped by the method, or a failure while it closed resources)
     }
     return List.copyOf(rows);
+  }
+
+  /** A sample has no one to persist a changed config for: the value is masked and the change logged. */
+  @Override
+  public void configChanged(String property, String value) {
+    Log.registerSecret(value);
+    Log.warn("The config property " + property + " changed while sampling, but a sample cannot persist it");
   }
 
   @Override

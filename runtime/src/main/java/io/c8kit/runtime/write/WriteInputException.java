@@ -14,7 +14,7 @@ import io.c8kit.TransientException;
  * print on the source's stdout, succeed on a retry; a deterministic bad source fails again with the
  * same message).
  */
-public final class WriteInputException extends TransientException {
+final class WriteInputException extends TransientException {
   private static final long serialVersionUID = 1L;
 
   private final long lineNumber;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
 import io.c8kit.protocol.Protocol;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

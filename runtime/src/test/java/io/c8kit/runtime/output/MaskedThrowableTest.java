@@ -3,6 +3,7 @@ package io.c8kit.runtime.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.c8kit.runtime.secrets.SecretMasker;
 import org.junit.jupiter.api.Test;
 
 class MaskedThrowableTest {

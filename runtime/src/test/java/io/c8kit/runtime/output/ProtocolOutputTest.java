@@ -8,6 +8,7 @@ import io.c8kit.protocol.AirbyteConnectionStatus;
 import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.runtime.RecordSerializer;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -25,7 +25,7 @@ import io.c8kit.runtime.SourceDefinition;
 import io.c8kit.runtime.StreamDefinition;
 import io.c8kit.runtime.StreamReader;
 import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.source.Cursor;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

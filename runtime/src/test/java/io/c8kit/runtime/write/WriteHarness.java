@@ -13,7 +13,7 @@ import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.DestinationDefinition;
 import io.c8kit.runtime.WriterFactory;
 import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

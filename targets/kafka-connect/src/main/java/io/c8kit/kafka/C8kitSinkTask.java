@@ -6,7 +6,7 @@ import io.c8kit.destination.SyncWriter;
 import io.c8kit.destination.WriteContext;
 import io.c8kit.protocol.DestinationSyncMode;
 import io.c8kit.runtime.DestinationConnector;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

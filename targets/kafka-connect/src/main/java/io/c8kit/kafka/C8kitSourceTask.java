@@ -1,7 +1,7 @@
 package io.c8kit.kafka;
 
 import io.c8kit.runtime.SourceConnector;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

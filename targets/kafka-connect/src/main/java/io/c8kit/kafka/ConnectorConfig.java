@@ -7,7 +7,7 @@ import io.c8kit.runtime.ConnectorInfo;
 import io.c8kit.runtime.config.ConfigPreparer;
 import io.c8kit.runtime.config.ConfigWalker;
 import io.c8kit.runtime.config.ConnectorSpec;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -13,7 +13,7 @@ import io.c8kit.protocol.Protocol;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.runtime.SourceConnector;
 import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.read.ReadEngine;
 import io.c8kit.runtime.read.SourceCatalog;
 import java.io.ByteArrayOutputStream;

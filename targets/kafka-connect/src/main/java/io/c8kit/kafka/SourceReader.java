@@ -2,7 +2,7 @@ package io.c8kit.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.c8kit.runtime.SourceConnector;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.c8kit.ConfigException;
 import io.c8kit.runtime.ConnectorInfo;
 import io.c8kit.runtime.ConnectorKind;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

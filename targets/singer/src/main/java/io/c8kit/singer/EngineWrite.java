@@ -11,7 +11,7 @@ import io.c8kit.protocol.ConfiguredAirbyteStream;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.write.WriteEngine;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;

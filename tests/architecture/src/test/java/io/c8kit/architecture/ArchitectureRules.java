@@ -48,6 +48,7 @@ final class ArchitectureRules {
       root + ".runtime.read..",
       root + ".runtime.write..",
       root + ".runtime.output..",
+      root + ".runtime.secrets..",
       root + ".runtime.docs.."
     };
   }

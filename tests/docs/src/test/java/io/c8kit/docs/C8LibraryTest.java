@@ -27,9 +27,11 @@ class C8LibraryTest {
         || jar.endsWith("classes"), jar.toString());
     if (jar.toString().endsWith(".jar")) {
       try (JarFile file = new JarFile(jar.toFile())) {
-        assertNull(file.getEntry("io/c8kit/runtime/ConnectorCli.class"), "runtime classes shaded into " + jar);
+        assertNull(file.getEntry("io/c8kit/airbyte/ConnectorCli.class"), "c8kit classes shaded into " + jar);
+        assertNull(file.getEntry("io/c8kit/c8/C8SourceAdapter.class"), "c8kit classes shaded into " + jar);
         assertNull(file.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class"), "Jackson inside " + jar);
         assertNotNull(file.getEntry("META-INF/services/io.c8kit.C8Connector"));
+        assertNotNull(file.getEntry("io/c8kit/examples/faker/FakerC8Connector.class"));
       }
     }
   }

@@ -15,6 +15,7 @@ import io.c8kit.Schema;
 import io.c8kit.SchemaAttribute;
 import io.c8kit.SchemaAttributeType;
 import io.c8kit.ValidationException;
+import io.c8kit.examples.faker.FakerC8Connector;
 import io.c8kit.examples.faker.FakerConnector;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -32,13 +33,13 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated {@code FakerConnector} in this JVM through Macrometa's C8 interface, as the C8 platform
+ * The generated {@code FakerC8Connector} (around {@code FakerConnector}) in this JVM through Macrometa's C8 interface, as the C8 platform
  * uses it: metadata, config properties, validation (with C8's string coercion), samples and schemas
  * (checked against the Airbyte discover of the same connector), service loading; plus the reserved-key
  * renaming on a real table through the PostgreSQL source's fat jar, loaded in its own class loader.
  */
 class C8ConnectorInProcessTest {
-  private final C8Connector faker = new FakerConnector();
+  private final C8Connector faker = new FakerC8Connector();
 
   @Test
   void metadataComesFromTheAnnotation() {
@@ -175,7 +176,7 @@ class C8ConnectorInProcessTest {
   void serviceLoaderFindsTheGeneratedConnector() {
     List<String> found = StreamSupport.stream(ServiceLoader.load(C8Connector.class).spliterator(), false)
         .map(c -> c.getClass().getName()).toList();
-    assertTrue(found.contains(FakerConnector.class.getName()), found::toString);
+    assertTrue(found.contains(FakerC8Connector.class.getName()), found::toString);
     C8Connector loaded = ServiceLoader.load(C8Connector.class).stream().map(ServiceLoader.Provider::get)
         .filter(c -> c.name().equals("faker")).findFirst().orElseThrow();
     assertEquals("c8-source-faker", loaded.packageName());

@@ -95,4 +95,9 @@ final class TestContext implements StreamContext {
   public void checkpointEvery(int records) {
     this.checkpointEvery = records;
   }
+
+  @Override
+  public void configChanged(String property, String value) {
+    throw new AssertionError("the PostgreSQL source never changes its config, but changed " + property);
+  }
 }

@@ -27,7 +27,7 @@ import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.output.MaskedThrowable;
 import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.output.SecretMasker;
+import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.read.ReadEngine;
 import io.c8kit.runtime.read.SourceCatalog;
 import io.c8kit.runtime.write.WriteEngine;

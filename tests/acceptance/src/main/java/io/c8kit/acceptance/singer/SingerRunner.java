@@ -111,7 +111,7 @@ public interface SingerRunner {
       private Result runIn(ClassLoader loader, String stdin, String... args) throws ReflectiveOperationException {
           Class<?> kind = loader.loadClass(tap ? "io.c8kit.runtime.SourceConnector" : "io.c8kit.runtime.DestinationConnector");
           Object connector = null;
-          for (Object c : java.util.ServiceLoader.load(loader.loadClass("io.c8kit.C8Connector"), loader)) {
+          for (Object c : java.util.ServiceLoader.load(loader.loadClass("io.c8kit.runtime.Connector"), loader)) {
             if (kind.isInstance(c)) {
               connector = c;
             }

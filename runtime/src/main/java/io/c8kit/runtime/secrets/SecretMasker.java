@@ -1,4 +1,4 @@
-package io.c8kit.runtime.output;
+package io.c8kit.runtime.secrets;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.c8kit.runtime;
+package io.c8kit.c8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +11,18 @@ import io.c8kit.ValidationException;
 import io.c8kit.protocol.AirbyteCatalog;
 import io.c8kit.protocol.AirbyteStream;
 import io.c8kit.protocol.Protocol;
+import io.c8kit.runtime.CheckFunction;
+import io.c8kit.runtime.ConfigBinder;
+import io.c8kit.runtime.Connector;
+import io.c8kit.runtime.JsonValues;
+import io.c8kit.runtime.SourceConnector;
 import io.c8kit.runtime.config.ConfigPreparer;
 import io.c8kit.runtime.config.ConfigWalker;
 import io.c8kit.runtime.config.ConnectorSpec;
 import io.c8kit.runtime.output.MaskedThrowable;
-import io.c8kit.runtime.output.SecretMasker;
 import io.c8kit.runtime.read.ReadEngine;
 import io.c8kit.runtime.read.SourceCatalog;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,20 +34,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The C8 methods of {@link SourceConnector} and {@link DestinationConnector}: config from the flat
+ * The C8 methods of {@link C8SourceAdapter} and {@link C8DestinationAdapter}: config from the flat
  * {@code integration} map (strings coerced to the schema's types, validated, defaults applied,
  * secrets registered, bound), the check, and the samples/schemas of every stream with C8's reserved
  * keys renamed. Every failure is a {@link ValidationException} whose message and cause chain are
  * masked.
  */
-final class C8Support {
+final class C8Methods {
   /** Records per stream in {@code samples}. */
   static final int SAMPLE_LIMIT = 10;
 
   /** C8 document keys that source data must not use as-is. */
   static final List<String> RESERVED_KEYS = List.of("_key", "_id", "_rev");
 
-  private C8Support() {}
+  private C8Methods() {}
 
   /** Validates and binds {@code integration}. */
   static <C> C config(Connector<?> connector, ConfigBinder<C> binder,

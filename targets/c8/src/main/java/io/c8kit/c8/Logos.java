@@ -1,5 +1,6 @@
-package io.c8kit.runtime;
+package io.c8kit.c8;
 
+import io.c8kit.runtime.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;

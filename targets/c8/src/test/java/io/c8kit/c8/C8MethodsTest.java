@@ -1,4 +1,4 @@
-package io.c8kit.runtime;
+package io.c8kit.c8;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,12 +26,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The C8Connector methods of hand-written connectors. */
+/** The C8Connector methods of hand-written connectors, through the adapters generated C8 connectors extend. */
 class C8MethodsTest {
   static final String SECRET = "c8-secret-9988";
 
-  private final HandwrittenSource source = new HandwrittenSource();
-  private final HandwrittenDestination destination = new HandwrittenDestination();
+  private final C8SourceAdapter<?> source = new C8SourceAdapter<>(new HandwrittenSource());
+  private final C8DestinationAdapter<?> destination = new C8DestinationAdapter<>(new HandwrittenDestination());
 
   private static Map<String, Object> integration(Object... kv) {
     Map<String, Object> m = new HashMap<>();
@@ -157,18 +157,18 @@ class C8MethodsTest {
   @Test
   void renameRules() {
     assertEquals(Map.of("_id", "__id", "_rev", "__rev", "_key", "__key"),
-        C8Support.renames(List.of("_key", "_id", "_rev"), List.of()));
+        C8Methods.renames(List.of("_key", "_id", "_rev"), List.of()));
     assertEquals(Map.of("_id", "____id"),
-        C8Support.renames(List.of("_id", "__id", "___id"), List.of(List.of("_key"))));
-    assertEquals(Map.of(), C8Support.renames(List.of("_key", "x"), List.of(List.of("_key"))));
+        C8Methods.renames(List.of("_id", "__id", "___id"), List.of(List.of("_key"))));
+    assertEquals(Map.of(), C8Methods.renames(List.of("_key", "x"), List.of(List.of("_key"))));
     assertEquals(Map.of("_key", "__key"),
-        C8Support.renames(List.of("_key", "x"), List.of(List.of("x"), List.of("_key"))));
+        C8Methods.renames(List.of("_key", "x"), List.of(List.of("x"), List.of("_key"))));
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("a", 1);
     record.put("_id", 0);
     record.put("b", 2);
     assertEquals(List.of("a", "__id", "b"),
-        List.copyOf(C8Support.rename(record, Map.of("_id", "__id")).keySet()));
+        List.copyOf(C8Methods.rename(record, Map.of("_id", "__id")).keySet()));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.c8kit.runtime;
+package io.c8kit.c8;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +14,7 @@ class LogosTest {
 
   @Test
   void resourceIsReadAndEncodedWithItsMediaType() {
-    String uri = Logos.dataUri("/io/c8kit/runtime/logo.svg", getClass());
+    String uri = Logos.dataUri("/io/c8kit/c8/logo.svg", getClass());
     String prefix = "data:image/svg+xml;base64,";
     assertEquals(prefix, uri.substring(0, prefix.length()));
     assertEquals("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", new String(
