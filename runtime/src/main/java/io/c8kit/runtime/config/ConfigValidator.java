@@ -23,7 +23,7 @@ import java.util.Set;
  * accepted silently as annotations. Messages are networknt's English texts, which name the JSON path
  * and the rule but never quote the instance value (callers still mask them).
  */
-final class ConfigValidator {
+public final class ConfigValidator {
   private static final String V7 = JsonMetaSchema.getV7().getIri();
 
   /** The most problems listed in one message. */
@@ -51,7 +51,7 @@ final class ConfigValidator {
    * The problems of {@code config}, one line each ({@code $.port: string found, integer expected}),
    * sorted by path; empty when valid.
    */
-  List<String> validate(JsonNode config) {
+  public List<String> validate(JsonNode config) {
     Set<ValidationMessage> messages = schema.validate(config);
     List<String[]> found = new ArrayList<>();
     for (ValidationMessage m : withoutUnselectedOptions(messages)) {

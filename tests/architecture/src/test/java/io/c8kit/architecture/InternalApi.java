@@ -10,6 +10,7 @@ import java.util.Map;
 final class InternalApi {
   static final Map<String, String> ALLOWED = Map.ofEntries(
       Map.entry("io.c8kit.runtime.config.ConfigPreparer", "every target prepares and binds the config"),
+      Map.entry("io.c8kit.runtime.config.ConfigValidator", "Kafka Connect's validate() reports each problem on its field"),
       Map.entry("io.c8kit.runtime.config.ConfigWalker", "the C8 and Kafka Connect targets coerce string values"),
       Map.entry("io.c8kit.runtime.config.ConnectorSpec", "every target loads the connector's spec"),
       Map.entry("io.c8kit.runtime.config.InputFileException", "the Airbyte CLI reports a bad --config/--catalog file"),
