@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Meltano capability names a c8kit connector has in Singer mode, sorted: what {@code --about} lists
- * and what the generated C8Connector's {@code capabilities()} must return.
+ * (the C8 target's {@code capabilities()} keeps the Python reference's catalog, discover, state).
  */
 final class SingerCapabilities {
   /** A tap: --about, ACTIVATE_VERSION for full tables, --catalog, --discover, -p, --state. */
