@@ -44,7 +44,8 @@ class DeterminismTest {
     Map<String, String> alone = Goldens.generated(Compilations.compile(
         Compilations.resource("good/destination/SqliteDestination.java")));
     for (Map.Entry<String, String> e : alone.entrySet()) {
-      if (!e.getKey().contains("docker/") && !e.getKey().contains("services/")) {
+      // Aggregate files (Docker context, services files, the launcher index) list the whole compilation.
+      if (!e.getKey().contains("docker/") && !e.getKey().contains("services/") && !e.getKey().endsWith("airbyte/mains")) {
         assertThat(together.get(e.getKey())).isEqualTo(e.getValue());
       }
     }

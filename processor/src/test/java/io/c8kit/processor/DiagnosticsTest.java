@@ -574,6 +574,10 @@ class DiagnosticsTest {
     assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
         "META-INF/services/io.c8kit.runtime.Connector").contentsAsUtf8String()
         .isEqualTo("test.AConnector\ntest.BConnector\n");
+    // the launcher's index: the connector with the Docker context is the jar's default command
+    assertThat(compilation).generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT,
+        "META-INF/c8kit/airbyte/mains").contentsAsUtf8String()
+        .isEqualTo("test.AMain test.AConnector\ntest.BMain test.BConnector\n");
   }
 
   /** All errors of a class are reported, not just the first. */

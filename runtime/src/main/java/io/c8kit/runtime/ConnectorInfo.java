@@ -38,6 +38,64 @@ public record ConnectorInfo(
     dockerImage = dockerImage == null ? "" : dockerImage;
   }
 
+  /**
+   * Starts the facts of a connector with the required ones; generated code names every other fact
+   * (unset ones are empty), so no two strings can be swapped unnoticed.
+   */
+  public static Builder builder(ConnectorKind kind, String name, String version, String specResource) {
+    return new Builder(kind, name, version, specResource);
+  }
+
+  /** Builder used by generated code: each optional fact by name. */
+  public static final class Builder {
+    private final ConnectorKind kind;
+    private final String name;
+    private final String version;
+    private final String specResource;
+    private String title = "";
+    private String description = "";
+    private String documentationUrl = "";
+    private String logo = "";
+    private String dockerImage = "";
+
+    private Builder(ConnectorKind kind, String name, String version, String specResource) {
+      this.kind = kind;
+      this.name = name;
+      this.version = version;
+      this.specResource = specResource;
+    }
+
+    public Builder title(String title) {
+      this.title = title;
+      return this;
+    }
+
+    public Builder description(String description) {
+      this.description = description;
+      return this;
+    }
+
+    public Builder documentationUrl(String documentationUrl) {
+      this.documentationUrl = documentationUrl;
+      return this;
+    }
+
+    public Builder logo(String logo) {
+      this.logo = logo;
+      return this;
+    }
+
+    public Builder dockerImage(String dockerImage) {
+      this.dockerImage = dockerImage;
+      return this;
+    }
+
+    public ConnectorInfo build() {
+      return new ConnectorInfo(name, version, title, description, documentationUrl, logo, kind, specResource,
+          dockerImage);
+    }
+  }
+
   /** The C8 package name: {@code c8-source-<name>} or {@code c8-target-<name>}. */
   public String packageName() {
     return "c8-" + kind.c8Type() + "-" + name;

@@ -61,6 +61,23 @@ class GeneratedProjectsTest {
         Files.readAllLines(project.resolve("out/greetings.jsonl")));
   }
 
+  @Test
+  void aProjectWithoutAConnectorFailsTheBuildSayingSo() throws Exception {
+    Path project = generate("c8kit-archetype-source", "source-empty", "com.example.empty");
+    try (Stream<Path> files = Files.walk(project.resolve("src"))) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+    Path pkg = Files.createDirectories(project.resolve("src/main/java/com/example/empty"));
+    Files.writeString(pkg.resolve("Util.java"), "package com.example.empty;\n\npublic class Util {}\n");
+    Path log = work.resolve("source-empty-build.log");
+    int exit = maven.run(project, log, "package");
+    assertTrue(exit != 0, "a module without a connector built:\n" + NestedMaven.tail(log, 40));
+    assertTrue(Files.readString(log).contains("No c8kit connector was generated in source-empty"),
+        NestedMaven.tail(log, 40));
+  }
+
   private static Path generate(String archetype, String artifactId, String pkg) throws Exception {
     Path log = work.resolve(artifactId + "-generate.log");
     int exit = maven.run(work, log, "org.apache.maven.plugins:maven-archetype-plugin:3.3.1:generate",

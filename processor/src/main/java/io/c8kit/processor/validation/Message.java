@@ -32,7 +32,8 @@ public enum Message {
   INVALID_LOGO(15, "logo \"%s\" is neither a data: URI nor a classpath resource path; use e.g. "
       + "\"logo.svg\", \"data:image/svg+xml;base64,...\" or leave it empty"),
   DUPLICATE_DOCKER_CONTEXT(16, "connector %s is the second connector of this compilation; only %s gets "
-      + "the module's Docker context META-INF/c8kit/docker/: put each connector in its own module"),
+      + "the module's Docker context META-INF/c8kit/docker/ and is what java -jar runs by default "
+      + "(-Dc8kit.connector=CLASS picks another): put each connector in its own module"),
   TARGET_NOT_LOADED(17, "a c8kit target on the processor path cannot be loaded: %s; fix its entry in "
       + "META-INF/services/io.c8kit.processor.spi.TargetGenerator or take it off the processor path"),
   TARGET_FAILED(18, "target %s failed while generating for %s: %s; fix the target (its authors need this "

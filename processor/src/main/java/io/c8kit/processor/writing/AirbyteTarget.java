@@ -15,6 +15,9 @@ import java.util.Set;
  */
 @AutoService(TargetGenerator.class)
 public final class AirbyteTarget implements TargetGenerator {
+  /** One line per connector, {@code <main class> <connector class>}, the default (the first generated) first. */
+  static final String MAINS = "META-INF/c8kit/airbyte/mains";
+
   @Override
   public String name() {
     return "airbyte";
@@ -36,11 +39,20 @@ public final class AirbyteTarget implements TargetGenerator {
     return true;
   }
 
-  /** The first connector generated gets the Docker context; every later one a warning. */
+  /**
+   * The first connector generated gets the Docker context and is the jar's default command; every
+   * later one a warning. The mains index lets the fixed launcher {@code io.c8kit.airbyte.AirbyteMain}
+   * (the runnable jar's Main-Class) find the generated main without a build property to get wrong.
+   */
   @Override
   public void finish(List<ConnectorModel> models, TargetContext context) throws IOException {
     ConnectorModel owner = models.get(0);
     new DockerfileGenerator().generate(owner, context.filer());
+    StringBuilder mains = new StringBuilder();
+    for (ConnectorModel m : models) {
+      mains.append(m.mainClass().canonicalName()).append(' ').append(m.connectorClass().canonicalName()).append('\n');
+    }
+    context.writeResource(MAINS, mains.toString(), models);
     String ownerName = owner.annotatedClass().canonicalName();
     for (ConnectorModel other : models.subList(1, models.size())) {
       context.warning(Message.DUPLICATE_DOCKER_CONTEXT, other, other.annotatedClass().canonicalName(), ownerName);

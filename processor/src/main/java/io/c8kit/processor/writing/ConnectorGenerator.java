@@ -27,6 +27,7 @@ import io.c8kit.processor.model.StreamModel;
 import io.c8kit.processor.model.TypeModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -50,10 +51,7 @@ final class ConnectorGenerator extends JavaSourceGenerator {
         .superclass(ParameterizedTypeName.get(base, config))
         .addField(FieldSpec.builder(Runtime.CONNECTOR_INFO, "INFO", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
-            .initializer("new $T($>\n$S,\n$S,\n$S,\n$S,\n$S,\n$S,\n$T.$L,\n$S,\n$S$<)",
-                Runtime.CONNECTOR_INFO, model.name(), model.version(), model.title(),
-                model.description(), model.documentationUrl(), model.logo(), Runtime.CONNECTOR_KIND,
-                model.kind().runtimeConstant(), model.specResourcePath(), model.dockerImage())
+            .initializer(info(model))
             .build())
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("Runs a new {@link $T}.\n", annotated)
@@ -109,6 +107,19 @@ final class ConnectorGenerator extends JavaSourceGenerator {
         WildcardTypeName.subtypeOf(Throwable.class));
     return CodeBlock.of("$T.<$T>of($L)", List.class, element, CodeBlock.join(
         classes.stream().map(c -> CodeBlock.of("$T.class", c)).toList(), ", "));
+  }
+
+  /** {@code ConnectorInfo.builder(...)} naming each optional fact; empty ones are left out. */
+  private static CodeBlock info(ConnectorModel model) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($T.$L, $S, $S, $S)$>", Runtime.CONNECTOR_INFO,
+        Runtime.CONNECTOR_KIND, model.kind().runtimeConstant(), model.name(), model.version(),
+        model.specResourcePath());
+    List.of(Map.entry("title", model.title()), Map.entry("description", model.description()),
+            Map.entry("documentationUrl", model.documentationUrl()), Map.entry("logo", model.logo()),
+            Map.entry("dockerImage", model.dockerImage()))
+        .stream().filter(e -> !e.getValue().isEmpty())
+        .forEach(e -> code.add("\n.$L($S)", e.getKey(), e.getValue()));
+    return code.add("\n.build()$<").build();
   }
 
   /** The C8 {@code ConfigProperty} of a top-level property. */

@@ -92,7 +92,7 @@ public final class ConnectorCli {
     return CliRunner.run(connector, args, stdin, stdout, stderr);
   }
 
-  private static void exit(int code) {
+  static void exit(int code) {
     System.out.flush();
     System.err.flush();
     Thread watchdog = new Thread(() -> {

@@ -52,6 +52,15 @@ public final class ErrorReporter {
     return wrap(e);
   }
 
+  /** A TRACE ERROR system_error without a stack trace, for a jar that cannot start its connector. */
+  public static AirbyteMessage systemError(String message) {
+    AirbyteErrorTraceMessage e = new AirbyteErrorTraceMessage();
+    e.failureType = FailureType.SYSTEM_ERROR;
+    e.message = message;
+    e.internalMessage = message;
+    return wrap(e);
+  }
+
   private static AirbyteMessage wrap(AirbyteErrorTraceMessage error) {
     AirbyteTraceMessage trace = new AirbyteTraceMessage();
     trace.type = AirbyteTraceMessage.Type.ERROR;

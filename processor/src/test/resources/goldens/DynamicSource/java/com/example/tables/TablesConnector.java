@@ -16,16 +16,10 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 public final class TablesConnector extends SourceConnector<TablesSource.Config> {
-  private static final ConnectorInfo INFO = new ConnectorInfo(
-    "tables",
-    "0.1.0",
-    "Tables",
-    "",
-    "",
-    "",
-    ConnectorKind.SOURCE,
-    "/META-INF/c8kit/source-tables/spec.json",
-    "c8kit/source-tables");
+  private static final ConnectorInfo INFO = ConnectorInfo.builder(ConnectorKind.SOURCE, "tables", "0.1.0", "/META-INF/c8kit/source-tables/spec.json")
+    .title("Tables")
+    .dockerImage("c8kit/source-tables")
+    .build();
 
   /**
    * Runs a new {@link TablesSource}.

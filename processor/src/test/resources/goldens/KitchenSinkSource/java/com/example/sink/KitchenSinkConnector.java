@@ -19,16 +19,12 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 public final class KitchenSinkConnector extends SourceConnector<KitchenSinkSource.Config> {
-  private static final ConnectorInfo INFO = new ConnectorInfo(
-    "kitchen-sink",
-    "2.1.0-beta.1+build.7",
-    "Kitchen Sink",
-    "Exercises every \"feature\" of the DSL.",
-    "",
-    "icons/sink.svg",
-    ConnectorKind.SOURCE,
-    "/META-INF/c8kit/source-kitchen-sink/spec.json",
-    "acme/source-kitchen-sink");
+  private static final ConnectorInfo INFO = ConnectorInfo.builder(ConnectorKind.SOURCE, "kitchen-sink", "2.1.0-beta.1+build.7", "/META-INF/c8kit/source-kitchen-sink/spec.json")
+    .title("Kitchen Sink")
+    .description("Exercises every \"feature\" of the DSL.")
+    .logo("icons/sink.svg")
+    .dockerImage("acme/source-kitchen-sink")
+    .build();
 
   /**
    * Runs a new {@link KitchenSinkSource}.

@@ -17,16 +17,12 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 public final class SqliteConnector extends DestinationConnector<SqliteDestination.Config> {
-  private static final ConnectorInfo INFO = new ConnectorInfo(
-    "sqlite",
-    "1.2.3",
-    "Sqlite",
-    "Loads records into a local SQLite database.",
-    "https://example.com/docs/destination-sqlite",
-    "",
-    ConnectorKind.DESTINATION,
-    "/META-INF/c8kit/destination-sqlite/spec.json",
-    "c8kit/destination-sqlite");
+  private static final ConnectorInfo INFO = ConnectorInfo.builder(ConnectorKind.DESTINATION, "sqlite", "1.2.3", "/META-INF/c8kit/destination-sqlite/spec.json")
+    .title("Sqlite")
+    .description("Loads records into a local SQLite database.")
+    .documentationUrl("https://example.com/docs/destination-sqlite")
+    .dockerImage("c8kit/destination-sqlite")
+    .build();
 
   /**
    * Runs a new {@link SqliteDestination}.

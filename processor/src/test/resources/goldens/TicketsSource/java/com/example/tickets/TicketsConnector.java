@@ -17,16 +17,11 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 public final class TicketsConnector extends SourceConnector<TicketsSource.Config> {
-  private static final ConnectorInfo INFO = new ConnectorInfo(
-    "tickets",
-    "0.1.0",
-    "Tickets",
-    "Tickets of the Acme helpdesk API.",
-    "",
-    "",
-    ConnectorKind.SOURCE,
-    "/META-INF/c8kit/source-tickets/spec.json",
-    "c8kit/source-tickets");
+  private static final ConnectorInfo INFO = ConnectorInfo.builder(ConnectorKind.SOURCE, "tickets", "0.1.0", "/META-INF/c8kit/source-tickets/spec.json")
+    .title("Tickets")
+    .description("Tickets of the Acme helpdesk API.")
+    .dockerImage("c8kit/source-tickets")
+    .build();
 
   /**
    * Runs a new {@link TicketsSource}.

@@ -17,16 +17,12 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.c8kit.processor.C8kitProcessor")
 public final class FakerConnector extends SourceConnector<FakerSource.Config> {
-  private static final ConnectorInfo INFO = new ConnectorInfo(
-    "faker",
-    "1.0.0",
-    "Faker",
-    "Generates fake users, products and purchases; deterministic for a given seed.",
-    "https://docs.airbyte.com/integrations/sources/faker",
-    "",
-    ConnectorKind.SOURCE,
-    "/META-INF/c8kit/source-faker/spec.json",
-    "c8kit/source-faker");
+  private static final ConnectorInfo INFO = ConnectorInfo.builder(ConnectorKind.SOURCE, "faker", "1.0.0", "/META-INF/c8kit/source-faker/spec.json")
+    .title("Faker")
+    .description("Generates fake users, products and purchases; deterministic for a given seed.")
+    .documentationUrl("https://docs.airbyte.com/integrations/sources/faker")
+    .dockerImage("c8kit/source-faker")
+    .build();
 
   /**
    * Runs a new {@link FakerSource}.
