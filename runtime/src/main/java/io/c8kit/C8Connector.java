@@ -49,6 +49,6 @@ public interface C8Connector {
   /** The config parameters of the connector. */
   List<ConfigProperty> config();
 
-  /** Meltano-style capabilities: {@code [catalog, discover, state]} for sources, {@code []} for targets. */
+  /** Meltano capability names, the same list the Singer {@code --about} shows (see {@code ConnectorKind}). */
   List<String> capabilities();
 }

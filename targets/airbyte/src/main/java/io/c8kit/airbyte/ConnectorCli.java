@@ -3,6 +3,7 @@ package io.c8kit.airbyte;
 import io.c8kit.airbyte.cli.CliRunner;
 import io.c8kit.airbyte.cli.SpecLine;
 import io.c8kit.runtime.Connector;
+import io.c8kit.runtime.output.ProcessExit;
 import io.c8kit.runtime.ConnectorInfo;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -23,7 +24,6 @@ import java.util.Optional;
  */
 public final class ConnectorCli {
   /** How long shutdown hooks may take before the process is halted. */
-  private static final long EXIT_GRACE_MILLIS = 30_000;
 
   /**
    * {@code -Dc8kit.spec=full} turns the {@code spec} fast path off: the Dockerfile writes its
@@ -93,18 +93,6 @@ public final class ConnectorCli {
   }
 
   static void exit(int code) {
-    System.out.flush();
-    System.err.flush();
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(EXIT_GRACE_MILLIS);
-      } catch (InterruptedException ignored) {
-        // halt anyway
-      }
-      Runtime.getRuntime().halt(code);
-    }, "c8kit-exit-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
-    System.exit(code);
+    ProcessExit.exit(code);
   }
 }

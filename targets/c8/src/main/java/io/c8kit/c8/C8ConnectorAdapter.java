@@ -79,6 +79,12 @@ public abstract sealed class C8ConnectorAdapter<C> implements C8Connector
     C8Methods.validate(connector, definition.binder(), definition.check(), integration);
   }
 
+  /** The capabilities of the connector's kind, the same list the Singer {@code --about} shows. */
+  @Override
+  public final List<String> capabilities() {
+    return connector.info().kind().capabilities();
+  }
+
   @Override
   public final List<ConfigProperty> config() {
     return connector.definition().configProperties();

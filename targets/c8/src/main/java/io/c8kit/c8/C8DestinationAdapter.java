@@ -39,9 +39,4 @@ public non-sealed class C8DestinationAdapter<C> extends C8ConnectorAdapter<C> {
   public final List<String> reservedKeys() {
     return destination.definition().reservedKeys();
   }
-
-  @Override
-  public final List<String> capabilities() {
-    return List.of();
-  }
 }

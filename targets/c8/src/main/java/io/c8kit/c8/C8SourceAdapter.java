@@ -14,9 +14,6 @@ import java.util.Map;
  * @param <C> the config type
  */
 public non-sealed class C8SourceAdapter<C> extends C8ConnectorAdapter<C> {
-  /** The capabilities of every c8kit source, as Meltano names them. */
-  static final List<String> CAPABILITIES = List.of("catalog", "discover", "state");
-
   private final SourceConnector<C> source;
 
   protected C8SourceAdapter(SourceConnector<C> source) {
@@ -55,10 +52,5 @@ public non-sealed class C8SourceAdapter<C> extends C8ConnectorAdapter<C> {
   @Override
   public final List<String> reservedKeys() {
     return List.of();
-  }
-
-  @Override
-  public final List<String> capabilities() {
-    return CAPABILITIES;
   }
 }

@@ -53,14 +53,15 @@ class C8MethodsTest {
     assertEquals("A source written without the processor.", c.description());
     assertEquals("", c.logo());
     assertEquals(List.of(), c.reservedKeys());
-    assertEquals(List.of("catalog", "discover", "state"), c.capabilities());
+    assertEquals(List.of("about", "activate-version", "catalog", "discover", "properties", "state"),
+        c.capabilities());
     assertEquals(3, c.config().size());
 
     C8Connector d = destination;
     assertEquals("target", d.type());
     assertEquals("c8-target-handwritten-destination", d.packageName());
     assertEquals(List.of("_key", "_id", "_rev"), d.reservedKeys());
-    assertEquals(List.of(), d.capabilities());
+    assertEquals(List.of("about", "activate-version"), d.capabilities());
   }
 
   @Test

@@ -27,7 +27,7 @@ final class About {
   About(ConnectorInfo info, ObjectNode connectionSpecification) {
     this.info = info;
     this.name = executable(info);
-    this.capabilities = SingerCapabilities.of(info.kind());
+    this.capabilities = info.kind().capabilities();
     this.settings = JSON.objectNode();
     settings.set("properties", settings(connectionSpecification.path("properties")));
     ArrayNode required = settings.putArray("required");

@@ -1,6 +1,7 @@
 package io.c8kit.singer;
 
 import io.c8kit.runtime.Connector;
+import io.c8kit.runtime.output.ProcessExit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -38,20 +39,8 @@ final class Connectors {
         + "); choose one with -D" + PROPERTY + "=CLASS");
   }
 
-  /** Runs a main's work and exits the JVM with its code, whatever threads are left. */
+  /** Exits the JVM with a main's code, whatever threads are left. */
   static void exit(int code) {
-    System.out.flush();
-    System.err.flush();
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(30_000);
-      } catch (InterruptedException ignored) {
-        // halt anyway
-      }
-      Runtime.getRuntime().halt(code);
-    }, "c8kit-exit-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
-    System.exit(code);
+    ProcessExit.exit(code);
   }
 }

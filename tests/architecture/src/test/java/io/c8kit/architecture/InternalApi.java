@@ -19,6 +19,7 @@ final class InternalApi {
       Map.entry("io.c8kit.runtime.output.LogLevels", "the Airbyte CLI sets the log level"),
       Map.entry("io.c8kit.runtime.output.LogRouting", "the Airbyte CLI routes logging to LOG messages"),
       Map.entry("io.c8kit.runtime.output.MaskedThrowable", "the Airbyte CLI and C8 target mask failures"),
+      Map.entry("io.c8kit.runtime.output.ProcessExit", "the Airbyte and Singer mains end the process the same way"),
       Map.entry("io.c8kit.runtime.output.ProtocolOutput", "the line channel of the Airbyte, Singer and Kafka bridges"),
       Map.entry("io.c8kit.runtime.read.ReadEngine", "every source target runs the read engine"),
       Map.entry("io.c8kit.runtime.read.SourceCatalog", "every source target discovers the streams"),

@@ -50,7 +50,9 @@ class C8ConnectorInProcessTest {
     assertEquals("Generates fake users, products and purchases; deterministic for a given seed.",
         faker.description());
     assertEquals("", faker.logo());
-    assertEquals(List.of("catalog", "discover", "state"), faker.capabilities());
+    // the same list as the Singer tap's --about (issue 16)
+    assertEquals(List.of("about", "activate-version", "catalog", "discover", "properties", "state"),
+        faker.capabilities());
     assertEquals(List.of(), faker.reservedKeys());
   }
 
