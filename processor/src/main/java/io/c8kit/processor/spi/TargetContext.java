@@ -18,6 +18,14 @@ public interface TargetContext {
   /** The compiler's environment, for {@code Elements}, {@code Types} and the source version. */
   ProcessingEnvironment environment();
 
+  /**
+   * Whether {@code qualifiedName} is on the compilation's class path: an optional target generates
+   * nothing (and reports nothing) when its run-time library is missing, since its code would not compile.
+   */
+  default boolean onClassPath(String qualifiedName) {
+    return environment().getElementUtils().getTypeElement(qualifiedName) != null;
+  }
+
   /** Where generated files go; every file should name its connectors' {@link #origin}s. */
   Filer filer();
 

@@ -23,7 +23,7 @@ public final class C8Target implements TargetGenerator {
 
   @Override
   public void generate(ConnectorModel model, TargetContext context) throws IOException {
-    if (available(context)) {
+    if (context.onClassPath(Runtime.C8_SOURCE_ADAPTER.canonicalName())) {
       new C8ConnectorGenerator().generate(model, context.filer());
     }
   }
@@ -35,16 +35,10 @@ public final class C8Target implements TargetGenerator {
 
   @Override
   public void finish(List<ConnectorModel> models, TargetContext context) throws IOException {
-    if (available(context)) {
+    if (context.onClassPath(Runtime.C8_SOURCE_ADAPTER.canonicalName())) {
       List<String> classes = models.stream().map(m -> C8ConnectorGenerator.c8ConnectorClass(m).canonicalName())
           .toList();
       context.writeResource(SERVICES, ServiceRegistrationGenerator.content(classes), models);
     }
-  }
-
-  /** Whether the compilation can compile the generated class; the class path is the same all rounds. */
-  private static boolean available(TargetContext context) {
-    return context.environment().getElementUtils()
-        .getTypeElement(Runtime.C8_SOURCE_ADAPTER.canonicalName()) != null;
   }
 }

@@ -7,7 +7,6 @@ import io.c8kit.processor.spi.TargetContext;
 import io.c8kit.processor.spi.TargetGenerator;
 import java.io.IOException;
 import java.util.List;
-import javax.lang.model.util.Elements;
 
 /**
  * The Kafka Connect target: each connector's connector and task classes, written only when both the
@@ -47,11 +46,9 @@ public final class KafkaConnectTarget implements TargetGenerator {
     write(SINK_SERVICES, models.stream().filter(m -> m.kind() != Kind.SOURCE).toList(), context);
   }
 
-  /** Whether this compilation can compile the generated classes; the class path is the same all rounds. */
+  /** Whether this compilation can compile the generated classes: the Connect API and the generic classes. */
   private static boolean available(TargetContext context) {
-    Elements elements = context.environment().getElementUtils();
-    return elements.getTypeElement(CONNECT_API) != null
-        && elements.getTypeElement(KafkaConnectGenerator.SOURCE_CONNECTOR.canonicalName()) != null;
+    return context.onClassPath(CONNECT_API) && context.onClassPath(KafkaConnectGenerator.SOURCE_CONNECTOR.canonicalName());
   }
 
   /** One services file, only when it lists a class. */

@@ -14,19 +14,20 @@ import java.util.Map;
  * {@code <Name>C8Connector} extends one of the two kinds.
  *
  * @param <C> the config type
+ * @param <K> the kind of connector wrapped
  */
-public abstract sealed class C8ConnectorAdapter<C> implements C8Connector
+public abstract sealed class C8ConnectorAdapter<C, K extends Connector<C>> implements C8Connector
     permits C8SourceAdapter, C8DestinationAdapter {
-  private final Connector<C> connector;
+  private final K connector;
   /** Resolved once: the logo may be a class-path resource that has to be read and encoded. */
   private volatile String logo;
 
-  C8ConnectorAdapter(Connector<C> connector) {
+  C8ConnectorAdapter(K connector) {
     this.connector = connector;
   }
 
   /** The wrapped connector, for hosts that also run it under another target. */
-  public Connector<C> connector() {
+  public final K connector() {
     return connector;
   }
 

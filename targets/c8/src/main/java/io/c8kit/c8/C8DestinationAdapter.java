@@ -12,17 +12,9 @@ import java.util.Map;
  *
  * @param <C> the config type
  */
-public non-sealed class C8DestinationAdapter<C> extends C8ConnectorAdapter<C> {
-  private final DestinationConnector<C> destination;
-
+public non-sealed class C8DestinationAdapter<C> extends C8ConnectorAdapter<C, DestinationConnector<C>> {
   protected C8DestinationAdapter(DestinationConnector<C> destination) {
     super(destination);
-    this.destination = destination;
-  }
-
-  @Override
-  public DestinationConnector<C> connector() {
-    return destination;
   }
 
   @Override
@@ -37,6 +29,6 @@ public non-sealed class C8DestinationAdapter<C> extends C8ConnectorAdapter<C> {
 
   @Override
   public final List<String> reservedKeys() {
-    return destination.definition().reservedKeys();
+    return connector().definition().reservedKeys();
   }
 }

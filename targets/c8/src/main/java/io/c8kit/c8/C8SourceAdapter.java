@@ -13,17 +13,9 @@ import java.util.Map;
  *
  * @param <C> the config type
  */
-public non-sealed class C8SourceAdapter<C> extends C8ConnectorAdapter<C> {
-  private final SourceConnector<C> source;
-
+public non-sealed class C8SourceAdapter<C> extends C8ConnectorAdapter<C, SourceConnector<C>> {
   protected C8SourceAdapter(SourceConnector<C> source) {
     super(source);
-    this.source = source;
-  }
-
-  @Override
-  public SourceConnector<C> connector() {
-    return source;
   }
 
   /**
@@ -35,7 +27,7 @@ public non-sealed class C8SourceAdapter<C> extends C8ConnectorAdapter<C> {
    */
   @Override
   public final List<Sample> samples(Map<String, Object> integration) throws ValidationException {
-    return C8Methods.samples(source, integration);
+    return C8Methods.samples(connector(), integration);
   }
 
   /**
@@ -46,7 +38,7 @@ public non-sealed class C8SourceAdapter<C> extends C8ConnectorAdapter<C> {
    */
   @Override
   public final List<Schema> schemas(Map<String, Object> integration) throws ValidationException {
-    return C8Methods.schemas(source, integration);
+    return C8Methods.schemas(connector(), integration);
   }
 
   @Override
