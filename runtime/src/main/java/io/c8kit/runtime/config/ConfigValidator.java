@@ -2,139 +2,425 @@ package io.c8kit.runtime.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.AnnotationKeyword;
-import com.networknt.schema.JsonMetaSchema;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Validates configs against a connector's {@code connectionSpecification} with networknt's draft-07
- * validator. Airbyte's UI keywords ({@code airbyte_secret}, {@code order}, {@code group}, …) are
- * accepted silently as annotations. Messages are networknt's English texts, which name the JSON path
- * and the rule but never quote the instance value (callers still mask them).
+ * Validates configs against a connector's {@code connectionSpecification} by walking the spec's
+ * JSON tree. The spec is the processor's own draft-07 subset ({@link SchemaKeywords}), so a small
+ * walker replaces a general schema library and its start-up cost (about 220 classes and a schema
+ * compilation per process: benchmarks/FINDINGS.md, findings 10 and 14). Numbers are compared as
+ * exact decimals, so {@code 1e19} never slips past a {@code long}'s maximum. Messages name the JSON
+ * path and the rule, never the value (callers still mask them).
  */
 public final class ConfigValidator {
-  private static final String V7 = JsonMetaSchema.getV7().getIri();
-
   /** The most problems listed in one message. */
   static final int MAX_PROBLEMS = 10;
 
-  private final JsonSchema schema;
   private final JsonNode specification;
+  /** Each {@code pattern} keyword's schema object → its compiled pattern. */
+  private final Map<JsonNode, Pattern> patterns = new IdentityHashMap<>();
 
+  /**
+   * @throws IllegalStateException when the spec uses a keyword outside {@link SchemaKeywords} or an
+   *     invalid pattern: a packaging bug
+   */
   ConfigValidator(JsonNode connectionSpecification) {
     this.specification = connectionSpecification;
-    JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV7())
-        .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
-        .build();
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
-        SpecVersion.VersionFlag.V7,
-        builder -> builder.metaSchema(metaSchema).defaultMetaSchemaIri(V7));
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-        .locale(Locale.ENGLISH)
-        .pathType(PathType.LEGACY)
-        .build();
-    this.schema = factory.getSchema(connectionSpecification, config);
+    SchemaKeywords.requireSupported(connectionSpecification);
+    compilePatterns(connectionSpecification);
   }
+
+  private void compilePatterns(JsonNode schema) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    JsonNode pattern = schema.get("pattern");
+    if (pattern != null && pattern.isTextual()) {
+      try {
+        patterns.put(schema, Pattern.compile(pattern.asText()));
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new IllegalStateException("connector spec has an invalid pattern: " + e.getDescription(), e);
+      }
+    }
+    for (JsonNode sub : subschemas(schema)) {
+      compilePatterns(sub);
+    }
+  }
+
+  private static List<JsonNode> subschemas(JsonNode schema) {
+    List<JsonNode> subs = new ArrayList<>();
+    JsonNode properties = schema.get("properties");
+    if (properties != null && properties.isObject()) {
+      for (JsonNode p : properties) {
+        subs.add(p);
+      }
+    }
+    JsonNode additional = schema.get("additionalProperties");
+    if (additional != null && additional.isObject()) {
+      subs.add(additional);
+    }
+    JsonNode items = schema.get("items");
+    if (items != null && items.isArray()) {
+      for (JsonNode item : items) {
+        subs.add(item);
+      }
+    } else if (items != null) {
+      subs.add(items);
+    }
+    for (String combinator : List.of("oneOf", "anyOf", "allOf")) {
+      JsonNode options = schema.get(combinator);
+      if (options != null && options.isArray()) {
+        for (JsonNode option : options) {
+          subs.add(option);
+        }
+      }
+    }
+    return subs;
+  }
+
+  /** One failed rule: the instance's JSON path and what is wrong there. */
+  private static final class Problem {
+    final String path;
+    final String text;
+
+    Problem(String path, String text) {
+      this.path = path;
+      this.text = text;
+    }
+
+    String line() {
+      return path + ": " + text;
+    }
+  }
+
+  /** By path, then text; a class, not a lambda chain, which would spin classes at start-up. */
+  private static final Comparator<Problem> BY_PATH = new Comparator<>() {
+    @Override
+    public int compare(Problem a, Problem b) {
+      int byPath = a.path.compareTo(b.path);
+      return byPath != 0 ? byPath : a.text.compareTo(b.text);
+    }
+  };
 
   /**
    * The problems of {@code config}, one line each ({@code $.port: string found, integer expected}),
    * sorted by path; empty when valid.
    */
   public List<String> validate(JsonNode config) {
-    Set<ValidationMessage> messages = schema.validate(config);
-    List<String[]> found = new ArrayList<>();
-    for (ValidationMessage m : withoutUnselectedOptions(messages)) {
-      if ("minimum".equals(m.getType()) || "maximum".equals(m.getType())) {
-        continue; // networknt wraps 1e19 through long; NumberBounds checks bounds exactly
-      }
-      found.add(new String[] {m.getInstanceLocation().toString(), m.getMessage(), describe(m)});
-    }
-    NumberBounds.check(specification, config, "$",
-        (path, text) -> found.add(new String[] {path, text, path + ": " + text}));
+    List<Problem> found = new ArrayList<>();
+    check(specification, config, "$", found);
     if (found.isEmpty()) {
       return List.of();
     }
-    found.sort(Comparator.comparing((String[] f) -> f[0]).thenComparing(f -> String.valueOf(f[1])));
+    found.sort(BY_PATH);
     Set<String> lines = new LinkedHashSet<>();
-    for (String[] f : found) {
-      lines.add(f[2]);
+    for (Problem p : found) {
+      lines.add(p.line());
     }
     return List.copyOf(lines);
   }
 
+  private void check(JsonNode schema, JsonNode node, String path, List<Problem> out) {
+    if (schema == null || !schema.isObject() || node == null || node.isMissingNode()) {
+      return;
+    }
+    JsonNode type = schema.get("type");
+    if (type != null && !hasType(type, node)) {
+      out.add(new Problem(path, typeOf(node) + " found, " + expected(type) + " expected"));
+      return; // the other rules are about a value of the expected type
+    }
+    if (node.isNumber()) {
+      checkNumber(schema, node, path, out);
+    } else if (node.isTextual()) {
+      checkString(schema, node.asText(), path, out);
+    } else if (node.isArray()) {
+      checkArray(schema, node, path, out);
+    } else if (node.isObject()) {
+      checkObject(schema, (ObjectNode) node, path, out);
+    }
+    JsonNode values = schema.get("enum");
+    if (values != null && values.isArray() && !contains(values, node)) {
+      out.add(new Problem(path, "does not have a value in the enumeration " + listed(values)));
+    }
+    JsonNode constant = schema.get("const");
+    if (constant != null && !sameValue(constant, node)) {
+      out.add(new Problem(path, "must be the constant value '" + constant.asText() + "'"));
+    }
+    JsonNode allOf = schema.get("allOf");
+    if (allOf != null && allOf.isArray()) {
+      for (JsonNode part : allOf) {
+        check(part, node, path, out);
+      }
+    }
+    checkOptions(schema, "anyOf", node, path, out);
+    checkOptions(schema, "oneOf", node, path, out);
+  }
+
   /**
-   * When a {@code oneOf}/{@code anyOf} fails but the config's {@code const} discriminator selects an
-   * option, only that option's problems matter: "must be the constant value 'key'" from the other
-   * options, and the summary "must be valid to one and only one schema", are dropped.
+   * {@code oneOf} (exactly one option valid) and {@code anyOf} (at least one). When the config's
+   * {@code const} discriminator selects an option, only that option's problems are reported (not
+   * "must be the constant value" from every other option); otherwise the summary and every option's
+   * problems are.
    */
-  static List<ValidationMessage> withoutUnselectedOptions(Set<ValidationMessage> messages) {
-    List<ValidationMessage> kept = new ArrayList<>(messages);
-    for (ValidationMessage combinator : messages) {
-      String type = combinator.getType();
-      if (!"oneOf".equals(type) && !"anyOf".equals(type)) {
-        continue;
+  private void checkOptions(JsonNode schema, String combinator, JsonNode node, String path,
+      List<Problem> out) {
+    JsonNode options = schema.get(combinator);
+    if (options == null || !options.isArray()) {
+      return;
+    }
+    List<List<Problem>> results = new ArrayList<>();
+    int valid = 0;
+    for (JsonNode option : options) {
+      List<Problem> problems = new ArrayList<>();
+      check(option, node, path, problems);
+      results.add(problems);
+      valid += problems.isEmpty() ? 1 : 0;
+    }
+    boolean ok = "oneOf".equals(combinator) ? valid == 1 : valid >= 1;
+    if (ok) {
+      return;
+    }
+    int selected = node instanceof ObjectNode object ? ConfigWalker.selectedIndex(options, object) : -1;
+    if (selected >= 0 && !results.get(selected).isEmpty()) {
+      out.addAll(results.get(selected));
+      return;
+    }
+    out.add(new Problem(path, "oneOf".equals(combinator)
+        ? "must be valid to one and only one schema, but " + valid + " are valid"
+        : "must be valid to at least one of the schemas, but none is"));
+    if (selected < 0) {
+      for (List<Problem> problems : results) {
+        out.addAll(problems);
       }
-      JsonNode options = combinator.getSchemaNode();
-      if (options != null && options.isObject()) {
-        options = options.get(type);
-      }
-      JsonNode instance = combinator.getInstanceNode();
-      int selected = instance instanceof ObjectNode object
-          ? ConfigWalker.selectedIndex(options, object) : -1;
-      if (selected < 0) {
-        continue;
-      }
-      String prefix = combinator.getEvaluationPath().toString() + "[";
-      String mine = prefix + selected + "]";
-      boolean selectedHasProblems = false;
-      for (ValidationMessage m : messages) {
-        String path = m.getEvaluationPath().toString();
-        if (path.startsWith(prefix)) {
-          if (path.startsWith(mine) && (path.length() == mine.length()
-              || path.charAt(mine.length()) == '.' || path.charAt(mine.length()) == '[')) {
-            selectedHasProblems = true;
-          } else {
-            kept.remove(m);
+    }
+  }
+
+  private static void checkNumber(JsonNode schema, JsonNode node, String path, List<Problem> out) {
+    BigDecimal value = decimal(node);
+    if (value == null) {
+      return;
+    }
+    BigDecimal limit = decimal(schema.get("minimum"));
+    if (limit != null && value.compareTo(limit) < 0) {
+      out.add(new Problem(path, "must have a minimum value of " + schema.get("minimum").asText()));
+    }
+    limit = decimal(schema.get("maximum"));
+    if (limit != null && value.compareTo(limit) > 0) {
+      out.add(new Problem(path, "must have a maximum value of " + schema.get("maximum").asText()));
+    }
+    limit = decimal(schema.get("exclusiveMinimum"));
+    if (limit != null && value.compareTo(limit) <= 0) {
+      out.add(new Problem(path, "must have an exclusive minimum value of "
+          + schema.get("exclusiveMinimum").asText()));
+    }
+    limit = decimal(schema.get("exclusiveMaximum"));
+    if (limit != null && value.compareTo(limit) >= 0) {
+      out.add(new Problem(path, "must have an exclusive maximum value of "
+          + schema.get("exclusiveMaximum").asText()));
+    }
+    BigDecimal multipleOf = decimal(schema.get("multipleOf"));
+    if (multipleOf != null && multipleOf.signum() > 0
+        && value.remainder(multipleOf).signum() != 0) {
+      out.add(new Problem(path, "must be multiple of " + schema.get("multipleOf").asText()));
+    }
+  }
+
+  private void checkString(JsonNode schema, String value, String path, List<Problem> out) {
+    int length = value.codePointCount(0, value.length());
+    JsonNode min = schema.get("minLength");
+    if (min != null && min.canConvertToInt() && length < min.intValue()) {
+      out.add(new Problem(path, "must be at least " + min.intValue() + " characters long"));
+    }
+    JsonNode max = schema.get("maxLength");
+    if (max != null && max.canConvertToInt() && length > max.intValue()) {
+      out.add(new Problem(path, "must be at most " + max.intValue() + " characters long"));
+    }
+    Pattern pattern = patterns.get(schema);
+    if (pattern != null && !pattern.matcher(value).find()) {
+      out.add(new Problem(path, "does not match the regex pattern " + pattern.pattern()));
+    }
+    JsonNode format = schema.get("format");
+    String problem = format == null ? null : StringFormats.problem(format.asText(), value);
+    if (problem != null) {
+      out.add(new Problem(path, problem));
+    }
+  }
+
+  private void checkArray(JsonNode schema, JsonNode array, String path, List<Problem> out) {
+    JsonNode items = schema.get("items");
+    for (int i = 0; items != null && i < array.size(); i++) {
+      JsonNode itemSchema = items.isArray() ? items.get(i) : items;
+      check(itemSchema, array.get(i), path + "[" + i + "]", out);
+    }
+    JsonNode min = schema.get("minItems");
+    if (min != null && min.canConvertToInt() && array.size() < min.intValue()) {
+      out.add(new Problem(path, "must have at least " + min.intValue() + " items but found "
+          + array.size()));
+    }
+    JsonNode max = schema.get("maxItems");
+    if (max != null && max.canConvertToInt() && array.size() > max.intValue()) {
+      out.add(new Problem(path, "must have at most " + max.intValue() + " items but found "
+          + array.size()));
+    }
+    if (schema.path("uniqueItems").asBoolean(false)) {
+      for (int i = 1; i < array.size(); i++) {
+        for (int j = 0; j < i; j++) {
+          if (sameValue(array.get(i), array.get(j))) {
+            out.add(new Problem(path, "must have only unique items in the array"));
+            return;
           }
         }
       }
-      if (selectedHasProblems) {
-        kept.remove(combinator);
-      }
     }
-    return kept;
   }
 
-  private static String describe(ValidationMessage m) {
-    String text = m.getMessage();
-    String path = m.getInstanceLocation().toString();
-    String property = m.getProperty();
-    if ("required".equals(m.getType()) && property != null) {
-      return child(path, property) + ": is required";
+  private void checkObject(JsonNode schema, ObjectNode object, String path, List<Problem> out) {
+    JsonNode required = schema.get("required");
+    if (required != null && required.isArray()) {
+      for (JsonNode name : required) {
+        if (!object.has(name.asText())) {
+          out.add(new Problem(child(path, name.asText()), "is required"));
+        }
+      }
     }
-    if ("additionalProperties".equals(m.getType()) && property != null) {
-      return child(path, property) + ": is not allowed (the spec allows no additional properties)";
+    JsonNode properties = schema.get("properties");
+    JsonNode additional = schema.get("additionalProperties");
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode propertySchema = properties == null ? null : properties.get(field.getKey());
+      String at = child(path, field.getKey());
+      if (propertySchema != null) {
+        check(propertySchema, field.getValue(), at, out);
+      } else if (additional != null && additional.isBoolean() && !additional.booleanValue()) {
+        out.add(new Problem(at, "is not allowed (the spec allows no additional properties)"));
+      } else if (additional != null && additional.isObject()) {
+        check(additional, field.getValue(), at, out);
+      }
     }
-    if (text == null || text.isBlank()) {
-      return path + ": violates \"" + m.getType() + "\"";
+    JsonNode min = schema.get("minProperties");
+    if (min != null && min.canConvertToInt() && object.size() < min.intValue()) {
+      out.add(new Problem(path, "must have at least " + min.intValue() + " properties"));
     }
-    return text.startsWith(path) ? text : path + ": " + text;
+    JsonNode max = schema.get("maxProperties");
+    if (max != null && max.canConvertToInt() && object.size() > max.intValue()) {
+      out.add(new Problem(path, "must have at most " + max.intValue() + " properties"));
+    }
+  }
+
+  private static boolean hasType(JsonNode type, JsonNode node) {
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (hasType(t.asText(), node)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return hasType(type.asText(), node);
+  }
+
+  private static boolean hasType(String type, JsonNode node) {
+    return switch (type) {
+      case "null" -> node.isNull();
+      case "boolean" -> node.isBoolean();
+      case "object" -> node.isObject();
+      case "array" -> node.isArray();
+      case "string" -> node.isTextual();
+      case "number" -> node.isNumber();
+      case "integer" -> isInteger(node);
+      default -> true; // not a draft-07 type name; the processor writes none
+    };
+  }
+
+  /** A number without a fraction: {@code 5}, {@code 5.0} and {@code 1e30} are integers (draft-06+). */
+  static boolean isInteger(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      return true;
+    }
+    if (!node.isNumber()) {
+      return false;
+    }
+    if (node.isDouble() || node.isFloat()) {
+      double d = node.doubleValue();
+      return !Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d);
+    }
+    BigDecimal d = node.decimalValue();
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+  }
+
+  private static String typeOf(JsonNode node) {
+    if (node.isNumber()) {
+      return isInteger(node) ? "integer" : "number";
+    }
+    return switch (node.getNodeType()) {
+      case NULL -> "null";
+      case BOOLEAN -> "boolean";
+      case OBJECT -> "object";
+      case ARRAY -> "array";
+      case STRING -> "string";
+      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static String expected(JsonNode type) {
+    return type.isArray() ? listed(type) : type.asText();
+  }
+
+  /** {@code [a, b]}: the values of a schema array, as text. */
+  private static String listed(JsonNode values) {
+    StringBuilder s = new StringBuilder("[");
+    for (JsonNode v : values) {
+      s.append(s.length() > 1 ? ", " : "").append(v.isValueNode() ? v.asText() : v.toString());
+    }
+    return s.append(']').toString();
+  }
+
+  private static boolean contains(JsonNode values, JsonNode node) {
+    for (JsonNode v : values) {
+      if (sameValue(v, node)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** JSON equality, numbers by value ({@code 1} equals {@code 1.0}). */
+  private static boolean sameValue(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      BigDecimal x = decimal(a);
+      BigDecimal y = decimal(b);
+      return x != null && y != null ? x.compareTo(y) == 0 : a.equals(b);
+    }
+    return a.equals(b);
+  }
+
+  private static BigDecimal decimal(JsonNode n) {
+    if (n == null || !n.isNumber()) {
+      return null;
+    }
+    try {
+      return n.decimalValue();
+    } catch (NumberFormatException e) {
+      return null; // NaN or infinity
+    }
   }
 
   static String child(String path, String property) {
-    boolean simple = !property.isEmpty() && property.chars()
-        .allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-');
+    boolean simple = !property.isEmpty();
+    for (int i = 0; i < property.length() && simple; i++) {
+      char c = property.charAt(i);
+      simple = Character.isLetterOrDigit(c) || c == '_' || c == '-';
+    }
     return simple ? path + "." + property : path + "['" + property.replace("'", "\\'") + "']";
   }
 }
