@@ -8,9 +8,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,12 +31,18 @@ public final class AirbyteMain {
   private AirbyteMain() {}
 
   public static void main(String[] args) throws Throwable {
-    String main;
-    MethodHandle handle;
+    // Plain reflection, no method handles, streams or lambdas: each of those spins classes at
+    // start-up, on every command (benchmarks/results/startup.md).
+    Method main;
     try {
-      main = choose(read(AirbyteMain.class.getClassLoader()), System.getProperty(PROPERTY));
-      handle = MethodHandles.publicLookup().findStatic(Class.forName(main), "main",
-          MethodType.methodType(void.class, String[].class));
+      main = Class.forName(choose(read(AirbyteMain.class.getClassLoader()), System.getProperty(PROPERTY)))
+          .getMethod("main", String[].class);
+      if (!Modifier.isStatic(main.getModifiers())) {
+        throw new NoSuchMethodException(main + " is not static");
+      }
+      if (!Modifier.isPublic(main.getDeclaringClass().getModifiers())) {
+        throw new IllegalAccessException(main.getDeclaringClass() + " is not public");
+      }
     } catch (IllegalStateException e) {
       fail(e.getMessage());
       return;
@@ -44,7 +50,11 @@ public final class AirbyteMain {
       fail("this jar cannot start its connector: " + e + "; rebuild it with the c8kit connector parent POM");
       return;
     }
-    handle.invokeExact(args);
+    try {
+      main.invoke(null, (Object) args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   /** A line per connector of every index on the class path, each index's lines in its order. */
@@ -69,17 +79,23 @@ public final class AirbyteMain {
    * of the only index; several indexes (several connector jars on one class path) need {@code wanted}.
    */
   static String choose(List<List<String[]>> indexes, String wanted) {
-    List<String[]> all = indexes.stream().flatMap(List::stream).toList();
+    List<String[]> all = new ArrayList<>();
+    for (List<String[]> index : indexes) {
+      all.addAll(index);
+    }
     if (all.isEmpty()) {
       throw new IllegalStateException("no c8kit connector on the class path: " + MAINS + " is missing, so the"
           + " jar was built without c8kit-processor on the annotation processor path (the connector parent POM"
           + " puts it there) or without a @Source/@Destination class");
     }
     if (wanted != null) {
-      return all.stream().filter(e -> e[0].equals(wanted) || (e.length > 1 && e[1].equals(wanted)))
-          .map(e -> e[0]).findFirst()
-          .orElseThrow(() -> new IllegalStateException("-D" + PROPERTY + "=" + wanted + " names no connector on the"
-              + " class path; choose one of " + names(all)));
+      for (String[] e : all) {
+        if (e[0].equals(wanted) || (e.length > 1 && e[1].equals(wanted))) {
+          return e[0];
+        }
+      }
+      throw new IllegalStateException("-D" + PROPERTY + "=" + wanted + " names no connector on the"
+          + " class path; choose one of " + names(all));
     }
     if (indexes.size() > 1) {
       throw new IllegalStateException("the class path holds several connector jars; choose a connector with -D"
@@ -89,7 +105,11 @@ public final class AirbyteMain {
   }
 
   private static String names(List<String[]> all) {
-    return String.join(", ", all.stream().map(e -> e.length > 1 ? e[1] : e[0]).toList());
+    List<String> names = new ArrayList<>();
+    for (String[] e : all) {
+      names.add(e.length > 1 ? e[1] : e[0]);
+    }
+    return String.join(", ", names);
   }
 
   /** The failure as the protocol wants it (a TRACE line on stdout) and as a person reads it (stderr). */

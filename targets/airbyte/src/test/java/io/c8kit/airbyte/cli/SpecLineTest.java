@@ -131,6 +131,41 @@ class SpecLineTest {
     assertFalse(SpecLine.render(resource.getBytes(StandardCharsets.UTF_8)).isPresent(), resource);
   }
 
+  /** Not JSON, or JSON the mapper would write differently: the own reader declines, never guesses. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"connectionSpecification\":{\"n\":01}}",
+      "{\"connectionSpecification\":{\"n\":1.}}",
+      "{\"connectionSpecification\":{\"n\":.5}}",
+      "{\"connectionSpecification\":{\"n\":+1}}",
+      "{\"connectionSpecification\":{\"n\":NaN}}",
+      "{\"connectionSpecification\":{\"s\":\"\\x\"}}",
+      "{\"connectionSpecification\":{\"s\":\"\\u12\"}}",
+      "{\"connectionSpecification\":{\"s\":\"raw\ttab\"}}",
+      "{\"connectionSpecification\":{\"a\":[1,]}}",
+      "{\"connectionSpecification\":{\"a\":1,}}",
+      "{\"connectionSpecification\":{'a':1}}",
+      "{\"connectionSpecification\":{\"a\":tru}}",
+      "{\"connectionSpecification\":{/* c */}}",
+      "{\"connectionSpecification\":{\"s\":\"unterminated}}",
+  })
+  void declinesWhatIsNotStrictJson(String resource) {
+    assertThrows(RuntimeException.class, () -> full(resource), "the full CLI rejects it too");
+    assertFalse(SpecLine.render(resource.getBytes(StandardCharsets.UTF_8)).isPresent(), resource);
+  }
+
+  @Test
+  void surrogatesAndControlCharactersAreEscapedAsTheMapperEscapesThem() {
+    assertSame("{\"connectionSpecification\":{\"s\":\"\\ud83d alone \ud83d\ude00 raw \\u001f \\u007f\"}}");
+  }
+
+  @Test
+  void declinesBytesThatAreNotUtf8() {
+    byte[] resource = "{\"connectionSpecification\":{\"s\":\"caf?\"}}".getBytes(StandardCharsets.UTF_8);
+    resource[resource.length - 5] = (byte) 0xE9; // latin-1 e acute
+    assertFalse(SpecLine.render(resource).isPresent());
+  }
+
   @Test
   void declinesAResourceTheFullCliRejects() {
     String bad = "{\"connectionSpecification\":{},\"supported_destination_sync_modes\":[\"upsert\"]}";
