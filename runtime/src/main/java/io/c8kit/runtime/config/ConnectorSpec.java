@@ -32,14 +32,14 @@ public final class ConnectorSpec {
   private static final ConcurrentHashMap<Key, ConnectorSpec> CACHE = new ConcurrentHashMap<>();
 
   private final String resource;
-  private final ConnectorSpecification specification;
+  private final JsonNode tree;
   private final ObjectNode connectionSpecification;
+  private volatile ConnectorSpecification specification;
   private volatile ConfigValidator validator;
 
-  private ConnectorSpec(
-      String resource, ConnectorSpecification specification, ObjectNode connectionSpecification) {
+  private ConnectorSpec(String resource, JsonNode tree, ObjectNode connectionSpecification) {
     this.resource = resource;
-    this.specification = specification;
+    this.tree = tree;
     this.connectionSpecification = connectionSpecification;
   }
 
@@ -94,14 +94,7 @@ public final class ConnectorSpec {
       throw new IllegalStateException("connector spec resource " + absolute
           + " has no connectionSpecification object");
     }
-    ConnectorSpecification specification;
-    try {
-      specification = Protocol.mapper().treeToValue(tree, ConnectorSpecification.class);
-    } catch (IOException e) {
-      throw new IllegalStateException("connector spec resource " + absolute
-          + " is not a valid ConnectorSpecification", e);
-    }
-    return new ConnectorSpec(absolute, specification, (ObjectNode) cs);
+    return new ConnectorSpec(absolute, tree, (ObjectNode) cs);
   }
 
   /** The resource path, for messages. */
@@ -109,9 +102,25 @@ public final class ConnectorSpec {
     return resource;
   }
 
-  /** The whole specification, the payload of the SPEC message; shared, do not modify. */
+  /**
+   * The whole specification, the payload of the SPEC message; shared, do not modify. Bound on first
+   * use: {@code check}, {@code discover}, {@code read} and {@code write} need only the config schema,
+   * and binding the POJO costs its deserializers' start-up.
+   *
+   * @throws IllegalStateException when the resource is not a valid ConnectorSpecification
+   */
   public ConnectorSpecification specification() {
-    return specification;
+    ConnectorSpecification s = specification;
+    if (s == null) {
+      try {
+        s = Protocol.mapper().treeToValue(tree, ConnectorSpecification.class);
+      } catch (IOException e) {
+        throw new IllegalStateException("connector spec resource " + resource
+            + " is not a valid ConnectorSpecification", e);
+      }
+      specification = s;
+    }
+    return s;
   }
 
   /** The config JSON schema; shared, do not modify. */

@@ -170,7 +170,7 @@ class SpecLineTest {
   void declinesAResourceTheFullCliRejects() {
     String bad = "{\"connectionSpecification\":{},\"supported_destination_sync_modes\":[\"upsert\"]}";
     assertThrows(IllegalStateException.class,
-        () -> ConnectorSpec.parse("test", bad.getBytes(StandardCharsets.UTF_8)));
+        () -> ConnectorSpec.parse("test", bad.getBytes(StandardCharsets.UTF_8)).specification());
     assertFalse(SpecLine.render(bad.getBytes(StandardCharsets.UTF_8)).isPresent());
   }
 
