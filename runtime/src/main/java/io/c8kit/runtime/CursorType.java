@@ -11,9 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A cursor (or page key) type: how values compare, and how they are written to and read back from
@@ -25,44 +23,81 @@ import java.util.function.Function;
 public final class CursorType<K> {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  public static final CursorType<Instant> INSTANT = new CursorType<Instant>(
-      "Instant", Comparator.<Instant>naturalOrder(), v -> JSON.textNode(v.toString()),
-      CursorType::instantValue);
-  public static final CursorType<OffsetDateTime> OFFSET_DATE_TIME = new CursorType<OffsetDateTime>(
-      "OffsetDateTime", Comparator.comparing(OffsetDateTime::toInstant),
-      v -> JSON.textNode(v.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
-      CursorType::offsetDateTimeValue);
-  public static final CursorType<LocalDateTime> LOCAL_DATE_TIME = new CursorType<LocalDateTime>(
-      "LocalDateTime", Comparator.<LocalDateTime>naturalOrder(),
-      v -> JSON.textNode(v.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)),
-      CursorType::localDateTimeValue);
-  public static final CursorType<LocalDate> LOCAL_DATE = new CursorType<LocalDate>(
-      "LocalDate", Comparator.<LocalDate>naturalOrder(), v -> JSON.textNode(v.toString()),
-      CursorType::localDateValue);
-  public static final CursorType<Long> LONG = new CursorType<Long>(
-      "long", Comparator.<Long>naturalOrder(), v -> JSON.numberNode(v.longValue()), CursorType::longValue);
-  public static final CursorType<Integer> INTEGER = new CursorType<Integer>(
-      "int", Comparator.<Integer>naturalOrder(), v -> JSON.numberNode(v.intValue()), n -> Math.toIntExact(longValue(n)));
-  public static final CursorType<BigDecimal> BIG_DECIMAL = new CursorType<BigDecimal>(
-      "BigDecimal", Comparator.<BigDecimal>naturalOrder(), v -> JSON.numberNode(v),
-      n -> n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText()));
-  public static final CursorType<Double> DOUBLE = new CursorType<Double>(
-      "double", Comparator.<Double>naturalOrder(), v -> JSON.numberNode(v.doubleValue()),
-      n -> n.isNumber() ? n.doubleValue() : Double.parseDouble(n.asText()));
-  public static final CursorType<String> STRING = new CursorType<String>(
-      "String", CursorType::compareCodePoints, v -> JSON.textNode(v), JsonNode::asText);
+  // One kind per constant and a switch per operation, not three lambdas per constant: lambdas are
+  // spun into classes when this class initializes, in every config-reading process's start-up
+  // (benchmarks/results/startup.md).
+  public static final CursorType<Instant> INSTANT = new CursorType<>("Instant", Kind.INSTANT);
+  public static final CursorType<OffsetDateTime> OFFSET_DATE_TIME =
+      new CursorType<>("OffsetDateTime", Kind.OFFSET_DATE_TIME);
+  public static final CursorType<LocalDateTime> LOCAL_DATE_TIME =
+      new CursorType<>("LocalDateTime", Kind.LOCAL_DATE_TIME);
+  public static final CursorType<LocalDate> LOCAL_DATE = new CursorType<>("LocalDate", Kind.LOCAL_DATE);
+  public static final CursorType<Long> LONG = new CursorType<>("long", Kind.LONG);
+  public static final CursorType<Integer> INTEGER = new CursorType<>("int", Kind.INTEGER);
+  public static final CursorType<BigDecimal> BIG_DECIMAL = new CursorType<>("BigDecimal", Kind.BIG_DECIMAL);
+  public static final CursorType<Double> DOUBLE = new CursorType<>("double", Kind.DOUBLE);
+  public static final CursorType<String> STRING = new CursorType<>("String", Kind.STRING);
+
+  private enum Kind {
+    INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_DATE, LONG, INTEGER, BIG_DECIMAL, DOUBLE, STRING
+  }
 
   private final String name;
-  private final Comparator<K> order;
-  private final Function<K, JsonNode> toJson;
-  private final Function<JsonNode, K> fromJson;
+  private final Kind kind;
 
-  private CursorType(
-      String name, Comparator<K> order, Function<K, JsonNode> toJson, Function<JsonNode, K> fromJson) {
+  private CursorType(String name, Kind kind) {
     this.name = name;
-    this.order = order;
-    this.toJson = toJson;
-    this.fromJson = fromJson;
+    this.kind = kind;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private int order(K a, K b) {
+    switch (kind) {
+      case OFFSET_DATE_TIME:
+        return ((OffsetDateTime) a).toInstant().compareTo(((OffsetDateTime) b).toInstant());
+      case STRING:
+        return compareCodePoints((String) a, (String) b);
+      default:
+        return ((Comparable) a).compareTo(b);
+    }
+  }
+
+  private JsonNode json(K v) {
+    switch (kind) {
+      case OFFSET_DATE_TIME:
+        return JSON.textNode(((OffsetDateTime) v).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      case LOCAL_DATE_TIME:
+        return JSON.textNode(((LocalDateTime) v).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+      case LONG:
+        return JSON.numberNode(((Long) v).longValue());
+      case INTEGER:
+        return JSON.numberNode(((Integer) v).intValue());
+      case BIG_DECIMAL:
+        return JSON.numberNode((BigDecimal) v);
+      case DOUBLE:
+        return JSON.numberNode(((Double) v).doubleValue());
+      case STRING:
+        return JSON.textNode((String) v);
+      default: // INSTANT, LOCAL_DATE
+        return JSON.textNode(v.toString());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private K value(JsonNode n) {
+    Object value;
+    switch (kind) {
+      case INSTANT -> value = instantValue(n);
+      case OFFSET_DATE_TIME -> value = offsetDateTimeValue(n);
+      case LOCAL_DATE_TIME -> value = localDateTimeValue(n);
+      case LOCAL_DATE -> value = localDateValue(n);
+      case LONG -> value = longValue(n);
+      case INTEGER -> value = Math.toIntExact(longValue(n));
+      case BIG_DECIMAL -> value = n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText());
+      case DOUBLE -> value = n.isNumber() ? n.doubleValue() : Double.parseDouble(n.asText());
+      default -> value = n.asText();
+    }
+    return (K) value;
   }
 
   /** Epoch values below this magnitude are seconds, above it milliseconds (1e11 s is year 5138). */
@@ -195,17 +230,17 @@ public final class CursorType<K> {
   }
 
   public int compare(K a, K b) {
-    return order.compare(a, b);
+    return order(a, b);
   }
 
   /** Compares two values of this type given as plain objects (used where generics are erased). */
   @SuppressWarnings("unchecked")
   public int compareObjects(Object a, Object b) {
-    return order.compare((K) a, (K) b);
+    return order((K) a, (K) b);
   }
 
   public JsonNode toJson(K value) {
-    return toJson.apply(Objects.requireNonNull(value, "cursor value"));
+    return json(Objects.requireNonNull(value, "cursor value"));
   }
 
   @SuppressWarnings("unchecked")
@@ -219,12 +254,12 @@ public final class CursorType<K> {
    * @throws RuntimeException when the JSON does not hold a value of this type
    */
   public K fromJson(JsonNode json) {
-    return fromJson.apply(json);
+    return value(json);
   }
 
   /** Reads a cursor value out of a JSON record field (discovered streams). */
   public K fromRecordValue(JsonNode value) {
-    return fromJson.apply(value);
+    return value(value);
   }
 
   @Override
