@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Validates configs against a connector's {@code connectionSpecification} by walking the spec's
- * JSON tree. The spec is the processor's own draft-07 subset ({@link SchemaKeywords}), so a small
- * walker replaces a general schema library and its start-up cost (about 220 classes and a schema
- * compilation per process: benchmarks/FINDINGS.md, findings 10 and 14). Numbers are compared as
+ * JSON tree. The spec is the processor's own draft-07 subset ({@link SchemaKeywords}; values as
+ * {@link JsonInstances} sees them), so a small walker replaces a general schema library and its
+ * start-up cost (about 220 classes and a schema compilation per process: benchmarks/FINDINGS.md,
+ * findings 10 and 14; benchmarks/results/startup.md). Numbers are compared as
  * exact decimals, so {@code 1e19} never slips past a {@code long}'s maximum. Messages name the JSON
  * path and the rule, never the value (callers still mask them).
  */
@@ -35,56 +37,21 @@ public final class ConfigValidator {
    */
   ConfigValidator(JsonNode connectionSpecification) {
     this.specification = connectionSpecification;
-    SchemaKeywords.requireSupported(connectionSpecification);
-    compilePatterns(connectionSpecification);
-  }
-
-  private void compilePatterns(JsonNode schema) {
-    if (schema == null || !schema.isObject()) {
-      return;
-    }
-    JsonNode pattern = schema.get("pattern");
-    if (pattern != null && pattern.isTextual()) {
-      try {
-        patterns.put(schema, Pattern.compile(pattern.asText()));
-      } catch (java.util.regex.PatternSyntaxException e) {
-        throw new IllegalStateException("connector spec has an invalid pattern: " + e.getDescription(), e);
-      }
-    }
-    for (JsonNode sub : subschemas(schema)) {
-      compilePatterns(sub);
-    }
-  }
-
-  private static List<JsonNode> subschemas(JsonNode schema) {
-    List<JsonNode> subs = new ArrayList<>();
-    JsonNode properties = schema.get("properties");
-    if (properties != null && properties.isObject()) {
-      for (JsonNode p : properties) {
-        subs.add(p);
-      }
-    }
-    JsonNode additional = schema.get("additionalProperties");
-    if (additional != null && additional.isObject()) {
-      subs.add(additional);
-    }
-    JsonNode items = schema.get("items");
-    if (items != null && items.isArray()) {
-      for (JsonNode item : items) {
-        subs.add(item);
-      }
-    } else if (items != null) {
-      subs.add(items);
-    }
-    for (String combinator : List.of("oneOf", "anyOf", "allOf")) {
-      JsonNode options = schema.get(combinator);
-      if (options != null && options.isArray()) {
-        for (JsonNode option : options) {
-          subs.add(option);
+    // An anonymous class, not a lambda: this runs in every config-reading process's start-up.
+    SchemaKeywords.forEach(connectionSpecification, "$", new SchemaKeywords.Visitor() {
+      @Override
+      public void visit(String keyword, JsonNode schema, String at) {
+        SchemaKeywords.requireSupported(keyword, at);
+        if (keyword.equals("pattern") && schema.get("pattern").isTextual()) {
+          try {
+            patterns.put(schema, Pattern.compile(schema.get("pattern").asText()));
+          } catch (PatternSyntaxException e) {
+            throw new IllegalStateException("connector spec has an invalid pattern at " + at + ": "
+                + e.getDescription(), e);
+          }
         }
       }
-    }
-    return subs;
+    });
   }
 
   /** One failed rule: the instance's JSON path and what is wrong there. */
@@ -134,8 +101,9 @@ public final class ConfigValidator {
       return;
     }
     JsonNode type = schema.get("type");
-    if (type != null && !hasType(type, node)) {
-      out.add(new Problem(path, typeOf(node) + " found, " + expected(type) + " expected"));
+    if (type != null && !JsonInstances.hasType(type, node)) {
+      out.add(new Problem(path,
+          JsonInstances.typeOf(node) + " found, " + JsonInstances.expected(type) + " expected"));
       return; // the other rules are about a value of the expected type
     }
     if (node.isNumber()) {
@@ -148,11 +116,12 @@ public final class ConfigValidator {
       checkObject(schema, (ObjectNode) node, path, out);
     }
     JsonNode values = schema.get("enum");
-    if (values != null && values.isArray() && !contains(values, node)) {
-      out.add(new Problem(path, "does not have a value in the enumeration " + listed(values)));
+    if (values != null && values.isArray() && !JsonInstances.contains(values, node)) {
+      out.add(new Problem(path,
+          "does not have a value in the enumeration " + JsonInstances.listed(values)));
     }
     JsonNode constant = schema.get("const");
-    if (constant != null && !sameValue(constant, node)) {
+    if (constant != null && !JsonInstances.sameValue(constant, node)) {
       out.add(new Problem(path, "must be the constant value '" + constant.asText() + "'"));
     }
     JsonNode allOf = schema.get("allOf");
@@ -205,29 +174,29 @@ public final class ConfigValidator {
   }
 
   private static void checkNumber(JsonNode schema, JsonNode node, String path, List<Problem> out) {
-    BigDecimal value = decimal(node);
+    BigDecimal value = JsonInstances.decimal(node);
     if (value == null) {
       return;
     }
-    BigDecimal limit = decimal(schema.get("minimum"));
+    BigDecimal limit = JsonInstances.decimal(schema.get("minimum"));
     if (limit != null && value.compareTo(limit) < 0) {
       out.add(new Problem(path, "must have a minimum value of " + schema.get("minimum").asText()));
     }
-    limit = decimal(schema.get("maximum"));
+    limit = JsonInstances.decimal(schema.get("maximum"));
     if (limit != null && value.compareTo(limit) > 0) {
       out.add(new Problem(path, "must have a maximum value of " + schema.get("maximum").asText()));
     }
-    limit = decimal(schema.get("exclusiveMinimum"));
+    limit = JsonInstances.decimal(schema.get("exclusiveMinimum"));
     if (limit != null && value.compareTo(limit) <= 0) {
       out.add(new Problem(path, "must have an exclusive minimum value of "
           + schema.get("exclusiveMinimum").asText()));
     }
-    limit = decimal(schema.get("exclusiveMaximum"));
+    limit = JsonInstances.decimal(schema.get("exclusiveMaximum"));
     if (limit != null && value.compareTo(limit) >= 0) {
       out.add(new Problem(path, "must have an exclusive maximum value of "
           + schema.get("exclusiveMaximum").asText()));
     }
-    BigDecimal multipleOf = decimal(schema.get("multipleOf"));
+    BigDecimal multipleOf = JsonInstances.decimal(schema.get("multipleOf"));
     if (multipleOf != null && multipleOf.signum() > 0
         && value.remainder(multipleOf).signum() != 0) {
       out.add(new Problem(path, "must be multiple of " + schema.get("multipleOf").asText()));
@@ -274,7 +243,7 @@ public final class ConfigValidator {
     if (schema.path("uniqueItems").asBoolean(false)) {
       for (int i = 1; i < array.size(); i++) {
         for (int j = 0; j < i; j++) {
-          if (sameValue(array.get(i), array.get(j))) {
+          if (JsonInstances.sameValue(array.get(i), array.get(j))) {
             out.add(new Problem(path, "must have only unique items in the array"));
             return;
           }
@@ -314,104 +283,6 @@ public final class ConfigValidator {
     JsonNode max = schema.get("maxProperties");
     if (max != null && max.canConvertToInt() && object.size() > max.intValue()) {
       out.add(new Problem(path, "must have at most " + max.intValue() + " properties"));
-    }
-  }
-
-  private static boolean hasType(JsonNode type, JsonNode node) {
-    if (type.isArray()) {
-      for (JsonNode t : type) {
-        if (hasType(t.asText(), node)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return hasType(type.asText(), node);
-  }
-
-  private static boolean hasType(String type, JsonNode node) {
-    return switch (type) {
-      case "null" -> node.isNull();
-      case "boolean" -> node.isBoolean();
-      case "object" -> node.isObject();
-      case "array" -> node.isArray();
-      case "string" -> node.isTextual();
-      case "number" -> node.isNumber();
-      case "integer" -> isInteger(node);
-      default -> true; // not a draft-07 type name; the processor writes none
-    };
-  }
-
-  /** A number without a fraction: {@code 5}, {@code 5.0} and {@code 1e30} are integers (draft-06+). */
-  static boolean isInteger(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      return true;
-    }
-    if (!node.isNumber()) {
-      return false;
-    }
-    if (node.isDouble() || node.isFloat()) {
-      double d = node.doubleValue();
-      return !Double.isInfinite(d) && !Double.isNaN(d) && d == Math.rint(d);
-    }
-    BigDecimal d = node.decimalValue();
-    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
-  }
-
-  private static String typeOf(JsonNode node) {
-    if (node.isNumber()) {
-      return isInteger(node) ? "integer" : "number";
-    }
-    return switch (node.getNodeType()) {
-      case NULL -> "null";
-      case BOOLEAN -> "boolean";
-      case OBJECT -> "object";
-      case ARRAY -> "array";
-      case STRING -> "string";
-      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    };
-  }
-
-  private static String expected(JsonNode type) {
-    return type.isArray() ? listed(type) : type.asText();
-  }
-
-  /** {@code [a, b]}: the values of a schema array, as text. */
-  private static String listed(JsonNode values) {
-    StringBuilder s = new StringBuilder("[");
-    for (JsonNode v : values) {
-      s.append(s.length() > 1 ? ", " : "").append(v.isValueNode() ? v.asText() : v.toString());
-    }
-    return s.append(']').toString();
-  }
-
-  private static boolean contains(JsonNode values, JsonNode node) {
-    for (JsonNode v : values) {
-      if (sameValue(v, node)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** JSON equality, numbers by value ({@code 1} equals {@code 1.0}). */
-  private static boolean sameValue(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      BigDecimal x = decimal(a);
-      BigDecimal y = decimal(b);
-      return x != null && y != null ? x.compareTo(y) == 0 : a.equals(b);
-    }
-    return a.equals(b);
-  }
-
-  private static BigDecimal decimal(JsonNode n) {
-    if (n == null || !n.isNumber()) {
-      return null;
-    }
-    try {
-      return n.decimalValue();
-    } catch (NumberFormatException e) {
-      return null; // NaN or infinity
     }
   }
 

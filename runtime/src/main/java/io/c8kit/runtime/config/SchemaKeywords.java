@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * The JSON-schema vocabulary {@link ConfigValidator} understands, in one place: the keywords it
@@ -35,12 +34,19 @@ final class SchemaKeywords {
 
   private SchemaKeywords() {}
 
+  /** Receives each keyword of a schema tree. */
+  interface Visitor {
+    /** {@code keyword} of the (sub)schema {@code schema}, found at JSON path {@code at} of the spec. */
+    void visit(String keyword, JsonNode schema, String at);
+  }
+
   /**
-   * Calls {@code visitor} with (keyword, JSON path of its schema) for every keyword of {@code schema}
-   * and of each subschema the validator descends into; values of data keywords ({@code default},
-   * {@code enum}, …) are not schemas and are not visited.
+   * Calls {@code visitor} for every keyword of {@code schema} and of each subschema the validator
+   * descends into ({@code properties}, {@code additionalProperties}, {@code items}, {@code oneOf},
+   * {@code anyOf}, {@code allOf}); values of data keywords ({@code default}, {@code enum}, …) are not
+   * schemas and are not visited.
    */
-  static void forEach(JsonNode schema, String at, BiConsumer<String, String> visitor) {
+  static void forEach(JsonNode schema, String at, Visitor visitor) {
     if (schema == null || !schema.isObject()) {
       return;
     }
@@ -49,7 +55,7 @@ final class SchemaKeywords {
       Map.Entry<String, JsonNode> field = fields.next();
       String keyword = field.getKey();
       JsonNode value = field.getValue();
-      visitor.accept(keyword, at);
+      visitor.visit(keyword, schema, at);
       switch (keyword) {
         case "properties" -> {
           Iterator<Map.Entry<String, JsonNode>> properties = value.fields();
@@ -81,21 +87,15 @@ final class SchemaKeywords {
   }
 
   /**
-   * Rejects a spec the validator cannot enforce faithfully.
+   * Rejects a keyword the validator cannot enforce faithfully.
    *
-   * @throws IllegalStateException naming the first unsupported keyword and where it is: a packaging
-   *     bug (a hand-edited spec), not a user error
+   * @throws IllegalStateException naming the keyword and where it is: a packaging bug (a hand-edited
+   *     spec), not a user error
    */
-  static void requireSupported(JsonNode schema) {
-    // An anonymous class, not a lambda: this runs in every config-reading process's start-up.
-    forEach(schema, "$", new BiConsumer<String, String>() {
-      @Override
-      public void accept(String keyword, String at) {
-        if (UNSUPPORTED.contains(keyword)) {
-          throw new IllegalStateException("connector spec uses the JSON-schema keyword '" + keyword
-              + "' at " + at + ", which c8kit's config validator does not support");
-        }
-      }
-    });
+  static void requireSupported(String keyword, String at) {
+    if (UNSUPPORTED.contains(keyword)) {
+      throw new IllegalStateException("connector spec uses the JSON-schema keyword '" + keyword
+          + "' at " + at + ", which c8kit's config validator does not support");
+    }
   }
 }

@@ -41,7 +41,7 @@ class SpecVocabularyTest {
     for (Path spec : specs) {
       JsonNode schema = Protocol.mapper().readTree(spec.toFile()).get("connectionSpecification");
       new ConfigValidator(schema); // no unsupported keyword, every pattern compiles
-      SchemaKeywords.forEach(schema, "$", (keyword, at) -> {
+      SchemaKeywords.forEach(schema, "$", (keyword, parent, at) -> {
         seen.add(keyword);
         assertTrue(known(keyword), () -> spec + ": keyword '" + keyword + "' at " + at
             + " is neither validated nor a known annotation");
