@@ -14,8 +14,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * Writes Java values as Airbyte-typed JSON for generated serializers (RFC 3339 temporals, integers as
@@ -90,11 +92,18 @@ public final class JsonValues {
     }
   }
 
+  /** As {@link BigDecimal#toString()}, without a String in between where the value allows. */
   public static void writeBigDecimal(JsonGenerator g, BigDecimal value) throws IOException {
     if (value == null) {
       g.writeNull();
-    } else {
+      return;
+    }
+    char[] text = new char[DecimalText.MAX_LENGTH];
+    int length = DecimalText.format(value, text);
+    if (length < 0) {
       g.writeNumber(value);
+    } else {
+      g.writeNumber(text, 0, length);
     }
   }
 
@@ -198,11 +207,45 @@ public final class JsonValues {
       return;
     }
     g.writeStartArray();
-    for (T value : values) {
-      if (value == null) {
-        g.writeNull();
-      } else {
-        element.write(value, g);
+    if (values instanceof List<? extends T> list && values instanceof RandomAccess) {
+      // by index: no iterator per list (records' lists are mostly ArrayList or List.of)
+      for (int i = 0, n = list.size(); i < n; i++) {
+        T value = list.get(i);
+        if (value == null) {
+          g.writeNull();
+        } else {
+          element.write(value, g);
+        }
+      }
+    } else {
+      for (T value : values) {
+        if (value == null) {
+          g.writeNull();
+        } else {
+          element.write(value, g);
+        }
+      }
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * Writes a collection of strings as a JSON array: the generated form for {@code List<String>}, with
+   * no per-element call through a {@link RecordSerializer}.
+   */
+  public static void writeStringList(JsonGenerator g, Collection<? extends String> values) throws IOException {
+    if (values == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartArray();
+    if (values instanceof List<? extends String> list && values instanceof RandomAccess) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        writeString(g, list.get(i));
+      }
+    } else {
+      for (String value : values) {
+        writeString(g, value);
       }
     }
     g.writeEndArray();
@@ -250,7 +293,7 @@ public final class JsonValues {
     } else if (value instanceof Float f) {
       writeFloat(g, f);
     } else if (value instanceof BigDecimal d) {
-      g.writeNumber(d);
+      writeBigDecimal(g, d);
     } else if (value instanceof BigInteger i) {
       g.writeNumber(i);
     } else if (value instanceof Boolean b) {

@@ -13,6 +13,7 @@ import io.c8kit.processor.model.FieldModel;
 import io.c8kit.processor.model.JsonModel;
 import io.c8kit.processor.model.OptionalModel;
 import io.c8kit.processor.model.RecordTypeModel;
+import io.c8kit.processor.model.Scalar;
 import io.c8kit.processor.model.ScalarModel;
 import io.c8kit.processor.model.TypeModel;
 import java.io.IOException;
@@ -171,6 +172,10 @@ final class SerializerGenerator extends JavaSourceGenerator {
         return CodeBlock.of("$T.writeEnum($N, $L, $N)", Runtime.JSON_VALUES, gen, value, enumField(e));
       }
       if (type instanceof CollectionModel c) {
+        if (c.element() instanceof ScalarModel s && s.scalar() == Scalar.STRING) {
+          // the most common list: a typed helper, no per-element call through a lambda
+          return CodeBlock.of("$T.writeStringList($N, $L)", Runtime.JSON_VALUES, gen, value);
+        }
         return CodeBlock.of("$T.writeList($N, $L, $L)", Runtime.JSON_VALUES, gen, value,
             lambda(c.element(), depth));
       }

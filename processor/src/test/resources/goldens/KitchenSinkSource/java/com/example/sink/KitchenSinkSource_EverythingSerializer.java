@@ -149,7 +149,7 @@ final class KitchenSinkSource_EverythingSerializer implements RecordSerializer<K
     gen.writeFieldName(NAME_PREVIOUS);
     JsonValues.writeList(gen, record.previous(), ADDRESS);
     gen.writeFieldName(NAME_MATRIX);
-    JsonValues.writeList(gen, record.matrix(), (v0, g0) -> JsonValues.writeList(g0, v0, (v1, g1) -> JsonValues.writeString(g1, v1)));
+    JsonValues.writeList(gen, record.matrix(), (v0, g0) -> JsonValues.writeStringList(g0, v0));
     gen.writeFieldName(NAME_REGIONS);
     JsonValues.writeList(gen, record.regions(), (v0, g0) -> JsonValues.writeEnum(g0, v0, REGION_NAMES));
     gen.writeFieldName(NAME_NICKNAME);
