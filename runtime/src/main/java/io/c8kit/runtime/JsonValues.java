@@ -1,6 +1,7 @@
 package io.c8kit.runtime;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -92,18 +93,11 @@ public final class JsonValues {
     }
   }
 
-  /** As {@link BigDecimal#toString()}, without a String in between where the value allows. */
   public static void writeBigDecimal(JsonGenerator g, BigDecimal value) throws IOException {
     if (value == null) {
       g.writeNull();
-      return;
-    }
-    char[] text = new char[DecimalText.MAX_LENGTH];
-    int length = DecimalText.format(value, text);
-    if (length < 0) {
-      g.writeNumber(value);
     } else {
-      g.writeNumber(text, 0, length);
+      g.writeNumber(value);
     }
   }
 
@@ -180,9 +174,10 @@ public final class JsonValues {
 
   /**
    * Writes an enum constant by its JSON name; {@code names} is indexed by ordinal and generated at
-   * compile time, so no reflection is needed.
+   * compile time, so no reflection is needed, and pre-encoded, so Jackson copies bytes.
    */
-  public static void writeEnum(JsonGenerator g, Enum<?> value, String[] names) throws IOException {
+  public static void writeEnum(JsonGenerator g, Enum<?> value, SerializableString[] names)
+      throws IOException {
     if (value == null) {
       g.writeNull();
     } else {
@@ -233,7 +228,8 @@ public final class JsonValues {
    * Writes a collection of strings as a JSON array: the generated form for {@code List<String>}, with
    * no per-element call through a {@link RecordSerializer}.
    */
-  public static void writeStringList(JsonGenerator g, Collection<? extends String> values) throws IOException {
+  public static void writeStringList(JsonGenerator g, Collection<? extends String> values)
+      throws IOException {
     if (values == null) {
       g.writeNull();
       return;
@@ -293,7 +289,7 @@ public final class JsonValues {
     } else if (value instanceof Float f) {
       writeFloat(g, f);
     } else if (value instanceof BigDecimal d) {
-      writeBigDecimal(g, d);
+      g.writeNumber(d);
     } else if (value instanceof BigInteger i) {
       g.writeNumber(i);
     } else if (value instanceof Boolean b) {

@@ -36,12 +36,4 @@ public final class TimestampText {
       value /= 10;
     }
   }
-
-  /** Writes {@code value} (not negative) as exactly {@code width} zero-padded decimal digits. */
-  public static void digits(char[] out, int at, long value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      out[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
-  }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -112,5 +114,15 @@ class JsonValuesTest {
     assertEquals("[[]]", json(g -> JsonValues.writeStringList(g, List.of())));
     assertEquals("[null]", json(g -> JsonValues.writeStringList(g, (List<String>) null)));
     assertEquals("[null]", json(g -> JsonValues.writeList(g, (List<String>) null, element)));
+  }
+
+  private enum Region { EU_WEST, US_EAST }
+
+  @Test
+  void enumsWriteTheirPreEncodedJsonNameByOrdinal() throws IOException {
+    SerializableString[] names = {new SerializedString("eu-west"), new SerializedString("us \"east\"")};
+    assertEquals("[\"eu-west\"]", json(g -> JsonValues.writeEnum(g, Region.EU_WEST, names)));
+    assertEquals("[\"us \\\"east\\\"\"]", json(g -> JsonValues.writeEnum(g, Region.US_EAST, names)));
+    assertEquals("[null]", json(g -> JsonValues.writeEnum(g, null, names)));
   }
 }

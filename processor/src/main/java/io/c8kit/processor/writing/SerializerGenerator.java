@@ -1,5 +1,6 @@
 package io.c8kit.processor.writing;
 
+import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -76,10 +77,11 @@ final class SerializerGenerator extends JavaSourceGenerator {
       }
       for (Map.Entry<ClassName, String> e : enumFields.entrySet()) {
         CodeBlock names = CodeBlock.join(enums.get(e.getKey()).jsonNames().stream()
-            .map(n -> CodeBlock.of("$S", n)).toList(), ", ");
-        type.addField(FieldSpec.builder(String[].class, e.getValue(), Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-            .addJavadoc("JSON names of {@link $T} constants, indexed by ordinal.\n", e.getKey())
+            .map(n -> CodeBlock.of("new $T($S)", Runtime.SERIALIZED_STRING, n)).toList(), ", ");
+        type.addField(FieldSpec.builder(ArrayTypeName.of(Runtime.SERIALIZED_STRING), e.getValue(),
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("JSON names of {@link $T} constants, indexed by ordinal, pre-encoded.\n",
+                e.getKey())
             .initializer("{$L}", names).build());
       }
       for (Map.Entry<ClassName, String> e : serializerFields.entrySet()) {

@@ -81,9 +81,9 @@ final class KitchenSinkSource_EverythingSerializer implements RecordSerializer<K
   private static final SerializedString NAME_OBJECT = new SerializedString("object");
 
   /**
-   * JSON names of {@link KitchenSinkSource.Region} constants, indexed by ordinal.
+   * JSON names of {@link KitchenSinkSource.Region} constants, indexed by ordinal, pre-encoded.
    */
-  private static final String[] REGION_NAMES = {"us-east-1", "eu-west-1", "AP"};
+  private static final SerializedString[] REGION_NAMES = {new SerializedString("us-east-1"), new SerializedString("eu-west-1"), new SerializedString("AP")};
 
   private static final KitchenSinkSource_AddressSerializer ADDRESS = new KitchenSinkSource_AddressSerializer();
 
