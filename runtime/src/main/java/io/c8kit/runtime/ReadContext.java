@@ -22,7 +22,7 @@ public interface ReadContext<R> extends Emitter<R>, StreamContext {
   /**
    * Emits every element of a returned stream, in order, on this thread, and closes it. Pushed with
    * {@code forEachOrdered} rather than pulled through {@code iterator()}, whose spliterator adapter
-   * costs 10–35 ns per element more (benchmarks' {@code StreamDrainMicro}); {@code sequential()} keeps
+   * costs 10–30 ns per element more (benchmarks' {@code StreamDrainMicro}); {@code sequential()} keeps
    * a parallel stream on this thread, as the iterator did.
    */
   default void drain(java.util.stream.Stream<? extends R> records) {

@@ -112,8 +112,8 @@ public final class GeneratedOutputs {
    * earlier build passed as a source carries c8kit's {@code @Generated} and is not a clash.
    */
   private Optional<TypeElement> userType(String qualifiedName) {
-    // the sources first: looking up a name that is not there searches the whole class path (about
-    // 2 ms per generated name in a cold javac, benchmarks/results/ser.md)
+    // the sources first: looking up a name that is not there searches the whole class path (a few ms
+    // of a cold javac in all, benchmarks/results/ser.md)
     if (!sourceTypes.contains(qualifiedName)) {
       return Optional.empty();
     }
