@@ -205,23 +205,23 @@ public final class JsonValues {
     if (values instanceof List<? extends T> list && values instanceof RandomAccess) {
       // by index: no iterator per list (records' lists are mostly ArrayList or List.of)
       for (int i = 0, n = list.size(); i < n; i++) {
-        T value = list.get(i);
-        if (value == null) {
-          g.writeNull();
-        } else {
-          element.write(value, g);
-        }
+        writeElement(g, list.get(i), element);
       }
     } else {
       for (T value : values) {
-        if (value == null) {
-          g.writeNull();
-        } else {
-          element.write(value, g);
-        }
+        writeElement(g, value, element);
       }
     }
     g.writeEndArray();
+  }
+
+  private static <T> void writeElement(JsonGenerator g, T value, RecordSerializer<? super T> element)
+      throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else {
+      element.write(value, g);
+    }
   }
 
   /**
