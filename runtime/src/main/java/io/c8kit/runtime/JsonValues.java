@@ -1,6 +1,7 @@
 package io.c8kit.runtime;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,8 +15,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * Writes Java values as Airbyte-typed JSON for generated serializers (RFC 3339 temporals, integers as
@@ -171,9 +174,10 @@ public final class JsonValues {
 
   /**
    * Writes an enum constant by its JSON name; {@code names} is indexed by ordinal and generated at
-   * compile time, so no reflection is needed.
+   * compile time, so no reflection is needed, and pre-encoded, so Jackson copies bytes.
    */
-  public static void writeEnum(JsonGenerator g, Enum<?> value, String[] names) throws IOException {
+  public static void writeEnum(JsonGenerator g, Enum<?> value, SerializableString[] names)
+      throws IOException {
     if (value == null) {
       g.writeNull();
     } else {
@@ -198,11 +202,46 @@ public final class JsonValues {
       return;
     }
     g.writeStartArray();
-    for (T value : values) {
-      if (value == null) {
-        g.writeNull();
-      } else {
-        element.write(value, g);
+    if (values instanceof List<? extends T> list && values instanceof RandomAccess) {
+      // by index: no iterator per list (records' lists are mostly ArrayList or List.of)
+      for (int i = 0, n = list.size(); i < n; i++) {
+        writeElement(g, list.get(i), element);
+      }
+    } else {
+      for (T value : values) {
+        writeElement(g, value, element);
+      }
+    }
+    g.writeEndArray();
+  }
+
+  private static <T> void writeElement(JsonGenerator g, T value, RecordSerializer<? super T> element)
+      throws IOException {
+    if (value == null) {
+      g.writeNull();
+    } else {
+      element.write(value, g);
+    }
+  }
+
+  /**
+   * Writes a collection of strings as a JSON array: the generated form for {@code List<String>}, with
+   * no per-element call through a {@link RecordSerializer}.
+   */
+  public static void writeStringList(JsonGenerator g, Collection<? extends String> values)
+      throws IOException {
+    if (values == null) {
+      g.writeNull();
+      return;
+    }
+    g.writeStartArray();
+    if (values instanceof List<? extends String> list && values instanceof RandomAccess) {
+      for (int i = 0, n = list.size(); i < n; i++) {
+        writeString(g, list.get(i));
+      }
+    } else {
+      for (String value : values) {
+        writeString(g, value);
       }
     }
     g.writeEndArray();

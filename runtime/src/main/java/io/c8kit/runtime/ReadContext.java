@@ -19,16 +19,18 @@ public interface ReadContext<R> extends Emitter<R>, StreamContext {
   /** Where a resumable full refresh restarts; {@link Page#start()} otherwise. */
   <K> Page<K> page();
 
-  /** Emits every element of a returned stream, in order, and closes it. */
+  /**
+   * Emits every element of a returned stream, in order, on this thread, and closes it. Pushed with
+   * {@code forEachOrdered} rather than pulled through {@code iterator()}, whose spliterator adapter
+   * costs 10–30 ns per element more (benchmarks' {@code StreamDrainMicro}); {@code sequential()} keeps
+   * a parallel stream on this thread, as the iterator did.
+   */
   default void drain(java.util.stream.Stream<? extends R> records) {
     if (records == null) {
       return;
     }
     try (records) {
-      Iterator<? extends R> it = records.iterator();
-      while (it.hasNext()) {
-        emit(it.next());
-      }
+      records.sequential().forEachOrdered(this::emit);
     }
   }
 

@@ -112,8 +112,13 @@ public final class GeneratedOutputs {
    * earlier build passed as a source carries c8kit's {@code @Generated} and is not a clash.
    */
   private Optional<TypeElement> userType(String qualifiedName) {
+    // the sources first: looking up a name that is not there searches the whole class path (a few ms
+    // of a cold javac in all, benchmarks/results/ser.md)
+    if (!sourceTypes.contains(qualifiedName)) {
+      return Optional.empty();
+    }
     TypeElement existing = elements.getTypeElement(qualifiedName);
-    if (existing == null || !sourceTypes.contains(qualifiedName)) {
+    if (existing == null) {
       return Optional.empty();
     }
     boolean ours = Annotations.find(existing, "javax.annotation.processing.Generated")

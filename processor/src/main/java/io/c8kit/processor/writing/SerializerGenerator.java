@@ -1,5 +1,6 @@
 package io.c8kit.processor.writing;
 
+import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -13,6 +14,7 @@ import io.c8kit.processor.model.FieldModel;
 import io.c8kit.processor.model.JsonModel;
 import io.c8kit.processor.model.OptionalModel;
 import io.c8kit.processor.model.RecordTypeModel;
+import io.c8kit.processor.model.Scalar;
 import io.c8kit.processor.model.ScalarModel;
 import io.c8kit.processor.model.TypeModel;
 import java.io.IOException;
@@ -75,10 +77,11 @@ final class SerializerGenerator extends JavaSourceGenerator {
       }
       for (Map.Entry<ClassName, String> e : enumFields.entrySet()) {
         CodeBlock names = CodeBlock.join(enums.get(e.getKey()).jsonNames().stream()
-            .map(n -> CodeBlock.of("$S", n)).toList(), ", ");
-        type.addField(FieldSpec.builder(String[].class, e.getValue(), Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-            .addJavadoc("JSON names of {@link $T} constants, indexed by ordinal.\n", e.getKey())
+            .map(n -> CodeBlock.of("new $T($S)", Runtime.SERIALIZED_STRING, n)).toList(), ", ");
+        type.addField(FieldSpec.builder(ArrayTypeName.of(Runtime.SERIALIZED_STRING), e.getValue(),
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("JSON names of {@link $T} constants, indexed by ordinal, pre-encoded.\n",
+                e.getKey())
             .initializer("{$L}", names).build());
       }
       for (Map.Entry<ClassName, String> e : serializerFields.entrySet()) {
@@ -171,6 +174,10 @@ final class SerializerGenerator extends JavaSourceGenerator {
         return CodeBlock.of("$T.writeEnum($N, $L, $N)", Runtime.JSON_VALUES, gen, value, enumField(e));
       }
       if (type instanceof CollectionModel c) {
+        if (c.element() instanceof ScalarModel s && s.scalar() == Scalar.STRING) {
+          // the most common list: a typed helper, no per-element call through a lambda
+          return CodeBlock.of("$T.writeStringList($N, $L)", Runtime.JSON_VALUES, gen, value);
+        }
         return CodeBlock.of("$T.writeList($N, $L, $L)", Runtime.JSON_VALUES, gen, value,
             lambda(c.element(), depth));
       }

@@ -81,9 +81,9 @@ final class KitchenSinkSource_EverythingSerializer implements RecordSerializer<K
   private static final SerializedString NAME_OBJECT = new SerializedString("object");
 
   /**
-   * JSON names of {@link KitchenSinkSource.Region} constants, indexed by ordinal.
+   * JSON names of {@link KitchenSinkSource.Region} constants, indexed by ordinal, pre-encoded.
    */
-  private static final String[] REGION_NAMES = {"us-east-1", "eu-west-1", "AP"};
+  private static final SerializedString[] REGION_NAMES = {new SerializedString("us-east-1"), new SerializedString("eu-west-1"), new SerializedString("AP")};
 
   private static final KitchenSinkSource_AddressSerializer ADDRESS = new KitchenSinkSource_AddressSerializer();
 
@@ -149,7 +149,7 @@ final class KitchenSinkSource_EverythingSerializer implements RecordSerializer<K
     gen.writeFieldName(NAME_PREVIOUS);
     JsonValues.writeList(gen, record.previous(), ADDRESS);
     gen.writeFieldName(NAME_MATRIX);
-    JsonValues.writeList(gen, record.matrix(), (v0, g0) -> JsonValues.writeList(g0, v0, (v1, g1) -> JsonValues.writeString(g1, v1)));
+    JsonValues.writeList(gen, record.matrix(), (v0, g0) -> JsonValues.writeStringList(g0, v0));
     gen.writeFieldName(NAME_REGIONS);
     JsonValues.writeList(gen, record.regions(), (v0, g0) -> JsonValues.writeEnum(g0, v0, REGION_NAMES));
     gen.writeFieldName(NAME_NICKNAME);
