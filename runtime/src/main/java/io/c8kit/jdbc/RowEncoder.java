@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -48,13 +49,20 @@ final class RowEncoder {
   private final boolean streaming;
   private final Long generationId;
   private final String emptyMeta;
+  /** Timestamps go to the dialect as their stored text ({@link SqlDialect#bindsTimestampText}). */
+  private final boolean timestampText;
+  private final JsonColumnText jsonText = new JsonColumnText();
   // Records of a batch mostly share their emitted_at: convert it once per run of equal values.
   private long lastEmittedAt;
-  private OffsetDateTime lastExtractedAt;
+  private Object lastExtractedAt;
 
-  /** An encoder for {@code plan}'s columns, taking {@code _airbyte_raw_id}s from the writer's {@code rawIds}. */
-  RowEncoder(StreamTable plan, RawIds rawIds) {
+  /**
+   * An encoder for {@code plan}'s columns, taking {@code _airbyte_raw_id}s from the writer's {@code
+   * rawIds}; {@code timestampText}: the dialect's {@link SqlDialect#bindsTimestampText}.
+   */
+  RowEncoder(StreamTable plan, RawIds rawIds, boolean timestampText) {
     this.rawIds = rawIds;
+    this.timestampText = timestampText;
     this.syncId = plan.stream().syncId();
     this.columns = plan.columns().toArray(new Column[0]);
     this.failed = new boolean[columns.length];
@@ -78,16 +86,17 @@ final class RowEncoder {
 
   /** The rows of one batch, all loaded at {@code loadedAt}. */
   Rows rows(List<DestinationRecord> batch, OffsetDateTime loadedAt) {
-    return new Rows(batch, streaming && batch instanceof RawRecordBatch r ? r : null, loadedAt);
+    return new Rows(batch, streaming && batch instanceof RawRecordBatch r ? r : null,
+        timestampText ? TypedValues.utcText(loadedAt) : loadedAt);
   }
 
   /** One batch's records as rows, encoded one at a time into an array the caller may reuse. */
   final class Rows {
     private final List<DestinationRecord> batch;
     private final RawRecordBatch raw;
-    private final OffsetDateTime loadedAt;
+    private final Object loadedAt;
 
-    private Rows(List<DestinationRecord> batch, RawRecordBatch raw, OffsetDateTime loadedAt) {
+    private Rows(List<DestinationRecord> batch, RawRecordBatch raw, Object loadedAt) {
       this.batch = batch;
       this.raw = raw;
       this.loadedAt = loadedAt;
@@ -106,11 +115,12 @@ final class RowEncoder {
     }
   }
 
-  private void metadata(long emittedAt, OffsetDateTime loadedAt, Object[] out) {
+  private void metadata(long emittedAt, Object loadedAt, Object[] out) {
     out[0] = rawIds.next();
     if (emittedAt != lastEmittedAt || lastExtractedAt == null) {
       lastEmittedAt = emittedAt;
-      lastExtractedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(emittedAt), ZoneOffset.UTC);
+      OffsetDateTime extractedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(emittedAt), ZoneOffset.UTC);
+      lastExtractedAt = timestampText ? TypedValues.utcText(extractedAt) : extractedAt;
     }
     out[1] = lastExtractedAt;
     out[2] = loadedAt;
@@ -118,7 +128,7 @@ final class RowEncoder {
   }
 
   /** Fills {@code out} with the column values of {@code r}, walking its data tree. */
-  private Object[] fromTree(DestinationRecord r, OffsetDateTime loadedAt, Object[] out) {
+  private Object[] fromTree(DestinationRecord r, Object loadedAt, Object[] out) {
     metadata(r.emittedAt(), loadedAt, out);
     ObjectNode data = r.data();
     ArrayNode changes = null;
@@ -129,7 +139,7 @@ final class RowEncoder {
         continue;
       }
       JsonNode node = data.get(col.property());
-      Object v = node == null || node.isNull() ? null : TypedValues.convert(node, col.type());
+      Object v = node == null || node.isNull() ? null : stored(TypedValues.convert(node, col.type()));
       if (v == TypedValues.INVALID) {
         v = null;
         changes = typecastError(changes, col);
@@ -145,7 +155,7 @@ final class RowEncoder {
    * are skipped unparsed, scalars go straight to their column type. Same values and changes as the
    * tree walk.
    */
-  private Object[] fromBytes(byte[] data, long emittedAt, ObjectNode recordMeta, OffsetDateTime loadedAt,
+  private Object[] fromBytes(byte[] data, long emittedAt, ObjectNode recordMeta, Object loadedAt,
       Object[] out) throws SQLException {
     metadata(emittedAt, loadedAt, out);
     for (int k = StreamTable.METADATA_COLUMNS; k < out.length; k++) {
@@ -165,7 +175,7 @@ final class RowEncoder {
           continue;
         }
         int k = index;
-        Object v = value(p, token, columns[k].type());
+        Object v = value(p, token, columns[k].type(), data);
         failed[k] = v == TypedValues.INVALID;
         anyFailed |= failed[k];
         out[k] = failed[k] ? null : v;
@@ -185,13 +195,20 @@ final class RowEncoder {
     return out;
   }
 
-  /** The typed value of the current token, as {@link TypedValues#convert} would give for its tree. */
-  private static Object value(JsonParser p, JsonToken token, ColumnType type) throws IOException {
+  /**
+   * The typed value of the current token, as {@link TypedValues#convert} would give for its tree
+   * (then {@link #stored}); {@code data} holds the bytes the parser reads.
+   */
+  private Object value(JsonParser p, JsonToken token, ColumnType type, byte[] data) throws IOException {
     switch (token) {
       case VALUE_NULL:
         return null;
       case VALUE_STRING:
-        return type == ColumnType.STRING ? p.getText() : TypedValues.convert(TextNode.valueOf(p.getText()), type);
+        return switch (type) {
+          case STRING -> p.getText();
+          case INTEGER, NUMBER, BOOLEAN, JSON -> TypedValues.convert(TextNode.valueOf(p.getText()), type);
+          default -> timestamp(p, type);
+        };
       case VALUE_NUMBER_INT: {
         JsonParser.NumberType nt = p.getNumberType();
         if (nt == JsonParser.NumberType.BIG_INTEGER) {
@@ -205,14 +222,47 @@ final class RowEncoder {
         };
       }
       case VALUE_NUMBER_FLOAT:
-        return TypedValues.convert(DecimalNode.valueOf(p.getDecimalValue()), type);
+        return type == ColumnType.NUMBER ? p.getDecimalValue()
+            : TypedValues.convert(DecimalNode.valueOf(p.getDecimalValue()), type);
       case VALUE_TRUE:
       case VALUE_FALSE:
         return type == ColumnType.BOOLEAN ? token == JsonToken.VALUE_TRUE
             : TypedValues.convert(BooleanNode.valueOf(token == JsonToken.VALUE_TRUE), type);
-      default:
-        return TypedValues.convert(TREES.readTree(p), type); // object or array
+      default: // object or array
+        if (type == ColumnType.JSON || type == ColumnType.STRING) {
+          return jsonText.copy(p, data);
+        }
+        return TypedValues.convert(TREES.readTree(p), type);
     }
+  }
+
+  /** A temporal column's value from the current string token, as text when the dialect takes it. */
+  private Object timestamp(JsonParser p, ColumnType type) throws IOException {
+    if (timestampText && (type == ColumnType.TIMESTAMP_WITH_TIMEZONE || type == ColumnType.TIMESTAMP_WITHOUT_TIMEZONE)) {
+      char[] chars = p.getTextCharacters();
+      int offset = p.getTextOffset();
+      int length = p.getTextLength();
+      String text = type == ColumnType.TIMESTAMP_WITH_TIMEZONE
+          ? TimestampColumnText.utc(chars, offset, length)
+          : TimestampColumnText.local(chars, offset, length);
+      if (text != null) {
+        return text;
+      }
+    }
+    return stored(TypedValues.temporal(p.getText(), type));
+  }
+
+  /** {@code v} as the dialect binds it: timestamps as their stored text when it takes text. */
+  private Object stored(Object v) {
+    if (timestampText) {
+      if (v instanceof OffsetDateTime t) {
+        return TypedValues.utcText(t);
+      }
+      if (v instanceof LocalDateTime t) {
+        return TypedValues.localText(t);
+      }
+    }
+    return v;
   }
 
   private static ArrayNode typecastError(ArrayNode changes, Column col) {
