@@ -38,11 +38,11 @@ final class JsonColumnText {
 
   /**
    * The text of the object or array at the parser's current token ({@code START_OBJECT} or {@code
-   * START_ARRAY}); leaves the parser on its closing token. {@code source} holds the bytes the parser
-   * reads (from offset 0), for the tree fallback.
+   * START_ARRAY}); leaves the parser on its closing token. {@code source} holds the bytes the value
+   * is in, starting at the parser's byte offset {@code sourceStart}, for the tree fallback.
    */
-  String copy(JsonParser p, byte[] source) throws IOException {
-    long start = p.currentTokenLocation().getByteOffset();
+  String copy(JsonParser p, byte[] source, long sourceStart) throws IOException {
+    long start = p.currentTokenLocation().getByteOffset() - sourceStart;
     JsonGenerator g = generator();
     sink.length = 0;
     keyCount = 0;
@@ -103,7 +103,7 @@ final class JsonColumnText {
     }
     if (!exact) {
       generator = null; // left inside an unfinished structure
-      long end = p.currentLocation().getByteOffset();
+      long end = p.currentLocation().getByteOffset() - sourceStart;
       return TREES.readTree(source, (int) start, (int) (end - start)).toString();
     }
     g.flush();

@@ -44,6 +44,9 @@ final class RowEncoder {
   private final long syncId;
   private final Column[] columns;
   private final Map<String, Integer> columnIndex = new HashMap<>();
+  /** The field names last seen at each position of a record, and their columns (-1: none); see {@link #column}. */
+  private final String[] seenNames;
+  private final int[] seenColumns;
   private final boolean[] failed;
   /** Rows can be filled from the record bytes (every data column is a top-level property). */
   private final boolean streaming;
@@ -66,6 +69,8 @@ final class RowEncoder {
     this.syncId = plan.stream().syncId();
     this.columns = plan.columns().toArray(new Column[0]);
     this.failed = new boolean[columns.length];
+    this.seenNames = new String[columns.length + 8];
+    this.seenColumns = new int[columns.length + 8];
     boolean props = true;
     for (int k = StreamTable.METADATA_COLUMNS; k < columns.length; k++) {
       if (columns[k].property() == null) {
@@ -90,11 +95,21 @@ final class RowEncoder {
         timestampText ? TypedValues.utcText(loadedAt) : loadedAt);
   }
 
-  /** One batch's records as rows, encoded one at a time into an array the caller may reuse. */
+  /**
+   * One batch's records as rows, encoded one at a time into an array the caller may reuse. Records
+   * filled in order are read by one parser over the whole batch's bytes: a parser per record cost
+   * more than a tenth of the encoding.
+   */
   final class Rows {
     private final List<DestinationRecord> batch;
     private final RawRecordBatch raw;
     private final Object loadedAt;
+    /** Reads the records' data objects one after another; null before the first fill and after the last. */
+    private JsonParser inOrder;
+    /** The record {@link #inOrder} reads next, or -1 once it cannot be used. */
+    private int next;
+    /** Offset of record {@link #next}'s first byte in {@link #inOrder}'s input. */
+    private long nextStart;
 
     private Rows(List<DestinationRecord> batch, RawRecordBatch raw, Object loadedAt) {
       this.batch = batch;
@@ -108,10 +123,71 @@ final class RowEncoder {
 
     /** Fills {@code out} with the column values of record {@code i}, from its bytes when available. */
     Object[] fill(int i, Object[] out) throws SQLException {
-      if (raw != null) {
-        return fromBytes(raw.dataBytes(i), raw.emittedAt(i), raw.meta(i), loadedAt, out);
+      if (raw == null) {
+        return fromTree(batch.get(i), loadedAt, out);
       }
-      return fromTree(batch.get(i), loadedAt, out);
+      byte[] data = raw.dataBytes(i);
+      if (i != next) {
+        try (JsonParser p = JSON.createParser(data)) {
+          return fromBytes(p, data, 0, raw.emittedAt(i), raw.meta(i), loadedAt, out);
+        } catch (IOException e) {
+          throw new SQLException("cannot read buffered record data", e);
+        }
+      }
+      next = -1; // until this record is read through
+      try {
+        if (inOrder == null) {
+          inOrder = JSON.createParser(new BatchInput(raw, i));
+        }
+        fromBytes(inOrder, data, nextStart, raw.emittedAt(i), raw.meta(i), loadedAt, out);
+        if (i + 1 < raw.size()) {
+          next = i + 1;
+          nextStart += data.length + 1;
+        } else {
+          inOrder.close();
+          inOrder = null;
+        }
+        return out;
+      } catch (IOException e) {
+        throw new SQLException("cannot read buffered record data", e);
+      }
+    }
+  }
+
+  /** The data bytes of a batch's records from record {@code first} on, each followed by a line feed. */
+  private static final class BatchInput extends java.io.InputStream {
+    private final RawRecordBatch records;
+    private int record;
+    private int position;
+
+    BatchInput(RawRecordBatch records, int first) {
+      this.records = records;
+      this.record = first;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      int copied = 0;
+      while (copied < len && record < records.size()) {
+        byte[] data = records.dataBytes(record);
+        if (position == data.length) {
+          b[off + copied++] = '\n';
+          record++;
+          position = 0;
+          continue;
+        }
+        int n = Math.min(len - copied, data.length - position);
+        System.arraycopy(data, position, b, off + copied, n);
+        position += n;
+        copied += n;
+      }
+      return copied == 0 && len > 0 ? -1 : copied;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
   }
 
@@ -155,33 +231,29 @@ final class RowEncoder {
    * are skipped unparsed, scalars go straight to their column type. Same values and changes as the
    * tree walk.
    */
-  private Object[] fromBytes(byte[] data, long emittedAt, ObjectNode recordMeta, Object loadedAt,
-      Object[] out) throws SQLException {
+  private Object[] fromBytes(JsonParser p, byte[] data, long dataStart, long emittedAt, ObjectNode recordMeta,
+      Object loadedAt, Object[] out) throws IOException, SQLException {
     metadata(emittedAt, loadedAt, out);
     for (int k = StreamTable.METADATA_COLUMNS; k < out.length; k++) {
       out[k] = null;
       failed[k] = false;
     }
     boolean anyFailed = false;
-    try (JsonParser p = JSON.createParser(data)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new SQLException("record data is not a JSON object");
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new SQLException("record data is not a JSON object");
+    }
+    int position = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      int k = column(position++, p.currentName());
+      JsonToken token = p.nextToken();
+      if (k < 0) {
+        p.skipChildren();
+        continue;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        Integer index = columnIndex.get(p.currentName());
-        JsonToken token = p.nextToken();
-        if (index == null) {
-          p.skipChildren();
-          continue;
-        }
-        int k = index;
-        Object v = value(p, token, columns[k].type(), data);
-        failed[k] = v == TypedValues.INVALID;
-        anyFailed |= failed[k];
-        out[k] = failed[k] ? null : v;
-      }
-    } catch (IOException e) {
-      throw new SQLException("cannot read buffered record data", e);
+      Object v = value(p, token, columns[k].type(), data, dataStart);
+      failed[k] = v == TypedValues.INVALID;
+      anyFailed |= failed[k];
+      out[k] = failed[k] ? null : v;
     }
     ArrayNode changes = null;
     if (anyFailed) {
@@ -196,10 +268,30 @@ final class RowEncoder {
   }
 
   /**
+   * The column of the record's {@code position}-th field {@code name}, or -1. Records of a stream
+   * mostly list their fields in one order, and the parser gives a field's name as the same instance
+   * every time: a name seen at its position before skips the map.
+   */
+  private int column(int position, String name) {
+    if (position < seenNames.length) {
+      if (seenNames[position] == name) {
+        return seenColumns[position];
+      }
+      Integer index = columnIndex.get(name);
+      seenNames[position] = name;
+      seenColumns[position] = index == null ? -1 : index;
+      return seenColumns[position];
+    }
+    Integer index = columnIndex.get(name);
+    return index == null ? -1 : index;
+  }
+
+  /**
    * The typed value of the current token, as {@link TypedValues#convert} would give for its tree
    * (then {@link #stored}); {@code data} holds the bytes the parser reads.
    */
-  private Object value(JsonParser p, JsonToken token, ColumnType type, byte[] data) throws IOException {
+  private Object value(JsonParser p, JsonToken token, ColumnType type, byte[] data, long dataStart)
+      throws IOException {
     switch (token) {
       case VALUE_NULL:
         return null;
@@ -230,7 +322,7 @@ final class RowEncoder {
             : TypedValues.convert(BooleanNode.valueOf(token == JsonToken.VALUE_TRUE), type);
       default: // object or array
         if (type == ColumnType.JSON || type == ColumnType.STRING) {
-          return jsonText.copy(p, data);
+          return jsonText.copy(p, data, dataStart);
         }
         return TypedValues.convert(TREES.readTree(p), type);
     }

@@ -34,7 +34,7 @@ class JsonColumnTextTest {
       p.nextToken();
       assertEquals("v", p.nextFieldName());
       p.nextToken();
-      String copy = text.copy(p, data);
+      String copy = text.copy(p, data, 0);
       assertEquals(JsonToken.FIELD_NAME, p.nextToken(), "the parser is left on the value's closing token");
       assertEquals("after", p.currentName());
       return copy;
