@@ -139,7 +139,7 @@ final class JsonColumnText {
         }
       }
       // the engine's trees hold decimals as BigDecimal (USE_BIG_DECIMAL_FOR_FLOATS), zeros kept
-      case VALUE_NUMBER_FLOAT -> g.writeNumber(p.getDecimalValue());
+      case VALUE_NUMBER_FLOAT -> g.writeNumber(PlainDecimals.of(p));
       case VALUE_TRUE -> g.writeBoolean(true);
       case VALUE_FALSE -> g.writeBoolean(false);
       case VALUE_NULL -> g.writeNull();

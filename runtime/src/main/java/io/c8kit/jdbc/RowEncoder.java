@@ -314,7 +314,7 @@ final class RowEncoder {
         };
       }
       case VALUE_NUMBER_FLOAT:
-        return type == ColumnType.NUMBER ? p.getDecimalValue()
+        return type == ColumnType.NUMBER ? PlainDecimals.of(p)
             : TypedValues.convert(DecimalNode.valueOf(p.getDecimalValue()), type);
       case VALUE_TRUE:
       case VALUE_FALSE:
