@@ -9,15 +9,18 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.c8kit.protocol.Protocol;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The text of a JSON column taken straight from the record's tokens: the compact JSON that the
- * value's tree would print ({@code JsonNode.toString()}, what the writer stored before), written by
- * one reused generator without building the tree, which cost a quarter of a write's time. Numbers are
- * written as the tree's nodes hold them (integers as read, decimals as {@code BigDecimal}s, exponent
- * forms included). An object with a repeated key, where the tree keeps the first position and the
- * last value, or with too many keys to check cheaply, goes through the tree as before.
+ * The text of a JSON column without building the value's tree (which cost a quarter of a write's
+ * time): the compact JSON that the tree would print ({@code JsonNode.toString()}, what the writer
+ * stored before). The value's bytes are taken as they are when they already are that text ({@link
+ * CompactJsonBytes}: compact input, as sources write it); otherwise its tokens are copied into one
+ * reused generator, numbers written as the tree's nodes hold them (integers as read, decimals as
+ * {@code BigDecimal}s, exponent forms included). An object with a repeated key, where the tree keeps
+ * the first position and the last value, or with too many keys to check cheaply, goes through the
+ * tree as before.
  */
 final class JsonColumnText {
   /** Objects with more keys than this are not checked for repeated keys: they take the tree path. */
@@ -26,6 +29,8 @@ final class JsonColumnText {
   /** Keeps decimals as written, like the engine's own trees. */
   private static final ObjectReader TREES =
       Protocol.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+  /** Parses as the engine does. */
+  private static final JsonFactory READER = Protocol.mapper().getFactory();
   /** Default generator features: those of the mapper behind {@code JsonNode.toString()}. */
   private static final JsonFactory PLAIN = new JsonFactory();
 
@@ -42,69 +47,83 @@ final class JsonColumnText {
    * is in, starting at the parser's byte offset {@code sourceStart}, for the tree fallback.
    */
   String copy(JsonParser p, byte[] source, long sourceStart) throws IOException {
-    long start = p.currentTokenLocation().getByteOffset() - sourceStart;
+    int start = (int) (p.currentTokenLocation().getByteOffset() - sourceStart);
+    boolean uniqueKeys = skipCheckingKeys(p);
+    int end = (int) (p.currentLocation().getByteOffset() - sourceStart);
+    if (!uniqueKeys) {
+      return TREES.readTree(source, start, end - start).toString();
+    }
+    if (CompactJsonBytes.printsAsItself(source, start, end)) {
+      return new String(source, start, end - start, StandardCharsets.UTF_8);
+    }
+    try (JsonParser again = READER.createParser(source, start, end - start)) {
+      again.nextToken();
+      return write(again);
+    } catch (IOException e) {
+      generator = null; // may be left inside an unfinished structure
+      throw e;
+    }
+  }
+
+  /**
+   * Moves the parser from the value's first token to its last; false when an object repeats a key
+   * (or has too many to check).
+   */
+  private boolean skipCheckingKeys(JsonParser p) throws IOException {
+    keyCount = 0;
+    boolean unique = true;
+    int depth = 0;
+    JsonToken t = p.currentToken();
+    while (true) {
+      switch (t) {
+        case START_OBJECT, START_ARRAY -> {
+          if (depth == objectStart.length) {
+            objectStart = Arrays.copyOf(objectStart, depth * 2);
+          }
+          objectStart[depth++] = keyCount;
+        }
+        case END_OBJECT, END_ARRAY -> keyCount = objectStart[--depth];
+        case FIELD_NAME -> unique = unique && newKey(objectStart[depth - 1], p.currentName());
+        default -> {}
+      }
+      if (depth == 0) {
+        return unique;
+      }
+      t = p.nextToken();
+    }
+  }
+
+  /** The value at the parser's current token written by the generator, as its tree would print it. */
+  private String write(JsonParser p) throws IOException {
     JsonGenerator g = generator();
     sink.length = 0;
-    keyCount = 0;
-    boolean exact = true;
     int depth = 0;
     JsonToken t = p.currentToken();
     while (true) {
       switch (t) {
         case START_OBJECT -> {
-          if (depth == objectStart.length) {
-            objectStart = Arrays.copyOf(objectStart, depth * 2);
-          }
-          objectStart[depth++] = keyCount;
-          if (exact) {
-            g.writeStartObject();
-          }
+          depth++;
+          g.writeStartObject();
         }
         case START_ARRAY -> {
-          if (depth == objectStart.length) {
-            objectStart = Arrays.copyOf(objectStart, depth * 2);
-          }
-          objectStart[depth++] = keyCount;
-          if (exact) {
-            g.writeStartArray();
-          }
+          depth++;
+          g.writeStartArray();
         }
         case END_OBJECT -> {
-          keyCount = objectStart[--depth];
-          if (exact) {
-            g.writeEndObject();
-          }
+          depth--;
+          g.writeEndObject();
         }
         case END_ARRAY -> {
-          keyCount = objectStart[--depth];
-          if (exact) {
-            g.writeEndArray();
-          }
+          depth--;
+          g.writeEndArray();
         }
-        case FIELD_NAME -> {
-          if (exact) {
-            String name = p.currentName();
-            exact = newKey(objectStart[depth - 1], name);
-            if (exact) {
-              g.writeFieldName(name);
-            }
-          }
-        }
-        default -> {
-          if (exact) {
-            scalar(p, t, g);
-          }
-        }
+        case FIELD_NAME -> g.writeFieldName(p.currentName());
+        default -> scalar(p, t, g);
       }
       if (depth == 0) {
         break;
       }
       t = p.nextToken();
-    }
-    if (!exact) {
-      generator = null; // left inside an unfinished structure
-      long end = p.currentLocation().getByteOffset() - sourceStart;
-      return TREES.readTree(source, (int) start, (int) (end - start)).toString();
     }
     g.flush();
     return sink.text();

@@ -27,7 +27,15 @@ class JsonColumnTextTest {
 
   /** The copy of {@code value} inside a record, checking the parser ends on the value's last token. */
   private String copied(String value) throws Exception {
-    byte[] data = ("{\"before\":\"x\",\"v\": " + value + " ,\"after\":[true]}").getBytes(StandardCharsets.UTF_8);
+    return copied(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String copied(byte[] value) throws Exception {
+    java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream();
+    record.write("{\"before\":\"x\",\"v\": ".getBytes(StandardCharsets.UTF_8));
+    record.write(value);
+    record.write(" ,\"after\":[true]}".getBytes(StandardCharsets.UTF_8));
+    byte[] data = record.toByteArray();
     try (JsonParser p = Protocol.mapper().getFactory().createParser(data)) {
       p.nextToken();
       p.nextToken();
@@ -62,6 +70,53 @@ class JsonColumnTextTest {
       "{\"a\":{\"a\":{\"a\":1}}}"})
   void everyShapeGivesTheTreesText(String value) throws Exception {
     assertEquals(tree(value), copied(value));
+  }
+
+  /** Compact values are taken as their bytes; anything else through the generator: the same text. */
+  @Test
+  void compactBytesAreTakenAsTheyAre() {
+    String[] itself = {"{}", "[]", "[1,-2,true,false,null]", "{\"a\":[\"é中😀\",{\"b\":null}]}", "[\"\u2028\"]"};
+    String[] not = {"[ 1]", "[1.5]", "[1e3]", "[-0]", "[\"a\\\"b\"]", "[\"\\u00e9\"]", "[\"\u007f\"]", "{\"a\" :1}",
+        "[\n]", "[-0.5]"};
+    for (String s : itself) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      assertEquals(true, CompactJsonBytes.printsAsItself(b, 0, b.length), s);
+    }
+    for (String s : not) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      assertEquals(false, CompactJsonBytes.printsAsItself(b, 0, b.length), s);
+    }
+  }
+
+  /** Malformed UTF-8 is never taken as it is: the parser decodes (or rejects) it as the tree path did. */
+  @Test
+  void malformedUtf8GoesThroughTheParser() throws Exception {
+    int[][] sequences = {{0xC0, 0x80}, {0xC1, 0xBF}, {0xE0, 0x80, 0x80}, {0xED, 0xA0, 0x80}, {0xF0, 0x80, 0x80, 0x80},
+        {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0x80}, {0xC3}, {0xE2, 0x82}, {0xFF}};
+    for (int[] sequence : sequences) {
+      byte[] value = new byte[sequence.length + 4];
+      value[0] = '[';
+      value[1] = '"';
+      for (int k = 0; k < sequence.length; k++) {
+        value[2 + k] = (byte) sequence[k];
+      }
+      value[sequence.length + 2] = '"';
+      value[sequence.length + 3] = ']';
+      assertEquals(false, CompactJsonBytes.printsAsItself(value, 0, value.length), java.util.Arrays.toString(sequence));
+      String expected;
+      try {
+        expected = TREES.readTree(value).toString();
+      } catch (Exception e) {
+        expected = "fails";
+      }
+      String actual;
+      try {
+        actual = copied(value);
+      } catch (Exception e) {
+        actual = "fails";
+      }
+      assertEquals(expected, actual, java.util.Arrays.toString(sequence));
+    }
   }
 
   @Test
