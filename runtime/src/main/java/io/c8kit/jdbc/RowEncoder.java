@@ -137,7 +137,7 @@ final class RowEncoder {
       next = -1; // until this record is read through
       try {
         if (inOrder == null) {
-          inOrder = JSON.createParser(new BatchInput(raw, i));
+          inOrder = JSON.createParser(new BatchDataInput(raw, i));
         }
         fromBytes(inOrder, data, nextStart, raw.emittedAt(i), raw.meta(i), loadedAt, out);
         if (i + 1 < raw.size()) {
@@ -151,43 +151,6 @@ final class RowEncoder {
       } catch (IOException e) {
         throw new SQLException("cannot read buffered record data", e);
       }
-    }
-  }
-
-  /** The data bytes of a batch's records from record {@code first} on, each followed by a line feed. */
-  private static final class BatchInput extends java.io.InputStream {
-    private final RawRecordBatch records;
-    private int record;
-    private int position;
-
-    BatchInput(RawRecordBatch records, int first) {
-      this.records = records;
-      this.record = first;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      int copied = 0;
-      while (copied < len && record < records.size()) {
-        byte[] data = records.dataBytes(record);
-        if (position == data.length) {
-          b[off + copied++] = '\n';
-          record++;
-          position = 0;
-          continue;
-        }
-        int n = Math.min(len - copied, data.length - position);
-        System.arraycopy(data, position, b, off + copied, n);
-        position += n;
-        copied += n;
-      }
-      return copied == 0 && len > 0 ? -1 : copied;
-    }
-
-    @Override
-    public int read() {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
   }
 
