@@ -18,6 +18,9 @@ package io.c8kit.jdbc;
  *   <tr><td>TIMESTAMP_WITHOUT_TIMEZONE</td><td>{@code LocalDateTime}</td></tr>
  *   <tr><td>JSON</td><td>{@code String} holding JSON text</td></tr>
  * </table>
+ *
+ * <p>A dialect whose {@link SqlDialect#bindsTimestampText} is true gets both timestamp types as their
+ * stored text ({@code String}) instead.
  */
 public enum ColumnType {
   INTEGER,

@@ -58,7 +58,7 @@ public class JdbcSyncWriter implements SyncWriter {
     this.tables = new TableLifecycle(dialect);
     RawIds rawIds = new RawIds();
     for (StreamTable t : TablePlanner.plan(context.streams(), dialect)) {
-      targets.put(Key.of(t.stream()), new Target(t, new RowEncoder(t, rawIds), new RowInserter(dialect, t)));
+      targets.put(Key.of(t.stream()), new Target(t, new RowEncoder(t, rawIds, dialect.bindsTimestampText()), new RowInserter(dialect, t)));
     }
   }
 

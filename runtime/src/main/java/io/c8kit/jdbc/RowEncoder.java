@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -43,21 +44,33 @@ final class RowEncoder {
   private final long syncId;
   private final Column[] columns;
   private final Map<String, Integer> columnIndex = new HashMap<>();
+  /** The field names last seen at each position of a record, and their columns (-1: none); see {@link #column}. */
+  private final String[] seenNames;
+  private final int[] seenColumns;
   private final boolean[] failed;
   /** Rows can be filled from the record bytes (every data column is a top-level property). */
   private final boolean streaming;
   private final Long generationId;
   private final String emptyMeta;
+  /** Timestamps go to the dialect as their stored text ({@link SqlDialect#bindsTimestampText}). */
+  private final boolean timestampText;
+  private final JsonColumnText jsonText = new JsonColumnText();
   // Records of a batch mostly share their emitted_at: convert it once per run of equal values.
   private long lastEmittedAt;
-  private OffsetDateTime lastExtractedAt;
+  private Object lastExtractedAt;
 
-  /** An encoder for {@code plan}'s columns, taking {@code _airbyte_raw_id}s from the writer's {@code rawIds}. */
-  RowEncoder(StreamTable plan, RawIds rawIds) {
+  /**
+   * An encoder for {@code plan}'s columns, taking {@code _airbyte_raw_id}s from the writer's {@code
+   * rawIds}; {@code timestampText}: the dialect's {@link SqlDialect#bindsTimestampText}.
+   */
+  RowEncoder(StreamTable plan, RawIds rawIds, boolean timestampText) {
     this.rawIds = rawIds;
+    this.timestampText = timestampText;
     this.syncId = plan.stream().syncId();
     this.columns = plan.columns().toArray(new Column[0]);
     this.failed = new boolean[columns.length];
+    this.seenNames = new String[columns.length + 8];
+    this.seenColumns = new int[columns.length + 8];
     boolean props = true;
     for (int k = StreamTable.METADATA_COLUMNS; k < columns.length; k++) {
       if (columns[k].property() == null) {
@@ -78,16 +91,27 @@ final class RowEncoder {
 
   /** The rows of one batch, all loaded at {@code loadedAt}. */
   Rows rows(List<DestinationRecord> batch, OffsetDateTime loadedAt) {
-    return new Rows(batch, streaming && batch instanceof RawRecordBatch r ? r : null, loadedAt);
+    return new Rows(batch, streaming && batch instanceof RawRecordBatch r ? r : null,
+        timestampText ? TypedValues.utcText(loadedAt) : loadedAt);
   }
 
-  /** One batch's records as rows, encoded one at a time into an array the caller may reuse. */
+  /**
+   * One batch's records as rows, encoded one at a time into an array the caller may reuse. Records
+   * filled in order are read by one parser over the whole batch's bytes: a parser per record cost
+   * more than a tenth of the encoding.
+   */
   final class Rows {
     private final List<DestinationRecord> batch;
     private final RawRecordBatch raw;
-    private final OffsetDateTime loadedAt;
+    private final Object loadedAt;
+    /** Reads the records' data objects one after another; null before the first fill and after the last. */
+    private JsonParser inOrder;
+    /** The record {@link #inOrder} reads next, or -1 once it cannot be used. */
+    private int next;
+    /** Offset of record {@link #next}'s first byte in {@link #inOrder}'s input. */
+    private long nextStart;
 
-    private Rows(List<DestinationRecord> batch, RawRecordBatch raw, OffsetDateTime loadedAt) {
+    private Rows(List<DestinationRecord> batch, RawRecordBatch raw, Object loadedAt) {
       this.batch = batch;
       this.raw = raw;
       this.loadedAt = loadedAt;
@@ -99,18 +123,43 @@ final class RowEncoder {
 
     /** Fills {@code out} with the column values of record {@code i}, from its bytes when available. */
     Object[] fill(int i, Object[] out) throws SQLException {
-      if (raw != null) {
-        return fromBytes(raw.dataBytes(i), raw.emittedAt(i), raw.meta(i), loadedAt, out);
+      if (raw == null) {
+        return fromTree(batch.get(i), loadedAt, out);
       }
-      return fromTree(batch.get(i), loadedAt, out);
+      byte[] data = raw.dataBytes(i);
+      if (i != next) {
+        try (JsonParser p = JSON.createParser(data)) {
+          return fromBytes(p, data, 0, raw.emittedAt(i), raw.meta(i), loadedAt, out);
+        } catch (IOException e) {
+          throw new SQLException("cannot read buffered record data", e);
+        }
+      }
+      next = -1; // until this record is read through
+      try {
+        if (inOrder == null) {
+          inOrder = JSON.createParser(new BatchDataInput(raw, i));
+        }
+        fromBytes(inOrder, data, nextStart, raw.emittedAt(i), raw.meta(i), loadedAt, out);
+        if (i + 1 < raw.size()) {
+          next = i + 1;
+          nextStart += data.length + 1;
+        } else {
+          inOrder.close();
+          inOrder = null;
+        }
+        return out;
+      } catch (IOException e) {
+        throw new SQLException("cannot read buffered record data", e);
+      }
     }
   }
 
-  private void metadata(long emittedAt, OffsetDateTime loadedAt, Object[] out) {
+  private void metadata(long emittedAt, Object loadedAt, Object[] out) {
     out[0] = rawIds.next();
     if (emittedAt != lastEmittedAt || lastExtractedAt == null) {
       lastEmittedAt = emittedAt;
-      lastExtractedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(emittedAt), ZoneOffset.UTC);
+      OffsetDateTime extractedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(emittedAt), ZoneOffset.UTC);
+      lastExtractedAt = timestampText ? TypedValues.utcText(extractedAt) : extractedAt;
     }
     out[1] = lastExtractedAt;
     out[2] = loadedAt;
@@ -118,7 +167,7 @@ final class RowEncoder {
   }
 
   /** Fills {@code out} with the column values of {@code r}, walking its data tree. */
-  private Object[] fromTree(DestinationRecord r, OffsetDateTime loadedAt, Object[] out) {
+  private Object[] fromTree(DestinationRecord r, Object loadedAt, Object[] out) {
     metadata(r.emittedAt(), loadedAt, out);
     ObjectNode data = r.data();
     ArrayNode changes = null;
@@ -129,7 +178,7 @@ final class RowEncoder {
         continue;
       }
       JsonNode node = data.get(col.property());
-      Object v = node == null || node.isNull() ? null : TypedValues.convert(node, col.type());
+      Object v = node == null || node.isNull() ? null : stored(TypedValues.convert(node, col.type()));
       if (v == TypedValues.INVALID) {
         v = null;
         changes = typecastError(changes, col);
@@ -145,33 +194,29 @@ final class RowEncoder {
    * are skipped unparsed, scalars go straight to their column type. Same values and changes as the
    * tree walk.
    */
-  private Object[] fromBytes(byte[] data, long emittedAt, ObjectNode recordMeta, OffsetDateTime loadedAt,
-      Object[] out) throws SQLException {
+  private Object[] fromBytes(JsonParser p, byte[] data, long dataStart, long emittedAt, ObjectNode recordMeta,
+      Object loadedAt, Object[] out) throws IOException, SQLException {
     metadata(emittedAt, loadedAt, out);
     for (int k = StreamTable.METADATA_COLUMNS; k < out.length; k++) {
       out[k] = null;
       failed[k] = false;
     }
     boolean anyFailed = false;
-    try (JsonParser p = JSON.createParser(data)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new SQLException("record data is not a JSON object");
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new SQLException("record data is not a JSON object");
+    }
+    int position = 0;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      int k = column(position++, p.currentName());
+      JsonToken token = p.nextToken();
+      if (k < 0) {
+        p.skipChildren();
+        continue;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        Integer index = columnIndex.get(p.currentName());
-        JsonToken token = p.nextToken();
-        if (index == null) {
-          p.skipChildren();
-          continue;
-        }
-        int k = index;
-        Object v = value(p, token, columns[k].type());
-        failed[k] = v == TypedValues.INVALID;
-        anyFailed |= failed[k];
-        out[k] = failed[k] ? null : v;
-      }
-    } catch (IOException e) {
-      throw new SQLException("cannot read buffered record data", e);
+      Object v = value(p, token, columns[k].type(), data, dataStart);
+      failed[k] = v == TypedValues.INVALID;
+      anyFailed |= failed[k];
+      out[k] = failed[k] ? null : v;
     }
     ArrayNode changes = null;
     if (anyFailed) {
@@ -185,13 +230,40 @@ final class RowEncoder {
     return out;
   }
 
-  /** The typed value of the current token, as {@link TypedValues#convert} would give for its tree. */
-  private static Object value(JsonParser p, JsonToken token, ColumnType type) throws IOException {
+  /**
+   * The column of the record's {@code position}-th field {@code name}, or -1. Records of a stream
+   * mostly list their fields in one order, and the parser gives a field's name as the same instance
+   * every time: a name seen at its position before skips the map.
+   */
+  private int column(int position, String name) {
+    if (position < seenNames.length) {
+      if (seenNames[position] == name) {
+        return seenColumns[position];
+      }
+      Integer index = columnIndex.get(name);
+      seenNames[position] = name;
+      seenColumns[position] = index == null ? -1 : index;
+      return seenColumns[position];
+    }
+    Integer index = columnIndex.get(name);
+    return index == null ? -1 : index;
+  }
+
+  /**
+   * The typed value of the current token, as {@link TypedValues#convert} would give for its tree
+   * (then {@link #stored}); {@code data} holds the bytes the parser reads.
+   */
+  private Object value(JsonParser p, JsonToken token, ColumnType type, byte[] data, long dataStart)
+      throws IOException {
     switch (token) {
       case VALUE_NULL:
         return null;
       case VALUE_STRING:
-        return type == ColumnType.STRING ? p.getText() : TypedValues.convert(TextNode.valueOf(p.getText()), type);
+        return switch (type) {
+          case STRING -> p.getText();
+          case INTEGER, NUMBER, BOOLEAN, JSON -> TypedValues.convert(TextNode.valueOf(p.getText()), type);
+          default -> timestamp(p, type);
+        };
       case VALUE_NUMBER_INT: {
         JsonParser.NumberType nt = p.getNumberType();
         if (nt == JsonParser.NumberType.BIG_INTEGER) {
@@ -205,14 +277,47 @@ final class RowEncoder {
         };
       }
       case VALUE_NUMBER_FLOAT:
-        return TypedValues.convert(DecimalNode.valueOf(p.getDecimalValue()), type);
+        return type == ColumnType.NUMBER ? PlainDecimals.of(p)
+            : TypedValues.convert(DecimalNode.valueOf(p.getDecimalValue()), type);
       case VALUE_TRUE:
       case VALUE_FALSE:
         return type == ColumnType.BOOLEAN ? token == JsonToken.VALUE_TRUE
             : TypedValues.convert(BooleanNode.valueOf(token == JsonToken.VALUE_TRUE), type);
-      default:
-        return TypedValues.convert(TREES.readTree(p), type); // object or array
+      default: // object or array
+        if (type == ColumnType.JSON || type == ColumnType.STRING) {
+          return jsonText.copy(p, data, dataStart);
+        }
+        return TypedValues.convert(TREES.readTree(p), type);
     }
+  }
+
+  /** A temporal column's value from the current string token, as text when the dialect takes it. */
+  private Object timestamp(JsonParser p, ColumnType type) throws IOException {
+    if (timestampText && (type == ColumnType.TIMESTAMP_WITH_TIMEZONE || type == ColumnType.TIMESTAMP_WITHOUT_TIMEZONE)) {
+      char[] chars = p.getTextCharacters();
+      int offset = p.getTextOffset();
+      int length = p.getTextLength();
+      String text = type == ColumnType.TIMESTAMP_WITH_TIMEZONE
+          ? TimestampColumnText.utc(chars, offset, length)
+          : TimestampColumnText.local(chars, offset, length);
+      if (text != null) {
+        return text;
+      }
+    }
+    return stored(TypedValues.temporal(p.getText(), type));
+  }
+
+  /** {@code v} as the dialect binds it: timestamps as their stored text when it takes text. */
+  private Object stored(Object v) {
+    if (timestampText) {
+      if (v instanceof OffsetDateTime t) {
+        return TypedValues.utcText(t);
+      }
+      if (v instanceof LocalDateTime t) {
+        return TypedValues.localText(t);
+      }
+    }
+    return v;
   }
 
   private static ArrayNode typecastError(ArrayNode changes, Column col) {

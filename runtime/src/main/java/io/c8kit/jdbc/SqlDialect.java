@@ -146,7 +146,22 @@ public interface SqlDialect {
     return sql.toString();
   }
 
-  /** Binds a value (the Java type listed in {@link ColumnType}, or {@code null}) to a parameter. */
+  /**
+   * True when this dialect stores timestamps as the fixed-width text of {@link TypedValues#utcText}
+   * and {@link TypedValues#localText}: the writer then hands {@link #bind} (and the {@link RowLoader})
+   * {@code TIMESTAMP_WITH_TIMEZONE} and {@code TIMESTAMP_WITHOUT_TIMEZONE} values, the metadata
+   * timestamps included, as that text (a {@code String}), made straight from the record's text for the
+   * common RFC 3339 shapes instead of through an {@code OffsetDateTime}. False (the default): they come
+   * as the {@code java.time} values listed in {@link ColumnType}.
+   */
+  default boolean bindsTimestampText() {
+    return false;
+  }
+
+  /**
+   * Binds a value (the Java type listed in {@link ColumnType}, or the timestamp text described at
+   * {@link #bindsTimestampText}, or {@code null}) to a parameter.
+   */
   void bind(PreparedStatement statement, int index, ColumnType type, Object value) throws SQLException;
 
   /** Deletes rows of generations below the one bound as the single parameter (rows without one too). */

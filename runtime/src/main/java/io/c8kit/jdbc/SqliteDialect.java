@@ -74,6 +74,12 @@ public final class SqliteDialect implements SqlDialect {
     };
   }
 
+  /** Timestamps are stored as {@link TypedValues#utcText}/{@link TypedValues#localText}. */
+  @Override
+  public boolean bindsTimestampText() {
+    return true;
+  }
+
   @Override
   public Map<String, String> existingColumns(Connection connection, TableName table) throws SQLException {
     Map<String, String> columns = new LinkedHashMap<>();
@@ -106,8 +112,10 @@ public final class SqliteDialect implements SqlDialect {
       }
       case BOOLEAN -> ps.setInt(index, ((Boolean) value) ? 1 : 0);
       case DATE -> ps.setString(index, ((LocalDate) value).toString());
-      case TIMESTAMP_WITH_TIMEZONE -> ps.setString(index, TypedValues.utcText((OffsetDateTime) value));
-      case TIMESTAMP_WITHOUT_TIMEZONE -> ps.setString(index, TypedValues.localText((LocalDateTime) value));
+      case TIMESTAMP_WITH_TIMEZONE -> ps.setString(index,
+          value instanceof String text ? text : TypedValues.utcText((OffsetDateTime) value));
+      case TIMESTAMP_WITHOUT_TIMEZONE -> ps.setString(index,
+          value instanceof String text ? text : TypedValues.localText((LocalDateTime) value));
       case TIME_WITH_TIMEZONE -> ps.setString(index, TypedValues.timeText((OffsetTime) value));
       case TIME_WITHOUT_TIMEZONE -> ps.setString(index, TypedValues.timeText((LocalTime) value));
       default -> ps.setString(index, (String) value);

@@ -148,7 +148,8 @@ public final class TypedValues {
 
   // ------------------------------------------------------------------ temporal parsing
 
-  private static Object temporal(String text, ColumnType type) {
+  /** Casts RFC 3339 / ISO 8601 text to a temporal {@code type}, or returns {@link #INVALID}. */
+  static Object temporal(String text, ColumnType type) {
     String s = text.trim();
     boolean bc = false;
     if (s.length() > 3 && s.regionMatches(true, s.length() - 3, " BC", 0, 3)) {

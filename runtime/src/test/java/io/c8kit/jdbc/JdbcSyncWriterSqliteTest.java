@@ -466,6 +466,48 @@ class JdbcSyncWriterSqliteTest {
     assertEquals("{\"a\":[1,2.50]}", streamed.get(0).get("j"));
   }
 
+  /**
+   * Timestamps made straight from the text, and JSON columns copied from the tokens, store exactly what
+   * the java.time values and the trees stored: every shape, invalid ones NULL with the same change.
+   */
+  @Test
+  void timestampTextAndJsonCopiesStoreWhatJavaTimeAndTreesStored() throws Exception {
+    String props = "\"id\":{\"type\":\"integer\"},\"ts\":{\"type\":\"string\",\"format\":\"date-time\"},"
+        + "\"lt\":{\"type\":\"string\",\"format\":\"date-time\",\"airbyte_type\":\"timestamp_without_timezone\"},"
+        + "\"j\":{\"type\":[\"object\",\"array\",\"null\"]},\"s\":{\"type\":\"string\"}";
+    String[] timestamps = {"2023-11-14T22:13:57Z", "2023-11-14T22:13:57", "2023-11-14 22:13:57.1z",
+        "2023-11-14T22:13:57.123456789Z", "2023-11-14T22:13:57,12345Z", "2023-11-14T22:13:57+05:30",
+        "2023-11-14T22:13:57.5-00:30", "2023-11-14T22:13Z", "2023-11-14", "0044-03-15T10:00:00 BC",
+        " 2023-11-14T22:13:57Z ", "2023-02-29T00:00:00Z", "2023-11-14T24:00:00Z", "yesterday", "9999-12-31T23:59:59.9Z"};
+    String[] json = {"{\"a\":[1,2.50,1e3,-0,null]}", "[]", "{}", "[null,{\"k\":\"\\u00e9\\n\\\"\"}]",
+        "{\"a\":1,\"a\":2}", "[\"😀\",\"中\\u0000\"]", "{ \"x\" : { \"y\" : [ ] } }"};
+    List<String> input = new ArrayList<>();
+    for (int i = 0; i < timestamps.length; i++) {
+      String ts = SqliteHarness.json(timestamps[i]);
+      String j = json[i % json.length];
+      input.add(record("t", "{\"id\":" + i + ",\"ts\":" + ts + ",\"lt\":" + ts + ",\"j\":" + j + ",\"s\":" + j + "}",
+          1_700_000_000_123L + i));
+    }
+    String catalog = catalog(stream("t", "append", props, ""));
+    String columns = "SELECT id, ts, lt, j, s, _airbyte_meta, _airbyte_extracted_at FROM t ORDER BY id";
+    db.sync(catalog, lines(input.toArray(String[]::new)));
+    List<Map<String, Object>> direct = db.query(columns);
+
+    java.nio.file.Files.createDirectories(dir.resolve("java-time"));
+    SqliteHarness javaTime = new SqliteHarness(dir.resolve("java-time"));
+    javaTime.dialect = sqliteWith(1, null, false);
+    javaTime.sync(catalog, lines(input.toArray(String[]::new)));
+    assertEquals(javaTime.query(columns), direct);
+
+    assertEquals("2023-11-14T22:13:57.000000Z", direct.get(0).get("ts"));
+    assertEquals("2023-11-14T16:43:57.000000Z", direct.get(5).get("ts"));
+    assertEquals("2023-11-14T22:13:57.000000", direct.get(5).get("lt"));
+    assertNull(direct.get(11).get("ts"));
+    assertEquals(Set.of("ts", "lt"), changedFields(direct.get(11)));
+    assertEquals("{\"a\":[1,2.50,1E+3,0,null]}", direct.get(0).get("j"));
+    assertEquals("{\"a\":2}", direct.get(4).get("j"));
+  }
+
   // ------------------------------------------------------------------ schema evolution and identifiers
 
   @Test
@@ -535,6 +577,11 @@ class JdbcSyncWriterSqliteTest {
 
   /** SQLite with another insert shape or a loader, to exercise the writer's other paths on a real database. */
   private static SqlDialect sqliteWith(int rowsPerInsert, RowLoader loader) {
+    return sqliteWith(rowsPerInsert, loader, true);
+  }
+
+  /** SQLite with other insert settings; {@code timestampText}: what {@code bindsTimestampText} answers. */
+  private static SqlDialect sqliteWith(int rowsPerInsert, RowLoader loader, boolean timestampText) {
     SqliteDialect base = new SqliteDialect();
     return (SqlDialect) java.lang.reflect.Proxy.newProxyInstance(SqlDialect.class.getClassLoader(),
         new Class<?>[] {SqlDialect.class}, (proxy, method, args) -> {
@@ -543,6 +590,9 @@ class JdbcSyncWriterSqliteTest {
           }
           if (method.getName().equals("rowLoader")) {
             return loader;
+          }
+          if (method.getName().equals("bindsTimestampText")) {
+            return timestampText;
           }
           try {
             return method.invoke(base, args);
@@ -567,8 +617,10 @@ class JdbcSyncWriterSqliteTest {
     assertEquals(expected, ids("t"));
   }
 
-  @Test
-  void aRowLoaderReceivesTypedRowsInsideTheTransaction() throws Exception {
+  /** The loader gets java.time values, or the stored text where the dialect binds timestamps as text. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void aRowLoaderReceivesTypedRowsInsideTheTransaction(boolean timestampText) throws Exception {
     List<List<Class<?>>> seenTypes = new ArrayList<>();
     RowLoader loader = (connection, table, columns, rows) -> {
       SqliteDialect d = new SqliteDialect();
@@ -584,13 +636,16 @@ class JdbcSyncWriterSqliteTest {
         }
       }
     };
-    db.dialect = sqliteWith(1, loader);
+    db.dialect = sqliteWith(1, loader, timestampText);
     String props = "\"id\":{\"type\":\"integer\"},\"n\":{\"type\":\"number\"},\"ts\":{\"type\":\"string\",\"format\":\"date-time\"}";
     db.sync(catalog(stream("t", "append", props, "")),
         lines(record("t", "{\"id\":1,\"n\":1.5,\"ts\":\"2024-01-01T00:00:00Z\"}", 1)));
-    assertEquals(List.of(String.class, java.time.OffsetDateTime.class, java.time.OffsetDateTime.class, String.class,
-        Long.class, Long.class, java.math.BigDecimal.class, java.time.OffsetDateTime.class), seenTypes.get(0));
+    Class<?> timestamp = timestampText ? String.class : java.time.OffsetDateTime.class;
+    assertEquals(List.of(String.class, timestamp, timestamp, String.class,
+        Long.class, Long.class, java.math.BigDecimal.class, timestamp), seenTypes.get(0));
     assertEquals(List.of(1), ids("t"));
+    assertEquals(List.of("2024-01-01T00:00:00.000000Z"), db.column("SELECT ts FROM t"));
+    assertEquals(List.of("1970-01-01T00:00:00.001000Z"), db.column("SELECT _airbyte_extracted_at FROM t"));
   }
 
   // ------------------------------------------------------------------ connection settings
