@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +36,10 @@ class SignalForwardingTest {
   void aSignalToTheRunnerReachesItsChildrenAndTheStateIsReported(String signal) throws Exception {
     Path config = Files.writeString(dir.resolve("config.json"), "{}");
     Path work = dir.resolve("work");
-    List<String> cmd = new ArrayList<>(List.of(
+    // A JVM leaves SIGINT/SIGTERM alone when it starts with them ignored, as a build started in the
+    // background of a non-interactive shell passes them on; a Ctrl-C reaches the runner with the default
+    // disposition, so the runner starts with it here too (coreutils env).
+    List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT,TERM",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), PipelineMain.class.getName(),
         "--source", FakeConnectors.jar(dir, FakeConnectors.Source.class).toString(),
@@ -43,6 +48,23 @@ class SignalForwardingTest {
         "--destination-config", config.toString(),
         "--workdir", work.toString()));
     Process runner = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    // A runner that never exits must fail the test, not hang the build: killing it ends the reads below.
+    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+    watchdog.schedule(() -> killTree(runner), 150, TimeUnit.SECONDS);
+    try {
+      runAndInterrupt(runner, signal, work);
+    } finally {
+      watchdog.shutdownNow();
+      killTree(runner);
+    }
+  }
+
+  private static void killTree(Process runner) {
+    runner.descendants().forEach(ProcessHandle::destroyForcibly);
+    runner.destroyForcibly();
+  }
+
+  private void runAndInterrupt(Process runner, String signal, Path work) throws Exception {
     List<String> output = new ArrayList<>();
     BufferedReader lines = new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8));
     String line;
