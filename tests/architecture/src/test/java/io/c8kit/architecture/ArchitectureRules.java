@@ -78,6 +78,21 @@ final class ArchitectureRules {
         .because("the engine must run unchanged under every target (docs/ARCHITECTURE.md)");
   }
 
+  /**
+   * The read engine hands its results to its sink ({@code runtime.read.ReadSink}); the Airbyte
+   * wire (the stdout channel {@code ProtocolOutput}, the Airbyte target) is one implementation of it
+   * and must not leak back into the engine's hot path.
+   */
+  ArchRule readEngineSpeaksNoWire() {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".runtime.read..")
+        .should()
+        .dependOnClassesThat(DescribedPredicate.describe("are the Airbyte wire",
+            c -> c.getSimpleName().equals("ProtocolOutput") || c.getPackageName().startsWith(root + ".airbyte")))
+        .because("every target receives the read through ReadSink (docs/ARCHITECTURE.md, \"Engine and targets\")");
+  }
+
   /** A target never needs another: a Kafka Connect plugin must not drag the Airbyte CLI along. */
   List<ArchRule> targetsAreIndependent() {
     List<ArchRule> rules = new ArrayList<>();

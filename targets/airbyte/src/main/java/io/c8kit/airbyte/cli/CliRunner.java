@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
 import io.c8kit.airbyte.cli.CommandLineParser.Invocation;
 import io.c8kit.airbyte.cli.CommandLineParser.UsageException;
+import io.c8kit.airbyte.output.AirbyteReadSink;
 import io.c8kit.protocol.AirbyteCatalog;
 import io.c8kit.protocol.AirbyteConnectionStatus;
 import io.c8kit.protocol.AirbyteMessage;
@@ -226,7 +227,7 @@ public final class CliRunner {
     C config = loadConfig(source.definition().binder(), invocation.config());
     ConfiguredAirbyteCatalog catalog = JsonFiles.readCatalog(invocation.catalog());
     JsonNode state = invocation.state() == null ? null : JsonFiles.readState(invocation.state());
-    ReadEngine.read(source, config, rawConfig, catalog, state, output);
+    ReadEngine.read(source, config, rawConfig, catalog, state, new AirbyteReadSink(output), masker);
     return OK;
   }
 
