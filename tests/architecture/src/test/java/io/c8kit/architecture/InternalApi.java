@@ -27,7 +27,10 @@ final class InternalApi {
       Map.entry("io.c8kit.runtime.read.StreamReadException", "the Airbyte CLI reports a failed stream"),
       Map.entry("io.c8kit.runtime.write.IncompleteStreamsException", "the Singer target reports unfinished streams"),
       Map.entry("io.c8kit.runtime.write.RawRecordBatch", "the shared JDBC writer (io.c8kit.jdbc) loads raw batches"),
-      Map.entry("io.c8kit.runtime.write.WriteEngine", "the Airbyte and Singer destination targets run the write engine"),
+      Map.entry("io.c8kit.runtime.write.WriteEngine", "the Airbyte CLI runs the write engine over stdin"),
+      Map.entry("io.c8kit.runtime.write.WriteInput", "every destination target feeds the write engine events"),
+      Map.entry("io.c8kit.runtime.write.WriteOutput", "every destination target receives committed states and logs"),
+      Map.entry("io.c8kit.runtime.write.WriteRun", "the Singer target runs the write engine over its own input"),
       Map.entry("io.c8kit.runtime.secrets.SecretMasker", "every target and the HTTP toolkit mask secrets"));
 
   private InternalApi() {}
