@@ -32,7 +32,7 @@ import java.util.List;
  * (typically the TRACE ERROR) is still a well-formed line. Committed lines go to the underlying
  * stream in blocks of about 64 KiB and on {@link #flush()}.
  */
-public final class ProtocolOutput implements Closeable {
+public final class ProtocolOutput implements Closeable, LogDestination {
   private static final SerializedString TYPE = new SerializedString("type");
   private static final SerializedString RECORD_TYPE = new SerializedString("RECORD");
   private static final SerializedString RECORD = new SerializedString("record");
@@ -181,6 +181,14 @@ public final class ProtocolOutput implements Closeable {
   /** Writes a LOG message. */
   public void log(AirbyteLogMessage.Level level, String message) {
     write(AirbyteMessage.log(level, message));
+  }
+
+  /** Writes a routed log record as a LOG message (see {@link LogRouting}). */
+  @Override
+  public void log(java.util.logging.Level level, String message, String stackTrace) {
+    AirbyteMessage log = AirbyteMessage.log(LogLevels.toAirbyte(level), message);
+    log.log.stackTrace = stackTrace;
+    write(log);
   }
 
   /**

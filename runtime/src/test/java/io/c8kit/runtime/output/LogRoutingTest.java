@@ -101,4 +101,37 @@ class LogRoutingTest {
     assertEquals("{\"type\":\"LOG\",\"log\":{\"level\":\"DEBUG\",\"message\":\"now visible\"}}\n",
         out.toString(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void anyDestinationReceivesTheRecordsAndAFailingOneFallsBackToStderr() {
+    java.util.List<String> received = new java.util.ArrayList<>();
+    SecretMasker masker = new SecretMasker();
+    masker.register("s3cr3t!");
+    LogDestination failing = new LogDestination() {
+      @Override
+      public SecretMasker masker() {
+        return masker;
+      }
+
+      @Override
+      public void log(Level level, String message, String stackTrace) {
+        received.add(level + " " + message + " " + (stackTrace != null));
+        if (level == Level.SEVERE) {
+          throw new IllegalStateException("destination closed");
+        }
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (LogRouting.Scope scope = LogRouting.enter(failing, err, Level.INFO)) {
+      Logger.getLogger("a.b").info("kept");
+      System.out.println("printed");
+      Logger.getLogger("a.b").log(Level.SEVERE, "", new IllegalStateException("s3cr3t!"));
+    }
+    assertEquals(java.util.List.of("INFO kept false", "INFO printed false",
+        "SEVERE java.lang.IllegalStateException: s3cr3t! true"), received);
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertTrue(stderr.startsWith("ERROR java.lang.IllegalStateException: ****" + System.lineSeparator()
+        + "java.lang.IllegalStateException: ****"), stderr);
+    assertTrue(!stderr.contains("s3cr3t!"), stderr);
+  }
 }
