@@ -31,6 +31,11 @@ class ArchitectureRulesFailTest {
   }
 
   @Test
+  void anEngineClassOutsideTheListedAirbyteWireReachingItFails() {
+    assertFails(RULES.airbyteWireStaysConfined(), "LogRouter", "ProtocolOutput", "Reader");
+  }
+
+  @Test
   void aTargetDependingOnAnotherFails() {
     assertFails(RULES.targetsAreIndependent().get(2), "Tap", "Wire");
   }

@@ -50,6 +50,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void airbyteWireStaysConfined() {
+    RULES.airbyteWireStaysConfined().check(production);
+  }
+
+  @Test
   void targetsAreIndependent() {
     RULES.targetsAreIndependent().forEach(rule -> rule.check(production));
   }
