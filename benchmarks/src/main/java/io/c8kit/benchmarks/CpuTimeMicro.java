@@ -42,7 +42,7 @@ public final class CpuTimeMicro {
     Map<String, Op> reads = new LinkedHashMap<>();
     reads.put("read engine, per record", () -> {
       io.c8kit.runtime.secrets.SecretMasker masker = new io.c8kit.runtime.secrets.SecretMasker();
-      io.c8kit.runtime.output.ProtocolOutput out = new io.c8kit.runtime.output.ProtocolOutput(
+      io.c8kit.airbyte.output.ProtocolOutput out = new io.c8kit.airbyte.output.ProtocolOutput(
           java.io.OutputStream.nullOutputStream(), masker);
       io.c8kit.runtime.read.ReadEngine.read(connector, config, catalog, null,
           new io.c8kit.airbyte.output.AirbyteReadSink(out), masker);

@@ -3,7 +3,6 @@ package io.c8kit.runtime.write;
 import io.c8kit.destination.SyncWriter;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.runtime.DestinationConnector;
-import io.c8kit.runtime.output.ProtocolOutput;
 import java.io.InputStream;
 
 /**
@@ -16,7 +15,8 @@ public final class WriteEngine {
   private WriteEngine() {}
 
   /**
-   * write: reads stdin to EOF, loads via the connector's SyncWriter, echoes states; throws on failure.
+   * write: reads stdin to EOF, loads via the connector's SyncWriter, hands each committed state to
+   * {@code out} (the Airbyte target echoes it); throws on failure.
    *
    * <p>Problems in the catalog (an unsupported destination sync mode, {@code append_dedup} without a
    * primary key) throw {@link io.c8kit.ConfigException} before the writer is opened; broken input throws
@@ -29,14 +29,14 @@ public final class WriteEngine {
    */
   public static <C> void write(
       DestinationConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog, InputStream stdin,
-      ProtocolOutput out) throws Exception {
+      WriteOutput out) throws Exception {
     run(connector, config, catalog, stdin, out, WriteOptions.fromEnvironment());
   }
 
   static <C> WriteStats run(
       DestinationConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog, InputStream stdin,
-      ProtocolOutput out, WriteOptions options) throws Exception {
-    WriteRun run = WriteRun.open(connector, config, catalog, new LineOutput(out), options);
+      WriteOutput out, WriteOptions options) throws Exception {
+    WriteRun run = WriteRun.open(connector, config, catalog, out, options);
     try {
       InputLines.read(stdin, options.readerThread, new LineInput(run));
     } catch (Throwable t) {

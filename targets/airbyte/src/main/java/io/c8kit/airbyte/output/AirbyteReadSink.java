@@ -12,7 +12,6 @@ import io.c8kit.protocol.AirbyteStreamStatusTraceMessage;
 import io.c8kit.protocol.StreamDescriptor;
 import io.c8kit.runtime.RecordSerializer;
 import io.c8kit.runtime.output.LogLevels;
-import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.read.ReadSink;
 import java.util.List;
 import java.util.Objects;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.runtime.RecordSerializer;
-import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.read.ReadSink;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.c8kit.runtime.output;
+package io.c8kit.airbyte.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c8kit.protocol.AirbyteLogMessage;
+import io.c8kit.runtime.output.LogDestination;
+import io.c8kit.runtime.output.LogLevels;
+import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.c8kit.runtime.output;
+package io.c8kit.airbyte.output;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,6 +12,9 @@ import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteTraceMessage;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.RecordSerializer;
+import io.c8kit.runtime.output.LogDestination;
+import io.c8kit.runtime.output.LogLevels;
+import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.Closeable;
 import java.io.IOException;

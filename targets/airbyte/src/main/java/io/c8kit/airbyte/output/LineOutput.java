@@ -1,9 +1,9 @@
-package io.c8kit.runtime.write;
+package io.c8kit.airbyte.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.runtime.output.LogLevels;
-import io.c8kit.runtime.output.ProtocolOutput;
+import io.c8kit.runtime.write.WriteOutput;
 import java.math.BigDecimal;
 import java.util.logging.Level;
 
@@ -11,10 +11,10 @@ import java.util.logging.Level;
  * The Airbyte {@code write} output: each committed STATE echoed as it came with
  * {@code destinationStats.recordCount} added, the engine's log lines as LOG messages.
  */
-final class LineOutput implements WriteOutput {
+public final class LineOutput implements WriteOutput {
   private final ProtocolOutput out;
 
-  LineOutput(ProtocolOutput out) {
+  public LineOutput(ProtocolOutput out) {
     this.out = out;
   }
 
