@@ -93,9 +93,11 @@ public final class CpuTimeMicro {
     io.c8kit.benchmarks.synthetic.BenchSource.Config config = new io.c8kit.benchmarks.synthetic.BenchSource.Config(readRecords);
     Map<String, Op> reads = new LinkedHashMap<>();
     reads.put("read engine, per record", () -> {
-      io.c8kit.runtime.output.ProtocolOutput out = new io.c8kit.runtime.output.ProtocolOutput(
-          java.io.OutputStream.nullOutputStream(), new io.c8kit.runtime.secrets.SecretMasker());
-      io.c8kit.runtime.read.ReadEngine.read(connector, config, catalog, null, out);
+      io.c8kit.runtime.secrets.SecretMasker masker = new io.c8kit.runtime.secrets.SecretMasker();
+      io.c8kit.airbyte.output.ProtocolOutput out = new io.c8kit.airbyte.output.ProtocolOutput(
+          java.io.OutputStream.nullOutputStream(), masker);
+      io.c8kit.runtime.read.ReadEngine.read(connector, config, catalog, null,
+          new io.c8kit.airbyte.output.AirbyteReadSink(out), masker);
     });
     reads.put("hand-written loop, per record", () -> {
       try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(

@@ -175,8 +175,7 @@ class JdbcSyncWriterSqliteTest {
     Probing[] probe = new Probing[1];
     SqliteHarness.Connector connector = db.connector(ctx -> probe[0] = new Probing(
         new JdbcSyncWriter(() -> DriverManager.getConnection(db.url), db.dialect, ctx), probeSql));
-    io.c8kit.runtime.output.ProtocolOutput out = new io.c8kit.runtime.output.ProtocolOutput(
-        java.io.OutputStream.nullOutputStream(), new io.c8kit.runtime.secrets.SecretMasker());
+    io.c8kit.runtime.write.EchoOutput out = new io.c8kit.runtime.write.EchoOutput(java.io.OutputStream.nullOutputStream());
     io.c8kit.runtime.write.WriteEngine.write(connector, null,
         Protocol.mapper().readValue(catalogJson, io.c8kit.protocol.ConfiguredAirbyteCatalog.class),
         new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), out);

@@ -8,8 +8,7 @@ import io.c8kit.runtime.ConnectorInfo;
 import io.c8kit.runtime.ConnectorKind;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.DestinationDefinition;
-import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.secrets.SecretMasker;
+import io.c8kit.runtime.write.EchoOutput;
 import io.c8kit.runtime.write.WriteEngine;
 import io.c8kit.protocol.DestinationSyncMode;
 import java.io.ByteArrayInputStream;
@@ -86,7 +85,7 @@ final class SqliteHarness {
   Attempt attempt(String catalogJson, String input) throws Exception {
     ConfiguredAirbyteCatalog catalog = Protocol.mapper().readValue(catalogJson, ConfiguredAirbyteCatalog.class);
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ProtocolOutput out = new ProtocolOutput(stdout, new SecretMasker());
+    EchoOutput out = new EchoOutput(stdout);
     Exception failure = null;
     try {
       WriteEngine.write(connector(ctx -> new JdbcSyncWriter(() -> DriverManager.getConnection(url), dialect, ctx)),

@@ -1,7 +1,5 @@
 package io.c8kit.runtime.output;
 
-import io.c8kit.protocol.AirbyteLogMessage;
-import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,12 +19,13 @@ import java.util.logging.SimpleFormatter;
  * duration of one command:
  *
  * <ul>
- *   <li>JUL records (and SLF4J, which slf4j-jdk14 binds to JUL) become LOG messages on the protocol
- *       output, at or above the configured minimum level; the root logger's own handlers (JUL's
- *       default ConsoleHandler) are detached meanwhile;
+ *   <li>JUL records (and SLF4J, which slf4j-jdk14 binds to JUL) go to the target's
+ *       {@link LogDestination} (the Airbyte target: LOG messages on its stdout channel), at or above the
+ *       configured minimum level; the root logger's own handlers (JUL's default ConsoleHandler) are
+ *       detached meanwhile;
  *   <li>{@code System.out} is replaced by a stream that turns each printed block (a {@code println},
- *       or a multi-line {@code print}) into an INFO LOG message, so stray {@code println}s never
- *       corrupt stdout;
+ *       or a multi-line {@code print}) into an INFO record of the destination, so stray
+ *       {@code println}s never corrupt stdout;
  *   <li>{@code System.err} is replaced by a stream that masks each printed block as a whole (so a
  *       multi-line secret is masked whole) and writes it to the command's stderr.
  * </ul>
@@ -41,11 +40,11 @@ public final class LogRouting {
   private LogRouting() {}
 
   /**
-   * Starts routing to {@code output} (LOG messages) and {@code stderr} (masked text).
+   * Starts routing to {@code output} (log records) and {@code stderr} (masked text).
    *
    * @param minLevel the lowest JUL level that becomes a LOG message
    */
-  public static Scope enter(ProtocolOutput output, OutputStream stderr, Level minLevel) {
+  public static Scope enter(LogDestination output, OutputStream stderr, Level minLevel) {
     synchronized (LOCK) {
       return new Scope(output, stderr, minLevel);
     }
@@ -63,7 +62,7 @@ public final class LogRouting {
     private final PrintStream stderr;
     private boolean closed;
 
-    private Scope(ProtocolOutput output, OutputStream stderrStream, Level minLevel) {
+    private Scope(LogDestination output, OutputStream stderrStream, Level minLevel) {
       SecretMasker masker = output.masker();
       this.stderr = stderrStream instanceof PrintStream ps
           ? ps
@@ -131,15 +130,15 @@ public final class LogRouting {
     return w.toString();
   }
 
-  /** A JUL handler writing LOG messages; falls back to stderr when the output fails. */
+  /** A JUL handler handing records to the destination; falls back to stderr when it fails. */
   static final class ProtocolLogHandler extends Handler {
     private static final ThreadLocal<Boolean> PUBLISHING = new ThreadLocal<>();
     private final Formatter formatter = new SimpleFormatter();
-    private final ProtocolOutput output;
+    private final LogDestination output;
     private final OutputStream fallback;
     private volatile boolean enabled = true;
 
-    ProtocolLogHandler(ProtocolOutput output, OutputStream fallback) {
+    ProtocolLogHandler(LogDestination output, OutputStream fallback) {
       this.output = output;
       this.fallback = fallback;
     }
@@ -159,27 +158,27 @@ public final class LogRouting {
         if (message == null) {
           message = "";
         }
-        AirbyteMessage log = AirbyteMessage.log(LogLevels.toAirbyte(record.getLevel()), message);
+        String stackTrace = null;
         if (record.getThrown() != null) {
-          log.log.stackTrace = stackTrace(record.getThrown());
+          stackTrace = stackTrace(record.getThrown());
           if (message.isEmpty()) {
-            log.log.message = String.valueOf(record.getThrown());
+            message = String.valueOf(record.getThrown());
           }
         }
         try {
-          output.write(log);
+          output.log(record.getLevel(), message, stackTrace);
         } catch (RuntimeException e) {
-          writeFallback(log.log);
+          writeFallback(record.getLevel(), message, stackTrace);
         }
       } finally {
         PUBLISHING.remove();
       }
     }
 
-    private void writeFallback(AirbyteLogMessage log) {
+    private void writeFallback(Level level, String message, String stackTrace) {
       try {
-        String text = log.level + " " + log.message
-            + (log.stackTrace == null ? "" : System.lineSeparator() + log.stackTrace)
+        String text = LogLevels.toAirbyte(level) + " " + message
+            + (stackTrace == null ? "" : System.lineSeparator() + stackTrace)
             + System.lineSeparator();
         fallback.write(text.getBytes(StandardCharsets.UTF_8));
         fallback.flush();
@@ -195,17 +194,17 @@ public final class LogRouting {
     public void close() {}
   }
 
-  /** Emits each block printed to {@code System.out} as one INFO LOG message. */
+  /** Emits each block printed to {@code System.out} as one INFO record. */
   static final class LogLineStream extends LineOutputStream {
-    private final ProtocolOutput output;
+    private final LogDestination output;
 
-    LogLineStream(ProtocolOutput output) {
+    LogLineStream(LogDestination output) {
       this.output = output;
     }
 
     @Override
     void line(String line) {
-      output.log(AirbyteLogMessage.Level.INFO, line);
+      output.log(Level.INFO, line, null);
     }
   }
 

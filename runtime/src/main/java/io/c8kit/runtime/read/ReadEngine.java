@@ -1,14 +1,14 @@
 package io.c8kit.runtime.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.ConfiguredAirbyteStream;
 import io.c8kit.runtime.SourceConnector;
-import io.c8kit.runtime.output.ProtocolOutput;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
 
 /**
  * The {@code read} command's engine and C8 sampling. See {@code docs/STATE.md} for the state shape,
@@ -18,50 +18,57 @@ public final class ReadEngine {
   private ReadEngine() {}
 
   /**
-   * read: runs the configured streams in catalog order, writing RECORD, STATE and STREAM_STATUS
-   * messages to {@code out}. The catalog and state are checked before any stream starts.
+   * read: runs the configured streams in catalog order, handing their records, states and statuses
+   * to {@code sink}. The catalog and state are checked before any stream starts.
    *
    * @param state the {@code --state} JSON, or null when absent
+   * @param masker masks the engine's log lines; a config value the connector changes is registered in it
    * @throws io.c8kit.ConfigException for a bad catalog or state (unknown or duplicated stream,
    *     unsupported sync mode, incremental without a cursor, malformed state, unparseable cursor)
    * @throws StreamReadException when a stream fails, after its INCOMPLETE status; no later stream runs
    */
   public static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
-      JsonNode state, ProtocolOutput out) throws Exception {
-    read(connector, config, null, catalog, state, out);
+      JsonNode state, ReadSink sink, SecretMasker masker) throws Exception {
+    read(connector, config, null, catalog, state, sink, masker);
   }
 
   /**
    * read, with the config's JSON as the user gave it: a value the connector changes during the read
-   * ({@code StreamContext.configChanged}) is written back inside it as a CONTROL message.
+   * ({@code StreamContext.configChanged}) reaches {@link ReadSink#configChanged} inside it.
    */
   public static <C> void read(SourceConnector<C> connector, C config, JsonNode rawConfig,
-      ConfiguredAirbyteCatalog catalog, JsonNode state, ProtocolOutput out) throws Exception {
-    read(connector, config, catalog, state, out, ReadSettings.fromEnvironment(), rawConfig);
+      ConfiguredAirbyteCatalog catalog, JsonNode state, ReadSink sink, SecretMasker masker) throws Exception {
+    read(connector, config, catalog, state, new Output(sink, masker), ReadSettings.fromEnvironment(), rawConfig);
   }
 
   static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
-      JsonNode state, ProtocolOutput out, ReadSettings settings) throws Exception {
-    read(connector, config, catalog, state, out, settings, null);
-  }
-
-  static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
-      JsonNode state, ProtocolOutput out, ReadSettings settings, JsonNode rawConfig) throws Exception {
+      JsonNode state, Output out, ReadSettings settings, JsonNode rawConfig) throws Exception {
     Objects.requireNonNull(connector, "connector");
-    Objects.requireNonNull(out, "out");
     List<ConfiguredAirbyteStream> configured =
         catalog == null || catalog.streams == null ? List.of() : catalog.streams;
     try {
       InputState input = InputState.parse(state);
-      input.warnings().forEach(w -> out.log(AirbyteLogMessage.Level.WARN, w));
+      input.warnings().forEach(w -> out.log(Level.WARNING, w));
       List<StreamPlan<C>> plans = StreamPlan.plan(
-          connector, config, configured, input, w -> out.log(AirbyteLogMessage.Level.WARN, w));
+          connector, config, configured, input, w -> out.log(Level.WARNING, w));
       ConfigUpdates configUpdates = new ConfigUpdates(rawConfig);
       for (StreamPlan<C> plan : plans) {
         new StreamRun<>(plan, out, settings, configUpdates).run(config);
       }
     } finally {
-      out.flush();
+      out.sink.flush();
+    }
+  }
+
+  /** The sink and the masker its log lines pass through first. */
+  record Output(ReadSink sink, SecretMasker masker) {
+    Output {
+      Objects.requireNonNull(sink, "sink");
+      Objects.requireNonNull(masker, "masker");
+    }
+
+    void log(Level level, String message) {
+      sink.log(level, masker.mask(message));
     }
   }
 

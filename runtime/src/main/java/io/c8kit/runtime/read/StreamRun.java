@@ -1,26 +1,18 @@
 package io.c8kit.runtime.read;
 
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.c8kit.protocol.AirbyteControlMessage;
-import io.c8kit.protocol.AirbyteLogMessage;
-import io.c8kit.protocol.AirbyteMessage;
-import io.c8kit.protocol.AirbyteStateMessage;
-import io.c8kit.protocol.AirbyteStateStats;
-import io.c8kit.protocol.AirbyteStreamState;
-import io.c8kit.protocol.AirbyteStreamStatusTraceMessage.Status;
 import io.c8kit.protocol.StreamDescriptor;
 import io.c8kit.runtime.CursorType;
 import io.c8kit.runtime.RecordSerializer;
-import io.c8kit.runtime.output.ProtocolOutput;
+import io.c8kit.runtime.read.ReadSink.Status;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 /**
  * Reads one stream: runs its method with itself as the {@link io.c8kit.runtime.ReadContext},
- * writes each record straight to the output, and decides when to emit STATE.
+ * hands each record straight to the {@link ReadSink}, and decides when to emit a state.
  *
  * <p>The per-record path is: one clock read (the record's {@code emitted_at}, also used for the
  * time-based checkpoint), and for tracked streams one key extraction and at most three comparisons
@@ -32,9 +24,8 @@ import java.util.function.Function;
  * <p>Not thread-safe: a stream method emits from one thread at a time.
  */
 final class StreamRun<C> extends BaseContext {
-  private final ProtocolOutput out;
-  private final SerializableString encodedName;
-  private final SerializableString encodedNamespace;
+  private final ReadEngine.Output output;
+  private final ReadSink.Stream out;
   private final RecordSerializer<Object> serializer;
   private final boolean checkRecordType;
   /** Null for a plain full refresh: nothing to track. */
@@ -60,12 +51,11 @@ final class StreamRun<C> extends BaseContext {
   private RuntimeException failure;
   private JsonNode lastState;
 
-  StreamRun(StreamPlan<C> plan, ProtocolOutput out, ReadSettings settings, ConfigUpdates configUpdates) {
+  StreamRun(StreamPlan<C> plan, ReadEngine.Output output, ReadSettings settings, ConfigUpdates configUpdates) {
     super(plan);
-    this.out = out;
+    this.output = output;
+    this.out = output.sink().stream(plan.name, plan.namespace);
     this.configUpdates = configUpdates;
-    this.encodedName = ProtocolOutput.encodeName(plan.name);
-    this.encodedNamespace = ProtocolOutput.encodeName(plan.namespace);
     this.serializer = plan.serializer;
     this.checkRecordType = plan.dynamic;
     this.keyOf = plan.kind == StreamPlan.Kind.FULL_REFRESH ? null : plan.keyOf;
@@ -105,14 +95,14 @@ final class StreamRun<C> extends BaseContext {
     finished = true;
     try {
       status(Status.INCOMPLETE, System.currentTimeMillis());
-      out.flush();
+      output.sink().flush();
     } catch (RuntimeException | Error e) {
       error.addSuppressed(e);
     }
     if (error instanceof VirtualMachineError vme) {
       throw vme;
     }
-    throw new StreamReadException(descriptor(), error);
+    throw new StreamReadException(new StreamDescriptor(plan.name, plan.namespace), error);
   }
 
   @SuppressWarnings("unchecked")
@@ -183,7 +173,7 @@ final class StreamRun<C> extends BaseContext {
       running(now);
     }
     try {
-      out.writeRecord(encodedName, encodedNamespace, serializer, record, now);
+      out.record(serializer, record, now);
     } catch (RuntimeException e) {
       throw fail(e);
     }
@@ -203,31 +193,20 @@ final class StreamRun<C> extends BaseContext {
 
   @Override
   public void rateLimited(Instant quotaReset) {
-    ObjectNode reason = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("type", "RATE_LIMITED");
-    if (quotaReset != null) {
-      reason.putObject("rate_limited").put("quota_reset", quotaReset.toEpochMilli());
-    }
-    AirbyteMessage message = AirbyteMessage.streamStatus(descriptor(), Status.RUNNING, System.currentTimeMillis());
-    message.trace.streamStatus.reasons = List.of(reason);
-    out.write(message);
-    out.flush();
+    out.rateLimited(quotaReset == null ? null : quotaReset.toEpochMilli(), System.currentTimeMillis());
+    output.sink().flush();
   }
 
   @Override
   public void configChanged(String property, String value) {
-    out.masker().register(value);
+    output.masker().register(value);
     if (!configUpdates.available()) {
-      out.log(AirbyteLogMessage.Level.WARN, "The config property " + property
+      output.log(Level.WARNING, "The config property " + property
           + " changed during the read, but the read was started without the config's JSON to persist it in");
       return;
     }
-    AirbyteControlMessage control = new AirbyteControlMessage();
-    control.type = AirbyteControlMessage.Type.CONNECTOR_CONFIG;
-    control.emittedAt = (double) System.currentTimeMillis();
-    control.connectorConfig = new AirbyteControlMessage.ConnectorConfig();
-    control.connectorConfig.config = configUpdates.apply(property, value);
-    out.write(AirbyteMessage.control(control));
-    out.flush();
+    output.sink().configChanged(configUpdates.apply(property, value), System.currentTimeMillis());
+    output.sink().flush();
   }
 
   private void finish() {
@@ -246,13 +225,13 @@ final class StreamRun<C> extends BaseContext {
       emitState(state, now);
     }
     if (dropped > 0) {
-      out.log(AirbyteLogMessage.Level.DEBUG, "Dropped " + dropped + " records of stream '" + plan.label()
+      output.log(Level.FINE, "Dropped " + dropped + " records of stream '" + plan.label()
           + "' that were " + (paged ? "at or before the page " : "below the state cursor ")
           + plan.boundJson);
     }
-    out.log(AirbyteLogMessage.Level.INFO, "Read " + total + " records from stream " + plan.label());
+    output.log(Level.INFO, "Read " + total + " records from stream " + plan.label());
     status(Status.COMPLETE, System.currentTimeMillis());
-    out.flush();
+    output.sink().flush();
   }
 
   private ObjectNode stateAt(Object key) {
@@ -261,12 +240,8 @@ final class StreamRun<C> extends BaseContext {
   }
 
   private void emitState(ObjectNode state, long now) {
-    AirbyteStateMessage message = new AirbyteStateMessage();
-    message.type = AirbyteStateMessage.Type.STREAM;
-    message.stream = new AirbyteStreamState(descriptor(), state);
-    message.sourceStats = new AirbyteStateStats((double) sinceState);
-    out.write(AirbyteMessage.state(message));
-    out.flush();
+    out.state(state, sinceState);
+    output.sink().flush();
     lastState = state;
     sinceState = 0;
     deadline = now + intervalMillis;
@@ -278,11 +253,7 @@ final class StreamRun<C> extends BaseContext {
   }
 
   private void status(Status status, long now) {
-    out.write(AirbyteMessage.streamStatus(descriptor(), status, now));
-  }
-
-  private StreamDescriptor descriptor() {
-    return new StreamDescriptor(plan.name, plan.namespace);
+    out.status(status, now);
   }
 
   private String keyName() {

@@ -334,16 +334,6 @@ final class MessageParser {
     extras = null;
   }
 
-  /** Parses a RECORD's buffered {@code data} bytes into the tree handed to the writer. */
-  ObjectNode parseData(byte[] data) {
-    try {
-      return (ObjectNode) treeReader.readTree(data);
-    } catch (IOException e) {
-      // The bytes passed the syntax check when the line was read.
-      throw new IllegalStateException("cannot re-read a buffered record", e);
-    }
-  }
-
   private static boolean isSyntaxError(JsonProcessingException e) {
     return e instanceof com.fasterxml.jackson.core.JsonParseException;
   }

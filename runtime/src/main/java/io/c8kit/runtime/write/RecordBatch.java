@@ -1,6 +1,11 @@
 package io.c8kit.runtime.write;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.destination.DestinationRecord;
+import io.c8kit.protocol.Protocol;
+import java.io.IOException;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -11,12 +16,17 @@ import java.util.RandomAccess;
  * at once. Reading an element twice parses it twice; writers that need several passes copy the list.
  */
 final class RecordBatch extends AbstractList<DestinationRecord> implements RandomAccess, RawRecordBatch {
-  private final List<StreamBuffer.Pending> records;
-  private final MessageParser parser;
+  /**
+   * Keeps decimal numbers as written ({@code 100.0} stays {@code 100.0}, not {@code 1E+2}): JSON
+   * columns store what the source sent.
+   */
+  private static final ObjectReader DATA_READER = Protocol.mapper().reader()
+      .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
-  RecordBatch(List<StreamBuffer.Pending> records, MessageParser parser) {
+  private final List<StreamBuffer.Pending> records;
+
+  RecordBatch(List<StreamBuffer.Pending> records) {
     this.records = records;
-    this.parser = parser;
   }
 
   @Override
@@ -24,7 +34,16 @@ final class RecordBatch extends AbstractList<DestinationRecord> implements Rando
     StreamBuffer.Pending p = records.get(index);
     com.fasterxml.jackson.databind.node.ObjectNode meta =
         p.meta() instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o : null;
-    return new DestinationRecord(parser.parseData(p.data()), p.emittedAt(), meta, p.sizeBytes());
+    return new DestinationRecord(parseData(p.data()), p.emittedAt(), meta, p.sizeBytes());
+  }
+
+  static ObjectNode parseData(byte[] data) {
+    try {
+      return (ObjectNode) DATA_READER.readTree(data);
+    } catch (IOException e) {
+      // The bytes passed the syntax check when the input was read.
+      throw new IllegalStateException("cannot re-read a buffered record", e);
+    }
   }
 
   @Override

@@ -1,25 +1,22 @@
 package io.c8kit.runtime.write;
 
-import io.c8kit.destination.DestinationStream;
 import io.c8kit.destination.SyncWriter;
-import io.c8kit.destination.WriteContext;
-import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.runtime.DestinationConnector;
-import io.c8kit.runtime.output.ProtocolOutput;
 import java.io.InputStream;
-import java.util.List;
 
 /**
- * The Airbyte {@code write} operation: reads the messages on stdin to EOF, loads RECORDs through the
- * connector's {@link SyncWriter} in buffered batches, and echoes each STATE once everything before it
- * is committed. See {@code docs/DESTINATIONS.md} for the exact semantics and the buffer settings.
+ * The Airbyte {@code write} operation: reads the messages on stdin to EOF and feeds them to a
+ * {@link WriteRun}, which loads RECORDs through the connector's {@link SyncWriter} in buffered
+ * batches; each STATE is echoed once everything before it is committed. See
+ * {@code docs/DESTINATIONS.md} for the exact semantics and the buffer settings.
  */
 public final class WriteEngine {
   private WriteEngine() {}
 
   /**
-   * write: reads stdin to EOF, loads via the connector's SyncWriter, echoes states; throws on failure.
+   * write: reads stdin to EOF, loads via the connector's SyncWriter, hands each committed state to
+   * {@code out} (the Airbyte target echoes it); throws on failure.
    *
    * <p>Problems in the catalog (an unsupported destination sync mode, {@code append_dedup} without a
    * primary key) throw {@link io.c8kit.ConfigException} before the writer is opened; broken input throws
@@ -32,58 +29,21 @@ public final class WriteEngine {
    */
   public static <C> void write(
       DestinationConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog, InputStream stdin,
-      ProtocolOutput out) throws Exception {
+      WriteOutput out) throws Exception {
     run(connector, config, catalog, stdin, out, WriteOptions.fromEnvironment());
   }
 
   static <C> WriteStats run(
       DestinationConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog, InputStream stdin,
-      ProtocolOutput out, WriteOptions options) throws Exception {
-    List<DestinationStream> streams = CatalogStreams.of(catalog, connector.definition().syncModes());
-    SyncWriter writer = connector.definition().writer().open(config, new Context(streams));
-    if (writer == null) {
-      throw new IllegalStateException("the @Writer method of " + connector.name() + " returned null");
-    }
-    WriteSession session = new WriteSession(writer, streams, out, options);
-    Throwable failure = null;
+      WriteOutput out, WriteOptions options) throws Exception {
+    WriteRun run = WriteRun.open(connector, config, catalog, out, options);
     try {
-      InputLines.read(stdin, options.readerThread, session);
-      session.finish();
+      InputLines.read(stdin, options.readerThread, new LineInput(run));
     } catch (Throwable t) {
-      failure = t;
-      if (t instanceof Exception) {
-        try {
-          session.commitBeforeFailure();
-        } catch (Throwable committing) {
-          t.addSuppressed(committing);
-        }
-      }
+      run.abort(t);
       throw t;
-    } finally {
-      try {
-        writer.close();
-      } catch (Throwable closing) {
-        if (failure != null) {
-          failure.addSuppressed(closing);
-        } else {
-          throw closing;
-        }
-      }
-      try {
-        out.flush();
-      } catch (RuntimeException e) {
-        if (failure != null) {
-          failure.addSuppressed(e);
-        } else {
-          throw e;
-        }
-      }
     }
-    out.log(AirbyteLogMessage.Level.INFO, "write finished: " + session.stats);
-    out.flush();
-    return session.stats;
+    run.finish();
+    return run.stats();
   }
-
-  /** The catalog as the {@code @Writer} method sees it. */
-  private record Context(List<DestinationStream> streams) implements WriteContext {}
 }

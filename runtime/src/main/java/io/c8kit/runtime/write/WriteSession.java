@@ -1,18 +1,11 @@
 package io.c8kit.runtime.write;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
 import io.c8kit.TransientException;
 import io.c8kit.destination.DestinationStream;
 import io.c8kit.destination.SyncWriter;
-import io.c8kit.protocol.AirbyteLogMessage;
-import io.c8kit.protocol.AirbyteMessage;
-import io.c8kit.protocol.AirbyteStateMessage;
-import io.c8kit.protocol.StreamDescriptor;
-import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.write.CatalogStreams.StreamKey;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +15,11 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 /**
  * The write state machine of one run: buffers records per stream, flushes them to the
- * {@link SyncWriter} by the record, byte, age and global-memory bounds, echoes STATE messages once
+ * {@link SyncWriter} by the record, byte, age and global-memory bounds, hands states back once
  * everything before them is committed, and completes streams.
  *
  * <p>Every record gets a sequence number. A STATE remembers the last sequence number before it (its
@@ -34,11 +28,10 @@ import java.util.Map;
  * record (lowest sequence number, earliest arrival): both the release check and the age check look
  * only at it.
  */
-final class WriteSession implements InputLines.Handler {
+final class WriteSession {
   private final SyncWriter writer;
-  private final ProtocolOutput out;
+  private final WriteOutput out;
   private final WriteOptions options;
-  private final MessageParser parser = new MessageParser();
   private final List<StreamBuffer> streams;
   private final Map<StreamKey, StreamBuffer> byKey;
   /** Non-empty buffers in the order they became non-empty. */
@@ -57,7 +50,7 @@ final class WriteSession implements InputLines.Handler {
   /** Set when a writer call threw: nothing more is handed to the writer. */
   private boolean writerFailed;
 
-  WriteSession(SyncWriter writer, List<DestinationStream> catalog, ProtocolOutput out, WriteOptions options) {
+  WriteSession(SyncWriter writer, List<DestinationStream> catalog, WriteOutput out, WriteOptions options) {
     this.writer = writer;
     this.out = out;
     this.options = options;
@@ -72,33 +65,28 @@ final class WriteSession implements InputLines.Handler {
 
   // ---------------------------------------------------------------- input
 
-  @Override
-  public void line(byte[] buf, int off, int len, long lineNumber) throws Exception {
-    currentLine = lineNumber;
+  /** Every event: note where the input is, and commit buffers that have aged meanwhile. */
+  private long arrive(long position) throws Exception {
+    currentLine = position;
     long now = options.clock.getAsLong();
     flushAged(now);
-    if (len == 0) {
-      return;
-    }
-    try {
-      parser.parse(buf, off, len, lineNumber);
-    } catch (WriteInputException e) {
-      throw e.inStream(parser.stream == null ? null : display(parser.namespace, parser.stream));
-    }
-    switch (parser.kind) {
-      case RECORD -> onRecord(buf, len, now, lineNumber);
-      case STATE -> onState(now);
-      case STREAM_COMPLETE -> {
-        statusSeen = true;
-        onStreamComplete();
-      }
-      case STREAM_STATUS -> statusSeen = true;
-      case BLANK, IGNORED -> stats.ignoredLines++;
+    return now;
+  }
+
+  void ignored(long position) throws Exception {
+    arrive(position);
+    stats.ignoredLines++;
+  }
+
+  void streamStatus(String namespace, String stream, boolean complete, long position) throws Exception {
+    arrive(position);
+    statusSeen = true;
+    if (complete) {
+      onStreamComplete(namespace, stream);
     }
   }
 
-  @Override
-  public long idleTimeoutNanos() {
+  long idleTimeoutNanos() {
     if (nonEmpty.isEmpty()) {
       return -1;
     }
@@ -106,31 +94,31 @@ final class WriteSession implements InputLines.Handler {
     return Math.max(0, due - options.clock.getAsLong());
   }
 
-  @Override
-  public void idle() throws Exception {
+  void idle() throws Exception {
     flushAged(options.clock.getAsLong());
   }
 
-  private void onRecord(byte[] buf, int len, long now, long lineNumber) throws Exception {
-    StreamBuffer b = lookup(parser.namespace, parser.stream);
+  void record(String namespace, String stream, byte[] data, long emittedAt, ObjectNode meta, int sizeBytes,
+      long position) throws Exception {
+    long now = arrive(position);
+    StreamBuffer b = lookup(namespace, stream);
     if (b == null) {
-      // The data and the configured catalog disagree: a config_error, not a retry.
-      String name = display(parser.namespace, parser.stream);
-      throw new ConfigException(WriteInputException.describe(lineNumber, name, "RECORD for stream \""
+      // The data and the catalog disagree: a config_error, not a retry.
+      String name = display(namespace, stream);
+      throw new ConfigException(WriteInputException.describe(position, name, "RECORD for stream \""
           + name + "\", which is not in the configured catalog; the catalog given to the destination must"
           + " list every stream the source sends (with the same namespace)"));
     }
     if (b.completeSeen) {
-      throw new WriteInputException(lineNumber, "RECORD after the stream's STREAM_STATUS COMPLETE")
+      throw new WriteInputException(position, "RECORD after the stream's STREAM_STATUS COMPLETE")
           .inStream(b.stream.displayName());
     }
-    byte[] data = Arrays.copyOfRange(buf, parser.dataStart, parser.dataEnd);
-    long size = (long) len + StreamBuffer.RECORD_OVERHEAD;
+    long size = (long) sizeBytes + StreamBuffer.RECORD_OVERHEAD;
     if (bufferedBytes + size > options.bufferBytes) {
       relieveMemory(size);
     }
     boolean wasEmpty = b.isEmpty();
-    b.add(new StreamBuffer.Pending(data, parser.emittedAt, parser.meta, len), ++seq, now);
+    b.add(new StreamBuffer.Pending(data, emittedAt, meta, sizeBytes), ++seq, now);
     if (wasEmpty) {
       nonEmpty.add(b);
     }
@@ -151,13 +139,11 @@ final class WriteSession implements InputLines.Handler {
     }
   }
 
-  private void onState(long now) throws Exception {
-    AirbyteMessage message = parser.state;
-    AirbyteStateMessage state = message.state;
+  void state(String namespace, String stream, Object state, long position) throws Exception {
+    long now = arrive(position);
     long count;
-    if (state.effectiveType() == AirbyteStateMessage.Type.STREAM) {
-      StreamDescriptor d = state.stream.streamDescriptor;
-      StreamBuffer b = lookup(d.namespace, d.name);
+    if (stream != null) {
+      StreamBuffer b = lookup(namespace, stream);
       count = b == null ? 0 : b.sinceState;
       if (b != null) {
         b.sinceState = 0;
@@ -166,15 +152,7 @@ final class WriteSession implements InputLines.Handler {
       count = sinceGlobalState;
       sinceGlobalState = 0;
     }
-    // the echo is the message as it came, with destinationStats.recordCount added
-    ObjectNode envelope = parser.stateEcho;
-    ObjectNode stateObject = (ObjectNode) envelope.get("state");
-    JsonNode given = stateObject.get("destinationStats");
-    ObjectNode destinationStats =
-        given instanceof ObjectNode o ? o : stateObject.putObject("destinationStats");
-    // written as the protocol's other counts are, a plain double: 3.0, 10000000.0
-    destinationStats.put("recordCount", BigDecimal.valueOf(count).setScale(1));
-    pending.addLast(new PendingState(envelope, seq, now, currentLine));
+    pending.addLast(new PendingState(state, count, seq, now, position));
     stats.statesReceived++;
     releaseStates();
     if (pending.size() > options.maxPendingStates) {
@@ -182,8 +160,8 @@ final class WriteSession implements InputLines.Handler {
     }
   }
 
-  private void onStreamComplete() throws Exception {
-    StreamBuffer b = lookup(parser.namespace, parser.stream);
+  private void onStreamComplete(String namespace, String stream) throws Exception {
+    StreamBuffer b = lookup(namespace, stream);
     if (b == null || b.completeSeen) {
       return; // not ours, or a repeated status
     }
@@ -253,7 +231,7 @@ final class WriteSession implements InputLines.Handler {
     long echoedBefore = stats.statesEchoed;
     commitAll(WriteStats.Reason.FAILURE);
     if (buffered > 0 || stats.statesEchoed > echoedBefore) {
-      out.log(AirbyteLogMessage.Level.WARN, "Input failed after line " + currentLine + ": committed the "
+      out.log(Level.WARNING, "Input failed after line " + currentLine + ": committed the "
           + buffered + " buffered records and echoed " + (stats.statesEchoed - echoedBefore)
           + " states before failing; no stream was completed");
     }
@@ -281,7 +259,7 @@ final class WriteSession implements InputLines.Handler {
     bufferedBytes -= bytes;
     ensureOpen(b);
     try {
-      writer.write(b.stream, new RecordBatch(records, parser));
+      writer.write(b.stream, new RecordBatch(records));
     } catch (Throwable t) {
       writerFailed = true;
       throw t;
@@ -325,14 +303,15 @@ final class WriteSession implements InputLines.Handler {
     }
   }
 
-  private void releaseStates() {
+  private void releaseStates() throws Exception {
     if (pending.isEmpty()) {
       return;
     }
     long firstBuffered = nonEmpty.isEmpty() ? Long.MAX_VALUE : nonEmpty.iterator().next().firstSeq;
     boolean echoed = false;
     while (!pending.isEmpty() && pending.peekFirst().barrier < firstBuffered) {
-      out.write(pending.pollFirst().message);
+      PendingState released = pending.pollFirst();
+      out.stateCommitted(released.state, released.recordCount);
       stats.statesEchoed++;
       echoed = true;
     }
@@ -404,6 +383,6 @@ final class WriteSession implements InputLines.Handler {
     return nonEmpty.iterator();
   }
 
-  /** A received STATE waiting for the records before it. */
-  private record PendingState(ObjectNode message, long barrier, long arrivedNanos, long line) {}
+  /** A received state waiting for the records before it. */
+  private record PendingState(Object state, long recordCount, long barrier, long arrivedNanos, long line) {}
 }

@@ -24,11 +24,8 @@ import io.c8kit.runtime.SourceConnector;
 import io.c8kit.runtime.SourceDefinition;
 import io.c8kit.runtime.StreamDefinition;
 import io.c8kit.runtime.StreamReader;
-import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.source.Cursor;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -177,27 +174,23 @@ final class ReadHarness {
 
   static Output read(SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state,
       ReadSettings settings, JsonNode rawConfig) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ProtocolOutput out = new ProtocolOutput(bytes, new SecretMasker());
+    MessageSink sink = new MessageSink();
     Throwable error = null;
     try {
-      ReadEngine.read(connector, "config", catalog, state, out, settings, rawConfig);
+      ReadEngine.read(connector, "config", catalog, state, new ReadEngine.Output(sink, new SecretMasker()),
+          settings, rawConfig);
     } catch (Throwable t) {
       error = t;
     }
-    out.close();
+    // through the JSON text, as a platform would read the messages
+    List<String> lines = sink.lines();
     List<AirbyteMessage> messages = new ArrayList<>();
-    List<String> lines = new ArrayList<>();
-    for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (line.isEmpty()) {
-        continue;
-      }
+    for (String line : lines) {
       try {
         messages.add(Protocol.parseMessage(line));
       } catch (JsonProcessingException e) {
         throw new AssertionError("not a protocol message: " + line, e);
       }
-      lines.add(line);
     }
     return new Output(messages, lines, error);
   }

@@ -12,8 +12,6 @@ import io.c8kit.runtime.ConnectorKind;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.DestinationDefinition;
 import io.c8kit.runtime.WriterFactory;
-import io.c8kit.runtime.output.ProtocolOutput;
-import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -128,7 +126,7 @@ final class WriteHarness {
   static Run run(TestConnector connector, ConfiguredAirbyteCatalog catalog, InputStream input,
       WriteOptions options, Timeline timeline) {
     Run run = new Run(timeline);
-    ProtocolOutput out = new ProtocolOutput(timeline.sink(), new SecretMasker());
+    EchoOutput out = new EchoOutput(timeline.sink());
     try {
       run.stats = WriteEngine.run(connector, null, catalog, input, out, options);
     } catch (Exception e) {

@@ -73,14 +73,14 @@ public abstract class C8kitSourceConnector extends org.apache.kafka.connect.sour
     } catch (RuntimeException e) {
       throw new ConnectException(masker.mask(e.getMessage()));
     }
-    List<ReadBridge.StreamInfo> all;
+    List<EngineRead.StreamInfo> all;
     try {
-      all = ReadBridge.discover(connector, bound);
+      all = EngineRead.discover(connector, bound);
     } catch (Exception e) {
       throw new ConnectException(masker.mask("Cannot list the streams of " + connector.name() + ": "
           + e.getMessage()));
     }
-    return Streams.select(all, settings.streams).stream().map(ReadBridge.StreamInfo::label).toList();
+    return Streams.select(all, settings.streams).stream().map(EngineRead.StreamInfo::label).toList();
   }
 
   @Override

@@ -50,9 +50,9 @@ public abstract class C8kitSourceTask extends SourceTask {
       throw new ConnectException(masker.mask(e.getMessage()));
     }
     List<String> labels = Streams.decode(props.get(SourceSettings.TASK_STREAMS));
-    List<ReadBridge.StreamInfo> streams;
+    List<EngineRead.StreamInfo> streams;
     try {
-      streams = Streams.select(ReadBridge.discover(source, config), labels);
+      streams = Streams.select(EngineRead.discover(source, config), labels);
     } catch (ConnectException e) {
       throw new ConnectException(masker.mask(e.getMessage()));
     } catch (Exception e) {
@@ -60,7 +60,7 @@ public abstract class C8kitSourceTask extends SourceTask {
           + e.getMessage()));
     }
     List<StreamSlot> slots = new ArrayList<>();
-    for (ReadBridge.StreamInfo s : streams) {
+    for (EngineRead.StreamInfo s : streams) {
       RecordValues values = new RecordValues(source.name(), s.name(), s.jsonSchema(), s.primaryKey(),
           settings.valueFormat);
       slots.add(new StreamSlot(s, settings.topic(s.name(), s.namespace()), values));

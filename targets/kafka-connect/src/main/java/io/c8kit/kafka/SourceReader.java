@@ -138,7 +138,7 @@ final class SourceReader<C> implements Runnable {
         slot.state == null ? "the beginning" : "its saved state");
     Handoff handoff = new Handoff(slot);
     try {
-      ReadBridge.read(connector, config, slot.stream, slot.state, masker, handoff);
+      EngineRead.read(connector, config, slot.stream, slot.state, masker, handoff);
     } catch (Stopped e) {
       throw e;
     } catch (Exception e) {
@@ -171,7 +171,7 @@ final class SourceReader<C> implements Runnable {
   }
 
   /** The events of one read of one stream, turned into queued records. */
-  private final class Handoff implements ReadBridge.Events {
+  private final class Handoff implements EngineRead.Events {
     private final StreamSlot slot;
     private SourceRecord held;
     private boolean heldHasNewState;

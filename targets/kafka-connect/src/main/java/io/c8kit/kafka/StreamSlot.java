@@ -19,7 +19,7 @@ final class StreamSlot {
   static final String NAMESPACE = "namespace";
   static final String STATE = "state";
 
-  final ReadBridge.StreamInfo stream;
+  final EngineRead.StreamInfo stream;
   final Map<String, Object> partition;
   final String topic;
   final RecordValues values;
@@ -28,7 +28,7 @@ final class StreamSlot {
   /** When the stream should be read next (epoch ms); {@code Long.MAX_VALUE} for never. */
   long nextRunAt;
 
-  StreamSlot(ReadBridge.StreamInfo stream, String topic, RecordValues values) {
+  StreamSlot(EngineRead.StreamInfo stream, String topic, RecordValues values) {
     this.stream = stream;
     this.partition = partition(stream.name(), stream.namespace());
     this.topic = topic;

@@ -20,13 +20,13 @@ final class Streams {
    *
    * @throws ConnectException naming a stream the source does not have
    */
-  static List<ReadBridge.StreamInfo> select(List<ReadBridge.StreamInfo> all, List<String> wanted) {
+  static List<EngineRead.StreamInfo> select(List<EngineRead.StreamInfo> all, List<String> wanted) {
     if (wanted == null || wanted.isEmpty()) {
       return all;
     }
     Set<String> missing = new LinkedHashSet<>(wanted);
-    List<ReadBridge.StreamInfo> out = new ArrayList<>();
-    for (ReadBridge.StreamInfo s : all) {
+    List<EngineRead.StreamInfo> out = new ArrayList<>();
+    for (EngineRead.StreamInfo s : all) {
       if (wanted.contains(s.label()) || wanted.contains(s.name())) {
         out.add(s);
         missing.remove(s.label());
@@ -35,7 +35,7 @@ final class Streams {
     }
     if (!missing.isEmpty()) {
       throw new ConnectException("streams: the source has no stream " + String.join(", ", missing)
-          + " (it has " + String.join(", ", all.stream().map(ReadBridge.StreamInfo::label).toList()) + ")");
+          + " (it has " + String.join(", ", all.stream().map(EngineRead.StreamInfo::label).toList()) + ")");
     }
     return out;
   }

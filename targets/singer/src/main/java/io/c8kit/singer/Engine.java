@@ -1,7 +1,5 @@
 package io.c8kit.singer;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,30 +9,23 @@ import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.ConfiguredAirbyteStream;
 import io.c8kit.protocol.DestinationSyncMode;
 import io.c8kit.protocol.SyncMode;
-import io.c8kit.runtime.RecordSerializer;
 import io.c8kit.runtime.SourceConnector;
-import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.secrets.SecretMasker;
+import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.read.ReadEngine;
+import io.c8kit.runtime.read.ReadSink;
 import io.c8kit.runtime.read.SourceCatalog;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.logging.Level;
 
 /**
  * The one place the Singer tap touches the read engine: discovery as {@link TapStream}s, and a read
  * of the selected streams whose records, checkpoints and statuses reach the {@link TapSink}.
- *
- * <p>Until the engine hands its results to a target-neutral sink, the read runs with the Airbyte
- * output and each of its lines is turned into the sink's calls here (records are re-serialized from
- * their tree); nothing else of the Singer module depends on that.
+ * The engine's records reach the tap's singer-python-exact writer through the connector's generated
+ * serializer, without a tree.
  */
 final class Engine {
   private Engine() {}
@@ -97,93 +88,38 @@ final class Engine {
         stream.set("stream_state", streamState);
       }
     }
-    Lines lines = new Lines(sink, log);
-    ProtocolOutput out = new ProtocolOutput(lines, masker);
-    try {
-      ReadEngine.read(connector, config, catalog, state.isEmpty() ? null : state, out);
-    } finally {
-      out.flush();
-    }
+    ReadEngine.read(connector, config, catalog, state.isEmpty() ? null : state, new EngineSink(sink, log), masker);
   }
 
-  /** Airbyte output lines turned back into sink calls. */
-  private static final class Lines extends OutputStream {
+  /** The read engine's results handed to the {@link TapSink}, its log lines to {@code log}. */
+  private static final class EngineSink implements ReadSink {
     private final TapSink sink;
     private final BiConsumer<String, String> log;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-    private final Map<String, TapSink.StreamOut> streams = new HashMap<>();
-    private static final RecordSerializer<JsonNode> TREE =
-        (JsonNode data, JsonGenerator g) -> PythonJson.MAPPER.writeTree(g, data);
 
-    Lines(TapSink sink, BiConsumer<String, String> log) {
+    EngineSink(TapSink sink, BiConsumer<String, String> log) {
       this.sink = sink;
       this.log = log;
     }
 
     @Override
-    public void write(int b) {
-      if (b == '\n') {
-        dispatch(line.toByteArray());
-        line.reset();
-      } else {
-        line.write(b);
-      }
+    public ReadSink.Stream stream(String name, String namespace) {
+      return sink.stream(name, namespace);
     }
 
     @Override
-    public void write(byte[] b, int off, int len) {
-      int start = off;
-      for (int i = off; i < off + len; i++) {
-        if (b[i] == '\n') {
-          line.write(b, start, i - start);
-          dispatch(line.toByteArray());
-          line.reset();
-          start = i + 1;
-        }
-      }
-      line.write(b, start, off + len - start);
+    public void log(Level level, String message) {
+      log.accept(LogLevels.toAirbyte(level).name(), message);
+    }
+
+    /** A Singer tap has no message to hand a changed config back; the change is lost, so say so. */
+    @Override
+    public void configChanged(ObjectNode config, long atMillis) {
+      log.accept("WARN", "The connector changed its config during the read; a Singer tap cannot persist the change");
     }
 
     @Override
     public void flush() {
       sink.flush();
-    }
-
-    private void dispatch(byte[] bytes) {
-      JsonNode m;
-      try {
-        m = PythonJson.MAPPER.readTree(bytes);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      switch (m.path("type").asText()) {
-        case "RECORD" -> {
-          JsonNode r = m.get("record");
-          stream(r).record(TREE, r.get("data"), r.path("emitted_at").asLong());
-        }
-        case "STATE" -> {
-          JsonNode s = m.path("state").path("stream");
-          stream(s.path("stream_descriptor")).state((ObjectNode) s.get("stream_state"),
-              m.path("state").path("sourceStats").path("recordCount").asLong());
-        }
-        case "TRACE" -> {
-          JsonNode t = m.path("trace");
-          if ("STREAM_STATUS".equals(t.path("type").asText())) {
-            JsonNode status = t.path("stream_status");
-            stream(status.path("stream_descriptor")).status(
-                TapSink.Status.valueOf(status.path("status").asText()), t.path("emitted_at").asLong());
-          }
-        }
-        case "LOG" -> log.accept(m.path("log").path("level").asText(), m.path("log").path("message").asText());
-        default -> { }
-      }
-    }
-
-    private TapSink.StreamOut stream(JsonNode descriptor) {
-      String name = descriptor.path("stream").isTextual() ? descriptor.get("stream").asText()
-          : descriptor.path("name").asText();
-      String namespace = descriptor.path("namespace").isTextual() ? descriptor.get("namespace").asText() : null;
-      return streams.computeIfAbsent(namespace + "\u0000" + name, k -> sink.stream(name, namespace));
     }
   }
 }

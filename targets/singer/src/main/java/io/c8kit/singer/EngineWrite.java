@@ -2,51 +2,58 @@ package io.c8kit.singer;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.destination.DestinationStream;
 import io.c8kit.protocol.AirbyteStream;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.ConfiguredAirbyteStream;
-import io.c8kit.protocol.SyncMode;
 import io.c8kit.runtime.DestinationConnector;
-import io.c8kit.runtime.output.ProtocolOutput;
+import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.secrets.SecretMasker;
-import io.c8kit.runtime.write.WriteEngine;
-import java.io.BufferedOutputStream;
+import io.c8kit.runtime.write.IncompleteStreamsException;
+import io.c8kit.runtime.write.WriteOutput;
+import io.c8kit.runtime.write.WriteRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.logging.Level;
 
 /**
  * The one place the Singer target touches the write engine: a {@link WriteEvents} run over the
  * engine's buffers, sync modes and commit path.
  *
- * <p>Until the engine takes target-neutral input events, each run feeds it Airbyte lines through a
- * pipe (the engine on its own thread) and reads its STATE echoes back; a state travels as a sequence
- * number, so the Singer value itself never passes through the Airbyte format.
+ * <p>The engine's {@link WriteRun} runs on its own thread, fed the target's events through a bounded
+ * queue, so that buffers that have aged are committed (and their states printed) while the input is
+ * idle, as in the Airbyte write. A state travels as the Singer value itself.
  */
 final class EngineWrite<C> implements WriteEvents {
-  private static final String STATE_KEY = "c8kit_singer_state";
+  /** Events in flight between the input and the engine; bounds the memory of a slow writer's backlog. */
+  private static final int QUEUE = 1024;
 
-  private final PipedOutputStream pipe;
-  private final OutputStream toEngine;
-  private final JsonGenerator g;
+  /** One input event, applied on the engine's thread. */
+  private interface Event {
+    void apply(WriteRun run) throws Exception;
+  }
+
+  private static final Event END = run -> {};
+  private static final Event ABORT = run -> {};
+
+  private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final ByteArrayOutputStream dataBytes = new ByteArrayOutputStream(1024);
+  private final JsonGenerator data;
   private final Thread worker;
-  private final Map<Long, Object> pendingStates = new ConcurrentHashMap<>();
   private volatile Throwable failure;
-  private long stateSeq;
+  private volatile boolean done;
+  private long position;
   private boolean finished;
 
   EngineWrite(DestinationConnector<C> connector, C config, List<DestinationStream> streams,
-      Listener listener, SecretMasker masker, BiConsumer<String, String> log) throws Exception {
+      Listener listener, SecretMasker masker, BiConsumer<String, String> log) throws IOException {
     ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog();
     for (DestinationStream d : streams) {
       ConfiguredAirbyteStream c = new ConfiguredAirbyteStream();
@@ -60,65 +67,63 @@ final class EngineWrite<C> implements WriteEvents {
       c.cursorField = d.cursorField().isEmpty() ? null : d.cursorField();
       catalog.streams.add(c);
     }
-    PipedInputStream in = new PipedInputStream(1 << 20);
-    this.pipe = new PipedOutputStream(in);
-    this.toEngine = new BufferedOutputStream(pipe, 1 << 16);
-    this.g = PythonJson.MAPPER.getFactory().createGenerator(toEngine, JsonEncoding.UTF8);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-    ProtocolOutput echoes = new ProtocolOutput(new Echoes(listener, log), masker);
+    this.data = PythonJson.MAPPER.getFactory().createGenerator(dataBytes, JsonEncoding.UTF8);
+    data.setRootValueSeparator(null);
+    Output output = new Output(listener, masker, log);
+    String first = streams.isEmpty() ? null : streams.get(0).name();
     this.worker = new Thread(() -> {
+      WriteRun run = null;
       try {
-        WriteEngine.write(connector, config, catalog, in, echoes);
-        echoes.flush();
+        run = WriteRun.open(connector, config, catalog, output);
+        if (first != null) {
+          // any stream status means: a stream completes only by its own COMPLETE, never by end of input
+          run.streamStatus(null, first, false, 0);
+        }
+        drain(run);
       } catch (Throwable t) {
         failure = t;
-      } finally {
-        try {
-          in.close();
-        } catch (IOException ignored) {
-          // nothing left to read
+        if (run != null) {
+          run.abort(t);
         }
+      } finally {
+        done = true;
+        queue.clear(); // a producer waiting for room sees done
       }
     }, "c8kit-singer-write");
     worker.setDaemon(true);
     worker.start();
-    if (!streams.isEmpty()) {
-      // any stream status means: a stream completes only by its own COMPLETE, never by end of input
-      line(() -> {
-        g.writeStringField("type", "TRACE");
-        g.writeObjectFieldStart("trace");
-        g.writeStringField("type", "STREAM_STATUS");
-        g.writeNumberField("emitted_at", System.currentTimeMillis());
-        g.writeObjectFieldStart("stream_status");
-        g.writeObjectFieldStart("stream_descriptor");
-        g.writeStringField("name", streams.get(0).name());
-        g.writeEndObject();
-        g.writeStringField("status", "STARTED");
-        g.writeEndObject();
-        g.writeEndObject();
-      });
+  }
+
+  /** Applies events until the end (or an abort) of this run's input, committing aged buffers when idle. */
+  private void drain(WriteRun run) throws Exception {
+    while (true) {
+      long timeout = run.idleTimeoutNanos();
+      Event event = timeout < 0 ? queue.take() : queue.poll(timeout, TimeUnit.NANOSECONDS);
+      if (event == null) {
+        run.idle();
+      } else if (event == END) {
+        run.finish();
+        return;
+      } else if (event == ABORT) {
+        // the Singer input failed: commit what was received, complete nothing
+        run.abort(new IllegalStateException("the Singer target stopped this write run"));
+        return;
+      } else {
+        event.apply(run);
+      }
     }
   }
 
-  private interface Body {
-    void write() throws IOException;
-  }
-
-  private void line(Body body) throws Exception {
-    try {
-      g.writeStartObject();
-      body.write();
-      g.writeEndObject();
-      g.writeRaw('\n');
-      g.flush();
-    } catch (IOException e) {
-      throw failureOr(e);
+  private void send(Event event) throws Exception {
+    while (!queue.offer(event, 50, TimeUnit.MILLISECONDS) || done) {
+      if (done) {
+        throw failureOr(new IllegalStateException("the write engine has stopped"));
+      }
     }
   }
 
-  private Exception failureOr(IOException e) throws Exception {
-    // a broken pipe means the engine stopped: its own exception is the one to report
+  /** The engine's own exception when it stopped (the one to report), else {@code otherwise}. */
+  private Exception failureOr(Exception otherwise) throws Exception {
     try {
       worker.join();
     } catch (InterruptedException ie) {
@@ -131,69 +136,43 @@ final class EngineWrite<C> implements WriteEvents {
     if (t instanceof Error err) {
       throw err;
     }
-    return e;
+    return otherwise;
   }
 
   @Override
-  public void record(String stream, ObjectNode data, long line) throws Exception {
-    line(() -> {
-      g.writeStringField("type", "RECORD");
-      g.writeObjectFieldStart("record");
-      g.writeStringField("stream", stream);
-      g.writeFieldName("data");
-      PythonJson.MAPPER.writeTree(g, data);
-      g.writeNumberField("emitted_at", System.currentTimeMillis());
-      g.writeEndObject();
-    });
+  public void record(String stream, ObjectNode record, long line) throws Exception {
+    position = line;
+    dataBytes.reset();
+    PythonJson.MAPPER.writeTree(data, record);
+    data.flush();
+    byte[] bytes = dataBytes.toByteArray();
+    long emittedAt = System.currentTimeMillis();
+    send(run -> run.record(null, stream, bytes, emittedAt, null, bytes.length, line));
   }
 
   @Override
   public void state(Object state) throws Exception {
-    long seq = ++stateSeq;
-    pendingStates.put(seq, state);
-    line(() -> {
-      g.writeStringField("type", "STATE");
-      g.writeObjectFieldStart("state");
-      g.writeStringField("type", "LEGACY");
-      g.writeObjectFieldStart("data");
-      g.writeNumberField(STATE_KEY, seq);
-      g.writeEndObject();
-      g.writeEndObject();
-    });
-    toEngine.flush(); // let the engine see the barrier: it may release it without more input
+    long at = position;
+    send(run -> run.state(null, null, state, at));
   }
 
   @Override
   public void complete(String stream) throws Exception {
-    line(() -> {
-      g.writeStringField("type", "TRACE");
-      g.writeObjectFieldStart("trace");
-      g.writeStringField("type", "STREAM_STATUS");
-      g.writeNumberField("emitted_at", System.currentTimeMillis());
-      g.writeObjectFieldStart("stream_status");
-      g.writeObjectFieldStart("stream_descriptor");
-      g.writeStringField("name", stream);
-      g.writeEndObject();
-      g.writeStringField("status", "COMPLETE");
-      g.writeEndObject();
-      g.writeEndObject();
-    });
+    long at = position;
+    send(run -> run.streamStatus(null, stream, true, at));
   }
 
   @Override
   public void finish() throws Exception {
     finished = true;
-    try {
-      toEngine.flush();
-      pipe.close();
-    } catch (IOException e) {
-      throw failureOr(e);
+    if (!done) {
+      send(END);
     }
     worker.join();
     Throwable t = failure;
-    if (t instanceof io.c8kit.runtime.write.IncompleteStreamsException) {
+    if (t instanceof IncompleteStreamsException) {
       // The Singer input decides completion (ACTIVATE_VERSION); TargetRun completed the streams it
-      // meant to and warned about the rest. Everything was committed and its states echoed.
+      // meant to and warned about the rest. Everything was committed and its states printed.
       return;
     }
     if (t instanceof Exception e) {
@@ -204,79 +183,52 @@ final class EngineWrite<C> implements WriteEvents {
     }
   }
 
-  /** Without {@link #finish()}: the engine stops on a broken last line, committing nothing more. */
+  /** Without {@link #finish()}: the engine commits what it received, completes nothing, and stops. */
   @Override
   public void close() throws Exception {
     if (finished) {
       return;
     }
     finished = true;
-    try {
-      toEngine.write("{\"type\":\"ABORTED_BY_SINGER_TARGET\"\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      toEngine.flush();
-      pipe.close();
-    } catch (IOException ignored) {
-      // the engine is gone already
+    if (!done) {
+      try {
+        send(ABORT);
+      } catch (Exception ignored) {
+        // the engine stopped already; its failure is not this run's to report
+      }
     }
     worker.join();
   }
 
-  /** The engine's output: STATE echoes become {@link Listener} calls, LOG lines go to the log. */
-  private final class Echoes extends OutputStream {
+  /** The engine's results: committed states go to the {@link Listener}, log lines to the log. */
+  private static final class Output implements WriteOutput {
     private final Listener listener;
+    private final SecretMasker masker;
     private final BiConsumer<String, String> log;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private boolean released;
 
-    Echoes(Listener listener, BiConsumer<String, String> log) {
+    Output(Listener listener, SecretMasker masker, BiConsumer<String, String> log) {
       this.listener = listener;
+      this.masker = masker;
       this.log = log;
     }
 
     @Override
-    public void write(int b) throws IOException {
-      if (b == '\n') {
-        dispatch();
-      } else {
-        line.write(b);
-      }
+    public void stateCommitted(Object state, long recordCount) throws Exception {
+      listener.committed(state);
+      released = true;
     }
 
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      for (int i = off; i < off + len; i++) {
-        write(b[i]);
-      }
-    }
-
-    private void dispatch() throws IOException {
-      JsonNode m = PythonJson.MAPPER.readTree(line.toByteArray());
-      line.reset();
-      String type = m.path("type").asText();
-      if ("STATE".equals(type)) {
-        Object state = pendingStates.remove(m.path("state").path("data").path(STATE_KEY).asLong());
-        if (state != null) {
-          try {
-            listener.committed(state);
-            released = true;
-          } catch (Exception e) {
-            throw new IOException(e);
-          }
-        }
-      } else if ("LOG".equals(type)) {
-        log.accept(m.path("log").path("level").asText(), m.path("log").path("message").asText());
-      }
+    public void log(Level level, String message) {
+      log.accept(LogLevels.toAirbyte(level).name(), masker.mask(message));
     }
 
     @Override
-    public void flush() throws IOException {
+    public void flush() throws Exception {
       if (released) {
         released = false;
-        try {
-          listener.flush();
-        } catch (Exception e) {
-          throw new IOException(e);
-        }
+        listener.flush();
       }
     }
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.c8kit.runtime.RecordSerializer;
+import io.c8kit.runtime.read.ReadSink;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +21,6 @@ import java.util.function.LongSupplier;
  * taps). {@link #finish()} writes the final STATE with {@code currently_syncing: null}.
  */
 final class TapSink {
-  /** A stream's progress as the engine reports it. */
-  enum Status { STARTED, RUNNING, COMPLETE, INCOMPLETE }
-
   private final SingerOutput out;
   private final Bookmarks bookmarks;
   private final Map<String, SyncPlan> plansByTapStreamId;
@@ -55,8 +53,8 @@ final class TapSink {
     out.state(bookmarks.value());
   }
 
-  /** One stream's messages. */
-  final class StreamOut {
+  /** One stream's messages, as the read engine hands them over. */
+  final class StreamOut implements ReadSink.Stream {
     private final SyncPlan plan;
     private final String id;
     private final SerializableString encodedId;
@@ -80,7 +78,8 @@ final class TapSink {
       this.schema = selectedSchema(plan);
     }
 
-    <R> void record(RecordSerializer<? super R> serializer, R record, long emittedAtMillis) {
+    @Override
+    public <R> void record(RecordSerializer<? super R> serializer, R record, long emittedAtMillis) {
       if (plan.deselected().isEmpty()) {
         out.record(encodedId, serializer, record, version, emittedAtMillis);
       } else {
@@ -88,7 +87,8 @@ final class TapSink {
       }
     }
 
-    void state(ObjectNode engineState, long recordCount) {
+    @Override
+    public void state(ObjectNode engineState, long recordCount) {
       bookmarks.checkpoint(plan, engineState);
       if (version != null && !engineState.has("page")) {
         out.activateVersion(id, version); // the full table is complete: the target may swap it in
@@ -96,8 +96,9 @@ final class TapSink {
       out.state(bookmarks.value());
     }
 
-    void status(Status status, long atMillis) {
-      if (status != Status.STARTED) {
+    @Override
+    public void status(ReadSink.Status status, long atMillis) {
+      if (status != ReadSink.Status.STARTED) {
         return;
       }
       bookmarks.start(plan, version);
@@ -109,6 +110,10 @@ final class TapSink {
         out.activateVersion(id, version);
       }
     }
+
+    /** Singer has no message for a rate-limit wait; the connector's own logs tell. */
+    @Override
+    public void rateLimited(Long quotaResetMillis, long atMillis) {}
   }
 
   /** The stream's schema without the properties the catalog deselected. */

@@ -75,6 +75,16 @@ class TapTest {
   }
 
   @Test
+  void aConfigChangeTheTapCannotPersistIsAWarningNotASilentLoss() {
+    SingerRun run = SingerRun.tap("-c", config(", \"count\": 1, \"rotate_key_to\": \"rotated-secret-value\""));
+    assertEquals(0, run.code(), run.stderr());
+    assertTrue(run.stderr().contains("WARNING The config property api_key changed during the read, but the read"
+        + " was started without the config's JSON to persist it in"), run.stderr());
+    assertFalse(run.stdout().contains("rotated-secret-value"), run.stdout());
+    assertFalse(run.stderr().contains("rotated-secret-value"), run.stderr());
+  }
+
+  @Test
   void fullTableEmitsActivateVersionBeforeFirstRecordOnFirstRunAndAfterTheLast() {
     SingerRun run = SingerRun.tap("-c", config(", \"count\": 1"));
     List<String> types = run.messages().stream()

@@ -64,6 +64,42 @@ class TargetTest {
   }
 
   @Test
+  void anIdleInputStillCommitsAgedRecordsAndPrintsTheirState() throws Exception {
+    String config = SingerRun.write(dir, "target.json", "{\"path\": \"" + dir.resolve("t.db") + "\"}").toString();
+    java.io.PipedOutputStream input = new java.io.PipedOutputStream();
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(input, 1 << 16);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String previous = System.setProperty("C8KIT_FLUSH_SECONDS", "0.2");
+    int[] code = {-1};
+    Thread target = new Thread(() -> code[0] = Target.run(new TestDestination(), new String[] {"--config", config},
+        stdin, out, err));
+    try {
+      target.start();
+      input.write((USERS_SCHEMA
+          + "{\"type\": \"RECORD\", \"stream\": \"users\", \"record\": {\"id\": 1, \"name\": \"a\"}}\n"
+          + "{\"type\": \"STATE\", \"value\": {\"n\": 1}}\n").getBytes(StandardCharsets.UTF_8));
+      input.flush();
+      // no more input, no end of input: only the age of the buffered record can commit it
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!out.toString(StandardCharsets.UTF_8).contains("{\"n\": 1}") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals("{\"n\": 1}\n", out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      assertEquals(List.of("1|a"), rows("select id, name from users"));
+    } finally {
+      input.close();
+      target.join(20_000);
+      if (previous == null) {
+        System.clearProperty("C8KIT_FLUSH_SECONDS");
+      } else {
+        System.setProperty("C8KIT_FLUSH_SECONDS", previous);
+      }
+    }
+    assertEquals(0, code[0], err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void appendsWithoutKeys() throws Exception {
     SingerRun run = target("{\"type\": \"SCHEMA\", \"stream\": \"log\", \"schema\": {\"properties\": "
         + "{\"m\": {\"type\": \"string\"}}}, \"key_properties\": []}\n"

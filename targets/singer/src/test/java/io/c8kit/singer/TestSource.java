@@ -27,7 +27,7 @@ public final class TestSource extends SourceConnector<TestSource.Config> {
       "/META-INF/c8kit/singer-test/spec.json", "c8kit/source-singer-test");
   static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
-  record Config(int count, String apiKey, Integer failAfter) {}
+  record Config(int count, String apiKey, Integer failAfter, String rotateKeyTo) {}
 
   record User(long id, String name, Instant updatedAt) {}
 
@@ -57,7 +57,8 @@ public final class TestSource extends SourceConnector<TestSource.Config> {
   private static SourceDefinition<Config> build() {
     ConfigBinder<Config> binder = (JsonNode c) -> new Config(ConfigValues.intValue(c, "count"),
         ConfigValues.string(c, "api_key"),
-        c.hasNonNull("fail_after") ? ConfigValues.intValue(c, "fail_after") : null);
+        c.hasNonNull("fail_after") ? ConfigValues.intValue(c, "fail_after") : null,
+        c.hasNonNull("rotate_key_to") ? ConfigValues.string(c, "rotate_key_to") : null);
     return SourceDefinition.builder(INFO, binder)
         .configProperties(List.of(new ConfigProperty("api_key", "API Key", ConfigAttributeType.PASSWORD,
             true, false, null, null, null)))
@@ -71,6 +72,9 @@ public final class TestSource extends SourceConnector<TestSource.Config> {
             .serializer(USER)
             .reader((config, ctx) -> {
               Instant since = ctx.<Instant>cursor().orElse(null);
+              if (config.rotateKeyTo() != null) {
+                ctx.configChanged("api_key", config.rotateKeyTo());
+              }
               for (int i = 1; i <= config.count(); i++) {
                 if (config.failAfter() != null && i > config.failAfter()) {
                   throw new IllegalStateException("users failed at " + i + " with key " + config.apiKey());

@@ -78,6 +78,55 @@ final class ArchitectureRules {
         .because("the engine must run unchanged under every target (docs/ARCHITECTURE.md)");
   }
 
+  /**
+   * The read engine hands its results to its sink ({@code runtime.read.ReadSink}); the Airbyte
+   * wire (the stdout channel {@code ProtocolOutput}, the Airbyte target) is one implementation of it
+   * and must not leak back into the engine's hot path.
+   */
+  ArchRule readEngineSpeaksNoWire() {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".runtime.read..")
+        .should()
+        .dependOnClassesThat(DescribedPredicate.describe("are the Airbyte wire",
+            c -> c.getSimpleName().equals("ProtocolOutput") || c.getPackageName().startsWith(root + ".airbyte")))
+        .because("every target receives the read through ReadSink (docs/ARCHITECTURE.md, \"Engine and targets\")");
+  }
+
+  /**
+   * The Airbyte wire still inside the engine (docs/ARCHITECTURE.md, "Engine and targets"): the stdin
+   * line parsing with its write entry, to move to {@code targets/airbyte}. Listed so that it can only
+   * shrink.
+   */
+  static final Set<String> AIRBYTE_WIRE_IN_ENGINE = Set.of("InputLines", "MessageParser", "LineInput", "WriteEngine");
+
+  /**
+   * No other engine class reaches the Airbyte wire (the Airbyte target, or the stdin parsing still in
+   * the engine): everything else of the engine (logging included, through
+   * {@code runtime.output.LogDestination}) works for every target.
+   */
+  ArchRule airbyteWireStaysConfined() {
+    DescribedPredicate<JavaClass> wire = DescribedPredicate.describe("are the Airbyte wire",
+        c -> c.getPackageName().startsWith(root + ".airbyte")
+            || c.getPackageName().startsWith(root + ".runtime") && AIRBYTE_WIRE_IN_ENGINE.contains(topLevelName(c)));
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".runtime..")
+        .and(DescribedPredicate.describe("are not the Airbyte wire themselves",
+            c -> !AIRBYTE_WIRE_IN_ENGINE.contains(topLevelName(c))))
+        .should()
+        .dependOnClassesThat(wire)
+        .because("the engine serves every target; only the listed Airbyte classes, still to move to "
+            + "targets/airbyte, speak the Airbyte wire (docs/ARCHITECTURE.md, \"Engine and targets\")");
+  }
+
+  /** The simple name of the top-level class a (nested, anonymous) class belongs to. */
+  private static String topLevelName(JavaClass c) {
+    String name = c.getName().substring(c.getName().lastIndexOf('.') + 1);
+    int nested = name.indexOf('$');
+    return nested < 0 ? name : name.substring(0, nested);
+  }
+
   /** A target never needs another: a Kafka Connect plugin must not drag the Airbyte CLI along. */
   List<ArchRule> targetsAreIndependent() {
     List<ArchRule> rules = new ArrayList<>();

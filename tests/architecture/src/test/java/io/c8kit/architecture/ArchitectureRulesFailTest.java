@@ -26,6 +26,16 @@ class ArchitectureRulesFailTest {
   }
 
   @Test
+  void aReadEngineWritingTheAirbyteWireFails() {
+    assertFails(RULES.readEngineSpeaksNoWire(), "Reader", "ProtocolOutput");
+  }
+
+  @Test
+  void anEngineClassOutsideTheListedAirbyteWireReachingItFails() {
+    assertFails(RULES.airbyteWireStaysConfined(), "Writer", "MessageParser");
+  }
+
+  @Test
   void aTargetDependingOnAnotherFails() {
     assertFails(RULES.targetsAreIndependent().get(2), "Tap", "Wire");
   }
@@ -38,7 +48,8 @@ class ArchitectureRulesFailTest {
   @Test
   void anAllowListedPublicInternalClassPasses() {
     RULES.internalsAreNotPublic(
-            Set.of("io.c8kit.archfixture.runtime.read.Leak", "io.c8kit.archfixture.runtime.read.Reader"))
+            Set.of("io.c8kit.archfixture.runtime.read.Leak", "io.c8kit.archfixture.runtime.read.Reader",
+                "io.c8kit.archfixture.runtime.output.ProtocolOutput"))
         .check(FIXTURE);
   }
 

@@ -45,6 +45,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void readEngineSpeaksNoWire() {
+    RULES.readEngineSpeaksNoWire().check(production);
+  }
+
+  @Test
+  void airbyteWireStaysConfined() {
+    RULES.airbyteWireStaysConfined().check(production);
+  }
+
+  @Test
   void targetsAreIndependent() {
     RULES.targetsAreIndependent().forEach(rule -> rule.check(production));
   }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
 import io.c8kit.airbyte.cli.CommandLineParser.Invocation;
 import io.c8kit.airbyte.cli.CommandLineParser.UsageException;
+import io.c8kit.airbyte.output.AirbyteReadSink;
+import io.c8kit.airbyte.output.LineOutput;
+import io.c8kit.airbyte.output.ProtocolOutput;
 import io.c8kit.protocol.AirbyteCatalog;
 import io.c8kit.protocol.AirbyteConnectionStatus;
 import io.c8kit.protocol.AirbyteMessage;
@@ -26,7 +29,6 @@ import io.c8kit.runtime.docs.ConnectorDocs;
 import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.output.MaskedThrowable;
-import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.read.ReadEngine;
 import io.c8kit.runtime.read.SourceCatalog;
@@ -226,7 +228,7 @@ public final class CliRunner {
     C config = loadConfig(source.definition().binder(), invocation.config());
     ConfiguredAirbyteCatalog catalog = JsonFiles.readCatalog(invocation.catalog());
     JsonNode state = invocation.state() == null ? null : JsonFiles.readState(invocation.state());
-    ReadEngine.read(source, config, rawConfig, catalog, state, output);
+    ReadEngine.read(source, config, rawConfig, catalog, state, new AirbyteReadSink(output), masker);
     return OK;
   }
 
@@ -254,7 +256,7 @@ public final class CliRunner {
       throws Exception {
     C config = loadConfig(destination.definition().binder(), invocation.config());
     ConfiguredAirbyteCatalog catalog = JsonFiles.readCatalog(invocation.catalog());
-    WriteEngine.write(destination, config, catalog, stdin, output);
+    WriteEngine.write(destination, config, catalog, stdin, new LineOutput(output));
     return OK;
   }
 

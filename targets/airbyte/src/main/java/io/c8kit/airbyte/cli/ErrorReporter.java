@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Builds the one TRACE ERROR that ends a failed command: failure type from the connector's {@link
  * ErrorClassifier}, a user-facing message, the exception as internal message and the full stack
- * trace. {@link io.c8kit.runtime.output.ProtocolOutput} masks the text when it is written.
+ * trace. {@link io.c8kit.airbyte.output.ProtocolOutput} masks the text when it is written.
  */
 public final class ErrorReporter {
   static final String SYSTEM_PREFIX = "Something went wrong in the connector: ";

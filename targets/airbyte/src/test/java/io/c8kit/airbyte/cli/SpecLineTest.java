@@ -11,7 +11,7 @@ import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.ConnectorSpecification;
 import io.c8kit.runtime.config.ConnectorSpec;
 import io.c8kit.runtime.handwritten.HandwrittenSource;
-import io.c8kit.runtime.output.ProtocolOutput;
+import io.c8kit.airbyte.output.ProtocolOutput;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

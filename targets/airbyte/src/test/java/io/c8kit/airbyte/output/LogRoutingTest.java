@@ -1,4 +1,4 @@
-package io.c8kit.runtime.output;
+package io.c8kit.airbyte.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c8kit.protocol.AirbyteLogMessage;
+import io.c8kit.runtime.output.LogDestination;
+import io.c8kit.runtime.output.LogLevels;
+import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -100,5 +103,38 @@ class LogRoutingTest {
     output.flush();
     assertEquals("{\"type\":\"LOG\",\"log\":{\"level\":\"DEBUG\",\"message\":\"now visible\"}}\n",
         out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anyDestinationReceivesTheRecordsAndAFailingOneFallsBackToStderr() {
+    java.util.List<String> received = new java.util.ArrayList<>();
+    SecretMasker masker = new SecretMasker();
+    masker.register("s3cr3t!");
+    LogDestination failing = new LogDestination() {
+      @Override
+      public SecretMasker masker() {
+        return masker;
+      }
+
+      @Override
+      public void log(Level level, String message, String stackTrace) {
+        received.add(level + " " + message + " " + (stackTrace != null));
+        if (level == Level.SEVERE) {
+          throw new IllegalStateException("destination closed");
+        }
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (LogRouting.Scope scope = LogRouting.enter(failing, err, Level.INFO)) {
+      Logger.getLogger("a.b").info("kept");
+      System.out.println("printed");
+      Logger.getLogger("a.b").log(Level.SEVERE, "", new IllegalStateException("s3cr3t!"));
+    }
+    assertEquals(java.util.List.of("INFO kept false", "INFO printed false",
+        "SEVERE java.lang.IllegalStateException: s3cr3t! true"), received);
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertTrue(stderr.startsWith("ERROR java.lang.IllegalStateException: ****" + System.lineSeparator()
+        + "java.lang.IllegalStateException: ****"), stderr);
+    assertTrue(!stderr.contains("s3cr3t!"), stderr);
   }
 }

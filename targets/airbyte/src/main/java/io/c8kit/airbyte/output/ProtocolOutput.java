@@ -1,4 +1,4 @@
-package io.c8kit.runtime.output;
+package io.c8kit.airbyte.output;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,6 +12,9 @@ import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteTraceMessage;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.RecordSerializer;
+import io.c8kit.runtime.output.LogDestination;
+import io.c8kit.runtime.output.LogLevels;
+import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,7 +35,7 @@ import java.util.List;
  * (typically the TRACE ERROR) is still a well-formed line. Committed lines go to the underlying
  * stream in blocks of about 64 KiB and on {@link #flush()}.
  */
-public final class ProtocolOutput implements Closeable {
+public final class ProtocolOutput implements Closeable, LogDestination {
   private static final SerializedString TYPE = new SerializedString("type");
   private static final SerializedString RECORD_TYPE = new SerializedString("RECORD");
   private static final SerializedString RECORD = new SerializedString("record");
@@ -181,6 +184,14 @@ public final class ProtocolOutput implements Closeable {
   /** Writes a LOG message. */
   public void log(AirbyteLogMessage.Level level, String message) {
     write(AirbyteMessage.log(level, message));
+  }
+
+  /** Writes a routed log record as a LOG message (see {@link LogRouting}). */
+  @Override
+  public void log(java.util.logging.Level level, String message, String stackTrace) {
+    AirbyteMessage log = AirbyteMessage.log(LogLevels.toAirbyte(level), message);
+    log.log.stackTrace = stackTrace;
+    write(log);
   }
 
   /**

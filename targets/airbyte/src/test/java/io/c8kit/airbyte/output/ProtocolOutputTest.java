@@ -1,4 +1,4 @@
-package io.c8kit.runtime.output;
+package io.c8kit.airbyte.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

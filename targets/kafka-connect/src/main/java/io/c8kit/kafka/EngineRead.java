@@ -1,5 +1,7 @@
 package io.c8kit.kafka;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,27 +13,25 @@ import io.c8kit.protocol.ConfiguredAirbyteStream;
 import io.c8kit.protocol.DestinationSyncMode;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.protocol.SyncMode;
+import io.c8kit.runtime.RecordSerializer;
 import io.c8kit.runtime.SourceConnector;
-import io.c8kit.runtime.output.ProtocolOutput;
+import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.read.ReadEngine;
+import io.c8kit.runtime.read.ReadSink;
 import io.c8kit.runtime.read.SourceCatalog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 
 /**
  * The read engine as this target uses it: discover the streams, read one stream from a seed state,
- * and receive its records, states and logs as events.
- *
- * <p>Interim: until the engine's target-neutral read sink lands (issue 12), the engine writes its
- * Airbyte lines into an in-memory channel that this class turns back into events. It is the only
- * class of this target that knows the Airbyte wire format; swap it for the sink when it exists.
+ * and receive its records, states and logs as events (the engine's {@link ReadSink}).
  */
-final class ReadBridge {
+final class EngineRead {
   /** A stream as the read side needs it: identity, schema, key and whether it reads incrementally. */
   record StreamInfo(String name, String namespace, ObjectNode jsonSchema, List<List<String>> primaryKey,
       boolean incremental) {
@@ -51,7 +51,7 @@ final class ReadBridge {
     void log(String level, String message);
   }
 
-  private ReadBridge() {}
+  private EngineRead() {}
 
   /** Every stream of the source for this config, in catalog order. */
   static <C> List<StreamInfo> discover(SourceConnector<C> connector, C config) throws Exception {
@@ -96,67 +96,76 @@ final class ReadBridge {
       ((ObjectNode) message.get("stream")).set("stream_state", state);
       input = messages;
     }
-    Lines lines = new Lines(events);
-    try (ProtocolOutput out = new ProtocolOutput(lines, masker)) {
-      ReadEngine.read(connector, config, catalog, input, out);
-    }
+    ReadEngine.read(connector, config, catalog, input, new Sink(events), masker);
   }
 
-  /** Splits the engine's output into lines and each line into an event. */
-  private static final class Lines extends OutputStream {
+  /**
+   * The engine's results as {@link Events}: a record's data becomes the JSON tree a consumer of the
+   * record's JSON text would read (exact decimals, the smallest integer type).
+   */
+  private static final class Sink implements ReadSink, ReadSink.Stream {
     private final Events events;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
+    private JsonGenerator generator;
 
-    Lines(Events events) {
+    Sink(Events events) {
       this.events = events;
     }
 
     @Override
-    public void write(int b) {
-      if (b == '\n') {
-        emit();
-      } else {
-        line.write(b);
-      }
+    public ReadSink.Stream stream(String name, String namespace) {
+      return this; // one stream per read
     }
 
     @Override
-    public void write(byte[] b, int off, int len) {
-      int start = off;
-      for (int i = off; i < off + len; i++) {
-        if (b[i] == '\n') {
-          line.write(b, start, i - start);
-          emit();
-          start = i + 1;
+    public <R> void record(RecordSerializer<? super R> serializer, R record, long emittedAtMillis) {
+      JsonNode data;
+      buffer.reset();
+      try {
+        if (generator == null) {
+          generator = Protocol.mapper().getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+          generator.setRootValueSeparator(null);
         }
+        serializer.write(record, generator);
+        generator.flush();
+        data = Protocol.mapper().readTree(buffer.toByteArray());
+      } catch (IOException e) {
+        generator = null; // mid-object: start afresh with the next record
+        throw new UncheckedIOException("cannot serialize a record", e);
+      } catch (RuntimeException | Error e) {
+        generator = null;
+        throw e;
       }
-      line.write(b, start, off + len - start);
+      events.record(data, emittedAtMillis);
     }
 
-    private void emit() {
-      byte[] bytes = line.toByteArray();
-      line.reset();
-      if (bytes.length == 0) {
-        return;
-      }
-      JsonNode message;
-      try {
-        message = Protocol.mapper().readTree(bytes);
-      } catch (IOException e) {
-        throw new UncheckedIOException("the read engine wrote a line that is not JSON", e);
-      }
-      switch (message.path("type").asText()) {
-        case "RECORD" -> {
-          JsonNode record = message.get("record");
-          events.record(record.get("data"), record.path("emitted_at").asLong());
-        }
-        case "STATE" -> events.state(message.path("state").path("stream").get("stream_state"));
-        case "LOG" -> events.log(message.path("log").path("level").asText("INFO"),
-            message.path("log").path("message").asText(""));
-        default -> {
-          // stream statuses: the end of read() is the end of the stream
-        }
-      }
+    @Override
+    public void state(ObjectNode state, long recordCount) {
+      events.state(state);
     }
+
+    @Override
+    public void status(ReadSink.Status status, long atMillis) {
+      // the end of read() is the end of the stream
+    }
+
+    @Override
+    public void rateLimited(Long quotaResetMillis, long atMillis) {
+      // Kafka Connect has no rate-limit status; the connector's own logs tell
+    }
+
+    @Override
+    public void log(Level level, String message) {
+      events.log(LogLevels.toAirbyte(level).name(), message);
+    }
+
+    @Override
+    public void configChanged(ObjectNode config, long atMillis) {
+      events.log("WARN", "The connector changed its config during the read; Kafka Connect cannot persist the"
+          + " change, so the next task start uses the configured value");
+    }
+
+    @Override
+    public void flush() {}
   }
 }

@@ -1,0 +1,110 @@
+package io.c8kit.airbyte.output;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.c8kit.protocol.AirbyteControlMessage;
+import io.c8kit.protocol.AirbyteMessage;
+import io.c8kit.protocol.AirbyteStateMessage;
+import io.c8kit.protocol.AirbyteStateStats;
+import io.c8kit.protocol.AirbyteStreamState;
+import io.c8kit.protocol.AirbyteStreamStatusTraceMessage;
+import io.c8kit.protocol.StreamDescriptor;
+import io.c8kit.runtime.RecordSerializer;
+import io.c8kit.runtime.output.LogLevels;
+import io.c8kit.runtime.read.ReadSink;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Level;
+
+/**
+ * The read engine's results as Airbyte messages on stdout: RECORDs stream from the generated
+ * serializer into {@link ProtocolOutput}'s line buffer (the byte-level fast path, no tree per
+ * record), states become per-stream STATE messages, statuses TRACE STREAM_STATUS, config changes
+ * CONTROL {@code connectorConfig} and logs LOG messages.
+ */
+public final class AirbyteReadSink implements ReadSink {
+  private final ProtocolOutput out;
+
+  public AirbyteReadSink(ProtocolOutput out) {
+    this.out = Objects.requireNonNull(out, "out");
+  }
+
+  @Override
+  public ReadSink.Stream stream(String name, String namespace) {
+    return new StreamLines(name, namespace);
+  }
+
+  @Override
+  public void log(Level level, String message) {
+    out.log(LogLevels.toAirbyte(level), message);
+  }
+
+  @Override
+  public void configChanged(ObjectNode config, long atMillis) {
+    AirbyteControlMessage control = new AirbyteControlMessage();
+    control.type = AirbyteControlMessage.Type.CONNECTOR_CONFIG;
+    control.emittedAt = (double) atMillis;
+    control.connectorConfig = new AirbyteControlMessage.ConnectorConfig();
+    control.connectorConfig.config = config;
+    out.write(AirbyteMessage.control(control));
+  }
+
+  @Override
+  public void flush() {
+    out.flush();
+  }
+
+  /** One stream's lines; its name and namespace are encoded once for every RECORD. */
+  private final class StreamLines implements ReadSink.Stream {
+    private final SerializableString encodedName;
+    private final SerializableString encodedNamespace;
+    private final StreamDescriptor descriptor;
+
+    StreamLines(String name, String namespace) {
+      this.encodedName = ProtocolOutput.encodeName(name);
+      this.encodedNamespace = ProtocolOutput.encodeName(namespace);
+      this.descriptor = new StreamDescriptor(name, namespace);
+    }
+
+    @Override
+    public <R> void record(RecordSerializer<? super R> serializer, R record, long emittedAtMillis) {
+      out.writeRecord(encodedName, encodedNamespace, serializer, record, emittedAtMillis);
+    }
+
+    @Override
+    public void state(ObjectNode state, long recordCount) {
+      AirbyteStateMessage message = new AirbyteStateMessage();
+      message.type = AirbyteStateMessage.Type.STREAM;
+      message.stream = new AirbyteStreamState(descriptor, state);
+      message.sourceStats = new AirbyteStateStats((double) recordCount);
+      out.write(AirbyteMessage.state(message));
+    }
+
+    @Override
+    public void status(ReadSink.Status status, long atMillis) {
+      out.write(AirbyteMessage.streamStatus(descriptor, airbyte(status), atMillis));
+    }
+
+    @Override
+    public void rateLimited(Long quotaResetMillis, long atMillis) {
+      ObjectNode reason = JsonNodeFactory.instance.objectNode().put("type", "RATE_LIMITED");
+      if (quotaResetMillis != null) {
+        reason.putObject("rate_limited").put("quota_reset", quotaResetMillis.longValue());
+      }
+      AirbyteMessage message = AirbyteMessage.streamStatus(
+          descriptor, AirbyteStreamStatusTraceMessage.Status.RUNNING, atMillis);
+      message.trace.streamStatus.reasons = List.of(reason);
+      out.write(message);
+    }
+  }
+
+  private static AirbyteStreamStatusTraceMessage.Status airbyte(ReadSink.Status status) {
+    return switch (status) {
+      case STARTED -> AirbyteStreamStatusTraceMessage.Status.STARTED;
+      case RUNNING -> AirbyteStreamStatusTraceMessage.Status.RUNNING;
+      case COMPLETE -> AirbyteStreamStatusTraceMessage.Status.COMPLETE;
+      case INCOMPLETE -> AirbyteStreamStatusTraceMessage.Status.INCOMPLETE;
+    };
+  }
+}
