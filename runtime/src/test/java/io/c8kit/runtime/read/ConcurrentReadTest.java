@@ -167,6 +167,9 @@ class ConcurrentReadTest {
     assertEquals("bad1", first.stream().name);
     assertEquals(1, first.getSuppressed().length);
     assertEquals("bad2", assertInstanceOf(StreamReadException.class, first.getSuppressed()[0]).stream().name);
+    // the TRACE ERROR's message names both streams
+    assertTrue(first.getMessage().matches("Stream '.*bad1.*' failed: boom bad1; other failed streams: '.*bad2.*'"),
+        first.getMessage());
     assertEquals("SI", out.events("bad1"));
     assertEquals("SI", out.events("bad2"));
     assertEquals("SRrrrrrTC", out.events("later")); // a stream queued behind the failures still runs
