@@ -35,7 +35,8 @@ import java.util.Set;
     dockerImage = "acme/source-kitchen-sink",
     baseImage = "registry.example.com/jre:17",
     configErrors = {IllegalArgumentException.class, SecurityException.class},
-    transientErrors = IOException.class)
+    transientErrors = IOException.class,
+    concurrency = 3)
 public class KitchenSinkSource {
   public enum Region {
     @Field(name = "us-east-1") US_EAST,

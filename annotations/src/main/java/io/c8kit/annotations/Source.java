@@ -42,6 +42,14 @@ public @interface Source {
   /** Base image for the generated Dockerfile; defaults to {@code eclipse-temurin:17-jre}. */
   String baseImage() default "";
 
+  /**
+   * How many streams may be read at the same time (at least 1; 1 reads them one after another). Only
+   * raise it when the stream methods are safe to run on different threads at once (no shared
+   * non-thread-safe fields, HTTP clients or JDBC connections). The environment variable {@code
+   * C8KIT_READ_CONCURRENCY} can lower it at run time, never raise it.
+   */
+  int concurrency() default 1;
+
   /** Exception types (and their subclasses) reported as {@code config_error}: bad credentials, bad input. */
   Class<? extends Throwable>[] configErrors() default {};
 

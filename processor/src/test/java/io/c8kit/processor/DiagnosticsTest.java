@@ -84,6 +84,9 @@ class DiagnosticsTest {
     cases.add(c(Message.INVALID_BASE_IMAGE, "blank or contains whitespace", "baseImage =", 1,
         "@Source(name = \"t\", version = \"1.0.0\",", "    baseImage = \"my image\")",
         "public class T {", CFG, R, STREAM, "}"));
+    cases.add(c(Message.INVALID_CONCURRENCY, "@Source(concurrency = 0) of T must be at least 1", "concurrency =", 1,
+        "@Source(name = \"t\", version = \"1.0.0\",", "    concurrency = 0)",
+        "public class T {", CFG, R, STREAM, "}"));
     cases.add(c(Message.INVALID_LOGO, "neither a data: URI nor a classpath resource", "logo =", 1,
         "@Source(name = \"t\", version = \"1.0.0\",", "    logo = \"has space.svg\")",
         "public class T {", CFG, R, STREAM, "}"));

@@ -13,9 +13,11 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
   private final List<StreamDefinition<C, ?>> streams;
   private final DiscoverFunction<C> discover;
   private final DynamicReader<C> dynamicReader;
+  private final int concurrency;
 
   private SourceDefinition(Builder<C> b) {
     super(b);
+    this.concurrency = b.concurrency;
     this.streams = List.copyOf(b.streams);
     this.discover = b.discover;
     this.dynamicReader = b.dynamicReader;
@@ -43,11 +45,20 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
     return dynamicReader;
   }
 
+  /**
+   * How many streams the author allows to be read at the same time (1 = one after another): only the
+   * author knows whether the stream methods share state that is not thread-safe.
+   */
+  public int concurrency() {
+    return concurrency;
+  }
+
   /** Builder used by generated code. */
   public static final class Builder<C> extends ConnectorDefinition.Builder<C, Builder<C>> {
     private final List<StreamDefinition<C, ?>> streams = new ArrayList<>();
     private DiscoverFunction<C> discover;
     private DynamicReader<C> dynamicReader;
+    private int concurrency = 1;
 
     private Builder(ConnectorInfo info, ConfigBinder<C> binder) {
       super(info, binder);
@@ -66,6 +77,14 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
     public Builder<C> discover(DiscoverFunction<C> discover, DynamicReader<C> reader) {
       this.discover = discover;
       this.dynamicReader = reader;
+      return this;
+    }
+
+    public Builder<C> concurrency(int concurrency) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
+      }
+      this.concurrency = concurrency;
       return this;
     }
 

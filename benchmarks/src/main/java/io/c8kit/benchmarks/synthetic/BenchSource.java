@@ -24,7 +24,8 @@ import java.util.List;
     version = "1.0.0",
     title = "Bench",
     description = "Synthetic rows for the c8kit benchmarks.",
-    documentationUrl = "https://docs.airbyte.com/integrations/sources/faker")
+    documentationUrl = "https://docs.airbyte.com/integrations/sources/faker",
+    concurrency = 4)
 public class BenchSource {
   /** The configuration: how many rows to emit. */
   public record Config(

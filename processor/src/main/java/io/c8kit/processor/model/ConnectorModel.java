@@ -17,6 +17,8 @@ import javax.lang.model.element.TypeElement;
  *     when a source and a destination of one package would otherwise share it
  * @param http the declarative REST part of an {@code @HttpSource} class, whose generated subclass the
  *     connector instantiates
+ * @param concurrency how many streams a source lets the engine read at once ({@code @Source(concurrency)}; 1
+ *     for destinations)
  */
 public record ConnectorModel(
     TypeElement origin,
@@ -38,7 +40,8 @@ public record ConnectorModel(
     Optional<DiscoverModel> discover,
     Optional<DestinationModel> destination,
     String baseName,
-    Optional<HttpSourceModel> http) {
+    Optional<HttpSourceModel> http,
+    int concurrency) {
 
   public ConnectorModel {
     configErrors = List.copyOf(configErrors);
@@ -52,17 +55,17 @@ public record ConnectorModel(
       String description, String documentationUrl, String logo, String dockerImage, String baseImage,
       List<ClassName> configErrors, List<ClassName> transientErrors, ConfigModel config,
       Optional<String> checkMethod, List<StreamModel> streams, Optional<DiscoverModel> discover,
-      Optional<DestinationModel> destination, String baseName) {
+      Optional<DestinationModel> destination, String baseName, int concurrency) {
     this(origin, kind, annotatedClass, name, version, title, description, documentationUrl, logo, dockerImage,
         baseImage, configErrors, transientErrors, config, checkMethod, streams, discover, destination, baseName,
-        Optional.empty());
+        Optional.empty(), concurrency);
   }
 
   /** This model with the declarative REST part of an {@code @HttpSource} class. */
   public ConnectorModel withHttp(Optional<HttpSourceModel> http) {
     return new ConnectorModel(origin, kind, annotatedClass, name, version, title, description, documentationUrl,
         logo, dockerImage, baseImage, configErrors, transientErrors, config, checkMethod, streams, discover,
-        destination, baseName, http);
+        destination, baseName, http, concurrency);
   }
 
   /** The class the connector instantiates: the generated REST implementation or the annotated class. */

@@ -55,6 +55,6 @@ final class ConnectorModelFactory {
     return new ConnectorModel(scope.type, scope.kind, annotatedClass(scope.type), h.name(), h.version(),
         h.title(), h.description(), h.documentationUrl(), h.logo(), h.dockerImage(), h.baseImage(),
         h.configErrors(), h.transientErrors(), config, methods.check, methods.streams, discover, destination,
-        baseName);
+        baseName, h.concurrency());
   }
 }

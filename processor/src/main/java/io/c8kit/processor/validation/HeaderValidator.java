@@ -3,6 +3,7 @@ package io.c8kit.processor.validation;
 import com.squareup.javapoet.ClassName;
 import java.util.ArrayList;
 import java.util.List;
+import io.c8kit.processor.model.Kind;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -16,7 +17,7 @@ final class HeaderValidator {
   record Header(
       String name, String version, String title, String description, String documentationUrl,
       String logo, String dockerImage, String baseImage, List<ClassName> configErrors,
-      List<ClassName> transientErrors) {}
+      List<ClassName> transientErrors, int concurrency) {}
 
   private HeaderValidator() {}
 
@@ -61,9 +62,17 @@ final class HeaderValidator {
     } else if (baseImage.isEmpty()) {
       baseImage = ProcessorOptions.DEFAULT_BASE_IMAGE;
     }
+    int concurrency = 1;
+    if (scope.kind == Kind.SOURCE) {
+      concurrency = v.integer("concurrency");
+      if (concurrency < 1) {
+        report.error(Message.INVALID_CONCURRENCY, type, mirror, v.at("concurrency"), concurrency,
+            type.getSimpleName());
+      }
+    }
     String title = v.string("title").isEmpty() ? Names.title(name) : v.string("title");
     return new Header(name, version, title, v.string("description"), documentationUrl, logo, dockerImage,
-        baseImage, errorClasses(v, "configErrors"), errorClasses(v, "transientErrors"));
+        baseImage, errorClasses(v, "configErrors"), errorClasses(v, "transientErrors"), concurrency);
   }
 
   /**

@@ -199,7 +199,9 @@ public enum Message {
   HTTP_AUTH_NOT_SECRET(122, "@HttpAuth %s names config property \"%s\", which is not @Secret, so its value "
       + "would be shown in UIs and could reach logs; add @Secret to component %s"),
   HTTP_STREAM_SIGNATURE(123, "@HttpStream method %s() %s; declare it as 'abstract java.util.stream.Stream<R> "
-      + "%s(%s config)', optionally also taking Cursor<T> or Page<T> and StreamContext");
+      + "%s(%s config)', optionally also taking Cursor<T> or Page<T> and StreamContext"),
+  INVALID_CONCURRENCY(124, "@Source(concurrency = %d) of %s must be at least 1 (1 reads the streams one after "
+      + "another)");
 
   private final int number;
   private final String template;

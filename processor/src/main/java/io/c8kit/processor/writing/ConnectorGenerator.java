@@ -88,6 +88,9 @@ final class ConnectorGenerator extends JavaSourceGenerator {
     model.discover().ifPresent(d -> body.add("\n.discover($N::$N, $L)", instance, d.discoverMethod(),
         readLambda(d, instance)));
     model.destination().ifPresent(d -> destination(body, d, instance));
+    if (model.concurrency() != 1) {
+      body.add("\n.concurrency($L)", model.concurrency()); // absent at the default: generated files unchanged
+    }
     body.add("\n.build();\n$<");
 
     type.addMethod(MethodSpec.methodBuilder("definition")

@@ -19,13 +19,18 @@ public final class ReadEngine {
 
   /**
    * read: runs the configured streams in catalog order, handing their records, states and statuses
-   * to {@code sink}. The catalog and state are checked before any stream starts.
+   * to {@code sink}. The catalog and state are checked before any stream starts. When the source's
+   * {@code concurrency}, the sink's {@link ReadSink#maxConcurrency()} and {@code
+   * C8KIT_READ_CONCURRENCY} all allow more than one, up to that many streams run at once, started in
+   * catalog order (see {@link ConcurrentReads} for what a failure does then).
    *
    * @param state the {@code --state} JSON, or null when absent
    * @param masker masks the engine's log lines; a config value the connector changes is registered in it
    * @throws io.c8kit.ConfigException for a bad catalog or state (unknown or duplicated stream,
    *     unsupported sync mode, incremental without a cursor, malformed state, unparseable cursor)
-   * @throws StreamReadException when a stream fails, after its INCOMPLETE status; no later stream runs
+   * @throws StreamReadException when a stream fails, after its INCOMPLETE status; in a sequential read
+   *     no later stream runs, in a concurrent one every other stream still runs to its end and their
+   *     failures are suppressed on the first one in catalog order
    */
   public static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
       JsonNode state, ReadSink sink, SecretMasker masker) throws Exception {
@@ -52,8 +57,19 @@ public final class ReadEngine {
       List<StreamPlan<C>> plans = StreamPlan.plan(
           connector, config, configured, input, w -> out.log(Level.WARNING, w));
       ConfigUpdates configUpdates = new ConfigUpdates(rawConfig);
-      for (StreamPlan<C> plan : plans) {
-        new StreamRun<>(plan, out, settings, configUpdates).run(config);
+      int threads = Math.min(plans.size(),
+          settings.concurrency(connector.definition().concurrency(), out.sink.maxConcurrency()));
+      if (threads <= 1) {
+        for (StreamPlan<C> plan : plans) {
+          new StreamRun<>(plan, out, settings, configUpdates).run(config);
+        }
+      } else {
+        out.sink.beginConcurrent(threads);
+        try {
+          ConcurrentReads.run(plans, threads, plan -> new StreamRun<>(plan, out, settings, configUpdates).run(config));
+        } finally {
+          out.sink.endConcurrent();
+        }
       }
     } finally {
       out.sink.flush();

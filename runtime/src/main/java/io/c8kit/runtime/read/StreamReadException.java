@@ -28,6 +28,23 @@ public final class StreamReadException extends RuntimeException {
     return "Stream '" + stream + "' failed: " + detail;
   }
 
+  /**
+   * The message, naming every other stream that failed in the same concurrent read (attached as
+   * suppressed), so the TRACE ERROR's messages name them all.
+   */
+  @Override
+  public String getMessage() {
+    StringBuilder message = new StringBuilder(super.getMessage());
+    String separator = "; other failed streams: ";
+    for (Throwable other : getSuppressed()) {
+      if (other instanceof StreamReadException s) {
+        message.append(separator).append('\'').append(s.stream).append('\'');
+        separator = ", ";
+      }
+    }
+    return message.toString();
+  }
+
   /** The stream that failed. */
   public StreamDescriptor stream() {
     return stream;

@@ -29,6 +29,13 @@ import java.util.logging.Level;
 final class MessageSink implements ReadSink {
   final List<AirbyteMessage> messages = new ArrayList<>();
   int flushes;
+  /** What {@link #maxConcurrency()} answers; 1 like a sequential target. */
+  int maxConcurrency = 1;
+
+  @Override
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
 
   @Override
   public synchronized ReadSink.Stream stream(String name, String namespace) {

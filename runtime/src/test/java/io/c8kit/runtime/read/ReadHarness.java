@@ -174,7 +174,11 @@ final class ReadHarness {
 
   static Output read(SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state,
       ReadSettings settings, JsonNode rawConfig) {
-    MessageSink sink = new MessageSink();
+    return read(connector, catalog, state, settings, rawConfig, new MessageSink());
+  }
+
+  static Output read(SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state,
+      ReadSettings settings, JsonNode rawConfig, MessageSink sink) {
     Throwable error = null;
     try {
       ReadEngine.read(connector, "config", catalog, state, new ReadEngine.Output(sink, new SecretMasker()),

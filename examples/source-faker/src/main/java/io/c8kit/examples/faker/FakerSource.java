@@ -28,7 +28,8 @@ import java.util.stream.LongStream;
     version = "1.0.0",
     title = "Faker",
     description = "Generates fake users, products and purchases; deterministic for a given seed.",
-    documentationUrl = "https://docs.airbyte.com/integrations/sources/faker")
+    documentationUrl = "https://docs.airbyte.com/integrations/sources/faker",
+    concurrency = 4)
 public class FakerSource {
   /** Timestamps of stable records (always_updated = false) are laid out from here, one hour apart. */
   static final Instant EPOCH = Instant.parse("2020-01-01T00:00:00Z");

@@ -22,17 +22,48 @@ import java.util.logging.Level;
  * serializer into {@link ProtocolOutput}'s line buffer (the byte-level fast path, no tree per
  * record), states become per-stream STATE messages, statuses TRACE STREAM_STATUS, config changes
  * CONTROL {@code connectorConfig} and logs LOG messages.
+ *
+ * <p>Takes several streams at once: while the engine reads concurrently, each stream writes into its
+ * own buffer and {@link StreamChunks} is the one writer to stdout; read one after another (the
+ * default), streams write straight into the process's output, byte for byte as before.
  */
 public final class AirbyteReadSink implements ReadSink {
+  /** Bounds the threads (and with them the memory) a source can ask for. */
+  static final int MAX_CONCURRENCY = 16;
+
   private final ProtocolOutput out;
+  /** Set while the engine reads streams concurrently. */
+  private volatile StreamChunks chunks;
 
   public AirbyteReadSink(ProtocolOutput out) {
     this.out = Objects.requireNonNull(out, "out");
   }
 
   @Override
+  public int maxConcurrency() {
+    return MAX_CONCURRENCY;
+  }
+
+  @Override
+  public void beginConcurrent(int threads) {
+    out.flush();
+    chunks = new StreamChunks(out, threads);
+  }
+
+  @Override
+  public void endConcurrent() {
+    StreamChunks ending = chunks;
+    chunks = null;
+    if (ending != null) {
+      ending.close();
+    }
+  }
+
+  @Override
   public ReadSink.Stream stream(String name, String namespace) {
-    return new StreamLines(name, namespace);
+    StreamChunks concurrent = chunks;
+    return concurrent == null ? new StreamLines(name, namespace, out, false)
+        : new StreamLines(name, namespace, concurrent.streamOutput(), true);
   }
 
   @Override
@@ -56,15 +87,26 @@ public final class AirbyteReadSink implements ReadSink {
   }
 
   /** One stream's lines; its name and namespace are encoded once for every RECORD. */
-  private final class StreamLines implements ReadSink.Stream {
+  private static final class StreamLines implements ReadSink.Stream {
     private final SerializableString encodedName;
     private final SerializableString encodedNamespace;
     private final StreamDescriptor descriptor;
+    private final ProtocolOutput out;
+    /** A concurrent stream's own output: hand its lines over at every STATE and status. */
+    private final boolean handOver;
 
-    StreamLines(String name, String namespace) {
+    StreamLines(String name, String namespace, ProtocolOutput out, boolean handOver) {
       this.encodedName = ProtocolOutput.encodeName(name);
       this.encodedNamespace = ProtocolOutput.encodeName(namespace);
       this.descriptor = new StreamDescriptor(name, namespace);
+      this.out = out;
+      this.handOver = handOver;
+    }
+
+    private void handOver() {
+      if (handOver) {
+        out.flush();
+      }
     }
 
     @Override
@@ -79,11 +121,13 @@ public final class AirbyteReadSink implements ReadSink {
       message.stream = new AirbyteStreamState(descriptor, state);
       message.sourceStats = new AirbyteStateStats((double) recordCount);
       out.write(AirbyteMessage.state(message));
+      handOver();
     }
 
     @Override
     public void status(ReadSink.Status status, long atMillis) {
       out.write(AirbyteMessage.streamStatus(descriptor, airbyte(status), atMillis));
+      handOver();
     }
 
     @Override
@@ -96,6 +140,7 @@ public final class AirbyteReadSink implements ReadSink {
           descriptor, AirbyteStreamStatusTraceMessage.Status.RUNNING, atMillis);
       message.trace.streamStatus.reasons = List.of(reason);
       out.write(message);
+      handOver();
     }
   }
 

@@ -195,6 +195,19 @@ public final class ProtocolOutput implements Closeable, LogDestination {
   }
 
   /**
+   * Writes complete lines that another {@code ProtocolOutput} already committed (a concurrently read
+   * stream's chunk), after the lines buffered here, so they stay whole and in order.
+   */
+  public synchronized void writeLines(byte[] lines, int offset, int length) {
+    try {
+      buffer.drainTo(sink);
+      sink.write(lines, offset, length);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to stdout", e);
+    }
+  }
+
+  /**
    * Writes plain text, not a protocol message: only for commands that are not Airbyte commands and
    * print something for people ({@code docs}).
    */

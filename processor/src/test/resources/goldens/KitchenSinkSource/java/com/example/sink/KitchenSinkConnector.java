@@ -95,6 +95,7 @@ public final class KitchenSinkConnector extends SourceConnector<KitchenSinkSourc
         .serializer(new KitchenSinkSource_EventSerializer())
         .reader((config, ctx) -> ctx.drain(source.eventLog()))
         .build())
+      .concurrency(3)
       .build();
   }
 }

@@ -74,6 +74,7 @@ public final class FakerConnector extends SourceConnector<FakerSource.Config> {
         .serializer(new FakerSource_PurchaseSerializer())
         .reader((config, ctx) -> ctx.drain(source.purchases(config, ctx.cursor(), ctx)))
         .build())
+      .concurrency(4)
       .build();
   }
 }
