@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * The Java mirror of Macrometa's Python {@code c8connector.C8Connector}: the eleven methods the C8
- * platform calls, plus {@code logo()}. The generated {@code <Name>C8Connector} implements it (through
- * {@code io.c8kit.c8.C8SourceAdapter}/{@code C8DestinationAdapter}); users rarely do by hand.
+ * platform calls, plus {@code logo()}. The generated {@code <Name>C8Connector} implements it
+ * (through {@code io.c8kit.c8.C8SourceAdapter}/{@code C8DestinationAdapter}); users rarely do by
+ * hand.
  *
  * <p>{@code integration} maps are the flat user config keyed by {@link ConfigProperty#name()}.
  */
@@ -49,6 +50,9 @@ public interface C8Connector {
   /** The config parameters of the connector. */
   List<ConfigProperty> config();
 
-  /** Meltano capability names, the same list the Singer {@code --about} shows (see {@code ConnectorKind}). */
+  /**
+   * Meltano capability names, the same list the Singer {@code --about} shows (see {@code
+   * ConnectorKind}).
+   */
   List<String> capabilities();
 }

@@ -5,14 +5,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
 
 /**
- * One C8 config parameter (the Python {@code ConfigProperty}). Defaults and placeholders are strings,
- * as in the Python original ({@code "5432"}, {@code "false"}).
+ * One C8 config parameter (the Python {@code ConfigProperty}). Defaults and placeholders are
+ * strings, as in the Python original ({@code "5432"}, {@code "false"}).
  *
  * <p>JSON shape: {@code {"name","display_name","type","is_mandatory","is_dynamic","description",
  * "default_value","placeholder_value"}} with {@code type} the enum's string value.
  */
 @JsonPropertyOrder({
-  "name", "display_name", "type", "is_mandatory", "is_dynamic", "description", "default_value",
+  "name",
+  "display_name",
+  "type",
+  "is_mandatory",
+  "is_dynamic",
+  "description",
+  "default_value",
   "placeholder_value"
 })
 public record ConfigProperty(

@@ -1,6 +1,9 @@
 package io.c8kit;
 
-/** Thrown by connector code for failures a retry may fix: reported as {@code failure_type: transient_error}. */
+/**
+ * Thrown by connector code for failures a retry may fix: reported as {@code failure_type:
+ * transient_error}.
+ */
 public class TransientException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

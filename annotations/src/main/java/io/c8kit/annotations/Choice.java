@@ -6,7 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** One option of a {@link OneOf} sealed interface: a record with the discriminator's constant value. */
+/**
+ * One option of a {@link OneOf} sealed interface: a record with the discriminator's constant value.
+ */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)

@@ -14,7 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Destination {
-  /** Connector name in kebab-case, e.g. {@code sqlite}; the package name becomes {@code c8-target-<name>}. */
+  /**
+   * Connector name in kebab-case, e.g. {@code sqlite}; the package name becomes {@code
+   * c8-target-<name>}.
+   */
   String name();
 
   /** Semantic version of the connector, e.g. {@code 1.0.0}. */
@@ -38,14 +41,17 @@ public @interface Destination {
   /** Base image for the generated Dockerfile; defaults to {@code eclipse-temurin:17-jre}. */
   String baseImage() default "";
 
-  /** Destination sync modes the writer implements; written to {@code supported_destination_sync_modes}. */
+  /**
+   * Destination sync modes the writer implements; written to {@code
+   * supported_destination_sync_modes}.
+   */
   DestinationSyncMode[] syncModes() default {
     DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND_DEDUP
   };
 
   /**
-   * Reserved keys of the target store, for the C8 {@code reservedKeys()} contract: a fixed primary key
-   * first, or {@code ""} first when there is none.
+   * Reserved keys of the target store, for the C8 {@code reservedKeys()} contract: a fixed primary
+   * key first, or {@code ""} first when there is none.
    */
   String[] reservedKeys() default {};
 

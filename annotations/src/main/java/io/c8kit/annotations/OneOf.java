@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a sealed interface whose permitted records are the options of a {@code oneOf} config property.
- * Each record carries {@link Choice}; the discriminator property holds the choice's constant.
+ * Marks a sealed interface whose permitted records are the options of a {@code oneOf} config
+ * property. Each record carries {@link Choice}; the discriminator property holds the choice's
+ * constant.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

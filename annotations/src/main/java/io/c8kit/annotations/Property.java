@@ -14,7 +14,12 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD})
+@Target({
+  ElementType.RECORD_COMPONENT,
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.METHOD
+})
 public @interface Property {
   /** JSON property name; defaults to the snake_case of the Java name. */
   String name() default "";
@@ -24,7 +29,9 @@ public @interface Property {
 
   String description() default "";
 
-  /** UI order among siblings; must be unique within one object. -1 means "after the ordered ones". */
+  /**
+   * UI order among siblings; must be unique within one object. -1 means "after the ordered ones".
+   */
   int order() default -1;
 
   /** Example values, each parsed to the property's type. */
@@ -57,7 +64,9 @@ public @interface Property {
   /** Render a multi-line text box (keys, certificates). */
   boolean multiline() default false;
 
-  /** C8 {@code is_dynamic}: a per-pipeline "which object" setting rather than a connection setting. */
+  /**
+   * C8 {@code is_dynamic}: a per-pipeline "which object" setting rather than a connection setting.
+   */
   boolean dynamic() default false;
 
   /** C8 placeholder value shown in an empty input. */

@@ -10,15 +10,18 @@ import java.lang.annotation.Target;
  * Marks a public, concrete class as an Airbyte/C8 source connector; the processor generates the
  * connector, its spec, a CLI main and a Dockerfile from it.
  *
- * <p>The class needs a public no-argument constructor, exactly one config type (the first parameter of
- * its {@link Check} and {@link Stream} methods) and at least one {@link Stream} method or a {@link
- * Discover}/{@link Read} pair.
+ * <p>The class needs a public no-argument constructor, exactly one config type (the first parameter
+ * of its {@link Check} and {@link Stream} methods) and at least one {@link Stream} method or a
+ * {@link Discover}/{@link Read} pair.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Source {
-  /** Connector name in kebab-case, e.g. {@code faker}; the package name becomes {@code c8-source-<name>}. */
+  /**
+   * Connector name in kebab-case, e.g. {@code faker}; the package name becomes {@code
+   * c8-source-<name>}.
+   */
   String name();
 
   /** Semantic version of the connector, e.g. {@code 1.0.0}. */
@@ -30,29 +33,43 @@ public @interface Source {
   /** One-sentence description of what the connector reads. */
   String description() default "";
 
-  /** Documentation URL placed in the spec's {@code documentationUrl}; must be an absolute http(s) URL. */
+  /**
+   * Documentation URL placed in the spec's {@code documentationUrl}; must be an absolute http(s)
+   * URL.
+   */
   String documentationUrl() default "";
 
-  /** Logo: a classpath resource path (e.g. {@code logo.svg}) or a {@code data:} URI; empty for none. */
+  /**
+   * Logo: a classpath resource path (e.g. {@code logo.svg}) or a {@code data:} URI; empty for none.
+   */
   String logo() default "";
 
-  /** Docker image repository, e.g. {@code acme/source-faker}; defaults to {@code c8kit/source-<name>}. */
+  /**
+   * Docker image repository, e.g. {@code acme/source-faker}; defaults to {@code
+   * c8kit/source-<name>}.
+   */
   String dockerImage() default "";
 
   /** Base image for the generated Dockerfile; defaults to {@code eclipse-temurin:17-jre}. */
   String baseImage() default "";
 
   /**
-   * How many streams may be read at the same time (at least 1; 1 reads them one after another). Only
-   * raise it when the stream methods are safe to run on different threads at once (no shared
+   * How many streams may be read at the same time (at least 1; 1 reads them one after another).
+   * Only raise it when the stream methods are safe to run on different threads at once (no shared
    * non-thread-safe fields, HTTP clients or JDBC connections). The environment variable {@code
    * C8KIT_READ_CONCURRENCY} can lower it at run time, never raise it.
    */
   int concurrency() default 1;
 
-  /** Exception types (and their subclasses) reported as {@code config_error}: bad credentials, bad input. */
+  /**
+   * Exception types (and their subclasses) reported as {@code config_error}: bad credentials, bad
+   * input.
+   */
   Class<? extends Throwable>[] configErrors() default {};
 
-  /** Exception types (and their subclasses) reported as {@code transient_error}: retrying may succeed. */
+  /**
+   * Exception types (and their subclasses) reported as {@code transient_error}: retrying may
+   * succeed.
+   */
   Class<? extends Throwable>[] transientErrors() default {};
 }

@@ -19,19 +19,19 @@ import javax.tools.ToolProvider;
  * compile: what the c8kit processor adds to javac, per example connector.
  *
  * <p>Method. "with" = {@code javac -processorpath P} on the example's own sources: the processor
- * validates, generates its sources and javac compiles them in a second round. "without" =
- * {@code javac -proc:none -implicit:none} on the <em>same user sources only</em>: everything the
- * processor causes, including compiling the generated sources, is charged to the processor. An
- * example references the classes the processor generates, so a preparation run with the processor
- * compiles them once, and "without" finds them as class files on its class path. Checked: "without"
- * produces exactly the user classes of "with". Flags are the build's ({@code --release 17 -encoding
- * UTF-8 -parameters}) on the connector class path of this module.
+ * validates, generates its sources and javac compiles them in a second round. "without" = {@code
+ * javac -proc:none -implicit:none} on the <em>same user sources only</em>: everything the processor
+ * causes, including compiling the generated sources, is charged to the processor. An example
+ * references the classes the processor generates, so a preparation run with the processor compiles
+ * them once, and "without" finds them as class files on its class path. Checked: "without" produces
+ * exactly the user classes of "with". Flags are the build's ({@code --release 17 -encoding UTF-8
+ * -parameters}) on the connector class path of this module.
  *
  * <p>Two settings: <b>cold</b>, a fresh {@code javac} process per compile (what a developer's
  * {@code javac} or a single-module build pays), wall and whole-process CPU; <b>warm</b>, in one JVM
- * after warm-up compiles (what a long-lived compiler such as a daemon or an IDE pays; javac loads the
- * processor path into a new class loader on every compile, as Maven does), wall and the compiling
- * thread's CPU. Runs alternate with and without.
+ * after warm-up compiles (what a long-lived compiler such as a daemon or an IDE pays; javac loads
+ * the processor path into a new class loader on every compile, as Maven does), wall and the
+ * compiling thread's CPU. Runs alternate with and without.
  */
 final class CompileBench {
   static final List<String> EXAMPLES = List.of("source-faker", "destination-sqlite");
@@ -46,8 +46,12 @@ final class CompileBench {
       } catch (Exception e) {
         ws.log.println("  compile " + example + " FAILED: " + e.getMessage());
         for (String mode : List.of("cold", "warm")) {
-          results.add(Result.failed("compile-" + example + "-" + mode, "javac " + example + " (" + mode + ")",
-              "ms", e.toString()));
+          results.add(
+              Result.failed(
+                  "compile-" + example + "-" + mode,
+                  "javac " + example + " (" + mode + ")",
+                  "ms",
+                  e.toString()));
         }
       }
     }
@@ -62,9 +66,10 @@ final class CompileBench {
     }
     List<String> sources = javaFiles(srcDir);
     String cp = classpathFile(o, "connector.txt");
-    String processorPath = o.processorPathFile != null
-        ? Files.readString(o.processorPathFile, StandardCharsets.UTF_8).trim()
-        : classpathFile(o, "processor.txt");
+    String processorPath =
+        o.processorPathFile != null
+            ? Files.readString(o.processorPathFile, StandardCharsets.UTF_8).trim()
+            : classpathFile(o, "processor.txt");
     Path base = ws.dir.resolve("compile-" + example);
     Path prepGen = base.resolve("prep-gen");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -77,14 +82,16 @@ final class CompileBench {
     if (generated.isEmpty()) {
       throw new IllegalStateException("the processor generated no sources for " + example);
     }
-    // "without" compiles the user sources only, against the generated classes compiled by the preparation
+    // "without" compiles the user sources only, against the generated classes compiled by the
+    // preparation
     String cpWithout = cp + java.io.File.pathSeparator + base.resolve("prep-classes");
     Set<String> generatedNames = new TreeSet<>();
     for (String g : generated) {
       String rel = prepGen.relativize(Path.of(g)).toString();
       generatedNames.add(rel.substring(0, rel.length() - ".java".length()));
     }
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
 
     // cold: one javac process per compile
     List<Double> coldWith = new ArrayList<>();
@@ -95,17 +102,33 @@ final class CompileBench {
     for (int i = 0; i < o.runs; i++) {
       Path outWith = fresh(base.resolve("cold-with"));
       Path genWith = fresh(base.resolve("cold-with-gen"));
-      Launcher.Run a = ws.runOk(javacSpec(ws, "javac with processor", javacExe, base.resolve("with.args"),
-          withArgs(cp, processorPath, outWith, genWith, sources)));
+      Launcher.Run a =
+          ws.runOk(
+              javacSpec(
+                  ws,
+                  "javac with processor",
+                  javacExe,
+                  base.resolve("with.args"),
+                  withArgs(cp, processorPath, outWith, genWith, sources)));
       Path outWithout = fresh(base.resolve("cold-without"));
-      Launcher.Run b = ws.runOk(javacSpec(ws, "javac -proc:none", javacExe, base.resolve("without.args"),
-          withoutArgs(cpWithout, outWithout, sources)));
+      Launcher.Run b =
+          ws.runOk(
+              javacSpec(
+                  ws,
+                  "javac -proc:none",
+                  javacExe,
+                  base.resolve("without.args"),
+                  withoutArgs(cpWithout, outWithout, sources)));
       if (i == 0) {
         Set<String> user = userClasses(classFiles(outWith), generatedNames);
         Set<String> y = classFiles(outWithout);
         if (user.isEmpty() || !user.equals(y)) {
-          throw new IllegalStateException("-proc:none did not produce the user classes of the compile with the"
-              + " processor: " + user + " vs " + y);
+          throw new IllegalStateException(
+              "-proc:none did not produce the user classes of the compile with the"
+                  + " processor: "
+                  + user
+                  + " vs "
+                  + y);
         }
       }
       coldWith.add(a.wallNanos / 1e6);
@@ -113,8 +136,15 @@ final class CompileBench {
       cpuWith.add((double) a.cpuMillis);
       cpuWithout.add((double) b.cpuMillis);
     }
-    Result cold = result(example, "cold", "fresh javac process; CPU of the whole process", coldWith, coldWithout,
-        cpuWith, cpuWithout);
+    Result cold =
+        result(
+            example,
+            "cold",
+            "fresh javac process; CPU of the whole process",
+            coldWith,
+            coldWithout,
+            cpuWith,
+            cpuWithout);
     cold.details.put("sources", sources.size());
     cold.details.put("generatedSources", generated.size());
 
@@ -144,18 +174,36 @@ final class CompileBench {
         warmCpuWithout.add((c3 - c2) / 1e6);
       }
     }
-    Result warm = result(example, "warm", "in-process javac, warmed up; CPU of the compiling thread", warmWith,
-        warmWithout, warmCpuWith, warmCpuWithout);
-    ws.log.printf("  compile %s: cold %s wall, %s CPU; warm %s wall, %s CPU%n", example,
-        cold.comparedText(cold.comparedWall()), cold.comparedText(cold.comparedCpu()),
-        warm.comparedText(warm.comparedWall()), warm.comparedText(warm.comparedCpu()));
+    Result warm =
+        result(
+            example,
+            "warm",
+            "in-process javac, warmed up; CPU of the compiling thread",
+            warmWith,
+            warmWithout,
+            warmCpuWith,
+            warmCpuWithout);
+    ws.log.printf(
+        "  compile %s: cold %s wall, %s CPU; warm %s wall, %s CPU%n",
+        example,
+        cold.comparedText(cold.comparedWall()),
+        cold.comparedText(cold.comparedCpu()),
+        warm.comparedText(warm.comparedWall()),
+        warm.comparedText(warm.comparedCpu()));
     return List.of(cold, warm);
   }
 
-  private static Result result(String example, String mode, String how, List<Double> with, List<Double> without,
-      List<Double> cpuWith, List<Double> cpuWithout) {
-    Result r = new Result("compile-" + example + "-" + mode, "javac " + example + " (" + mode + ")", "ms")
-        .target(Result.Comparison.OVERHEAD, "<= +20 %", 20);
+  private static Result result(
+      String example,
+      String mode,
+      String how,
+      List<Double> with,
+      List<Double> without,
+      List<Double> cpuWith,
+      List<Double> cpuWithout) {
+    Result r =
+        new Result("compile-" + example + "-" + mode, "javac " + example + " (" + mode + ")", "ms")
+            .target(Result.Comparison.OVERHEAD, "<= +20 %", 20);
     r.wall.c8kit.addAll(with);
     r.wall.baseline.addAll(without);
     r.cpu.c8kit.addAll(cpuWith);
@@ -183,11 +231,22 @@ final class CompileBench {
   }
 
   private static List<String> common(String cp, Path out) {
-    return new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-parameters", "-nowarn",
-        "-cp", cp, "-d", out.toString()));
+    return new ArrayList<>(
+        List.of(
+            "--release",
+            "17",
+            "-encoding",
+            "UTF-8",
+            "-parameters",
+            "-nowarn",
+            "-cp",
+            cp,
+            "-d",
+            out.toString()));
   }
 
-  static List<String> withArgs(String cp, String processorPath, Path out, Path gen, List<String> sources)
+  static List<String> withArgs(
+      String cp, String processorPath, Path out, Path gen, List<String> sources)
       throws IOException {
     Files.createDirectories(out);
     Files.createDirectories(gen);
@@ -205,7 +264,8 @@ final class CompileBench {
     return a;
   }
 
-  private static Launcher.Spec javacSpec(Workspace ws, String label, String javac, Path argFile, List<String> args)
+  private static Launcher.Spec javacSpec(
+      Workspace ws, String label, String javac, Path argFile, List<String> args)
       throws IOException {
     Files.write(argFile, args.stream().map(CompileBench::quote).toList(), StandardCharsets.UTF_8);
     // no agent: the whole-process CPU comes from the harness's children times (Launcher)
@@ -220,27 +280,33 @@ final class CompileBench {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int rc = javac.run(null, null, err, args.toArray(new String[0]));
     if (rc != 0) {
-      throw new IllegalStateException("javac failed (" + rc + "): " + err.toString(StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "javac failed (" + rc + "): " + err.toString(StandardCharsets.UTF_8));
     }
   }
 
   private static String classpathFile(Options o, String name) throws IOException {
     Path f = o.buildDir.resolve("classpath").resolve(name);
     if (!Files.isRegularFile(f)) {
-      throw new java.io.FileNotFoundException(f + " (written by the benchmarks build: mvn package)");
+      throw new java.io.FileNotFoundException(
+          f + " (written by the benchmarks build: mvn package)");
     }
     return Files.readString(f, StandardCharsets.UTF_8).trim();
   }
 
   private static List<String> javaFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().collect(Collectors.toList());
+      return s.filter(p -> p.toString().endsWith(".java"))
+          .map(Path::toString)
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
   private static Set<String> classFiles(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.toString().endsWith(".class")).map(p -> dir.relativize(p).toString())
+      return s.filter(p -> p.toString().endsWith(".class"))
+          .map(p -> dir.relativize(p).toString())
           .collect(Collectors.toCollection(TreeSet::new));
     }
   }

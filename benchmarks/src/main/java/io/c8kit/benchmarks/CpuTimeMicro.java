@@ -18,8 +18,8 @@ import java.util.Map;
  * <pre>java -cp c8kit-benchmarks.jar io.c8kit.benchmarks.CpuTimeMicro [rounds] [opsPerRound]</pre>
  *
  * <p>{@code CpuTimeMicro engine|hand [rounds] [records]} runs only one of the two whole reads, so
- * that the other's type profiles (shared Jackson and c8kit code) do not shape its JIT-compiled code:
- * the per-record CPU of the read path alone, as a fresh process would reach it.
+ * that the other's type profiles (shared Jackson and c8kit code) do not shape its JIT-compiled
+ * code: the per-record CPU of the read path alone, as a fresh process would reach it.
  */
 public final class CpuTimeMicro {
   private CpuTimeMicro() {}
@@ -30,7 +30,9 @@ public final class CpuTimeMicro {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && (args[0].equals("engine") || args[0].equals("hand"))) {
-      readsOnly(args[0].equals("engine"), args.length > 1 ? Integer.parseInt(args[1]) : 12,
+      readsOnly(
+          args[0].equals("engine"),
+          args.length > 1 ? Integer.parseInt(args[1]) : 12,
           args.length > 2 ? Integer.parseInt(args[2]) : 200_000);
       return;
     }
@@ -42,13 +44,16 @@ public final class CpuTimeMicro {
     cases.put("c8kitWriteRecord", b::c8kitWriteRecord);
     cases.put("rawJacksonLine", b::rawJacksonLine);
     cases.put("generatedSerializerOnly", b::generatedSerializerOnly);
-    // whole reads in this JVM: the read engine with the generated connector, and the hand-written loop
+    // whole reads in this JVM: the read engine with the generated connector, and the hand-written
+    // loop
     int readRecords = 100_000;
     Map<String, Op> reads = reads(readRecords);
-    io.c8kit.runtime.write.LineParsingBenchmark lp = new io.c8kit.runtime.write.LineParsingBenchmark();
+    io.c8kit.runtime.write.LineParsingBenchmark lp =
+        new io.c8kit.runtime.write.LineParsingBenchmark();
     lp.setUp();
-    org.openjdk.jmh.infra.Blackhole bh = new org.openjdk.jmh.infra.Blackhole(
-        "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+    org.openjdk.jmh.infra.Blackhole bh =
+        new org.openjdk.jmh.infra.Blackhole(
+            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
     cases.put("parse: c8kitEnvelopeAndCopy", lp::c8kitEnvelopeAndCopy);
     cases.put("parse: c8kitEnvelopeCopyAndTree", lp::c8kitEnvelopeCopyAndTree);
     cases.put("parse: jacksonReadTree", lp::jacksonReadTree);
@@ -60,7 +65,9 @@ public final class CpuTimeMicro {
         long t0 = threads.getCurrentThreadCpuTime();
         c.getValue().run();
         long t1 = threads.getCurrentThreadCpuTime();
-        readResults.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add((t1 - t0) / (double) readRecords);
+        readResults
+            .computeIfAbsent(c.getKey(), k -> new ArrayList<>())
+            .add((t1 - t0) / (double) readRecords);
       }
     }
     Map<String, List<Double>> results = new LinkedHashMap<>();
@@ -80,36 +87,57 @@ public final class CpuTimeMicro {
     for (Map.Entry<String, List<Double>> e : results.entrySet()) {
       int n = e.getValue().size();
       List<Double> v = e.getValue().subList(n / 3, n); // the first third is warm-up
-      System.out.printf("%-28s min %6.0f  median %6.0f ns CPU/op%n", e.getKey(),
-          v.stream().mapToDouble(Double::doubleValue).min().orElse(0), Stats.median(v));
+      System.out.printf(
+          "%-28s min %6.0f  median %6.0f ns CPU/op%n",
+          e.getKey(), v.stream().mapToDouble(Double::doubleValue).min().orElse(0), Stats.median(v));
     }
   }
 
   /** The two whole reads of {@code readRecords} records, in this JVM, to a null stream. */
   private static Map<String, Op> reads(int readRecords) throws Exception {
-    io.c8kit.benchmarks.synthetic.BenchConnector connector = new io.c8kit.benchmarks.synthetic.BenchConnector();
-    io.c8kit.protocol.ConfiguredAirbyteCatalog catalog = io.c8kit.protocol.Protocol.mapper().treeToValue(
-        Workspace.catalog(List.of("rows")), io.c8kit.protocol.ConfiguredAirbyteCatalog.class);
-    io.c8kit.benchmarks.synthetic.BenchSource.Config config = new io.c8kit.benchmarks.synthetic.BenchSource.Config(readRecords);
+    io.c8kit.benchmarks.synthetic.BenchConnector connector =
+        new io.c8kit.benchmarks.synthetic.BenchConnector();
+    io.c8kit.protocol.ConfiguredAirbyteCatalog catalog =
+        io.c8kit.protocol.Protocol.mapper()
+            .treeToValue(
+                Workspace.catalog(List.of("rows")),
+                io.c8kit.protocol.ConfiguredAirbyteCatalog.class);
+    io.c8kit.benchmarks.synthetic.BenchSource.Config config =
+        new io.c8kit.benchmarks.synthetic.BenchSource.Config(readRecords);
     Map<String, Op> reads = new LinkedHashMap<>();
-    reads.put("read engine, per record", () -> {
-      io.c8kit.runtime.secrets.SecretMasker masker = new io.c8kit.runtime.secrets.SecretMasker();
-      io.c8kit.airbyte.output.ProtocolOutput out = new io.c8kit.airbyte.output.ProtocolOutput(
-          java.io.OutputStream.nullOutputStream(), masker);
-      io.c8kit.runtime.read.ReadEngine.read(connector, config, catalog, null,
-          new io.c8kit.airbyte.output.AirbyteReadSink(out), masker);
-    });
-    reads.put("hand-written loop, per record", () -> {
-      try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(
-          new java.io.BufferedOutputStream(java.io.OutputStream.nullOutputStream(), 1 << 16))) {
-        g.setRootValueSeparator(null);
-        com.fasterxml.jackson.core.io.SerializedString rows = new com.fasterxml.jackson.core.io.SerializedString("rows");
-        for (long i = 1; i <= readRecords; i++) {
-          io.c8kit.benchmarks.baseline.RawRead.write(g, rows, io.c8kit.benchmarks.synthetic.Rows.row(i),
-              System.currentTimeMillis());
-        }
-      }
-    });
+    reads.put(
+        "read engine, per record",
+        () -> {
+          io.c8kit.runtime.secrets.SecretMasker masker =
+              new io.c8kit.runtime.secrets.SecretMasker();
+          io.c8kit.airbyte.output.ProtocolOutput out =
+              new io.c8kit.airbyte.output.ProtocolOutput(
+                  java.io.OutputStream.nullOutputStream(), masker);
+          io.c8kit.runtime.read.ReadEngine.read(
+              connector,
+              config,
+              catalog,
+              null,
+              new io.c8kit.airbyte.output.AirbyteReadSink(out),
+              masker);
+        });
+    reads.put(
+        "hand-written loop, per record",
+        () -> {
+          try (com.fasterxml.jackson.core.JsonGenerator g =
+              new com.fasterxml.jackson.core.JsonFactory()
+                  .createGenerator(
+                      new java.io.BufferedOutputStream(
+                          java.io.OutputStream.nullOutputStream(), 1 << 16))) {
+            g.setRootValueSeparator(null);
+            com.fasterxml.jackson.core.io.SerializedString rows =
+                new com.fasterxml.jackson.core.io.SerializedString("rows");
+            for (long i = 1; i <= readRecords; i++) {
+              io.c8kit.benchmarks.baseline.RawRead.write(
+                  g, rows, io.c8kit.benchmarks.synthetic.Rows.row(i), System.currentTimeMillis());
+            }
+          }
+        });
     return reads;
   }
 
@@ -124,7 +152,8 @@ public final class CpuTimeMicro {
       perRecord.add((threads.getCurrentThreadCpuTime() - t0) / (double) readRecords);
     }
     List<Double> v = perRecord.subList(rounds / 3, rounds); // the first third is warm-up
-    System.out.printf("%-28s min %6.0f  median %6.0f ns CPU/record%n", name,
-        v.stream().mapToDouble(Double::doubleValue).min().orElse(0), Stats.median(v));
+    System.out.printf(
+        "%-28s min %6.0f  median %6.0f ns CPU/record%n",
+        name, v.stream().mapToDouble(Double::doubleValue).min().orElse(0), Stats.median(v));
   }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +18,11 @@ import java.util.stream.Stream;
 
 /**
  * The whole-process benchmark harness: measures read (against the hand-written limit and against a
- * Node CDK source), its scaling with size and with streams, write, startup, memory and compile time of
- * c8kit next to baselines run interleaved in the same invocation on the same machine, prints one table
- * with wall and CPU medians (min–max) and whether each target holds on both, and writes it as JSON.
- * See {@code benchmarks/README.md} for the method; {@code benchmarks/run.sh} builds and runs it.
+ * Node CDK source), its scaling with size and with streams, write, startup, memory and compile time
+ * of c8kit next to baselines run interleaved in the same invocation on the same machine, prints one
+ * table with wall and CPU medians (min–max) and whether each target holds on both, and writes it as
+ * JSON. See {@code benchmarks/README.md} for the method; {@code benchmarks/run.sh} builds and runs
+ * it.
  *
  * <p>Exit code 0 when every benchmark ran (whether or not its target holds), 1 when one failed to
  * run or its output check failed, 2 for a usage error.
@@ -75,13 +75,19 @@ public final class Harness {
     }
 
     /**
-     * The median figures of a row: c8kit, baseline, compared by wall; then c8kit, baseline, compared by
-     * CPU (NaN where there is none).
+     * The median figures of a row: c8kit, baseline, compared by wall; then c8kit, baseline,
+     * compared by CPU (NaN where there is none).
      */
     public double[] figures(String id) {
       Result r = row(id);
-      return new double[] {r.wall.c8kitMedian(), r.wall.baselineMedian(), r.comparedWall(),
-          r.cpu.c8kitMedian(), r.cpu.baselineMedian(), r.comparedCpu()};
+      return new double[] {
+        r.wall.c8kitMedian(),
+        r.wall.baselineMedian(),
+        r.comparedWall(),
+        r.cpu.c8kitMedian(),
+        r.cpu.baselineMedian(),
+        r.comparedCpu()
+      };
     }
 
     /** Why a row did not run (e.g. Node is not installed), or null. */
@@ -90,24 +96,37 @@ public final class Harness {
     }
 
     private Result row(String id) {
-      return results.stream().filter(x -> x.id.equals(id)).findFirst()
+      return results.stream()
+          .filter(x -> x.id.equals(id))
+          .findFirst()
           .orElseThrow(() -> new IllegalArgumentException("no row " + id));
     }
 
     /** The error of a row, or null. */
     public String error(String id) {
-      return results.stream().filter(x -> x.id.equals(id)).findFirst().map(r -> r.error).orElse(null);
+      return results.stream()
+          .filter(x -> x.id.equals(id))
+          .findFirst()
+          .map(r -> r.error)
+          .orElse(null);
     }
   }
 
-  /** Runs the selected benchmarks, prints progress and the table to {@code log}, writes the JSON. */
+  /**
+   * Runs the selected benchmarks, prints progress and the table to {@code log}, writes the JSON.
+   */
   public static Report run(Options options, PrintStream log) throws IOException {
     Instant now = Instant.now();
-    Report report = new Report(DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+    Report report =
+        new Report(
+            DateTimeFormatter.ISO_INSTANT.format(
+                now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     Path dir = options.work != null ? options.work : Files.createTempDirectory("c8kit-bench-");
     Workspace ws = new Workspace(options, dir, log);
     describeEnvironment(report.environment, options);
-    log.printf("c8kit benchmarks%s: %d run(s) each, scratch %s%n", options.smoke ? " (smoke)" : "", options.runs, dir);
+    log.printf(
+        "c8kit benchmarks%s: %d run(s) each, scratch %s%n",
+        options.smoke ? " (smoke)" : "", options.runs, dir);
     try {
       for (String bench : options.only) {
         log.println("- " + bench);
@@ -145,9 +164,16 @@ public final class Harness {
   }
 
   private static void describeEnvironment(ObjectNode env, Options o) {
-    env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-    env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch"));
+    env.put(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    env.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
     env.put("cpus", Runtime.getRuntime().availableProcessors());
     env.put("memoryGb", Math.round(physicalMemoryBytes() / 1e9 * 10) / 10.0);
     env.put("loadAverageBefore", loadAverage());
@@ -208,19 +234,35 @@ public final class Harness {
 
   static String table(Report report) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"benchmark", "c8kit wall", "baseline wall (same runs)", "wall", "c8kit CPU",
-        "baseline CPU", "CPU", "target", "holds"});
+    rows.add(
+        new String[] {
+          "benchmark",
+          "c8kit wall",
+          "baseline wall (same runs)",
+          "wall",
+          "c8kit CPU",
+          "baseline CPU",
+          "CPU",
+          "target",
+          "holds"
+        });
     for (Result r : report.results) {
       if (r.error != null) {
         rows.add(new String[] {r.label, "FAILED", "", "", "", "", "", r.target, "NO (failed)"});
         continue;
       }
       if (r.notRun != null) {
-        rows.add(new String[] {r.label, "not run", r.baselineLabel, "", "", "", "", r.target, "(not run)"});
+        rows.add(
+            new String[] {
+              r.label, "not run", r.baselineLabel, "", "", "", "", r.target, "(not run)"
+            });
         continue;
       }
       String c = wallValue(r.wall.c8kit, r);
-      String b = r.wall.baseline.isEmpty() ? "-" : wallValue(r.wall.baseline, r) + " (" + r.baselineLabel + ")";
+      String b =
+          r.wall.baseline.isEmpty()
+              ? "-"
+              : wallValue(r.wall.baseline, r) + " (" + r.baselineLabel + ")";
       String cc = cpuValue(r.cpu.c8kit, r);
       String cb = cpuValue(r.cpu.baseline, r);
       Boolean holds = r.holds();
@@ -230,11 +272,26 @@ public final class Harness {
       } else if (r.verdict != null) {
         verdict = holds ? "yes" : "NO";
       } else {
-        verdict = (holds ? "yes" : "NO") + " (wall " + (r.wallHolds() ? "yes" : "no") + ", CPU "
-            + (r.cpuHolds() ? "yes" : "no") + ")";
+        verdict =
+            (holds ? "yes" : "NO")
+                + " (wall "
+                + (r.wallHolds() ? "yes" : "no")
+                + ", CPU "
+                + (r.cpuHolds() ? "yes" : "no")
+                + ")";
       }
-      rows.add(new String[] {r.label, c, b, r.comparedText(r.comparedWall()), cc, cb,
-          r.comparedText(r.comparedCpu()), r.target, verdict});
+      rows.add(
+          new String[] {
+            r.label,
+            c,
+            b,
+            r.comparedText(r.comparedWall()),
+            cc,
+            cb,
+            r.comparedText(r.comparedCpu()),
+            r.target,
+            verdict
+          });
     }
     int[] w = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -244,14 +301,23 @@ public final class Harness {
     }
     StringBuilder s = new StringBuilder();
     ObjectNode opts = (ObjectNode) report.environment.path("options");
-    s.append("c8kit benchmarks, ").append(report.date).append(", ")
-        .append(report.environment.path("cpus").asInt()).append(" cpus, ")
-        .append(report.environment.path("java").asText()).append(", median (min-max) of ")
-        .append(opts.path("runs").asInt()).append(" interleaved run(s); wall = whole process, start to exit;"
-            + " CPU = user + system of the whole process")
+    s.append("c8kit benchmarks, ")
+        .append(report.date)
+        .append(", ")
+        .append(report.environment.path("cpus").asInt())
+        .append(" cpus, ")
+        .append(report.environment.path("java").asText())
+        .append(", median (min-max) of ")
+        .append(opts.path("runs").asInt())
+        .append(
+            " interleaved run(s); wall = whole process, start to exit;"
+                + " CPU = user + system of the whole process")
         .append(opts.path("smoke").asBoolean() ? " [SMOKE: tiny sizes, not a measurement]" : "")
-        .append(", load average ").append(report.environment.path("loadAverageBefore").asDouble())
-        .append(" -> ").append(report.environment.path("loadAverageAfter").asDouble()).append('\n');
+        .append(", load average ")
+        .append(report.environment.path("loadAverageBefore").asDouble())
+        .append(" -> ")
+        .append(report.environment.path("loadAverageAfter").asDouble())
+        .append('\n');
     for (int k = 0; k < rows.size(); k++) {
       String[] row = rows.get(k);
       s.append("| ");
@@ -270,7 +336,11 @@ public final class Harness {
     }
     for (Result r : report.results) {
       if (r.error != null) {
-        s.append("  ").append(r.id).append(": FAILED: ").append(r.error.lines().findFirst().orElse("")).append('\n');
+        s.append("  ")
+            .append(r.id)
+            .append(": FAILED: ")
+            .append(r.error.lines().findFirst().orElse(""))
+            .append('\n');
         continue;
       }
       if (r.notRun != null) {
@@ -284,9 +354,11 @@ public final class Harness {
         s.append("  ").append(r.id).append(": note: ").append(r.note).append('\n');
       }
     }
-    if (report.environment.path("loadAverageBefore").asDouble() > report.environment.path("cpus").asInt()) {
-      s.append("  WARNING: the machine was busy (load average above the number of cpus): wall times are "
-          + "inflated; rely on the CPU figures.\n");
+    if (report.environment.path("loadAverageBefore").asDouble()
+        > report.environment.path("cpus").asInt()) {
+      s.append(
+          "  WARNING: the machine was busy (load average above the number of cpus): wall times are "
+              + "inflated; rely on the CPU figures.\n");
     }
     return s.toString();
   }
@@ -294,7 +366,9 @@ public final class Harness {
   private static String details(Map<String, Object> d) {
     StringBuilder s = new StringBuilder();
     for (Map.Entry<String, Object> e : d.entrySet()) {
-      if (e.getValue() instanceof List<?> || e.getKey().equals("verified") || e.getKey().equals("mode")) {
+      if (e.getValue() instanceof List<?>
+          || e.getKey().equals("verified")
+          || e.getKey().equals("mode")) {
         continue;
       }
       if (s.length() > 0) {
@@ -312,15 +386,17 @@ public final class Harness {
     }
     if (r.unit.equals("MB")) {
       return r.details.get("peakRssMb") != null
-          ? String.format("peak heap %.0f MB, RSS %s MB", Stats.median(v), r.details.get("peakRssMb"))
+          ? String.format(
+              "peak heap %.0f MB, RSS %s MB", Stats.median(v), r.details.get("peakRssMb"))
           : String.format("%.0f MB", Stats.median(v));
     }
-    String u = switch (r.unit) {
-      case "records/s" -> " rec/s";
-      case "rows/s" -> " rows/s";
-      case "ms" -> " ms";
-      default -> " " + r.unit;
-    };
+    String u =
+        switch (r.unit) {
+          case "records/s" -> " rec/s";
+          case "rows/s" -> " rows/s";
+          case "ms" -> " ms";
+          default -> " " + r.unit;
+        };
     return spread(v, r.unit.equals("ms")) + u;
   }
 
@@ -329,11 +405,12 @@ public final class Harness {
     if (v.isEmpty()) {
       return "-";
     }
-    String u = switch (r.unit) {
-      case "records/s" -> " rec/CPU-s";
-      case "rows/s" -> " rows/CPU-s";
-      default -> " ms";
-    };
+    String u =
+        switch (r.unit) {
+          case "records/s" -> " rec/CPU-s";
+          case "rows/s" -> " rows/CPU-s";
+          default -> " ms";
+        };
     return spread(v, !r.unit.endsWith("/s")) + u;
   }
 
@@ -341,7 +418,12 @@ public final class Harness {
     if (v.size() == 1) {
       return num(v.get(0), plain);
     }
-    return num(Stats.median(v), plain) + " (" + num(Stats.min(v), plain) + "-" + num(Stats.max(v), plain) + ")";
+    return num(Stats.median(v), plain)
+        + " ("
+        + num(Stats.min(v), plain)
+        + "-"
+        + num(Stats.max(v), plain)
+        + ")";
   }
 
   /** 612k, 1.23M, or a plain number. */

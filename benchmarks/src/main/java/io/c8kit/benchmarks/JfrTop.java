@@ -59,7 +59,8 @@ public final class JfrTop {
     if (!prefixes.isEmpty()) {
       System.out.println("== inclusive by prefix");
       for (String p : prefixes) {
-        System.out.printf("%5.1f%%  %s%n", 100.0 * byPrefix.getOrDefault(p, 0) / Math.max(1, samples), p);
+        System.out.printf(
+            "%5.1f%%  %s%n", 100.0 * byPrefix.getOrDefault(p, 0) / Math.max(1, samples), p);
       }
     }
   }
@@ -73,6 +74,9 @@ public final class JfrTop {
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .limit(top)
-        .forEach(e -> System.out.printf("%5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
+        .forEach(
+            e ->
+                System.out.printf(
+                    "%5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey()));
   }
 }

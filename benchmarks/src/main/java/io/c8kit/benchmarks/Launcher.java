@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * its first and last bytes for checks) or sent to a file, stderr to a file. Measures the whole
  * process: wall time from just before the start to the exit, and CPU time (user + system of the
  * process and of the children it waited for) from the harness's own {@code cutime}/{@code cstime},
- * which the kernel adds to when the JDK reaps the child; the harness runs one child at a time, so the
- * difference is that child's CPU, whatever it runs (a JVM, Node, javac) and with no agent. Optionally
- * attaches the {@link ProcessProbe} agent (per-thread CPU, heap at exit), and samples the peak
- * resident set from {@code /proc/<pid>/status} while the process runs.
+ * which the kernel adds to when the JDK reaps the child; the harness runs one child at a time, so
+ * the difference is that child's CPU, whatever it runs (a JVM, Node, javac) and with no agent.
+ * Optionally attaches the {@link ProcessProbe} agent (per-thread CPU, heap at exit), and samples
+ * the peak resident set from {@code /proc/<pid>/status} while the process runs.
  */
 final class Launcher {
   static final int HEAD_BYTES = 256 * 1024;
@@ -31,13 +31,18 @@ final class Launcher {
     final String label;
     final List<String> command = new ArrayList<>();
     Path stdin;
+
     /** Null: stdout is counted through a pipe; otherwise it is written to this file. */
     Path stdoutFile;
+
     Path stderrFile;
+
     /** Null: no probe agent (or, with {@link #probeOut} set, the command attaches it itself). */
     Path probeJar;
+
     /** Where the probe agent writes its figures; null when there is no probe. */
     Path probeOut;
+
     boolean sampleRss;
     long timeoutSeconds = 600;
     final Map<String, String> env = new HashMap<>();
@@ -52,24 +57,37 @@ final class Launcher {
   static final class Run {
     String label;
     int exitCode;
+
     /** From just before the process was started. */
     long wallNanos;
-    /** Nanoseconds from start to the first stdout byte, and to the end of stdout; -1 if not counted. */
+
+    /**
+     * Nanoseconds from start to the first stdout byte, and to the end of stdout; -1 if not counted.
+     */
     long firstByteNanos = -1;
+
     long lastByteNanos = -1;
     long stdoutBytes;
     byte[] head = new byte[0];
     byte[] tail = new byte[0];
-    /** Whole-process CPU (user + system) in ms, from the harness's children times; -1 if unknown. */
+
+    /**
+     * Whole-process CPU (user + system) in ms, from the harness's children times; -1 if unknown.
+     */
     long cpuMillis = -1;
+
     /** CPU ms as the probe agent saw it in its shutdown hook (before the JVM's teardown), or -1. */
     long probeCpuMillis = -1;
+
     long hwmKb = -1;
     long heapUsedAtExitKb = -1;
+
     /** CPU ms of the process's threads at exit, grouped: main, JIT, GC, other (from the probe). */
     final Map<String, Long> threadCpuMillis = new java.util.TreeMap<>();
+
     /** Largest VmHWM seen by sampling, or -1. */
     long sampledHwmKb = -1;
+
     Path stderrFile;
 
     double streamSeconds() {
@@ -107,7 +125,10 @@ final class Launcher {
     }
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(spec.env);
-    pb.redirectInput(spec.stdin == null ? ProcessBuilder.Redirect.from(nullFile()) : ProcessBuilder.Redirect.from(spec.stdin.toFile()));
+    pb.redirectInput(
+        spec.stdin == null
+            ? ProcessBuilder.Redirect.from(nullFile())
+            : ProcessBuilder.Redirect.from(spec.stdin.toFile()));
     if (spec.stdoutFile != null) {
       pb.redirectOutput(spec.stdoutFile.toFile());
     }
@@ -136,7 +157,8 @@ final class Launcher {
     if (!p.waitFor(spec.timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       p.waitFor();
-      throw new IOException(spec.label + ": still running after " + spec.timeoutSeconds + " s; killed");
+      throw new IOException(
+          spec.label + ": still running after " + spec.timeoutSeconds + " s; killed");
     }
     run.wallNanos = System.nanoTime() - start;
     run.exitCode = p.exitValue();
@@ -167,8 +189,8 @@ final class Launcher {
   }
 
   /**
-   * cutime + cstime of this JVM in clock ticks: the CPU of the children it has reaped (fields 16 and
-   * 17 of {@code /proc/self/stat}), or -1 off Linux.
+   * cutime + cstime of this JVM in clock ticks: the CPU of the children it has reaped (fields 16
+   * and 17 of {@code /proc/self/stat}), or -1 off Linux.
    */
   static long childrenCpuTicks() {
     try {
@@ -205,11 +227,12 @@ final class Launcher {
     }
     run.hwmKb = v.getOrDefault("VmHWMKb", -1L);
     run.heapUsedAtExitKb = v.getOrDefault("heapUsedAtExitKb", -1L);
-    v.forEach((k, ticks) -> {
-      if (k.startsWith("thread.")) {
-        run.threadCpuMillis.merge(threadGroup(k.substring(7)), ticks * 10, Long::sum);
-      }
-    });
+    v.forEach(
+        (k, ticks) -> {
+          if (k.startsWith("thread.")) {
+            run.threadCpuMillis.merge(threadGroup(k.substring(7)), ticks * 10, Long::sum);
+          }
+        });
   }
 
   private static String threadGroup(String name) {

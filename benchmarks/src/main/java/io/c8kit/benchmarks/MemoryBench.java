@@ -23,18 +23,21 @@ import java.util.regex.Pattern;
 /**
  * memory: destination-sqlite loading S interleaved streams (records round-robin, a per-stream STATE
  * every few hundred records of that stream, a STREAM_STATUS COMPLETE per stream at the end) under a
- * small heap ({@code -Xmx256m}). It must complete with every row loaded. Reported: peak heap occupancy
- * (the largest "before" figure of the GC log: the heap is never fuller than just before a collection),
- * the largest heap after a collection, and the peak resident set (VmHWM). One run.
+ * small heap ({@code -Xmx256m}). It must complete with every row loaded. Reported: peak heap
+ * occupancy (the largest "before" figure of the GC log: the heap is never fuller than just before a
+ * collection), the largest heap after a collection, and the peak resident set (VmHWM). One run.
  */
 final class MemoryBench {
-  private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+  private static final Pattern GC_LINE =
+      Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
   private MemoryBench() {}
 
   static Result run(Workspace ws) throws Exception {
     Options o = ws.options;
-    Result r = new Result("memory", String.format("memory: %,d streams, -Xmx%s", o.streams, o.memoryHeap), "MB");
+    Result r =
+        new Result(
+            "memory", String.format("memory: %,d streams, -Xmx%s", o.streams, o.memoryHeap), "MB");
     if (!Files.isRegularFile(o.sqliteJar)) {
       throw new java.io.FileNotFoundException("destination-sqlite jar not found: " + o.sqliteJar);
     }
@@ -46,28 +49,51 @@ final class MemoryBench {
     long states = makeInput(input, names, o.memoryRecords, o.memoryStateEvery);
     Path db = ws.dir.resolve("memory.sqlite");
     ws.deleteSqlite(db);
-    Path config = ws.writeJson("memory-config.json",
-        Workspace.JSON.createObjectNode().put("destination_path", db.toString()));
+    Path config =
+        ws.writeJson(
+            "memory-config.json",
+            Workspace.JSON.createObjectNode().put("destination_path", db.toString()));
     Path catalog = ws.writeJson("memory-catalog.json", Workspace.catalog(names));
     Path gcLog = ws.dir.resolve("memory-gc.log");
-    Launcher.Spec spec = ws.probed("memory c8kit", ws.java("-Xmx" + o.memoryHeap, "-Xlog:gc:file=" + gcLog,
-        "-jar", o.sqliteJar.toString(), "write", "--config", config.toString(), "--catalog", catalog.toString()));
+    Launcher.Spec spec =
+        ws.probed(
+            "memory c8kit",
+            ws.java(
+                "-Xmx" + o.memoryHeap,
+                "-Xlog:gc:file=" + gcLog,
+                "-jar",
+                o.sqliteJar.toString(),
+                "write",
+                "--config",
+                config.toString(),
+                "--catalog",
+                catalog.toString()));
     spec.stdin = input;
     spec.sampleRss = true;
     Launcher.Run run = Launcher.run(spec);
-    String out = new String(run.head, StandardCharsets.UTF_8) + new String(run.tail, StandardCharsets.UTF_8);
+    String out =
+        new String(run.head, StandardCharsets.UTF_8) + new String(run.tail, StandardCharsets.UTF_8);
     boolean oom = out.contains("OutOfMemoryError") || run.stderrTail().contains("OutOfMemoryError");
     long rows = run.exitCode == 0 ? totalRows(db) : -1;
     double[] heap = parseGcLog(gcLog);
     if (run.heapUsedAtExitKb > 0) {
-      heap[0] = Math.max(heap[0], Math.round(run.heapUsedAtExitKb / 102.4) / 10.0); // also when no GC ran
+      heap[0] =
+          Math.max(heap[0], Math.round(run.heapUsedAtExitKb / 102.4) / 10.0); // also when no GC ran
     }
     r.wall.c8kit.add(heap[0]);
     r.target = "completes, no OOM";
     r.verdict = run.exitCode == 0 && !oom && rows == o.memoryRecords;
     if (!r.verdict) {
-      r.error = "exit " + run.exitCode + (oom ? ", OutOfMemoryError" : "") + ", " + rows + " of "
-          + o.memoryRecords + " rows; stderr: " + run.stderrTail();
+      r.error =
+          "exit "
+              + run.exitCode
+              + (oom ? ", OutOfMemoryError" : "")
+              + ", "
+              + rows
+              + " of "
+              + o.memoryRecords
+              + " rows; stderr: "
+              + run.stderrTail();
     }
     r.details.put("records", o.memoryRecords);
     r.details.put("statesIn", states);
@@ -84,13 +110,15 @@ final class MemoryBench {
     if (stats.find()) {
       r.details.put("writeStats", stats.group(1));
     }
-    ws.log.printf("  memory: exit %d, %,d rows, peak heap %.0f MB, peak RSS %s MB%n", run.exitCode, rows,
-        heap[0], r.details.get("peakRssMb"));
+    ws.log.printf(
+        "  memory: exit %d, %,d rows, peak heap %.0f MB, peak RSS %s MB%n",
+        run.exitCode, rows, heap[0], r.details.get("peakRssMb"));
     return r;
   }
 
   /** Writes the interleaved input; returns the number of STATE lines. */
-  static long makeInput(Path file, List<String> streams, long records, int stateEvery) throws Exception {
+  static long makeInput(Path file, List<String> streams, long records, int stateEvery)
+      throws Exception {
     int n = streams.size();
     SerializableString[] encoded = new SerializableString[n];
     for (int i = 0; i < n; i++) {
@@ -123,14 +151,21 @@ final class MemoryBench {
   }
 
   private static String status(String stream, String status, long now) {
-    return "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":" + now
-        + ".0,\"stream_status\":{\"stream_descriptor\":{\"name\":\"" + stream + "\"},\"status\":\"" + status
+    return "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":"
+        + now
+        + ".0,\"stream_status\":{\"stream_descriptor\":{\"name\":\""
+        + stream
+        + "\"},\"status\":\""
+        + status
         + "\"}}}\n";
   }
 
   private static String state(String stream, long position) {
     return "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\""
-        + stream + "\"},\"stream_state\":{\"page\":" + position + "}}}}\n";
+        + stream
+        + "\"},\"stream_state\":{\"page\":"
+        + position
+        + "}}}}\n";
   }
 
   private static long totalRows(Path db) throws Exception {
@@ -138,8 +173,9 @@ final class MemoryBench {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement s = c.createStatement()) {
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }

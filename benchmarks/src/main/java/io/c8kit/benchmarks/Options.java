@@ -11,74 +11,103 @@ import java.util.Set;
 
 /** The harness's command line. */
 public final class Options {
-  static final List<String> ALL = List.of("read", "node", "scaling", "streams", "write", "startup", "memory",
-      "compile");
+  static final List<String> ALL =
+      List.of("read", "node", "scaling", "streams", "write", "startup", "memory", "compile");
 
   boolean smoke;
   int runs = 5;
+
   /** Records of the read and parallel-streams benchmarks. */
   long readRecords = 2_000_000;
+
   /** Rows of the write benchmark. */
   long records = 1_000_000;
-  /** Records of the Node comparison (Node is ~20x slower: 2M records would take minutes per run). */
+
+  /**
+   * Records of the Node comparison (Node is ~20x slower: 2M records would take minutes per run).
+   */
   long nodeRecords = 500_000;
+
   int nodeRuns = 3;
-  /** The folder where benchmarks/node/install.sh installed the Node baseline; null: not installed. */
+
+  /**
+   * The folder where benchmarks/node/install.sh installed the Node baseline; null: not installed.
+   */
   Path nodeDir;
+
   /** Why the Node baseline is not available (install failure), shown in its row. */
   String nodeUnavailable;
+
   /** Sizes of the scaling table, and its runs per size. */
   List<Long> scalingSizes = List.of(200_000L, 1_000_000L, 4_000_000L);
+
   int scalingRuns = 3;
-  /** Attach the probe agent to the read and write processes (per-thread CPU; costs ~20 ms each side). */
+
+  /**
+   * Attach the probe agent to the read and write processes (per-thread CPU; costs ~20 ms each
+   * side).
+   */
   boolean threadCpu;
+
   int streams = 1_000;
   long memoryRecords = 1_000_000;
+
   /** Per-stream STATE every this many records of that stream, in the memory input. */
   int memoryStateEvery = 500;
+
   String memoryHeap = "256m";
   int compileWarmups = 3;
   Path root;
   Path fakerJar;
   Path sqliteJar;
+
   /** Where the harness finds its build outputs (classpath files); the jar's folder by default. */
   Path buildDir;
+
   Path out;
   Path work;
   boolean keepWork;
+
   /** Class path of the harness's own programs (the synthetic source, the baselines). */
   String classpath;
-  /** A file holding the processor path for the compile benchmark (default BUILD_DIR/classpath/processor.txt). */
+
+  /**
+   * A file holding the processor path for the compile benchmark (default
+   * BUILD_DIR/classpath/processor.txt).
+   */
   Path processorPathFile;
+
   final List<String> jvmFlags = new ArrayList<>();
   final Set<String> only = new LinkedHashSet<>(ALL);
 
-  static final String USAGE = String.join("\n",
-      "usage: java -jar c8kit-benchmarks.jar [options]",
-      "  --smoke                 tiny sizes, 1 run (2,000 records, 10 streams): checks the harness works",
-      "  --runs N                runs per figure, the median is reported (default 5; memory always 1)",
-      "  --read-records N        records of read and streams (default 2,000,000)",
-      "  --records N             rows of write (default 1,000,000)",
-      "  --node-records N        records of the Node comparison (default 500,000), --node-runs N (default 3)",
-      "  --node-dir DIR          the Node baseline as installed by benchmarks/node/install.sh (run.sh does it)",
-      "  --node-unavailable WHY  the Node row reports WHY instead of a figure (install failed)",
-      "  --scaling SIZES         record counts of the scaling table (default 200000,1000000,4000000)",
-      "  --scaling-runs N        runs per scaling size (default 3)",
-      "  --thread-cpu            attach the probe agent to read/write processes: CPU per thread group in the JSON",
-      "  --streams N             streams of the memory run (default 1,000)",
-      "  --memory-records N      records of the memory run, round-robin over the streams (default 1,000,000)",
-      "  --heap SIZE             -Xmx of the memory run (default 256m)",
-      "  --only LIST             comma-separated subset of: read,node,scaling,streams,write,startup,memory,compile",
-      "  --faker-jar PATH        default ROOT/examples/source-faker/target/source-faker.jar",
-      "  --sqlite-jar PATH       default ROOT/examples/destination-sqlite/target/destination-sqlite.jar",
-      "  --root DIR              the c8kit checkout (default: found from the current directory)",
-      "  --build-dir DIR         the benchmarks build folder holding classpath/*.txt (default: the jar's folder)",
-      "  --classpath CP          class path of the benchmark's own programs (default: this jar)",
-      "  --processor-path-file F file with the processor path for compile (default BUILD_DIR/classpath/processor.txt)",
-      "  --jvm-flags 'FLAGS'     extra JVM flags for every measured process, both sides (default none)",
-      "  --out FILE              JSON results (default ROOT/benchmarks/results/latest.json; smoke: BUILD_DIR/smoke.json)",
-      "  --work DIR              scratch folder (default: a new temp folder, deleted at the end)",
-      "  --keep                  keep the scratch folder");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar c8kit-benchmarks.jar [options]",
+          "  --smoke                 tiny sizes, 1 run (2,000 records, 10 streams): checks the harness works",
+          "  --runs N                runs per figure, the median is reported (default 5; memory always 1)",
+          "  --read-records N        records of read and streams (default 2,000,000)",
+          "  --records N             rows of write (default 1,000,000)",
+          "  --node-records N        records of the Node comparison (default 500,000), --node-runs N (default 3)",
+          "  --node-dir DIR          the Node baseline as installed by benchmarks/node/install.sh (run.sh does it)",
+          "  --node-unavailable WHY  the Node row reports WHY instead of a figure (install failed)",
+          "  --scaling SIZES         record counts of the scaling table (default 200000,1000000,4000000)",
+          "  --scaling-runs N        runs per scaling size (default 3)",
+          "  --thread-cpu            attach the probe agent to read/write processes: CPU per thread group in the JSON",
+          "  --streams N             streams of the memory run (default 1,000)",
+          "  --memory-records N      records of the memory run, round-robin over the streams (default 1,000,000)",
+          "  --heap SIZE             -Xmx of the memory run (default 256m)",
+          "  --only LIST             comma-separated subset of: read,node,scaling,streams,write,startup,memory,compile",
+          "  --faker-jar PATH        default ROOT/examples/source-faker/target/source-faker.jar",
+          "  --sqlite-jar PATH       default ROOT/examples/destination-sqlite/target/destination-sqlite.jar",
+          "  --root DIR              the c8kit checkout (default: found from the current directory)",
+          "  --build-dir DIR         the benchmarks build folder holding classpath/*.txt (default: the jar's folder)",
+          "  --classpath CP          class path of the benchmark's own programs (default: this jar)",
+          "  --processor-path-file F file with the processor path for compile (default BUILD_DIR/classpath/processor.txt)",
+          "  --jvm-flags 'FLAGS'     extra JVM flags for every measured process, both sides (default none)",
+          "  --out FILE              JSON results (default ROOT/benchmarks/results/latest.json; smoke: BUILD_DIR/smoke.json)",
+          "  --work DIR              scratch folder (default: a new temp folder, deleted at the end)",
+          "  --keep                  keep the scratch folder");
 
   public static Options parse(String... args) {
     Options o = new Options();
@@ -157,7 +186,8 @@ public final class Options {
         case "--build-dir" -> o.buildDir = Path.of(value(args, ++i, a));
         case "--classpath" -> o.classpath = value(args, ++i, a);
         case "--processor-path-file" -> o.processorPathFile = Path.of(value(args, ++i, a));
-        case "--jvm-flags" -> o.jvmFlags.addAll(Arrays.asList(value(args, ++i, a).trim().split("\\s+")));
+        case "--jvm-flags" ->
+            o.jvmFlags.addAll(Arrays.asList(value(args, ++i, a).trim().split("\\s+")));
         case "--out" -> o.out = Path.of(value(args, ++i, a));
         case "--work" -> o.work = Path.of(value(args, ++i, a));
         case "--keep" -> o.keepWork = true;
@@ -197,16 +227,27 @@ public final class Options {
       o.memoryStateEvery = 50;
       o.compileWarmups = 0;
     }
-    if (o.runs < 1 || o.records < 1 || o.readRecords < 4 || o.nodeRecords < 1 || o.nodeRuns < 1
-        || o.scalingRuns < 1 || o.streams < 1 || o.memoryRecords < o.streams) {
-      throw new IllegalArgumentException("runs, records and streams must be positive, read records >= 4,"
-          + " memory records >= streams");
+    if (o.runs < 1
+        || o.records < 1
+        || o.readRecords < 4
+        || o.nodeRecords < 1
+        || o.nodeRuns < 1
+        || o.scalingRuns < 1
+        || o.streams < 1
+        || o.memoryRecords < o.streams) {
+      throw new IllegalArgumentException(
+          "runs, records and streams must be positive, read records >= 4,"
+              + " memory records >= streams");
     }
     o.root = (root != null ? root : findRoot()).toAbsolutePath().normalize();
-    o.fakerJar = faker != null ? Path.of(faker)
-        : o.root.resolve("examples/source-faker/target/source-faker.jar");
-    o.sqliteJar = sqlite != null ? Path.of(sqlite)
-        : o.root.resolve("examples/destination-sqlite/target/destination-sqlite.jar");
+    o.fakerJar =
+        faker != null
+            ? Path.of(faker)
+            : o.root.resolve("examples/source-faker/target/source-faker.jar");
+    o.sqliteJar =
+        sqlite != null
+            ? Path.of(sqlite)
+            : o.root.resolve("examples/destination-sqlite/target/destination-sqlite.jar");
     Path self = ownLocation();
     if (o.classpath == null) {
       o.classpath = self.toString();
@@ -215,7 +256,10 @@ public final class Options {
       o.buildDir = self.getParent();
     }
     if (o.out == null) {
-      o.out = o.smoke ? o.buildDir.resolve("smoke.json") : o.root.resolve("benchmarks/results/latest.json");
+      o.out =
+          o.smoke
+              ? o.buildDir.resolve("smoke.json")
+              : o.root.resolve("benchmarks/results/latest.json");
     }
     return o;
   }

@@ -7,15 +7,17 @@ import java.util.Map;
 
 /**
  * One row of the harness table: c8kit next to its baseline from the same interleaved runs, once by
- * whole-process wall time and once by whole-process CPU time (user + system), each as min, median and
- * max, and whether the target holds on both. CPU is the figure that stays meaningful when other
+ * whole-process wall time and once by whole-process CPU time (user + system), each as min, median
+ * and max, and whether the target holds on both. CPU is the figure that stays meaningful when other
  * processes compete for the cores; wall is what a user waits for. A target holds only when it holds
  * on both.
  */
 final class Result {
   /** How the medians are compared. */
   enum Comparison {
-    /** c8kit / baseline, higher is better (throughput: records per second, records per CPU second). */
+    /**
+     * c8kit / baseline, higher is better (throughput: records per second, records per CPU second).
+     */
     RATIO,
     /** c8kit - baseline, lower is better (milliseconds). */
     DIFF,
@@ -45,28 +47,45 @@ final class Result {
 
   final String id;
   final String label;
-  /** Unit of the wall figures (records/s, rows/s, ms); the CPU figures are per CPU second or CPU ms. */
+
+  /**
+   * Unit of the wall figures (records/s, rows/s, ms); the CPU figures are per CPU second or CPU ms.
+   */
   final String unit;
+
   final Figures wall = new Figures();
   final Figures cpu = new Figures();
   String baselineLabel = "";
   Comparison comparison = Comparison.NONE;
+
   /** The target, e.g. {@code >= 0.90x}; empty for an informational row. */
   String target = "";
+
   /** The bound of the target on the compared figure (a minimum for RATIO, a maximum otherwise). */
   double threshold = Double.NaN;
+
   /** Another bound for the CPU figure (NaN: the same as wall). */
   double cpuThreshold = Double.NaN;
-  /** A verdict not computed from figures (memory: completes without OOM); null: from the figures. */
+
+  /**
+   * A verdict not computed from figures (memory: completes without OOM); null: from the figures.
+   */
   Boolean verdict;
-  /** Why the row did not run although nothing failed (e.g. Node is not installed); null when it ran. */
+
+  /**
+   * Why the row did not run although nothing failed (e.g. Node is not installed); null when it ran.
+   */
   String notRun;
+
   /** Why the row failed (a process exited non-zero, a check failed); null when it ran. */
   String error;
+
   /** A short remark printed under the table (why a target cannot hold yet, what differs). */
   String note;
+
   /** Extra figures (MB/s, thread CPU, peak heap …) in insertion order. */
   final Map<String, Object> details = new LinkedHashMap<>();
+
   /** Per-run raw figures. */
   final List<Map<String, Object>> runs = new ArrayList<>();
 
@@ -103,7 +122,9 @@ final class Result {
     return cpu.isEmpty() ? Double.NaN : compared(cpu);
   }
 
-  /** Null for an informational row (or one that did not run); otherwise whether wall AND CPU hold. */
+  /**
+   * Null for an informational row (or one that did not run); otherwise whether wall AND CPU hold.
+   */
   Boolean holds() {
     if (error != null) {
       return false;

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * startup: wall time (process start to exit) and CPU time (user + system of the whole process) of the
- * faker jar's {@code spec}, {@code check} and {@code discover} against a hello-world jar on the same
- * JVM with the same flags. The commands run in interleaved rounds after one unmeasured warm-up round
- * (page cache, CDS archive), and no agent is attached. Only {@code spec} has a target, on wall and on
- * CPU; check and discover are reported for information.
+ * startup: wall time (process start to exit) and CPU time (user + system of the whole process) of
+ * the faker jar's {@code spec}, {@code check} and {@code discover} against a hello-world jar on the
+ * same JVM with the same flags. The commands run in interleaved rounds after one unmeasured warm-up
+ * round (page cache, CDS archive), and no agent is attached. Only {@code spec} has a target, on
+ * wall and on CPU; check and discover are reported for information.
  */
 final class StartupBench {
   private StartupBench() {}
@@ -22,7 +22,8 @@ final class StartupBench {
     if (!Files.isRegularFile(o.fakerJar)) {
       throw new java.io.FileNotFoundException("source-faker jar not found: " + o.fakerJar);
     }
-    Path config = ws.writeJson("faker-config.json", Workspace.JSON.createObjectNode().put("count", 10));
+    Path config =
+        ws.writeJson("faker-config.json", Workspace.JSON.createObjectNode().put("count", 10));
     String jar = o.fakerJar.toString();
     Map<String, List<String>> commands = new LinkedHashMap<>();
     commands.put("hello", ws.java("-jar", ws.helloJar.toString()));
@@ -66,10 +67,16 @@ final class StartupBench {
       r.details.put("helloCpuMs", round(cpuMillis.get("hello")));
       results.add(r);
     }
-    ws.log.printf("  startup (wall / CPU ms): hello %.0f / %.0f, spec %.0f / %.0f, check %.0f / %.0f, discover"
-        + " %.0f / %.0f%n", Stats.median(millis.get("hello")), Stats.median(cpuMillis.get("hello")),
-        Stats.median(millis.get("spec")), Stats.median(cpuMillis.get("spec")), Stats.median(millis.get("check")),
-        Stats.median(cpuMillis.get("check")), Stats.median(millis.get("discover")),
+    ws.log.printf(
+        "  startup (wall / CPU ms): hello %.0f / %.0f, spec %.0f / %.0f, check %.0f / %.0f, discover"
+            + " %.0f / %.0f%n",
+        Stats.median(millis.get("hello")),
+        Stats.median(cpuMillis.get("hello")),
+        Stats.median(millis.get("spec")),
+        Stats.median(cpuMillis.get("spec")),
+        Stats.median(millis.get("check")),
+        Stats.median(cpuMillis.get("check")),
+        Stats.median(millis.get("discover")),
         Stats.median(cpuMillis.get("discover")));
     return results;
   }

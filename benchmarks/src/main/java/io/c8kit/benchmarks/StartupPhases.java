@@ -21,8 +21,9 @@ import java.io.StringWriter;
  * <pre>java -cp examples/source-faker/target/source-faker.jar:benchmarks/target/classes \
  *     io.c8kit.benchmarks.StartupPhases io.c8kit.examples.faker.FakerConnector spec</pre>
  *
- * Prints one line of milliseconds per phase; the last phase is the rest of {@code ConnectorCli.run},
- * whose own shares of the earlier phases are already paid (class loading, the mapper).
+ * Prints one line of milliseconds per phase; the last phase is the rest of {@code
+ * ConnectorCli.run}, whose own shares of the earlier phases are already paid (class loading, the
+ * mapper).
  */
 public final class StartupPhases {
   private StartupPhases() {}
@@ -41,11 +42,26 @@ public final class StartupPhases {
     ConnectorSpec.of(connector.getClass(), connector.info());
     long t5 = System.nanoTime();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int rc = ConnectorCli.run(connector, command, InputStream.nullInputStream(), out, OutputStream.nullOutputStream());
+    int rc =
+        ConnectorCli.run(
+            connector,
+            command,
+            InputStream.nullInputStream(),
+            out,
+            OutputStream.nullOutputStream());
     long t6 = System.nanoTime();
-    System.out.printf("connector %.0f | picocli parse %.0f | ObjectMapper %.0f | writerFor(AirbyteMessage) %.0f"
-        + " | spec resource %.0f | rest of ConnectorCli.run %.0f | total %.0f ms (exit %d, %d bytes)%n",
-        ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4), ms(t6 - t5), ms(t6 - t0), rc, out.size());
+    System.out.printf(
+        "connector %.0f | picocli parse %.0f | ObjectMapper %.0f | writerFor(AirbyteMessage) %.0f"
+            + " | spec resource %.0f | rest of ConnectorCli.run %.0f | total %.0f ms (exit %d, %d bytes)%n",
+        ms(t1 - t0),
+        ms(t2 - t1),
+        ms(t3 - t2),
+        ms(t4 - t3),
+        ms(t5 - t4),
+        ms(t6 - t5),
+        ms(t6 - t0),
+        rc,
+        out.size());
   }
 
   private static double ms(long nanos) {

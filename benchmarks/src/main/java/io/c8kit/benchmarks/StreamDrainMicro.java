@@ -42,11 +42,17 @@ public final class StreamDrainMicro {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     int elements = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
     List<String> names = List.of("mapToObj", "filter+mapToObj", "flatMap");
-    List<Shape> shapes = List.of(
-        n -> LongStream.rangeClosed(1, n).mapToObj(Rows::row),
-        n -> LongStream.rangeClosed(1, n).filter(i -> i % 7 != 0).mapToObj(Rows::row),
-        n -> LongStream.range(0, n / 100).boxed()
-            .flatMap(page -> LongStream.rangeClosed(page * 100 + 1, page * 100 + 100).mapToObj(Rows::row)));
+    List<Shape> shapes =
+        List.of(
+            n -> LongStream.rangeClosed(1, n).mapToObj(Rows::row),
+            n -> LongStream.rangeClosed(1, n).filter(i -> i % 7 != 0).mapToObj(Rows::row),
+            n ->
+                LongStream.range(0, n / 100)
+                    .boxed()
+                    .flatMap(
+                        page ->
+                            LongStream.rangeClosed(page * 100 + 1, page * 100 + 100)
+                                .mapToObj(Rows::row)));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     Sink sink = new Sink();
     for (int s = 0; s < shapes.size(); s++) {
@@ -76,7 +82,8 @@ public final class StreamDrainMicro {
         iterator.add((t2 - t1) / (double) elements);
         forEach.add((t3 - t2) / (double) elements);
       }
-      System.out.printf("%-16s plain loop %5.0f  iterator() %5.0f  forEachOrdered %5.0f ns CPU/element%n",
+      System.out.printf(
+          "%-16s plain loop %5.0f  iterator() %5.0f  forEachOrdered %5.0f ns CPU/element%n",
           names.get(s), median(plain, rounds), median(iterator, rounds), median(forEach, rounds));
     }
     System.out.println("(checksum " + sink.sum + ")");

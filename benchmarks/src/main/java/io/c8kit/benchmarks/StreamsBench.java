@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * streams: the c8kit benchmark source reading four streams of N/4 records ({@code rows} to
- * {@code rows_4}: rows 1..N/4, N/4+1..N/2, …) against one stream of the same N records, interleaved; whole-process wall and CPU. With streams read
- * concurrently, four streams finish up to min(4, cores) times sooner for the same CPU; read one after
- * another, the ratio is about 1. The target ("scales with cores") is read as: wall throughput at least
- * 0.8 × min(4, cpus) times that of one stream, and CPU per record no more than 10 % above it (the
- * concurrency must not cost CPU).
+ * streams: the c8kit benchmark source reading four streams of N/4 records ({@code rows} to {@code
+ * rows_4}: rows 1..N/4, N/4+1..N/2, …) against one stream of the same N records, interleaved;
+ * whole-process wall and CPU. With streams read concurrently, four streams finish up to min(4,
+ * cores) times sooner for the same CPU; read one after another, the ratio is about 1. The target
+ * ("scales with cores") is read as: wall throughput at least 0.8 × min(4, cpus) times that of one
+ * stream, and CPU per record no more than 10 % above it (the concurrency must not cost CPU).
  */
 final class StreamsBench {
   static final List<String> FOUR = List.of("rows", "rows_2", "rows_3", "rows_4");
@@ -21,13 +21,20 @@ final class StreamsBench {
     long n = o.streamsRecords();
     int cpus = Runtime.getRuntime().availableProcessors();
     double scale = 0.8 * Math.min(4, cpus);
-    Result r = new Result("streams", String.format("read 4 streams vs 1, %,d records in all", n), "records/s")
-        .target(Result.Comparison.RATIO, String.format(">= %.2fx wall (0.8 x min(4, %d cpus)), >= 0.90x CPU", scale,
-            cpus), scale);
+    Result r =
+        new Result(
+                "streams", String.format("read 4 streams vs 1, %,d records in all", n), "records/s")
+            .target(
+                Result.Comparison.RATIO,
+                String.format(">= %.2fx wall (0.8 x min(4, %d cpus)), >= 0.90x CPU", scale, cpus),
+                scale);
     r.cpuThreshold = 0.90;
     r.baselineLabel = "c8kit, 1 stream";
-    Path one = ws.writeJson("streams-config-1.json", Workspace.JSON.createObjectNode().put("count", n));
-    Path quarter = ws.writeJson("streams-config-4.json", Workspace.JSON.createObjectNode().put("count", n / 4));
+    Path one =
+        ws.writeJson("streams-config-1.json", Workspace.JSON.createObjectNode().put("count", n));
+    Path quarter =
+        ws.writeJson(
+            "streams-config-4.json", Workspace.JSON.createObjectNode().put("count", n / 4));
     Path oneCatalog = ws.writeJson("read-catalog.json", Workspace.catalog(List.of("rows")));
     Path fourCatalog = ws.writeJson("streams-catalog-4.json", Workspace.catalog(FOUR));
     for (int i = 0; i < o.runs; i++) {
@@ -37,20 +44,22 @@ final class StreamsBench {
         check(a, b, n);
       }
       ReadBench.add(r, a, b, n);
-      ws.log.printf("  streams run %d/%d: 4 streams %s, 1 stream %s%n", i + 1, o.runs, ReadBench.figures(a, n),
-          ReadBench.figures(b, n));
+      ws.log.printf(
+          "  streams run %d/%d: 4 streams %s, 1 stream %s%n",
+          i + 1, o.runs, ReadBench.figures(a, n), ReadBench.figures(b, n));
     }
-    r.note = "the benchmark source declares @Source(concurrency = 4): the Airbyte CLI reads the four streams at "
-        + "once (issue 15), bounded by the cores of the run";
+    r.note =
+        "the benchmark source declares @Source(concurrency = 4): the Airbyte CLI reads the four streams at "
+            + "once (issue 15), bounded by the cores of the run";
     r.details.put("cpus", cpus);
     return r;
   }
 
   /**
-   * Both outputs carry the same records: the four quarter streams' RECORD bytes are the one stream's
-   * plus 2 bytes for each record of {@code rows_2..4} (their names are longer), give or take the
-   * status and state lines between the streams (a few KiB at most); the last record is the last row of
-   * the stream that ended last.
+   * Both outputs carry the same records: the four quarter streams' RECORD bytes are the one
+   * stream's plus 2 bytes for each record of {@code rows_2..4} (their names are longer), give or
+   * take the status and state lines between the streams (a few KiB at most); the last record is the
+   * last row of the stream that ended last.
    */
   private static void check(Launcher.Run four, Launcher.Run one, long n) throws Exception {
     ReadBench.Lines a = ReadBench.Lines.of(four);
@@ -58,16 +67,22 @@ final class StreamsBench {
     long expected = (one.stdoutBytes - b.otherBytes) + 2 * 3 * (n / 4);
     long actual = four.stdoutBytes - a.otherBytes;
     if (a.recordLines.isEmpty() || Math.abs(actual - expected) > 4096) {
-      throw new IllegalStateException("4 streams wrote " + actual + " bytes of RECORD lines, expected about "
-          + expected + " from the 1-stream run: not the same records");
+      throw new IllegalStateException(
+          "4 streams wrote "
+              + actual
+              + " bytes of RECORD lines, expected about "
+              + expected
+              + " from the 1-stream run: not the same records");
     }
-    // streams read concurrently interleave, so the output ends with whichever stream ended last: its
+    // streams read concurrently interleave, so the output ends with whichever stream ended last:
+    // its
     // last record (rows_k holds rows up to k * N/4)
-    com.fasterxml.jackson.databind.JsonNode last = Workspace.JSON.readTree(a.recordLines.get(a.recordLines.size() - 1))
-        .path("record");
+    com.fasterxml.jackson.databind.JsonNode last =
+        Workspace.JSON.readTree(a.recordLines.get(a.recordLines.size() - 1)).path("record");
     int k = FOUR.indexOf(last.path("stream").asText()) + 1;
     if (k == 0 || last.path("data").path("id").asLong() != k * (n / 4)) {
-      throw new IllegalStateException("the 4-stream read did not end with the last row of a stream: " + last);
+      throw new IllegalStateException(
+          "the 4-stream read did not end with the last row of a stream: " + last);
     }
   }
 }

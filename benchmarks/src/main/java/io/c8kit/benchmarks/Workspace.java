@@ -22,9 +22,9 @@ final class Workspace {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * The main class the c8kit processor generates for the synthetic {@code BenchSource}: the only place
-   * the harness names it (branch {@code engine} may rename generated mains or add a fixed launcher;
-   * adapt it here).
+   * The main class the c8kit processor generates for the synthetic {@code BenchSource}: the only
+   * place the harness names it (branch {@code engine} may rename generated mains or add a fixed
+   * launcher; adapt it here).
    */
   static final String BENCH_MAIN = "io.c8kit.benchmarks.synthetic.BenchMain";
 
@@ -42,11 +42,15 @@ final class Workspace {
     Files.createDirectories(dir);
     this.probeJar = dir.resolve("probe.jar");
     Manifest probe = manifest();
-    probe.getMainAttributes().put(new Attributes.Name("Premain-Class"), ProcessProbe.class.getName());
+    probe
+        .getMainAttributes()
+        .put(new Attributes.Name("Premain-Class"), ProcessProbe.class.getName());
     jar(probeJar, probe, ProcessProbe.class);
     this.helloJar = dir.resolve("hello.jar");
     Manifest hello = manifest();
-    hello.getMainAttributes().put(Attributes.Name.MAIN_CLASS, io.c8kit.benchmarks.baseline.Hello.class.getName());
+    hello
+        .getMainAttributes()
+        .put(Attributes.Name.MAIN_CLASS, io.c8kit.benchmarks.baseline.Hello.class.getName());
     jar(helloJar, hello, io.c8kit.benchmarks.baseline.Hello.class);
   }
 
@@ -84,7 +88,8 @@ final class Workspace {
   Launcher.Spec spec(String label, List<String> command) {
     Launcher.Spec s = new Launcher.Spec(label, command);
     int n = ++counter;
-    s.stderrFile = dir.resolve("stderr-" + n + "-" + label.replaceAll("[^A-Za-z0-9]+", "_") + ".txt");
+    s.stderrFile =
+        dir.resolve("stderr-" + n + "-" + label.replaceAll("[^A-Za-z0-9]+", "_") + ".txt");
     return s;
   }
 
@@ -101,9 +106,18 @@ final class Workspace {
     return options.threadCpu ? probed(label, command) : spec(label, command);
   }
 
-  /** {@code java -cp BENCHMARKS BENCH_MAIN read --config C --catalog K}: a read of the c8kit source. */
+  /**
+   * {@code java -cp BENCHMARKS BENCH_MAIN read --config C --catalog K}: a read of the c8kit source.
+   */
   List<String> benchRead(Path config, Path catalog) {
-    return java("-cp", options.classpath, BENCH_MAIN, "read", "--config", config.toString(), "--catalog",
+    return java(
+        "-cp",
+        options.classpath,
+        BENCH_MAIN,
+        "read",
+        "--config",
+        config.toString(),
+        "--catalog",
         catalog.toString());
   }
 
@@ -111,9 +125,18 @@ final class Workspace {
   Launcher.Run runOk(Launcher.Spec spec) throws IOException, InterruptedException {
     Launcher.Run run = Launcher.run(spec);
     if (run.exitCode != 0) {
-      throw new IOException(spec.label + " exited with " + run.exitCode + "; stderr: " + run.stderrTail()
-          + "\nstdout starts with: " + new String(run.head, 0, Math.min(run.head.length, 2000),
-              java.nio.charset.StandardCharsets.UTF_8));
+      throw new IOException(
+          spec.label
+              + " exited with "
+              + run.exitCode
+              + "; stderr: "
+              + run.stderrTail()
+              + "\nstdout starts with: "
+              + new String(
+                  run.head,
+                  0,
+                  Math.min(run.head.length, 2000),
+                  java.nio.charset.StandardCharsets.UTF_8));
     }
     return run;
   }
@@ -126,10 +149,15 @@ final class Workspace {
 
   /** The JSON schema the processor generated for the benchmark source's {@code rows} stream. */
   static ObjectNode rowsSchema() throws IOException {
-    String resource = new io.c8kit.benchmarks.synthetic.BenchConnector().definition().streams().stream()
-        .filter(s -> s.name().equals("rows")).findFirst()
-        .orElseThrow(() -> new IOException("the benchmark source has no stream \"rows\"")).schemaResource();
-    try (InputStream in = io.c8kit.benchmarks.synthetic.BenchConnector.class.getResourceAsStream(resource)) {
+    String resource =
+        new io.c8kit.benchmarks.synthetic.BenchConnector()
+            .definition().streams().stream()
+                .filter(s -> s.name().equals("rows"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("the benchmark source has no stream \"rows\""))
+                .schemaResource();
+    try (InputStream in =
+        io.c8kit.benchmarks.synthetic.BenchConnector.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IOException(resource + " not on the class path");
       }

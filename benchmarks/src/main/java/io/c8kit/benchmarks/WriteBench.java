@@ -20,19 +20,23 @@ import java.util.Objects;
  * STATE lines; each record has a {@code tags} array and an {@code address} object, stored as JSON
  * text) on stdin into destination-sqlite ({@code append}) against the hand-written {@code RawWrite}
  * loading the same rows into the same table with batched sqlite-jdbc inserts. Figures are the whole
- * process: rows / (start to exit), and rows per CPU second. The baseline creates its table with the {@code CREATE TABLE}
- * statement destination-sqlite used (so declared types follow the dialect); after the first pair of
- * runs the two tables are compared: the same columns and types; the same values in every column
- * except the random {@code _airbyte_raw_id} and the clock-dependent {@code _airbyte_loaded_at} in the
- * first 5,000 rows; the same per-column aggregates over all rows.
+ * process: rows / (start to exit), and rows per CPU second. The baseline creates its table with the
+ * {@code CREATE TABLE} statement destination-sqlite used (so declared types follow the dialect);
+ * after the first pair of runs the two tables are compared: the same columns and types; the same
+ * values in every column except the random {@code _airbyte_raw_id} and the clock-dependent {@code
+ * _airbyte_loaded_at} in the first 5,000 rows; the same per-column aggregates over all rows.
  */
 final class WriteBench {
   private WriteBench() {}
 
   static Result run(Workspace ws) throws Exception {
     Options o = ws.options;
-    Result r = new Result("write", String.format("write %,d rows (tags array, address object)", o.records),
-        "rows/s").target(Result.Comparison.RATIO, ">= 0.80x (aim 0.90x)", 0.80);
+    Result r =
+        new Result(
+                "write",
+                String.format("write %,d rows (tags array, address object)", o.records),
+                "rows/s")
+            .target(Result.Comparison.RATIO, ">= 0.80x (aim 0.90x)", 0.80);
     r.baselineLabel = "hand-written sqlite-jdbc";
     if (!Files.isRegularFile(o.sqliteJar)) {
       throw new java.io.FileNotFoundException("destination-sqlite jar not found: " + o.sqliteJar);
@@ -48,23 +52,39 @@ final class WriteBench {
     for (int i = 0; i < o.runs; i++) {
       ws.deleteSqlite(db);
       ws.deleteSqlite(baseDb);
-      Launcher.Spec a = ws.measured("write c8kit", ws.java("-jar", o.sqliteJar.toString(), "write",
-          "--config", configFile.toString(), "--catalog", catalogFile.toString()));
+      Launcher.Spec a =
+          ws.measured(
+              "write c8kit",
+              ws.java(
+                  "-jar",
+                  o.sqliteJar.toString(),
+                  "write",
+                  "--config",
+                  configFile.toString(),
+                  "--catalog",
+                  catalogFile.toString()));
       a.stdin = input;
       Launcher.Run ra = ws.runOk(a);
       if (i == 0) {
         // the baseline creates its table exactly as destination-sqlite did
         Files.writeString(ddl, tableSql(db, "rows"));
       }
-      Launcher.Spec b = ws.measured("write baseline", ws.java("-cp", o.classpath,
-          "io.c8kit.benchmarks.baseline.RawWrite", baseDb.toString(), ddl.toString()));
+      Launcher.Spec b =
+          ws.measured(
+              "write baseline",
+              ws.java(
+                  "-cp",
+                  o.classpath,
+                  "io.c8kit.benchmarks.baseline.RawWrite",
+                  baseDb.toString(),
+                  ddl.toString()));
       b.stdin = input;
       Launcher.Run rb = ws.runOk(b);
       long rowsA = count(db, "rows");
       long rowsB = count(baseDb, "rows");
       if (rowsA != o.records || rowsB != o.records) {
-        throw new IllegalStateException("expected " + o.records + " rows, c8kit wrote " + rowsA
-            + ", the baseline " + rowsB);
+        throw new IllegalStateException(
+            "expected " + o.records + " rows, c8kit wrote " + rowsA + ", the baseline " + rowsB);
       }
       if (i == 0) {
         compareTables(db, baseDb, "rows");
@@ -77,20 +97,29 @@ final class WriteBench {
       }
       r.runs.add(run("c8kit", ra, o.records));
       r.runs.add(run("baseline", rb, o.records));
-      ws.log.printf("  write run %d/%d: c8kit %,.0f rows/s (%.2f s CPU), baseline %,.0f rows/s (%.2f s CPU)%n",
-          i + 1, o.runs, o.records / ra.wallSeconds(), ra.cpuSeconds(), o.records / rb.wallSeconds(),
+      ws.log.printf(
+          "  write run %d/%d: c8kit %,.0f rows/s (%.2f s CPU), baseline %,.0f rows/s (%.2f s CPU)%n",
+          i + 1,
+          o.runs,
+          o.records / ra.wallSeconds(),
+          ra.cpuSeconds(),
+          o.records / rb.wallSeconds(),
           rb.cpuSeconds());
     }
     r.details.put("inputBytes", Files.size(input));
-    r.details.put("verified", "same columns and types; same values except _airbyte_raw_id, _airbyte_loaded_at "
-        + "(first 5,000 rows; aggregates of all)");
+    r.details.put(
+        "verified",
+        "same columns and types; same values except _airbyte_raw_id, _airbyte_loaded_at "
+            + "(first 5,000 rows; aggregates of all)");
     return r;
   }
 
   /** The benchmark source's read output for {@code records} rows, as a file. */
   static void makeInput(Workspace ws, long records, Path file) throws Exception {
-    Path config = ws.writeJson("input-config-" + records + ".json",
-        Workspace.JSON.createObjectNode().put("count", records));
+    Path config =
+        ws.writeJson(
+            "input-config-" + records + ".json",
+            Workspace.JSON.createObjectNode().put("count", records));
     Path catalog = ws.writeJson("input-catalog.json", Workspace.catalog(List.of("rows")));
     Launcher.Spec s = ws.spec("make write input", ws.benchRead(config, catalog));
     s.stdoutFile = file;
@@ -112,8 +141,8 @@ final class WriteBench {
   /** The CREATE TABLE statement of {@code table}. */
   static String tableSql(Path db, String table) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-        java.sql.PreparedStatement s = c.prepareStatement(
-            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+        java.sql.PreparedStatement s =
+            c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
       s.setString(1, table);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -154,16 +183,21 @@ final class WriteBench {
         compared.add(name);
       }
     }
-    StringBuilder rows = new StringBuilder("SELECT \"").append(String.join("\", \"", compared)).append('"');
+    StringBuilder rows =
+        new StringBuilder("SELECT \"").append(String.join("\", \"", compared)).append('"');
     rows.append(", typeof(\"balance\"), typeof(\"score\"), length(\"_airbyte_raw_id\")");
     rows.append(" FROM \"").append(table).append("\" ORDER BY \"id\" LIMIT ").append(COMPARED_ROWS);
     StringBuilder sums = new StringBuilder("SELECT count(*), count(DISTINCT \"_airbyte_raw_id\")");
     for (String c : compared) {
       sums.append(", total(length(\"").append(c).append("\")), count(\"").append(c).append("\")");
-      sums.append(", sum(typeof(\"").append(c).append("\") = 'integer'), sum(typeof(\"").append(c)
+      sums.append(", sum(typeof(\"")
+          .append(c)
+          .append("\") = 'integer'), sum(typeof(\"")
+          .append(c)
           .append("\") = 'real')");
     }
-    sums.append(", total(\"id\"), total(\"age\"), total(\"score\"), total(\"balance\"), total(\"active\")");
+    sums.append(
+        ", total(\"id\"), total(\"age\"), total(\"score\"), total(\"balance\"), total(\"active\")");
     sums.append(", total(json_array_length(\"tags\")), sum(json_valid(\"address\"))");
     sums.append(" FROM \"").append(table).append('"');
     try (Connection ca = DriverManager.getConnection("jdbc:sqlite:" + a);
@@ -173,7 +207,8 @@ final class WriteBench {
     }
   }
 
-  private static void compareQuery(Connection ca, Connection cb, String sql, String what) throws SQLException {
+  private static void compareQuery(Connection ca, Connection cb, String sql, String what)
+      throws SQLException {
     try (Statement sa = ca.createStatement();
         Statement sb = cb.createStatement();
         ResultSet ra = sa.executeQuery(sql);
@@ -189,8 +224,17 @@ final class WriteBench {
           Object x = ra.getObject(k);
           Object y = rb.getObject(k);
           if (!Objects.equals(String.valueOf(x), String.valueOf(y))) {
-            throw new IllegalStateException("the tables differ (" + what + " " + row + ", "
-                + meta.getColumnName(k) + "): c8kit " + x + ", baseline " + y);
+            throw new IllegalStateException(
+                "the tables differ ("
+                    + what
+                    + " "
+                    + row
+                    + ", "
+                    + meta.getColumnName(k)
+                    + "): c8kit "
+                    + x
+                    + ", baseline "
+                    + y);
           }
         }
       }

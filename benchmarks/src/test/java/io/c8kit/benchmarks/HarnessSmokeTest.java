@@ -14,22 +14,35 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the benchmark harness from rotting: runs it in smoke mode (2,000 records, 10 streams, one run)
- * against the example jars this build packaged, and checks that the table has every row, every row
- * ran (including the harness's own output checks: identical RECORD lines, the same records from the
- * four streams, identical tables, the user classes of both javac runs) and every wall and CPU figure is
- * positive. Nothing is timed or compared to a target here: CI machines are not benchmark machines.
+ * Keeps the benchmark harness from rotting: runs it in smoke mode (2,000 records, 10 streams, one
+ * run) against the example jars this build packaged, and checks that the table has every row, every
+ * row ran (including the harness's own output checks: identical RECORD lines, the same records from
+ * the four streams, identical tables, the user classes of both javac runs) and every wall and CPU
+ * figure is positive. Nothing is timed or compared to a target here: CI machines are not benchmark
+ * machines.
  *
- * <p>The Node row runs when {@code run.sh} has installed the Node baseline into the build folder (the
- * build itself never calls npm); otherwise it must say why it did not run. Without the example jars
- * the test is skipped locally and FAILS when {@code CI=true}.
+ * <p>The Node row runs when {@code run.sh} has installed the Node baseline into the build folder
+ * (the build itself never calls npm); otherwise it must say why it did not run. Without the example
+ * jars the test is skipped locally and FAILS when {@code CI=true}.
  */
 class HarnessSmokeTest {
-  private static final List<String> ROWS = List.of(
-      "read", "read-instant-tostring", "read-node", "scaling-1000", "scaling-4000", "streams", "write",
-      "startup-spec", "startup-check", "startup-discover", "memory",
-      "compile-source-faker-cold", "compile-source-faker-warm",
-      "compile-destination-sqlite-cold", "compile-destination-sqlite-warm");
+  private static final List<String> ROWS =
+      List.of(
+          "read",
+          "read-instant-tostring",
+          "read-node",
+          "scaling-1000",
+          "scaling-4000",
+          "streams",
+          "write",
+          "startup-spec",
+          "startup-check",
+          "startup-discover",
+          "memory",
+          "compile-source-faker-cold",
+          "compile-source-faker-warm",
+          "compile-destination-sqlite-cold",
+          "compile-destination-sqlite-warm");
 
   @Test
   void smokeRunProducesEveryRowWithPositiveFigures() throws Exception {
@@ -44,21 +57,38 @@ class HarnessSmokeTest {
       }
     }
     if (!missing.isEmpty()) {
-      String message = "example connector jar(s) missing: " + missing
-          + " (package the examples first: mvn package -pl benchmarks -am)";
+      String message =
+          "example connector jar(s) missing: "
+              + missing
+              + " (package the examples first: mvn package -pl benchmarks -am)";
       if ("true".equals(System.getenv("CI"))) {
         fail(message + "; CI=true, so this fails instead of skipping");
       }
       Assumptions.abort(message);
     }
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path out = buildDir.resolve("smoke.json");
-    List<String> args = new ArrayList<>(List.of("--smoke", "--root", root.toString(), "--build-dir",
-        buildDir.toString(), "--faker-jar", faker.toString(), "--sqlite-jar", sqlite.toString(), "--classpath",
-        classpath, "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--smoke",
+                "--root",
+                root.toString(),
+                "--build-dir",
+                buildDir.toString(),
+                "--faker-jar",
+                faker.toString(),
+                "--sqlite-jar",
+                sqlite.toString(),
+                "--classpath",
+                classpath,
+                "--out",
+                out.toString()));
     Path nodeDir = buildDir.resolve("node");
-    boolean node = Files.isRegularFile(nodeDir.resolve("source.js"))
-        && Files.isDirectory(nodeDir.resolve("node_modules/faros-airbyte-cdk"));
+    boolean node =
+        Files.isRegularFile(nodeDir.resolve("source.js"))
+            && Files.isDirectory(nodeDir.resolve("node_modules/faros-airbyte-cdk"));
     if (node) {
       args.addAll(List.of("--node-dir", nodeDir.toString()));
     }
@@ -69,7 +99,9 @@ class HarnessSmokeTest {
       assertNull(report.error(id), id + " failed to run");
       assertTrue(report.table().contains(labelPrefix(id)), id + " missing from the printed table");
       if (id.equals("read-node") && !node) {
-        assertTrue(report.notRun(id) != null && !report.notRun(id).isBlank(), "read-node says why it did not run");
+        assertTrue(
+            report.notRun(id) != null && !report.notRun(id).isBlank(),
+            "read-node says why it did not run");
         continue;
       }
       assertNull(report.notRun(id), id + " did not run");
@@ -77,7 +109,9 @@ class HarnessSmokeTest {
       assertTrue(f[0] > 0, id + ": c8kit wall figure " + f[0]);
       if (!id.equals("memory")) {
         for (int k = 1; k < f.length; k++) {
-          assertTrue(!Double.isNaN(f[k]) && (k == 2 || k == 5 || f[k] > 0), id + ": figure " + k + " = " + f[k]);
+          assertTrue(
+              !Double.isNaN(f[k]) && (k == 2 || k == 5 || f[k] > 0),
+              id + ": figure " + k + " = " + f[k]);
         }
       }
     }
@@ -102,7 +136,8 @@ class HarnessSmokeTest {
       return "vs Node";
     }
     if (id.startsWith("scaling-")) {
-      return String.format("scaling: read %,d records", Long.parseLong(id.substring("scaling-".length())));
+      return String.format(
+          "scaling: read %,d records", Long.parseLong(id.substring("scaling-".length())));
     }
     if (id.equals("streams")) {
       return "4 streams vs 1";
@@ -116,7 +151,10 @@ class HarnessSmokeTest {
   private static String property(String name) {
     String v = System.getProperty(name);
     if (v == null) {
-      fail("system property " + name + " is not set (run through Maven: the benchmarks pom sets it)");
+      fail(
+          "system property "
+              + name
+              + " is not set (run through Maven: the benchmarks pom sets it)");
     }
     return v;
   }

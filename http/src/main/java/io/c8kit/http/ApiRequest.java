@@ -14,9 +14,10 @@ import java.util.Spliterators;
 import java.util.stream.StreamSupport;
 
 /**
- * One request to an {@link HttpApi}, built fluently: path parameters, query parameters (also from the
- * stream's cursor or page), headers, a paginator; then {@link #send()} for one response or
- * {@link #records} for every record of every page, fetched lazily. Not thread-safe; cheap to create.
+ * One request to an {@link HttpApi}, built fluently: path parameters, query parameters (also from
+ * the stream's cursor or page), headers, a paginator; then {@link #send()} for one response or
+ * {@link #records} for every record of every page, fetched lazily. Not thread-safe; cheap to
+ * create.
  *
  * <pre>{@code
  * return api.get("/repos/{owner}/issues").pathParam("owner", c.owner())
@@ -69,8 +70,8 @@ public final class ApiRequest {
   }
 
   /**
-   * The incremental lower bound as query parameter {@code param} (ISO 8601 for dates and times), when
-   * the read has one: the API then returns only records at or after the cursor.
+   * The incremental lower bound as query parameter {@code param} (ISO 8601 for dates and times),
+   * when the read has one: the API then returns only records at or after the cursor.
    */
   public ApiRequest since(String param, Cursor<?> cursor) {
     cursor.value().ifPresent(v -> params.put(param, String.valueOf(v)));
@@ -109,10 +110,10 @@ public final class ApiRequest {
   }
 
   /**
-   * Every record of every page: the JSON array (or single object) at {@code pointer} ({@code ""} = the
-   * whole body) of each page, decoded into {@code type} with snake_case names. Lazy: a page is fetched
-   * when the previous one is consumed. Closing the stream (the runtime's {@code drain} does) logs its
-   * counts at DEBUG.
+   * Every record of every page: the JSON array (or single object) at {@code pointer} ({@code ""} =
+   * the whole body) of each page, decoded into {@code type} with snake_case names. Lazy: a page is
+   * fetched when the previous one is consumed. Closing the stream (the runtime's {@code drain}
+   * does) logs its counts at DEBUG.
    */
   public <R> java.util.stream.Stream<R> records(String pointer, Class<R> type) {
     return records(pointer, json -> api.mapper().treeToValue(json, type), type.getSimpleName());
@@ -123,11 +124,14 @@ public final class ApiRequest {
     return records(pointer, decoder, "a record");
   }
 
-  private <R> java.util.stream.Stream<R> records(String pointer, RecordDecoder<R> decoder, String typeName) {
+  private <R> java.util.stream.Stream<R> records(
+      String pointer, RecordDecoder<R> decoder, String typeName) {
     RecordPages<R> pages = new RecordPages<>(api, this, pointer, decoder, typeName);
     Iterator<R> it = pages;
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-        false).onClose(pages::close);
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(pages::close);
   }
 
   ApiResponse send(URI uri) {
@@ -158,7 +162,8 @@ public final class ApiRequest {
       String name = path.substring(open + 1, close);
       String value = pathParams.get(name);
       if (value == null) {
-        throw new IllegalArgumentException("Path " + path + " needs pathParam(\"" + name + "\", …)");
+        throw new IllegalArgumentException(
+            "Path " + path + " needs pathParam(\"" + name + "\", …)");
       }
       out.append(path, i, open).append(Urls.encode(value));
       i = close + 1;

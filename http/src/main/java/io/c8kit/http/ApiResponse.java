@@ -15,7 +15,8 @@ public final class ApiResponse {
   private final byte[] body;
   private final JsonNode json;
 
-  ApiResponse(URI uri, String maskedUrl, int status, HttpHeaders headers, byte[] body, JsonNode json) {
+  ApiResponse(
+      URI uri, String maskedUrl, int status, HttpHeaders headers, byte[] body, JsonNode json) {
     this.uri = uri;
     this.maskedUrl = maskedUrl;
     this.status = status;
@@ -33,7 +34,10 @@ public final class ApiResponse {
     return maskedUrl;
   }
 
-  /** The request URL as sent (without the auth's query parameters); relative links resolve against it. */
+  /**
+   * The request URL as sent (without the auth's query parameters); relative links resolve against
+   * it.
+   */
   URI uri() {
     return uri;
   }

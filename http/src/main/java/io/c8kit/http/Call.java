@@ -13,5 +13,12 @@ import java.util.Map;
  * @param authenticate false for the OAuth token request itself
  * @param clientErrorsReturned true when 4xx responses are returned to the caller instead of thrown
  */
-record Call(String method, URI uri, Map<String, String> headers, byte[] body, StreamContext ctx,
-    boolean expectJson, boolean authenticate, boolean clientErrorsReturned) {}
+record Call(
+    String method,
+    URI uri,
+    Map<String, String> headers,
+    byte[] body,
+    StreamContext ctx,
+    boolean expectJson,
+    boolean authenticate,
+    boolean clientErrorsReturned) {}

@@ -23,8 +23,14 @@ public final class CountingPaginator implements Paginator {
     this(offsets, positionParam, sizeParam, size, start, null, null);
   }
 
-  private CountingPaginator(boolean offsets, String positionParam, String sizeParam, int size, int start,
-      String totalPointer, String totalHeader) {
+  private CountingPaginator(
+      boolean offsets,
+      String positionParam,
+      String sizeParam,
+      int size,
+      int start,
+      String totalPointer,
+      String totalHeader) {
     if (size <= 0) {
       throw new IllegalArgumentException("the page size must be positive, got " + size);
     }
@@ -39,17 +45,20 @@ public final class CountingPaginator implements Paginator {
 
   /** The total number of records is in the body at this JSON pointer (e.g. {@code /meta/total}). */
   public CountingPaginator totalFromBody(String pointer) {
-    return new CountingPaginator(offsets, positionParam, sizeParam, size, start, pointer, totalHeader);
+    return new CountingPaginator(
+        offsets, positionParam, sizeParam, size, start, pointer, totalHeader);
   }
 
   /** The total number of records is in this response header (e.g. {@code X-Total-Count}). */
   public CountingPaginator totalFromHeader(String header) {
-    return new CountingPaginator(offsets, positionParam, sizeParam, size, start, totalPointer, header);
+    return new CountingPaginator(
+        offsets, positionParam, sizeParam, size, start, totalPointer, header);
   }
 
   /** The first page's number (page numbers only; default 1). */
   public CountingPaginator startAt(int first) {
-    return new CountingPaginator(offsets, positionParam, sizeParam, size, first, totalPointer, totalHeader);
+    return new CountingPaginator(
+        offsets, positionParam, sizeParam, size, first, totalPointer, totalHeader);
   }
 
   @Override
@@ -66,8 +75,12 @@ public final class CountingPaginator implements Paginator {
     long seen = offsets ? nextPosition : (position - start) * (long) size + page.records();
     if (page.records() == 0) {
       if (offsets && total != null && seen < total) {
-        Log.warn(page.response().url() + ": the API promised " + total + " records but its pages ended after "
-            + seen);
+        Log.warn(
+            page.response().url()
+                + ": the API promised "
+                + total
+                + " records but its pages ended after "
+                + seen);
       }
       return Optional.empty();
     }
@@ -89,15 +102,21 @@ public final class CountingPaginator implements Paginator {
     try {
       return value == null ? start : Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new IllegalStateException("Query parameter " + positionParam + " of " + page.response().url()
-          + " is not a number: " + value);
+      throw new IllegalStateException(
+          "Query parameter "
+              + positionParam
+              + " of "
+              + page.response().url()
+              + " is not a number: "
+              + value);
     }
   }
 
   private Long total(PageInfo page) {
-    String text = totalHeader != null
-        ? page.response().header(totalHeader).orElse(null)
-        : totalPointer != null ? BodyValues.text(page.body(), totalPointer) : null;
+    String text =
+        totalHeader != null
+            ? page.response().header(totalHeader).orElse(null)
+            : totalPointer != null ? BodyValues.text(page.body(), totalPointer) : null;
     if (text == null) {
       return null;
     }

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Sends one logical request until it succeeds or cannot: the retry loop (429, 5xx, timeouts, connection
- * errors and truncated JSON with backoff or Retry-After, bounded in count and total wait), the rate
- * limiter around each attempt, authentication (with one re-authentication on a 401 for OAuth), gzip,
- * DEBUG logging, counters, and the error each final failure becomes.
+ * Sends one logical request until it succeeds or cannot: the retry loop (429, 5xx, timeouts,
+ * connection errors and truncated JSON with backoff or Retry-After, bounded in count and total
+ * wait), the rate limiter around each attempt, authentication (with one re-authentication on a 401
+ * for OAuth), gzip, DEBUG logging, counters, and the error each final failure becomes.
  */
 final class Exchange {
   private final HttpClient client;
@@ -38,8 +38,16 @@ final class Exchange {
   private final HttpStats stats;
   private final Duration timeout;
 
-  Exchange(HttpClient client, ObjectMapper mapper, Auth auth, Masking masking, RateLimiter limiter,
-      RetryPolicy retry, Timing timing, HttpStats stats, Duration timeout) {
+  Exchange(
+      HttpClient client,
+      ObjectMapper mapper,
+      Auth auth,
+      Masking masking,
+      RateLimiter limiter,
+      RetryPolicy retry,
+      Timing timing,
+      HttpStats stats,
+      Duration timeout) {
     this.client = client;
     this.mapper = mapper;
     this.auth = auth;
@@ -68,7 +76,8 @@ final class Exchange {
       return loop(call);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TransientException("Interrupted during " + call.method() + " " + masking.url(call.uri()), e);
+      throw new TransientException(
+          "Interrupted during " + call.method() + " " + masking.url(call.uri()), e);
     }
   }
 
@@ -99,7 +108,9 @@ final class Exchange {
         problem = "no response within " + timeout.toSeconds() + " s";
       } catch (IOException e) {
         cause = e;
-        problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + masking.text(e.getMessage()));
+        problem =
+            e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + masking.text(e.getMessage()));
       }
       if (response != null) {
         int status = response.status();
@@ -111,11 +122,17 @@ final class Exchange {
             return response.withJson(parse(response.body()));
           } catch (JsonProcessingException e) {
             cause = e;
-            problem = "the body is not valid JSON (truncated?): " + masking.text(withoutSource(e.getOriginalMessage()))
-                + (e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset()) + " of "
-                + response.body().length;
+            problem =
+                "the body is not valid JSON (truncated?): "
+                    + masking.text(withoutSource(e.getOriginalMessage()))
+                    + (e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset())
+                    + " of "
+                    + response.body().length;
           }
-        } else if (status == 401 && call.authenticate() && auth instanceof OAuth2 oauth && !reauthenticated) {
+        } else if (status == 401
+            && call.authenticate()
+            && auth instanceof OAuth2 oauth
+            && !reauthenticated) {
           Log.info(what + " returned 401; getting a new access token");
           oauth.invalidate();
           reauthenticated = true;
@@ -129,26 +146,56 @@ final class Exchange {
         } else if (status == 401 || status == 403) {
           throw unauthorized(what, response);
         } else {
-          throw new HttpStatusException(call.method(), masking.url(call.uri()), status,
-              masking.excerpt(response.body()));
+          throw new HttpStatusException(
+              call.method(), masking.url(call.uri()), status, masking.excerpt(response.body()));
         }
       }
       // here: a retryable status, an I/O problem or a malformed body
       if (retries >= retry.maxRetries()) {
-        throw new TransientException("Gave up on " + what + " after " + (retries + 1) + " attempt"
-            + (retries == 0 ? "" : "s") + " and " + RateLimiter.seconds(waited) + " s of waiting: " + problem,
+        throw new TransientException(
+            "Gave up on "
+                + what
+                + " after "
+                + (retries + 1)
+                + " attempt"
+                + (retries == 0 ? "" : "s")
+                + " and "
+                + RateLimiter.seconds(waited)
+                + " s of waiting: "
+                + problem,
             cause);
       }
       retries++;
       Duration delay = retryAfter != null ? retryAfter : retry.backoff(retries);
       if (waited.plus(delay).compareTo(retry.maxTotalWait()) > 0) {
-        throw new TransientException("Gave up on " + what + " after " + retries + " attempts: " + problem
-            + "; waiting " + RateLimiter.seconds(delay) + " s more" + (retryAfter != null ? " (Retry-After)" : "")
-            + " would pass the total wait allowed (" + retry.maxTotalWait().toSeconds()
-            + " s, RetryPolicy.maxTotalWait)", cause);
+        throw new TransientException(
+            "Gave up on "
+                + what
+                + " after "
+                + retries
+                + " attempts: "
+                + problem
+                + "; waiting "
+                + RateLimiter.seconds(delay)
+                + " s more"
+                + (retryAfter != null ? " (Retry-After)" : "")
+                + " would pass the total wait allowed ("
+                + retry.maxTotalWait().toSeconds()
+                + " s, RetryPolicy.maxTotalWait)",
+            cause);
       }
-      Log.warn(what + ": " + problem + "; retry " + retries + " of " + retry.maxRetries() + " in "
-          + RateLimiter.seconds(delay) + " s" + (retryAfter != null ? " (Retry-After)" : ""));
+      Log.warn(
+          what
+              + ": "
+              + problem
+              + "; retry "
+              + retries
+              + " of "
+              + retry.maxRetries()
+              + " in "
+              + RateLimiter.seconds(delay)
+              + " s"
+              + (retryAfter != null ? " (Retry-After)" : ""));
       if (rateLimited) {
         stats.rateLimitWaits.incrementAndGet();
         if (call.ctx() != null) {
@@ -166,29 +213,41 @@ final class Exchange {
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout);
     headers.forEach(request::header);
-    request.method(call.method(), call.body() == null
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+    request.method(
+        call.method(),
+        call.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(call.body()));
     stats.requests.incrementAndGet();
     Instant start = timing.now();
     if (Log.isDebugEnabled()) {
       Log.debug("HTTP " + what + " headers " + maskHeaders(headers));
     }
-    HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     limiter.observe(response.headers());
     byte[] body = decode(response);
     if (Log.isDebugEnabled()) {
-      Log.debug("HTTP " + what + " -> " + response.statusCode() + " in "
-          + Duration.between(start, timing.now()).toMillis() + " ms, " + body.length + " bytes: "
-          + masking.excerpt(body));
+      Log.debug(
+          "HTTP "
+              + what
+              + " -> "
+              + response.statusCode()
+              + " in "
+              + Duration.between(start, timing.now()).toMillis()
+              + " ms, "
+              + body.length
+              + " bytes: "
+              + masking.excerpt(body));
     }
-    return new ApiResponse(call.uri(), masking.url(call.uri()), response.statusCode(), response.headers(), body,
-        null);
+    return new ApiResponse(
+        call.uri(), masking.url(call.uri()), response.statusCode(), response.headers(), body, null);
   }
 
   private static byte[] decode(HttpResponse<byte[]> response) throws IOException {
     byte[] body = response.body() == null ? new byte[0] : response.body();
-    String encoding = response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
+    String encoding =
+        response.headers().firstValue("Content-Encoding").orElse("").toLowerCase(Locale.ROOT);
     if (!encoding.contains("gzip") || body.length == 0) {
       return body;
     }
@@ -218,19 +277,40 @@ final class Exchange {
 
   private Map<String, String> maskHeaders(Map<String, String> headers) {
     Map<String, String> shown = new LinkedHashMap<>();
-    headers.forEach((name, value) -> shown.put(name, Masking.sensitiveName(name)
-        ? io.c8kit.runtime.secrets.SecretMasker.MASK : masking.text(value)));
+    headers.forEach(
+        (name, value) ->
+            shown.put(
+                name,
+                Masking.sensitiveName(name)
+                    ? io.c8kit.runtime.secrets.SecretMasker.MASK
+                    : masking.text(value)));
     return shown;
   }
 
   private ConfigException unauthorized(String what, ApiResponse response) {
     int status = response.status();
     String property = auth.property();
-    String credential = property.isEmpty()
-        ? "no credential is configured"
-        : "check the config property " + property + " (" + io.c8kit.runtime.secrets.SecretMasker.MASK + ")";
-    String meaning = status == 401 ? "the API did not accept the credential" : "the credential lacks access";
-    return new ConfigException(what + " failed with HTTP " + status + " " + StatusText.of(status) + ": "
-        + meaning + "; " + credential + ". Response: " + masking.excerpt(response.body()));
+    String credential =
+        property.isEmpty()
+            ? "no credential is configured"
+            : "check the config property "
+                + property
+                + " ("
+                + io.c8kit.runtime.secrets.SecretMasker.MASK
+                + ")";
+    String meaning =
+        status == 401 ? "the API did not accept the credential" : "the credential lacks access";
+    return new ConfigException(
+        what
+            + " failed with HTTP "
+            + status
+            + " "
+            + StatusText.of(status)
+            + ": "
+            + meaning
+            + "; "
+            + credential
+            + ". Response: "
+            + masking.excerpt(response.body()));
   }
 }

@@ -17,9 +17,9 @@ import java.util.Objects;
 
 /**
  * A REST API as a c8kit source sees it: base URL, default headers, timeouts, authentication, retry
- * policy and rate limit, shared by every request. Thread-safe; create one per stream read and close it
- * when the read ends ({@code records(...).onClose(api::close)}): that logs the summary of what its
- * requests cost (requests, retries, waits).
+ * policy and rate limit, shared by every request. Thread-safe; create one per stream read and close
+ * it when the read ends ({@code records(...).onClose(api::close)}): that logs the summary of what
+ * its requests cost (requests, retries, waits).
  *
  * <pre>{@code
  * HttpApi api = HttpApi.builder(config.baseUrl())
@@ -35,7 +35,8 @@ public final class HttpApi implements AutoCloseable {
   private final Masking masking = new Masking();
   private final ObjectMapper mapper;
   private final Exchange exchange;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private HttpApi(Builder b) {
     this.base = b.base;
@@ -47,21 +48,39 @@ public final class HttpApi implements AutoCloseable {
     this.defaultHeaders = Collections.unmodifiableMap(headers);
     this.mapper = b.mapper != null ? b.mapper : defaultMapper();
     b.auth.secrets().forEach(masking::register);
-    HttpClient client = b.client != null ? b.client : HttpClient.newBuilder()
-        .connectTimeout(b.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    this.exchange = new Exchange(client, mapper, b.auth, masking,
-        new RateLimiter(b.rateLimit, b.timing, stats), b.retry, b.timing, stats, b.timeout);
+    HttpClient client =
+        b.client != null
+            ? b.client
+            : HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    this.exchange =
+        new Exchange(
+            client,
+            mapper,
+            b.auth,
+            masking,
+            new RateLimiter(b.rateLimit, b.timing, stats),
+            b.retry,
+            b.timing,
+            stats,
+            b.timeout);
   }
 
-  /** Starts an API at {@code baseUrl} ({@code https://api.example.com/v1}); paths are appended to it. */
+  /**
+   * Starts an API at {@code baseUrl} ({@code https://api.example.com/v1}); paths are appended to
+   * it.
+   */
   public static Builder builder(String baseUrl) {
     return new Builder(baseUrl);
   }
 
-  /** The mapper records are decoded with by default: snake_case names, unknown fields ignored, java.time. */
+  /**
+   * The mapper records are decoded with by default: snake_case names, unknown fields ignored,
+   * java.time.
+   */
   public static ObjectMapper defaultMapper() {
     return JsonMapper.builder()
         .addModule(new JavaTimeModule())
@@ -97,9 +116,10 @@ public final class HttpApi implements AutoCloseable {
       return URI.create(path);
     }
     String text = base.toString();
-    String joined = text.endsWith("/") || path.isEmpty() || path.startsWith("/")
-        ? (text.endsWith("/") && path.startsWith("/") ? text + path.substring(1) : text + path)
-        : text + "/" + path;
+    String joined =
+        text.endsWith("/") || path.isEmpty() || path.startsWith("/")
+            ? (text.endsWith("/") && path.startsWith("/") ? text + path.substring(1) : text + path)
+            : text + "/" + path;
     return URI.create(joined);
   }
 
@@ -139,9 +159,10 @@ public final class HttpApi implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         throw new ConfigException("The base URL is not a URL: " + e.getMessage());
       }
-      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-        throw new ConfigException("The base URL must be an http(s) URL with a host, got "
-            + new Masking().url(uri));
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+          || uri.getHost() == null) {
+        throw new ConfigException(
+            "The base URL must be an http(s) URL with a host, got " + new Masking().url(uri));
       }
       this.base = uri;
     }

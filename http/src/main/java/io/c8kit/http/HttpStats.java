@@ -64,8 +64,17 @@ public final class HttpStats {
 
   @Override
   public String toString() {
-    return pages() + " pages, " + records() + " records, " + requests() + " requests, " + retries()
-        + " retries, " + rateLimitWaits() + " rate-limit waits, waited " + String.format(java.util.Locale.ROOT,
-        "%.1f", waitMillis() / 1000.0) + " s";
+    return pages()
+        + " pages, "
+        + records()
+        + " records, "
+        + requests()
+        + " requests, "
+        + retries()
+        + " retries, "
+        + rateLimitWaits()
+        + " rate-limit waits, waited "
+        + String.format(java.util.Locale.ROOT, "%.1f", waitMillis() / 1000.0)
+        + " s";
   }
 }

@@ -1,8 +1,8 @@
 package io.c8kit.http;
 
 /**
- * A request the API refused for a reason retrying cannot fix (404, 400, 422 …): carries the status, the
- * masked URL and a masked excerpt of the body, all in the message. (401/403 are {@code
+ * A request the API refused for a reason retrying cannot fix (404, 400, 422 …): carries the status,
+ * the masked URL and a masked excerpt of the body, all in the message. (401/403 are {@code
  * ConfigException}s, 429/5xx are retried.)
  */
 public class HttpStatusException extends RuntimeException {
@@ -12,7 +12,16 @@ public class HttpStatusException extends RuntimeException {
   private final String url;
 
   HttpStatusException(String method, String url, int status, String excerpt) {
-    super(method + " " + url + " failed with HTTP " + status + " " + StatusText.of(status) + ": " + excerpt);
+    super(
+        method
+            + " "
+            + url
+            + " failed with HTTP "
+            + status
+            + " "
+            + StatusText.of(status)
+            + ": "
+            + excerpt);
     this.status = status;
     this.url = url;
   }

@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Parses RFC 8288 {@code Link} headers: comma-separated {@code <target>; param=value} entries, values
- * quoted or not, {@code rel} a space-separated list, commas allowed inside {@code <…>} and quotes.
+ * Parses RFC 8288 {@code Link} headers: comma-separated {@code <target>; param=value} entries,
+ * values quoted or not, {@code rel} a space-separated list, commas allowed inside {@code <…>} and
+ * quotes.
  */
 final class LinkHeader {
   private LinkHeader() {}

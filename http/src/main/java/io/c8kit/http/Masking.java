@@ -12,10 +12,21 @@ import java.util.Set;
  * query parameters whose names say they carry a credential, and user info in URLs.
  */
 final class Masking {
-  private static final Set<String> SENSITIVE_PARAMS = Set.of("key", "code", "sig", "signature", "auth",
-      "authorization", "session", "sessionid", "pwd", "passwd");
-  private static final String[] SENSITIVE_PARTS = {"token", "secret", "password", "apikey", "api_key",
-      "api-key", "credential", "private"};
+  private static final Set<String> SENSITIVE_PARAMS =
+      Set.of(
+          "key",
+          "code",
+          "sig",
+          "signature",
+          "auth",
+          "authorization",
+          "session",
+          "sessionid",
+          "pwd",
+          "passwd");
+  private static final String[] SENSITIVE_PARTS = {
+    "token", "secret", "password", "apikey", "api_key", "api-key", "credential", "private"
+  };
 
   private final SecretMasker masker = new SecretMasker();
 
@@ -71,9 +82,10 @@ final class Masking {
         }
         int eq = pairs[i].indexOf('=');
         String name = eq < 0 ? pairs[i] : pairs[i].substring(0, eq);
-        out.append(eq >= 0 && sensitiveName(Urls.decode(name))
-            ? name + "=" + SecretMasker.MASK
-            : pairs[i]);
+        out.append(
+            eq >= 0 && sensitiveName(Urls.decode(name))
+                ? name + "=" + SecretMasker.MASK
+                : pairs[i]);
       }
     }
     return text(out.toString());
@@ -84,7 +96,8 @@ final class Masking {
     if (body == null || body.length == 0) {
       return "(empty body)";
     }
-    String text = new String(body, 0, Math.min(body.length, 600), java.nio.charset.StandardCharsets.UTF_8);
+    String text =
+        new String(body, 0, Math.min(body.length, 600), java.nio.charset.StandardCharsets.UTF_8);
     text = text(text).replaceAll("\\s+", " ").strip();
     return text.length() > 300 ? text.substring(0, 300) + "…" : text;
   }

@@ -20,7 +20,10 @@ public final class NextPage {
     return new NextPage(Collections.unmodifiableMap(new LinkedHashMap<>(params)), null);
   }
 
-  /** This URL, as is (absolute, or relative to the page's URL); the request's parameters are dropped. */
+  /**
+   * This URL, as is (absolute, or relative to the page's URL); the request's parameters are
+   * dropped.
+   */
   public static NextPage url(String url) {
     return new NextPage(null, Objects.requireNonNull(url, "url"));
   }

@@ -18,8 +18,8 @@ import java.util.function.BiConsumer;
 /**
  * OAuth 2.0 access tokens (RFC 6749) from the client-credentials or refresh-token grant: fetched on
  * first use, cached, fetched again shortly before they expire and once after a 401. A refresh token
- * the server rotates is kept for the rest of the run and handed to the platform to persist
- * ({@code StreamContext.configChanged}); every token is masked. Thread-safe.
+ * the server rotates is kept for the rest of the run and handed to the platform to persist ({@code
+ * StreamContext.configChanged}); every token is masked. Thread-safe.
  *
  * <pre>{@code
  * OAuth2.refreshToken(tokenUrl, c.clientId(), c.clientSecret(), c.refreshToken())
@@ -38,10 +38,16 @@ public final class OAuth2 implements Auth {
   private Duration skew = Duration.ofSeconds(60);
 
   private String accessToken;
+
   /** Null when the server gave no {@code expires_in}: the token is used until a 401. */
   private Instant expiresAt;
 
-  private OAuth2(String tokenUrl, String clientId, String clientSecret, String grant, String refreshToken,
+  private OAuth2(
+      String tokenUrl,
+      String clientId,
+      String clientSecret,
+      String grant,
+      String refreshToken,
       String property) {
     this.tokenUrl = URI.create(Objects.requireNonNull(tokenUrl, "tokenUrl"));
     this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -53,13 +59,20 @@ public final class OAuth2 implements Auth {
 
   /** The client-credentials grant; errors name the config property {@code client_secret}. */
   public static OAuth2 clientCredentials(String tokenUrl, String clientId, String clientSecret) {
-    return new OAuth2(tokenUrl, clientId, clientSecret, "client_credentials", null, "client_secret");
+    return new OAuth2(
+        tokenUrl, clientId, clientSecret, "client_credentials", null, "client_secret");
   }
 
   /** The refresh-token grant; errors name the config property {@code refresh_token}. */
-  public static OAuth2 refreshToken(String tokenUrl, String clientId, String clientSecret, String refreshToken) {
-    return new OAuth2(tokenUrl, clientId, clientSecret, "refresh_token",
-        Objects.requireNonNull(refreshToken, "refreshToken"), "refresh_token");
+  public static OAuth2 refreshToken(
+      String tokenUrl, String clientId, String clientSecret, String refreshToken) {
+    return new OAuth2(
+        tokenUrl,
+        clientId,
+        clientSecret,
+        "refresh_token",
+        Objects.requireNonNull(refreshToken, "refreshToken"),
+        "refresh_token");
   }
 
   /** The {@code scope} parameter of the token request. */
@@ -87,7 +100,8 @@ public final class OAuth2 implements Auth {
   }
 
   @Override
-  public synchronized void apply(BiConsumer<String, String> header, BiConsumer<String, String> queryParam) {
+  public synchronized void apply(
+      BiConsumer<String, String> header, BiConsumer<String, String> queryParam) {
     if (accessToken == null) {
       throw new IllegalStateException("OAuth2: no access token yet; requests go through HttpApi");
     }
@@ -116,7 +130,9 @@ public final class OAuth2 implements Auth {
     return refreshToken;
   }
 
-  /** Makes sure a fresh access token is cached, fetching one when there is none or it expires soon. */
+  /**
+   * Makes sure a fresh access token is cached, fetching one when there is none or it expires soon.
+   */
   synchronized void prepare(Exchange exchange, StreamContext ctx) {
     Instant now = exchange.timing().now();
     if (accessToken != null && (expiresAt == null || now.isBefore(expiresAt.minus(skew)))) {
@@ -142,36 +158,68 @@ public final class OAuth2 implements Auth {
       form.put("scope", scope);
     }
     StringBuilder body = new StringBuilder();
-    form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(Urls.encode(k)).append('=')
-        .append(Urls.encode(v)));
-    Map<String, String> headers = Map.of("Content-Type", "application/x-www-form-urlencoded",
-        "Accept", "application/json");
-    ApiResponse response = exchange.send(new Call("POST", tokenUrl, headers,
-        body.toString().getBytes(StandardCharsets.UTF_8), ctx, false, false, true));
+    form.forEach(
+        (k, v) ->
+            body.append(body.length() == 0 ? "" : "&")
+                .append(Urls.encode(k))
+                .append('=')
+                .append(Urls.encode(v)));
+    Map<String, String> headers =
+        Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json");
+    ApiResponse response =
+        exchange.send(
+            new Call(
+                "POST",
+                tokenUrl,
+                headers,
+                body.toString().getBytes(StandardCharsets.UTF_8),
+                ctx,
+                false,
+                false,
+                true));
     Masking masking = exchange.masking();
     if (response.status() >= 400) {
-      throw new ConfigException("The OAuth token request to " + response.url() + " was refused with HTTP "
-          + response.status() + " " + StatusText.of(response.status()) + ": " + masking.excerpt(response.body())
-          + "; check the config property " + property + " (" + io.c8kit.runtime.secrets.SecretMasker.MASK + ")");
+      throw new ConfigException(
+          "The OAuth token request to "
+              + response.url()
+              + " was refused with HTTP "
+              + response.status()
+              + " "
+              + StatusText.of(response.status())
+              + ": "
+              + masking.excerpt(response.body())
+              + "; check the config property "
+              + property
+              + " ("
+              + io.c8kit.runtime.secrets.SecretMasker.MASK
+              + ")");
     }
     JsonNode json;
     try {
       json = exchange.mapper().readTree(response.body());
     } catch (java.io.IOException e) {
-      throw new io.c8kit.TransientException("The OAuth token response of " + response.url()
-          + " is not valid JSON: " + masking.excerpt(response.body()), e);
+      throw new io.c8kit.TransientException(
+          "The OAuth token response of "
+              + response.url()
+              + " is not valid JSON: "
+              + masking.excerpt(response.body()),
+          e);
     }
     String token = json == null ? "" : json.path("access_token").asText("");
     if (token.isEmpty()) {
-      throw new ConfigException("The OAuth token response of " + response.url() + " has no access_token: "
-          + masking.excerpt(response.body()));
+      throw new ConfigException(
+          "The OAuth token response of "
+              + response.url()
+              + " has no access_token: "
+              + masking.excerpt(response.body()));
     }
     masking.register(token);
     accessToken = token;
     JsonNode expiresIn = json.path("expires_in");
-    expiresAt = expiresIn.canConvertToLong() || expiresIn.isTextual() && !expiresIn.asText().isBlank()
-        ? now.plusSeconds(expiresIn.asLong())
-        : null;
+    expiresAt =
+        expiresIn.canConvertToLong() || expiresIn.isTextual() && !expiresIn.asText().isBlank()
+            ? now.plusSeconds(expiresIn.asLong())
+            : null;
     String rotated = json.path("refresh_token").asText("");
     if (!rotated.isEmpty() && !rotated.equals(refreshToken) && "refresh_token".equals(grant)) {
       masking.register(rotated);
@@ -179,11 +227,14 @@ public final class OAuth2 implements Auth {
       if (ctx != null) {
         ctx.configChanged(refreshTokenProperty, rotated);
       } else {
-        Log.warn("The OAuth server rotated the refresh token outside a stream read; this run uses the new"
-            + " one, but cannot persist it into config property " + refreshTokenProperty);
+        Log.warn(
+            "The OAuth server rotated the refresh token outside a stream read; this run uses the new"
+                + " one, but cannot persist it into config property "
+                + refreshTokenProperty);
       }
     }
-    Log.debug("OAuth: got an access token" + (expiresAt == null ? "" : " valid until " + expiresAt));
+    Log.debug(
+        "OAuth: got an access token" + (expiresAt == null ? "" : " valid until " + expiresAt));
   }
 
   @Override

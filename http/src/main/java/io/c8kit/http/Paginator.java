@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * How an API splits a collection into pages. Stateless: the next page is computed from the page just
- * read (its body, headers and request parameters), so one paginator serves any number of reads.
- * Whatever the strategy, a read fails instead of looping when the API asks for a page it already
- * served (see {@code docs/HTTP.md}).
+ * How an API splits a collection into pages. Stateless: the next page is computed from the page
+ * just read (its body, headers and request parameters), so one paginator serves any number of
+ * reads. Whatever the strategy, a read fails instead of looping when the API asks for a page it
+ * already served (see {@code docs/HTTP.md}).
  *
  * <pre>{@code
  * Paginator.cursor("/meta/next_cursor", "cursor")   // token in the body
@@ -27,7 +27,10 @@ public interface Paginator {
   /** The page after {@code page}, or empty when {@code page} was the last one. */
   Optional<NextPage> next(PageInfo page);
 
-  /** This paginator, stopping early when {@code stop} holds for a page (e.g. {@code has_more: false}). */
+  /**
+   * This paginator, stopping early when {@code stop} holds for a page (e.g. {@code has_more:
+   * false}).
+   */
   default Paginator stopWhen(Predicate<PageInfo> stop) {
     Paginator self = this;
     return new Paginator() {
@@ -49,8 +52,8 @@ public interface Paginator {
   }
 
   /**
-   * A next-page token in the body at JSON pointer {@code tokenPointer}, sent back as query parameter
-   * {@code param}; the last page has no token (missing, null or empty).
+   * A next-page token in the body at JSON pointer {@code tokenPointer}, sent back as query
+   * parameter {@code param}; the last page has no token (missing, null or empty).
    */
   static Paginator cursor(String tokenPointer, String param) {
     return page -> {
@@ -70,17 +73,17 @@ public interface Paginator {
   }
 
   /**
-   * {@code offsetParam}/{@code limitParam} pages of {@code limit} records. The offset advances by the
-   * records actually received (a short page loses nothing); it stops at an empty page, at the total when
-   * one is known, else at the first page shorter than {@code limit}.
+   * {@code offsetParam}/{@code limitParam} pages of {@code limit} records. The offset advances by
+   * the records actually received (a short page loses nothing); it stops at an empty page, at the
+   * total when one is known, else at the first page shorter than {@code limit}.
    */
   static CountingPaginator offset(String offsetParam, String limitParam, int limit) {
     return new CountingPaginator(true, offsetParam, limitParam, limit, 0);
   }
 
   /**
-   * Page numbers from 1 ({@link CountingPaginator#startAt} changes it) with {@code size} records per
-   * page; stops like {@link #offset}.
+   * Page numbers from 1 ({@link CountingPaginator#startAt} changes it) with {@code size} records
+   * per page; stops like {@link #offset}.
    */
   static CountingPaginator pageNumber(String pageParam, String sizeParam, int size) {
     return new CountingPaginator(false, pageParam, sizeParam, size, 1);

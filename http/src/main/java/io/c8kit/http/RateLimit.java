@@ -3,14 +3,15 @@ package io.c8kit.http;
 import java.time.Duration;
 
 /**
- * A connector's request budget: at most {@code requests} per {@code interval}, at most
- * {@code concurrent} requests in flight, and (unless turned off) the server's own
- * {@code X-RateLimit-Remaining}/{@code RateLimit-Remaining} and {@code -Reset} headers: when none
- * remain, the next request waits for the reset. A wait longer than {@link #maxWait} fails with a
- * {@code TransientException} instead. Immutable.
+ * A connector's request budget: at most {@code requests} per {@code interval}, at most {@code
+ * concurrent} requests in flight, and (unless turned off) the server's own {@code
+ * X-RateLimit-Remaining}/{@code RateLimit-Remaining} and {@code -Reset} headers: when none remain,
+ * the next request waits for the reset. A wait longer than {@link #maxWait} fails with a {@code
+ * TransientException} instead. Immutable.
  */
 public final class RateLimit {
-  private static final RateLimit NONE = new RateLimit(0, Duration.ZERO, 0, true, Duration.ofMinutes(15));
+  private static final RateLimit NONE =
+      new RateLimit(0, Duration.ZERO, 0, true, Duration.ofMinutes(15));
 
   final int requests;
   final Duration interval;
@@ -18,7 +19,8 @@ public final class RateLimit {
   final boolean readHeaders;
   final Duration maxWait;
 
-  private RateLimit(int requests, Duration interval, int concurrent, boolean readHeaders, Duration maxWait) {
+  private RateLimit(
+      int requests, Duration interval, int concurrent, boolean readHeaders, Duration maxWait) {
     this.requests = requests;
     this.interval = interval;
     this.concurrent = concurrent;
@@ -34,7 +36,8 @@ public final class RateLimit {
   /** At most {@code requests} requests in any {@code interval}. */
   public static RateLimit perInterval(int requests, Duration interval) {
     if (requests <= 0 || interval.isZero() || interval.isNegative()) {
-      throw new IllegalArgumentException("a rate limit needs a positive request count and interval");
+      throw new IllegalArgumentException(
+          "a rate limit needs a positive request count and interval");
     }
     return new RateLimit(requests, interval, NONE.concurrent, NONE.readHeaders, NONE.maxWait);
   }

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
- * Enforces a {@link RateLimit} across the threads of one {@link HttpApi}: a sliding window of request
- * start times, a semaphore for requests in flight, and a "blocked until" instant learned from the
- * server's headers. Every wait is counted; one of a second or more is also logged at INFO and reported
- * to the stream ({@code rateLimited}).
+ * Enforces a {@link RateLimit} across the threads of one {@link HttpApi}: a sliding window of
+ * request start times, a semaphore for requests in flight, and a "blocked until" instant learned
+ * from the server's headers. Every wait is counted; one of a second or more is also logged at INFO
+ * and reported to the stream ({@code rateLimited}).
  */
 final class RateLimiter {
   /** Shorter waits are pacing, not news: logged at DEBUG and not reported to the platform. */
@@ -35,7 +35,9 @@ final class RateLimiter {
     this.inFlight = limit.concurrent > 0 ? new Semaphore(limit.concurrent, true) : null;
   }
 
-  /** Waits until a request may start; the returned permit must be closed when its response is in. */
+  /**
+   * Waits until a request may start; the returned permit must be closed when its response is in.
+   */
   Permit acquire(StreamContext ctx, String what) throws InterruptedException {
     if (inFlight != null) {
       inFlight.acquire();
@@ -59,7 +61,12 @@ final class RateLimiter {
               return new Permit(inFlight);
             }
             until = window.peekFirst().plus(limit.interval);
-            why = "the budget of " + limit.requests + " requests per " + limit.interval.toSeconds() + " s is spent";
+            why =
+                "the budget of "
+                    + limit.requests
+                    + " requests per "
+                    + limit.interval.toSeconds()
+                    + " s is spent";
           } else {
             return new Permit(inFlight);
           }
@@ -75,16 +82,29 @@ final class RateLimiter {
   }
 
   /** Waits (reported as rate limited) until {@code until}; too long a wait fails the request. */
-  void waitUntil(StreamContext ctx, Instant now, Instant until, String why) throws InterruptedException {
+  void waitUntil(StreamContext ctx, Instant now, Instant until, String why)
+      throws InterruptedException {
     Duration wait = Duration.between(now, until);
     if (wait.compareTo(limit.maxWait) > 0) {
-      throw new TransientException("Rate limited: " + why + ", and the limit resets only at " + until
-          + ", " + wait.toSeconds() + " s from now, more than the longest wait allowed ("
-          + limit.maxWait.toSeconds() + " s, RateLimit.maxWait)");
+      throw new TransientException(
+          "Rate limited: "
+              + why
+              + ", and the limit resets only at "
+              + until
+              + ", "
+              + wait.toSeconds()
+              + " s from now, more than the longest wait allowed ("
+              + limit.maxWait.toSeconds()
+              + " s, RateLimit.maxWait)");
     }
     if (wait.compareTo(REPORTED_WAIT) >= 0) {
-      Log.info("Rate limited: " + why + "; waiting " + seconds(wait) + " s until "
-          + until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+      Log.info(
+          "Rate limited: "
+              + why
+              + "; waiting "
+              + seconds(wait)
+              + " s until "
+              + until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
       if (ctx != null) {
         ctx.rateLimited(until);
       }
@@ -96,12 +116,16 @@ final class RateLimiter {
     timing.sleep(wait);
   }
 
-  /** Learns from {@code X-RateLimit-Remaining: 0} + {@code -Reset} (or {@code RateLimit-*}) when to pause. */
+  /**
+   * Learns from {@code X-RateLimit-Remaining: 0} + {@code -Reset} (or {@code RateLimit-*}) when to
+   * pause.
+   */
   void observe(HttpHeaders headers) {
     if (!limit.readHeaders) {
       return;
     }
-    Optional<Long> remaining = number(headers, "x-ratelimit-remaining", "ratelimit-remaining", "remaining");
+    Optional<Long> remaining =
+        number(headers, "x-ratelimit-remaining", "ratelimit-remaining", "remaining");
     if (remaining.isEmpty() || remaining.get() > 0) {
       return;
     }
@@ -124,7 +148,8 @@ final class RateLimiter {
    * The first numeric header among {@code names}; the last name is a parameter of the combined IETF
    * {@code RateLimit: limit=100, remaining=0, reset=30} header.
    */
-  private static Optional<Long> number(HttpHeaders headers, String header, String draftHeader, String param) {
+  private static Optional<Long> number(
+      HttpHeaders headers, String header, String draftHeader, String param) {
     for (String name : new String[] {header, draftHeader}) {
       Optional<String> value = headers.firstValue(name);
       if (value.isPresent()) {

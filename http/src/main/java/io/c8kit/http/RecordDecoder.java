@@ -3,8 +3,8 @@ package io.c8kit.http;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Turns one JSON record of a response into the stream's record type, for shapes the default (Jackson
- * into the record's components, snake_case names) does not fit.
+ * Turns one JSON record of a response into the stream's record type, for shapes the default
+ * (Jackson into the record's components, snake_case names) does not fit.
  *
  * @param <R> the record type
  */

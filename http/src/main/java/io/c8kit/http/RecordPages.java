@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The records of a paginated request, one page fetched at a time as they are consumed. Stops when the
- * paginator says so or at the page cap, and fails instead of looping when the API hands out a page it
- * already served (the same request again, or the same records again). Logs its counts at DEBUG.
+ * The records of a paginated request, one page fetched at a time as they are consumed. Stops when
+ * the paginator says so or at the page cap, and fails instead of looping when the API hands out a
+ * page it already served (the same request again, or the same records again). Logs its counts at
+ * DEBUG.
  */
 final class RecordPages<R> implements Iterator<R>, AutoCloseable {
   private final HttpApi api;
@@ -36,7 +37,8 @@ final class RecordPages<R> implements Iterator<R>, AutoCloseable {
   private int previousHash;
   private int previousCount = -1;
 
-  RecordPages(HttpApi api, ApiRequest request, String pointer, RecordDecoder<R> decoder, String typeName) {
+  RecordPages(
+      HttpApi api, ApiRequest request, String pointer, RecordDecoder<R> decoder, String typeName) {
     this.api = api;
     this.request = request;
     this.pointer = pointer;
@@ -70,10 +72,21 @@ final class RecordPages<R> implements Iterator<R>, AutoCloseable {
       api.stats().records.incrementAndGet();
       return record;
     } catch (Exception e) {
-      throw new IllegalArgumentException("Record " + recordOnPage + " of page " + index + " of "
-          + response.url() + " does not decode into " + typeName + ": "
-          + api.masking().text(String.valueOf(e.getMessage())) + "; the record: "
-          + api.masking().excerpt(json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), e);
+      throw new IllegalArgumentException(
+          "Record "
+              + recordOnPage
+              + " of page "
+              + index
+              + " of "
+              + response.url()
+              + " does not decode into "
+              + typeName
+              + ": "
+              + api.masking().text(String.valueOf(e.getMessage()))
+              + "; the record: "
+              + api.masking()
+                  .excerpt(json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          e);
     }
   }
 
@@ -95,12 +108,25 @@ final class RecordPages<R> implements Iterator<R>, AutoCloseable {
     } else if (records.isObject()) {
       nodes = List.of(records);
     } else if (records.isMissingNode() || records.isNull()) {
-      throw new IllegalStateException("The response of " + response.url() + " has no records at JSON pointer \""
-          + pointer + "\"" + (body.isObject() ? "; its top-level fields are " + fieldNames(body) : "")
-          + ": " + api.masking().excerpt(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      throw new IllegalStateException(
+          "The response of "
+              + response.url()
+              + " has no records at JSON pointer \""
+              + pointer
+              + "\""
+              + (body.isObject() ? "; its top-level fields are " + fieldNames(body) : "")
+              + ": "
+              + api.masking()
+                  .excerpt(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } else {
-      throw new IllegalStateException("The records at JSON pointer \"" + pointer + "\" of " + response.url()
-          + " are a " + records.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an array");
+      throw new IllegalStateException(
+          "The records at JSON pointer \""
+              + pointer
+              + "\" of "
+              + response.url()
+              + " are a "
+              + records.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+              + ", not an array");
     }
     int hash = records.hashCode();
     if (!nodes.isEmpty() && nodes.size() == previousCount && hash == previousHash && index > 1) {
@@ -109,7 +135,8 @@ final class RecordPages<R> implements Iterator<R>, AutoCloseable {
     previousHash = hash;
     previousCount = nodes.size();
     page = nodes.iterator();
-    PageInfo info = new PageInfo(response, body, nodes.size(), Urls.query(response.uri()), index - 1);
+    PageInfo info =
+        new PageInfo(response, body, nodes.size(), Urls.query(response.uri()), index - 1);
     var next = request.paginator().next(info);
     if (next.isEmpty()) {
       done = true;
@@ -131,9 +158,15 @@ final class RecordPages<R> implements Iterator<R>, AutoCloseable {
   }
 
   private IllegalStateException endless(String what) {
-    return new IllegalStateException("Endless pagination stopped: page " + (index + 1) + " of "
-        + request.describe() + " " + what + "; the API ignores the paginator's parameter, or the paginator"
-        + " reads the wrong token. Check the Paginator of this request");
+    return new IllegalStateException(
+        "Endless pagination stopped: page "
+            + (index + 1)
+            + " of "
+            + request.describe()
+            + " "
+            + what
+            + "; the API ignores the paginator's parameter, or the paginator"
+            + " reads the wrong token. Check the Paginator of this request");
   }
 
   private static String canonical(URI uri) {

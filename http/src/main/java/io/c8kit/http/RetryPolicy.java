@@ -5,8 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When a failed request is tried again: 429, 5xx, timeouts, connection errors and truncated bodies,
- * with exponential backoff and jitter, or exactly the server's {@code Retry-After}; at most
- * {@link #maxRetries} times and {@link #maxTotalWait} in all, then a {@code TransientException}.
+ * with exponential backoff and jitter, or exactly the server's {@code Retry-After}; at most {@link
+ * #maxRetries} times and {@link #maxTotalWait} in all, then a {@code TransientException}.
  * Immutable: each {@code with} method returns a copy.
  */
 public final class RetryPolicy {
@@ -18,7 +18,8 @@ public final class RetryPolicy {
   private final Duration maxDelay;
   private final Duration maxTotalWait;
 
-  private RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxTotalWait) {
+  private RetryPolicy(
+      int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxTotalWait) {
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
     }
@@ -64,8 +65,9 @@ public final class RetryPolicy {
   }
 
   /**
-   * The wait before retry number {@code retry} (1-based) without a Retry-After: {@code base * 2^(retry-1)},
-   * capped at the max delay, then a random point in its upper half (jitter keeps parallel clients apart).
+   * The wait before retry number {@code retry} (1-based) without a Retry-After: {@code base *
+   * 2^(retry-1)}, capped at the max delay, then a random point in its upper half (jitter keeps
+   * parallel clients apart).
    */
   Duration backoff(int retry) {
     long base = baseDelay.toMillis();
@@ -73,12 +75,20 @@ public final class RetryPolicy {
     if (capped <= 1) {
       return Duration.ofMillis(capped);
     }
-    return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped - capped / 2 + 1));
+    return Duration.ofMillis(
+        capped / 2 + ThreadLocalRandom.current().nextLong(capped - capped / 2 + 1));
   }
 
   @Override
   public String toString() {
-    return "RetryPolicy[maxRetries=" + maxRetries + ", baseDelay=" + baseDelay + ", maxDelay=" + maxDelay
-        + ", maxTotalWait=" + maxTotalWait + "]";
+    return "RetryPolicy[maxRetries="
+        + maxRetries
+        + ", baseDelay="
+        + baseDelay
+        + ", maxDelay="
+        + maxDelay
+        + ", maxTotalWait="
+        + maxTotalWait
+        + "]";
   }
 }

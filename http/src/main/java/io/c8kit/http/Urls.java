@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** URL building and parsing shared by requests and paginators (encoding, query maps, resolution). */
+/**
+ * URL building and parsing shared by requests and paginators (encoding, query maps, resolution).
+ */
 final class Urls {
   private Urls() {}
 
@@ -25,12 +27,13 @@ final class Urls {
       return base;
     }
     StringBuilder query = new StringBuilder(base.getRawQuery() == null ? "" : base.getRawQuery());
-    params.forEach((name, value) -> {
-      if (query.length() > 0) {
-        query.append('&');
-      }
-      query.append(encode(name)).append('=').append(encode(value));
-    });
+    params.forEach(
+        (name, value) -> {
+          if (query.length() > 0) {
+            query.append('&');
+          }
+          query.append(encode(name)).append('=').append(encode(value));
+        });
     String text = base.toString();
     int cut = indexOfQueryOrFragment(text);
     return URI.create((cut < 0 ? text : text.substring(0, cut)) + "?" + query);
@@ -42,7 +45,9 @@ final class Urls {
     return q >= 0 ? q : f;
   }
 
-  /** The decoded query parameters of {@code uri}, in order (the last value of a repeated name wins). */
+  /**
+   * The decoded query parameters of {@code uri}, in order (the last value of a repeated name wins).
+   */
   static Map<String, String> query(URI uri) {
     Map<String, String> params = new LinkedHashMap<>();
     String raw = uri.getRawQuery();
@@ -54,7 +59,9 @@ final class Urls {
         continue;
       }
       int eq = pair.indexOf('=');
-      params.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      params.put(
+          decode(eq < 0 ? pair : pair.substring(0, eq)),
+          eq < 0 ? "" : decode(pair.substring(eq + 1)));
     }
     return params;
   }

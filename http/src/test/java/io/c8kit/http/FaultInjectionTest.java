@@ -76,8 +76,9 @@ class FaultInjectionTest {
 
   @Test
   void retryAfterAsHttpDateIsWaitedUntilThatDate() {
-    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        timing.now.plusSeconds(42).atOffset(ZoneOffset.UTC));
+    String date =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            timing.now.plusSeconds(42).atOffset(ZoneOffset.UTC));
     server.enqueue(status(429).setHeader("Retry-After", date));
     server.enqueue(json("{\"data\":[]}"));
 
@@ -143,7 +144,8 @@ class FaultInjectionTest {
   void alwaysSlowResponsesEndInATransientErrorSayingSo() {
     server.enqueue(json("{}").setHeadersDelay(1, TimeUnit.SECONDS));
     server.enqueue(json("{}").setHeadersDelay(1, TimeUnit.SECONDS));
-    HttpApi api = api().timeout(Duration.ofMillis(200)).retry(RetryPolicy.defaults().maxRetries(1)).build();
+    HttpApi api =
+        api().timeout(Duration.ofMillis(200)).retry(RetryPolicy.defaults().maxRetries(1)).build();
 
     TransientException e = assertThrows(TransientException.class, () -> items(api));
     assertTrue(e.getMessage().contains("no response within"), e.getMessage());
@@ -161,8 +163,9 @@ class FaultInjectionTest {
 
   @Test
   void aBodyCutOffByTheServerIsRetried() {
-    server.enqueue(json("{\"data\":[{\"id\":1,\"name\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}]}")
-        .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+    server.enqueue(
+        json("{\"data\":[{\"id\":1,\"name\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}]}")
+            .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
     server.enqueue(json("{\"data\":[{\"id\":1,\"name\":\"a\"}]}"));
 
     assertEquals(List.of(new Item(1, "a")), items(api().build()));
@@ -184,13 +187,18 @@ class FaultInjectionTest {
     server.enqueue(status(401));
     server.enqueue(json("{\"access_token\":\"tok-two\",\"expires_in\":3600}"));
     server.enqueue(json("{\"data\":[{\"id\":1,\"name\":\"a\"}]}"));
-    HttpApi api = api().auth(OAuth2.clientCredentials(server.url("/oauth/token").toString(), "cid",
-        "client-secret-value")).build();
+    HttpApi api =
+        api()
+            .auth(
+                OAuth2.clientCredentials(
+                    server.url("/oauth/token").toString(), "cid", "client-secret-value"))
+            .build();
 
     assertEquals(List.of(new Item(1, "a")), items(api));
     RecordedRequest token = server.takeRequest();
     assertEquals("/oauth/token", token.getPath());
-    assertEquals("grant_type=client_credentials&client_id=cid&client_secret=client-secret-value",
+    assertEquals(
+        "grant_type=client_credentials&client_id=cid&client_secret=client-secret-value",
         token.getBody().readUtf8());
     assertEquals("Bearer tok-one", server.takeRequest().getHeader("Authorization"));
     assertEquals("/oauth/token", server.takeRequest().getPath());
@@ -198,13 +206,16 @@ class FaultInjectionTest {
   }
 
   @Test
-  void aTokenIsRefreshedBeforeItExpiresAndARotatedRefreshTokenIsHandedToTheStream() throws Exception {
-    server.enqueue(json("{\"access_token\":\"tok-a\",\"expires_in\":120,\"refresh_token\":\"refresh-2\"}"));
+  void aTokenIsRefreshedBeforeItExpiresAndARotatedRefreshTokenIsHandedToTheStream()
+      throws Exception {
+    server.enqueue(
+        json("{\"access_token\":\"tok-a\",\"expires_in\":120,\"refresh_token\":\"refresh-2\"}"));
     server.enqueue(json("{\"data\":[]}"));
     server.enqueue(json("{\"access_token\":\"tok-b\",\"expires_in\":120}"));
     server.enqueue(json("{\"data\":[]}"));
-    OAuth2 oauth = OAuth2.refreshToken(server.url("/token").toString(), "cid", "secret-x", "refresh-1")
-        .refreshTokenProperty("credentials.refresh_token");
+    OAuth2 oauth =
+        OAuth2.refreshToken(server.url("/token").toString(), "cid", "secret-x", "refresh-1")
+            .refreshTokenProperty("credentials.refresh_token");
     HttpApi api = api().auth(oauth).build();
 
     items(api);
@@ -221,14 +232,22 @@ class FaultInjectionTest {
 
   @Test
   void aRefusedTokenRequestIsAConfigErrorNamingTheProperty() {
-    server.enqueue(new MockResponse().setResponseCode(400)
-        .setBody("{\"error\":\"invalid_grant\",\"error_description\":\"refresh-old is expired\"}"));
-    HttpApi api = api().auth(OAuth2.refreshToken(server.url("/token").toString(), "cid", "sec-ret",
-        "refresh-old")).build();
+    server.enqueue(
+        new MockResponse()
+            .setResponseCode(400)
+            .setBody(
+                "{\"error\":\"invalid_grant\",\"error_description\":\"refresh-old is expired\"}"));
+    HttpApi api =
+        api()
+            .auth(
+                OAuth2.refreshToken(
+                    server.url("/token").toString(), "cid", "sec-ret", "refresh-old"))
+            .build();
 
     ConfigException e = assertThrows(ConfigException.class, () -> items(api));
     assertTrue(e.getMessage().contains("invalid_grant"), e.getMessage());
-    assertTrue(e.getMessage().contains("check the config property refresh_token (****)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("check the config property refresh_token (****)"), e.getMessage());
     assertFalse(e.getMessage().contains("refresh-old"), e.getMessage());
   }
 
@@ -249,20 +268,36 @@ class FaultInjectionTest {
     HttpApi api = api().auth(Auth.bearer("bearer-token-1", "api_token")).build();
 
     ConfigException e = assertThrows(ConfigException.class, () -> items(api));
-    assertTrue(e.getMessage().contains("HTTP 403 Forbidden: the credential lacks access; check the config"
-        + " property api_token (****)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "HTTP 403 Forbidden: the credential lacks access; check the config"
+                    + " property api_token (****)"),
+        e.getMessage());
   }
 
   @Test
   void otherClientErrorsNameTheMaskedUrlStatusAndBody() {
-    server.enqueue(new MockResponse().setResponseCode(404).setBody("{\"message\":\"no such\nthing\"}"));
+    server.enqueue(
+        new MockResponse().setResponseCode(404).setBody("{\"message\":\"no such\nthing\"}"));
     HttpApi api = api().auth(Auth.apiKeyQuery("key", "sekrit-key", "api_key")).build();
 
-    HttpStatusException e = assertThrows(HttpStatusException.class,
-        () -> api.get("/things/{id}").pathParam("id", "a b").param("token", "t0k3n").param("q", "x").send());
+    HttpStatusException e =
+        assertThrows(
+            HttpStatusException.class,
+            () ->
+                api.get("/things/{id}")
+                    .pathParam("id", "a b")
+                    .param("token", "t0k3n")
+                    .param("q", "x")
+                    .send());
     assertEquals(404, e.status());
-    assertEquals("GET " + server.url("/v1/things/a%20b") + "?token=****&q=x failed with HTTP 404 Not Found:"
-        + " {\"message\":\"no such thing\"}", e.getMessage());
+    assertEquals(
+        "GET "
+            + server.url("/v1/things/a%20b")
+            + "?token=****&q=x failed with HTTP 404 Not Found:"
+            + " {\"message\":\"no such thing\"}",
+        e.getMessage());
     assertFalse(e.getMessage().contains("sekrit-key"));
   }
 
@@ -273,12 +308,19 @@ class FaultInjectionTest {
     }
     HttpApi api = api().build();
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
-      try (var s = api.get("/items").paginate(Paginator.cursor("/next", "cursor")).records("/data", Item.class)) {
-        s.forEach(r -> {});
-      }
-    });
-    assertTrue(e.getMessage().startsWith("Endless pagination stopped: page 3 of GET /items asks for"),
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> {
+              try (var s =
+                  api.get("/items")
+                      .paginate(Paginator.cursor("/next", "cursor"))
+                      .records("/data", Item.class)) {
+                s.forEach(r -> {});
+              }
+            });
+    assertTrue(
+        e.getMessage().startsWith("Endless pagination stopped: page 3 of GET /items asks for"),
         e.getMessage());
     assertEquals(2, server.getRequestCount());
   }
@@ -290,12 +332,19 @@ class FaultInjectionTest {
     }
     HttpApi api = api().build();
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
-      try (var s = api.get("/items").paginate(Paginator.pageNumber("page", "size", 2)).records("/data", Item.class)) {
-        s.forEach(r -> {});
-      }
-    });
-    assertTrue(e.getMessage().contains("returned the same 2 records as the page before"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> {
+              try (var s =
+                  api.get("/items")
+                      .paginate(Paginator.pageNumber("page", "size", 2))
+                      .records("/data", Item.class)) {
+                s.forEach(r -> {});
+              }
+            });
+    assertTrue(
+        e.getMessage().contains("returned the same 2 records as the page before"), e.getMessage());
   }
 
   @Test
@@ -306,8 +355,10 @@ class FaultInjectionTest {
     HttpApi api = api().build();
 
     List<Item> all;
-    try (var s = api.get("/items").paginate(Paginator.offset("offset", "limit", 10).totalFromHeader("X-Total-Count"))
-        .records("/data", Item.class)) {
+    try (var s =
+        api.get("/items")
+            .paginate(Paginator.offset("offset", "limit", 10).totalFromHeader("X-Total-Count"))
+            .records("/data", Item.class)) {
       all = s.collect(Collectors.toList());
     }
     assertEquals(25, all.size());
@@ -328,9 +379,14 @@ class FaultInjectionTest {
 
   @Test
   void exhaustedRateLimitHeadersPauseTheNextRequestUntilTheReset() {
-    server.enqueue(json("{\"data\":[]}").setHeader("X-RateLimit-Remaining", "0")
-        .setHeader("X-RateLimit-Reset", Long.toString(timing.now.getEpochSecond() + 30)));
-    server.enqueue(json("{\"data\":[]}").setHeader("RateLimit-Remaining", "0").setHeader("RateLimit-Reset", "5"));
+    server.enqueue(
+        json("{\"data\":[]}")
+            .setHeader("X-RateLimit-Remaining", "0")
+            .setHeader("X-RateLimit-Reset", Long.toString(timing.now.getEpochSecond() + 30)));
+    server.enqueue(
+        json("{\"data\":[]}")
+            .setHeader("RateLimit-Remaining", "0")
+            .setHeader("RateLimit-Reset", "5"));
     server.enqueue(json("{\"data\":[]}"));
     HttpApi api = api().build();
 
@@ -338,7 +394,8 @@ class FaultInjectionTest {
     items(api);
     items(api);
     assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(5)), timing.sleeps);
-    assertEquals(List.of(Instant.parse("2024-06-01T12:00:30Z"), Instant.parse("2024-06-01T12:00:35Z")),
+    assertEquals(
+        List.of(Instant.parse("2024-06-01T12:00:30Z"), Instant.parse("2024-06-01T12:00:35Z")),
         ctx.rateLimited);
     assertEquals(2, api.stats().rateLimitWaits());
   }
@@ -348,7 +405,8 @@ class FaultInjectionTest {
     for (int i = 0; i < 3; i++) {
       server.enqueue(json("{\"data\":[]}"));
     }
-    HttpApi api = api().rateLimit(RateLimit.perInterval(2, Duration.ofMinutes(1)).concurrent(1)).build();
+    HttpApi api =
+        api().rateLimit(RateLimit.perInterval(2, Duration.ofMinutes(1)).concurrent(1)).build();
 
     items(api);
     timing.advance(Duration.ofSeconds(10));
@@ -360,8 +418,10 @@ class FaultInjectionTest {
 
   @Test
   void aRateLimitResetBeyondTheLongestWaitFails() {
-    server.enqueue(json("{\"data\":[]}").setHeader("X-RateLimit-Remaining", "0")
-        .setHeader("X-RateLimit-Reset", Long.toString(timing.now.getEpochSecond() + 7200)));
+    server.enqueue(
+        json("{\"data\":[]}")
+            .setHeader("X-RateLimit-Remaining", "0")
+            .setHeader("X-RateLimit-Reset", Long.toString(timing.now.getEpochSecond() + 7200)));
     HttpApi api = api().build();
 
     items(api);
@@ -373,7 +433,9 @@ class FaultInjectionTest {
   void gzipBodiesAreDecompressed() throws Exception {
     okio.Buffer gz = new okio.Buffer();
     try (var out = new java.util.zip.GZIPOutputStream(gz.outputStream())) {
-      out.write("{\"data\":[{\"id\":9,\"name\":\"zipped\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.write(
+          "{\"data\":[{\"id\":9,\"name\":\"zipped\"}]}"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     server.enqueue(new MockResponse().setHeader("Content-Encoding", "gzip").setBody(gz));
 
@@ -386,8 +448,11 @@ class FaultInjectionTest {
     server.enqueue(json("{\"data\":[],\"echo\":\"key-abcdef\"}"));
     server.enqueue(json("{\"data\":[]}"));
     try (LogCapture log = new LogCapture()) {
-      HttpApi api = api().auth(Auth.apiKeyHeader("X-Api-Key", "key-abcdef", "api_key"))
-          .header("X-Trace", "1").build();
+      HttpApi api =
+          api()
+              .auth(Auth.apiKeyHeader("X-Api-Key", "key-abcdef", "api_key"))
+              .header("X-Trace", "1")
+              .build();
       items(api);
       api.get("/search").param("access_token", "qs-token").param("q", "x").send();
       api.close();
@@ -398,9 +463,15 @@ class FaultInjectionTest {
       assertTrue(all.contains("/v1/search?access_token=****&q=x"), all);
       assertFalse(all.contains("key-abcdef"), all);
       assertFalse(all.contains("qs-token"), all);
-      assertTrue(all.contains("FINE HTTP GET /items: 1 pages, 0 records, 1 requests, 0 retries"), all);
-      assertTrue(all.contains("INFO HTTP " + server.url("/v1") + " in all: 1 pages, 0 records, 2 requests, 0 retries,"
-          + " 0 rate-limit waits"), all);
+      assertTrue(
+          all.contains("FINE HTTP GET /items: 1 pages, 0 records, 1 requests, 0 retries"), all);
+      assertTrue(
+          all.contains(
+              "INFO HTTP "
+                  + server.url("/v1")
+                  + " in all: 1 pages, 0 records, 2 requests, 0 retries,"
+                  + " 0 rate-limit waits"),
+          all);
     }
   }
 }

@@ -14,10 +14,13 @@ class MaskingTest {
   void credentialQueryParametersUserInfoAndRegisteredValuesAreMasked() {
     Masking m = new Masking();
     m.register("path-secret-1");
-    assertEquals("https://****@api.test:8443/v1/path-****/x?api_key=****&page=2&client_secret=****"
-        + "&AccessToken=****&sig=****&q=ok",
-        m.url(URI.create("https://user:pw@api.test:8443/v1/path-path-secret-1/x?api_key=k1&page=2"
-            + "&client_secret=s&AccessToken=t&sig=z&q=ok")));
+    assertEquals(
+        "https://****@api.test:8443/v1/path-****/x?api_key=****&page=2&client_secret=****"
+            + "&AccessToken=****&sig=****&q=ok",
+        m.url(
+            URI.create(
+                "https://user:pw@api.test:8443/v1/path-path-secret-1/x?api_key=k1&page=2"
+                    + "&client_secret=s&AccessToken=t&sig=z&q=ok")));
     assertEquals("http://h/p", m.url(URI.create("http://h/p")));
   }
 
@@ -25,7 +28,8 @@ class MaskingTest {
   void bodyExcerptsAreMaskedSingleLineAndShort() {
     Masking m = new Masking();
     m.register("tok-9876");
-    assertEquals("{\"a\": \"****\", \"b\": 1}", m.excerpt("{\"a\": \"tok-9876\",\n  \"b\": 1}".getBytes()));
+    assertEquals(
+        "{\"a\": \"****\", \"b\": 1}", m.excerpt("{\"a\": \"tok-9876\",\n  \"b\": 1}".getBytes()));
     assertEquals(301, m.excerpt("x".repeat(1000).getBytes()).length());
     assertEquals("(empty body)", m.excerpt(new byte[0]));
   }

@@ -38,10 +38,14 @@ class RecordsTest {
 
   @Test
   void recordsDecodeWithSnakeCaseNamesAndTimestampsIgnoringUnknownFields() {
-    server.enqueue(new MockResponse().setBody("[{\"id\":1,\"title\":\"t\",\"updated_at\":\"2024-01-02T03:04:05Z\","
-        + "\"tags\":[\"a\"],\"extra\":{}}]"));
+    server.enqueue(
+        new MockResponse()
+            .setBody(
+                "[{\"id\":1,\"title\":\"t\",\"updated_at\":\"2024-01-02T03:04:05Z\","
+                    + "\"tags\":[\"a\"],\"extra\":{}}]"));
     try (var s = api().get("posts").records("", Post.class)) {
-      assertEquals(List.of(new Post(1, "t", Instant.parse("2024-01-02T03:04:05Z"), List.of("a"))),
+      assertEquals(
+          List.of(new Post(1, "t", Instant.parse("2024-01-02T03:04:05Z"), List.of("a"))),
           s.collect(Collectors.toList()));
     }
   }
@@ -49,35 +53,60 @@ class RecordsTest {
   @Test
   void aRecordThatDoesNotDecodeNamesThePageAndType() {
     server.enqueue(new MockResponse().setBody("{\"items\":[{\"id\":\"not a number\"}]}"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
-      try (var s = api().get("/posts").records("/items", Post.class)) {
-        s.forEach(r -> {});
-      }
-    });
-    assertTrue(e.getMessage().startsWith("Record 1 of page 1 of " + server.url("/posts") + " does not decode"
-        + " into Post"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> {
+              try (var s = api().get("/posts").records("/items", Post.class)) {
+                s.forEach(r -> {});
+              }
+            });
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Record 1 of page 1 of "
+                    + server.url("/posts")
+                    + " does not decode"
+                    + " into Post"),
+        e.getMessage());
   }
 
   @Test
   void aMissingRecordsPointerListsTheFieldsThere() {
     server.enqueue(new MockResponse().setBody("{\"results\":[],\"count\":0}"));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
-      try (var s = api().get("/posts").records("/data", Post.class)) {
-        s.forEach(r -> {});
-      }
-    });
-    assertTrue(e.getMessage().contains("has no records at JSON pointer \"/data\"; its top-level fields are"
-        + " [count, results]"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> {
+              try (var s = api().get("/posts").records("/data", Post.class)) {
+                s.forEach(r -> {});
+              }
+            });
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "has no records at JSON pointer \"/data\"; its top-level fields are"
+                    + " [count, results]"),
+        e.getMessage());
   }
 
   @Test
   void linkHeaderPagesAreFollowedLazily() throws Exception {
     String base = server.url("/posts").toString();
-    server.enqueue(new MockResponse().setBody("[{\"id\":1},{\"id\":2}]")
-        .setHeader("Link", "<" + base + "?_page=2&_limit=2>; rel=\"next\""));
-    server.enqueue(new MockResponse().setBody("[{\"id\":3}]")
-        .setHeader("Link", "<" + base + "?_page=1&_limit=2>; rel=\"first\""));
-    try (var s = api().get("/posts").param("_limit", 2).paginate(Paginator.linkHeader()).records("", Post.class)) {
+    server.enqueue(
+        new MockResponse()
+            .setBody("[{\"id\":1},{\"id\":2}]")
+            .setHeader("Link", "<" + base + "?_page=2&_limit=2>; rel=\"next\""));
+    server.enqueue(
+        new MockResponse()
+            .setBody("[{\"id\":3}]")
+            .setHeader("Link", "<" + base + "?_page=1&_limit=2>; rel=\"first\""));
+    try (var s =
+        api()
+            .get("/posts")
+            .param("_limit", 2)
+            .paginate(Paginator.linkHeader())
+            .records("", Post.class)) {
       var it = s.iterator();
       assertEquals(1, it.next().id());
       assertEquals(1, server.getRequestCount(), "the second page is fetched only when needed");
@@ -95,9 +124,14 @@ class RecordsTest {
     server.enqueue(new MockResponse().setBody("[]"));
     server.enqueue(new MockResponse().setBody("[]"));
     HttpApi api = api();
-    api.get("/posts").since("updated_at_gte", Cursor.of(Instant.parse("2024-01-01T00:00:00Z")))
-        .after("id_gt", Page.start()).send();
-    api.get("/posts").since("updated_at_gte", Cursor.empty()).after("id_gt", Page.after(41L)).send();
+    api.get("/posts")
+        .since("updated_at_gte", Cursor.of(Instant.parse("2024-01-01T00:00:00Z")))
+        .after("id_gt", Page.start())
+        .send();
+    api.get("/posts")
+        .since("updated_at_gte", Cursor.empty())
+        .after("id_gt", Page.after(41L))
+        .send();
     api.get("/users/{id}/posts").pathParam("id", "a/b").send();
     assertEquals("/posts?updated_at_gte=2024-01-01T00%3A00%3A00Z", server.takeRequest().getPath());
     assertEquals("/posts?id_gt=41", server.takeRequest().getPath());

@@ -30,9 +30,10 @@ import javax.tools.Diagnostic;
 
 /**
  * The c8kit annotation processor: for each {@code @Source}/{@code @Destination} class it validates
- * the DSL, builds an immutable model and, only when the class has no error, writes the target-neutral
- * connector, config binder, serializers, spec and stream schemas, then runs every enabled target
- * ({@link io.c8kit.processor.spi.TargetGenerator}, found with ServiceLoader on the processor path).
+ * the DSL, builds an immutable model and, only when the class has no error, writes the
+ * target-neutral connector, config binder, serializers, spec and stream schemas, then runs every
+ * enabled target ({@link io.c8kit.processor.spi.TargetGenerator}, found with ServiceLoader on the
+ * processor path).
  *
  * <p>Per round: (1) sort the annotated classes by name so output never depends on discovery order;
  * (2) defer a class that reaches types not known yet (another processor may generate them) to the
@@ -52,12 +53,18 @@ public final class C8kitProcessor extends AbstractProcessor {
   private ConnectorValidator validator;
   private GeneratedOutputs outputs;
   private final Targets targets;
-  /** Every connector generated, in order, for the target-neutral services file after the last round. */
+
+  /**
+   * Every connector generated, in order, for the target-neutral services file after the last round.
+   */
   private final List<ConnectorModel> generated = new ArrayList<>();
+
   /** Connectors whose types were not all known yet, by name, to validate again next round. */
   private final Set<String> deferred = new TreeSet<>();
 
-  /** Finds the targets on the processor's own class path (the processor path of the compilation). */
+  /**
+   * Finds the targets on the processor's own class path (the processor path of the compilation).
+   */
   public C8kitProcessor() {
     this(C8kitProcessor.class.getClassLoader());
   }
@@ -101,8 +108,10 @@ public final class C8kitProcessor extends AbstractProcessor {
       processRound(round);
     } catch (RuntimeException e) {
       // Nothing may escape to the compiler: it would hide every other diagnostic.
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          Message.INTERNAL_ERROR.format("this round", stackTrace(e)));
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format("this round", stackTrace(e)));
     }
     // Never claim the annotations: other processors may want them too.
     return false;
@@ -110,8 +119,8 @@ public final class C8kitProcessor extends AbstractProcessor {
 
   private void processRound(RoundEnvironment round) {
     outputs.noteSources(round.getRootElements());
-    Set<TypeElement> connectors = new TreeSet<>(
-        Comparator.comparing((TypeElement t) -> t.getQualifiedName().toString()));
+    Set<TypeElement> connectors =
+        new TreeSet<>(Comparator.comparing((TypeElement t) -> t.getQualifiedName().toString()));
     for (String annotation : List.of("Source", "Destination")) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(PKG + annotation);
       if (type != null) {
@@ -121,7 +130,8 @@ public final class C8kitProcessor extends AbstractProcessor {
       }
     }
     for (String name : deferred) {
-      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name)).ifPresent(connectors::add);
+      Optional.ofNullable(processingEnv.getElementUtils().getTypeElement(name))
+          .ifPresent(connectors::add);
     }
     deferred.clear();
     Map<String, String> baseNames = ConnectorNames.baseNames(connectors);
@@ -135,14 +145,16 @@ public final class C8kitProcessor extends AbstractProcessor {
             deferred.add(connector.getQualifiedName().toString());
           }
         } else {
-          Optional<ConnectorModel> model = validator.validate(connector, report,
-              baseNames.get(connector.getQualifiedName().toString()));
+          Optional<ConnectorModel> model =
+              validator.validate(
+                  connector, report, baseNames.get(connector.getQualifiedName().toString()));
           if (model.isPresent() && !report.hasErrors() && outputs.claim(model.get(), report)) {
             generate(model.get(), report);
           }
         }
       } catch (RuntimeException e) {
-        report.error(Message.INTERNAL_ERROR, connector, connector.getQualifiedName(), stackTrace(e));
+        report.error(
+            Message.INTERNAL_ERROR, connector, connector.getQualifiedName(), stackTrace(e));
       }
       report.printTo(processingEnv.getMessager());
     }
@@ -160,9 +172,11 @@ public final class C8kitProcessor extends AbstractProcessor {
       Report aggregate = new Report();
       if (!generated.isEmpty()) {
         try {
-          Generators.finish(List.copyOf(generated), new FilerTargetContext(processingEnv, Map.of(), aggregate));
+          Generators.finish(
+              List.copyOf(generated), new FilerTargetContext(processingEnv, Map.of(), aggregate));
         } catch (IOException e) {
-          aggregate.error(Message.INTERNAL_ERROR, null, "the connectors of this compilation", stackTrace(e));
+          aggregate.error(
+              Message.INTERNAL_ERROR, null, "the connectors of this compilation", stackTrace(e));
         }
         generated.clear();
       }
@@ -175,7 +189,11 @@ public final class C8kitProcessor extends AbstractProcessor {
     try {
       Generators.generate(model, processingEnv.getFiler());
     } catch (IOException e) {
-      report.error(Message.INTERNAL_ERROR, model.origin(), model.annotatedClass().canonicalName(), stackTrace(e));
+      report.error(
+          Message.INTERNAL_ERROR,
+          model.origin(),
+          model.annotatedClass().canonicalName(),
+          stackTrace(e));
       return;
     }
     generated.add(model);

@@ -17,7 +17,10 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
-/** The processor's {@link TargetContext}: one target's options, the Filer, and the report of the current step. */
+/**
+ * The processor's {@link TargetContext}: one target's options, the Filer, and the report of the
+ * current step.
+ */
 final class FilerTargetContext implements TargetContext {
   private final ProcessingEnvironment env;
   private final Map<String, String> options;
@@ -47,20 +50,24 @@ final class FilerTargetContext implements TargetContext {
   @Override
   public TypeElement origin(ConnectorModel model) {
     // Elements of an earlier round may be stale in the last one; names survive rounds.
-    return Optional.ofNullable(env.getElementUtils().getTypeElement(model.annotatedClass().canonicalName()))
+    return Optional.ofNullable(
+            env.getElementUtils().getTypeElement(model.annotatedClass().canonicalName()))
         .orElse(model.origin());
   }
 
   @Override
-  public void writeResource(String path, String content, List<ConnectorModel> origins) throws IOException {
-    FileObject file = filer().createResource(StandardLocation.CLASS_OUTPUT, "", path, elements(origins));
+  public void writeResource(String path, String content, List<ConnectorModel> origins)
+      throws IOException {
+    FileObject file =
+        filer().createResource(StandardLocation.CLASS_OUTPUT, "", path, elements(origins));
     try (Writer w = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
       w.write(content);
     }
   }
 
   @Override
-  public void writeSource(String qualifiedName, String content, List<ConnectorModel> origins) throws IOException {
+  public void writeSource(String qualifiedName, String content, List<ConnectorModel> origins)
+      throws IOException {
     try (Writer w = filer().createSourceFile(qualifiedName, elements(origins)).openWriter()) {
       w.write(content);
     }

@@ -21,17 +21,20 @@ import javax.annotation.processing.ProcessingEnvironment;
 
 /**
  * The targets of one compilation: found with {@code ServiceLoader} on the processor path, checked
- * against the {@code -A} options, then run per connector and, for aggregating ones, once at the end;
- * a target that cannot be loaded or fails becomes a diagnostic, never an exception out of the processor.
+ * against the {@code -A} options, then run per connector and, for aggregating ones, once at the
+ * end; a target that cannot be loaded or fails becomes a diagnostic, never an exception out of the
+ * processor.
  */
 final class Targets {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*");
 
   /** Every loadable target by name, so that options, runs and output are in name order. */
   private final Map<String, TargetGenerator> found = new TreeMap<>();
+
   private final List<String> loadErrors = new ArrayList<>();
   private final Map<String, TargetGenerator> enabled = new TreeMap<>();
   private final Map<String, Map<String, String>> optionValues = new TreeMap<>();
+
   /** The connectors each aggregating target generated for, in generation order. */
   private final Map<String, List<ConnectorModel>> generated = new TreeMap<>();
 
@@ -57,11 +60,21 @@ final class Targets {
     String name = target.name();
     String type = target.getClass().getName();
     if (name == null || !NAME.matcher(name).matches()) {
-      loadErrors.add(Message.TARGET_NOT_LOADED.format(
-          type + " is named \"" + name + "\", which is not lower case letters and digits starting with a letter"));
+      loadErrors.add(
+          Message.TARGET_NOT_LOADED.format(
+              type
+                  + " is named \""
+                  + name
+                  + "\", which is not lower case letters and digits starting with a letter"));
     } else if (found.containsKey(name)) {
-      loadErrors.add(Message.TARGET_NOT_LOADED.format(type + " is named \"" + name + "\" like "
-          + found.get(name).getClass().getName() + "; target names must be unique"));
+      loadErrors.add(
+          Message.TARGET_NOT_LOADED.format(
+              type
+                  + " is named \""
+                  + name
+                  + "\" like "
+                  + found.get(name).getClass().getName()
+                  + "; target names must be unique"));
     } else {
       found.put(name, target);
     }
@@ -75,8 +88,8 @@ final class Targets {
   }
 
   /**
-   * Reports load failures and bad options into {@code errors} and enables the targets
-   * {@code -Ac8kit.targets} names (all when it is absent).
+   * Reports load failures and bad options into {@code errors} and enables the targets {@code
+   * -Ac8kit.targets} names (all when it is absent).
    */
   void configure(Map<String, String> options, List<String> errors) {
     errors.addAll(loadErrors);
@@ -84,21 +97,33 @@ final class Targets {
     for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
       String key = e.getKey();
       if (key.startsWith("c8kit.") && !valid.contains(key)) {
-        errors.add(Message.BAD_OPTION.format("one of " + String.join(", ", valid.stream().map(o -> "-A" + o).toList())
-            + " (unknown c8kit options are errors, to catch typos)",
-            "-A" + key + (e.getValue() == null ? "" : "=" + e.getValue())));
+        errors.add(
+            Message.BAD_OPTION.format(
+                "one of "
+                    + String.join(", ", valid.stream().map(o -> "-A" + o).toList())
+                    + " (unknown c8kit options are errors, to catch typos)",
+                "-A" + key + (e.getValue() == null ? "" : "=" + e.getValue())));
       }
     }
     Set<String> names = found.keySet();
     if (options.containsKey(ProcessorOptions.TARGETS)) {
       String list = options.get(ProcessorOptions.TARGETS);
-      List<String> wanted = list == null ? List.of() : Arrays.stream(list.split(","))
-          .map(String::trim).filter(s -> !s.isEmpty()).toList();
+      List<String> wanted =
+          list == null
+              ? List.of()
+              : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
       List<String> unknown = wanted.stream().filter(w -> !names.contains(w)).toList();
       if (!unknown.isEmpty()) {
-        errors.add(Message.BAD_OPTION.format("-A" + ProcessorOptions.TARGETS + "=NAME[,NAME...], where each "
-            + "NAME is a target on the processor path: one of " + String.join(", ", names)
-            + "; unknown: " + String.join(", ", unknown), list));
+        errors.add(
+            Message.BAD_OPTION.format(
+                "-A"
+                    + ProcessorOptions.TARGETS
+                    + "=NAME[,NAME...], where each "
+                    + "NAME is a target on the processor path: one of "
+                    + String.join(", ", names)
+                    + "; unknown: "
+                    + String.join(", ", unknown),
+                list));
       }
       wanted.stream().filter(names::contains).forEach(w -> enabled.put(w, found.get(w)));
     } else {
@@ -106,11 +131,13 @@ final class Targets {
     }
     for (String name : enabled.keySet()) {
       Map<String, String> values = new LinkedHashMap<>();
-      new TreeMap<>(options).forEach((k, v) -> {
-        if (k.startsWith(prefix(name)) && valid.contains(k)) {
-          values.put(k.substring(prefix(name).length()), v == null ? "" : v);
-        }
-      });
+      new TreeMap<>(options)
+          .forEach(
+              (k, v) -> {
+                if (k.startsWith(prefix(name)) && valid.contains(k)) {
+                  values.put(k.substring(prefix(name).length()), v == null ? "" : v);
+                }
+              });
       optionValues.put(name, Map.copyOf(values));
     }
   }
@@ -127,22 +154,37 @@ final class Targets {
           }
         }
       } catch (IOException | RuntimeException | LinkageError e) {
-        report.error(Message.TARGET_FAILED, model.origin(), name, model.annotatedClass().canonicalName(),
-            C8kitProcessor.stackTrace(e), otherTargets(name));
+        report.error(
+            Message.TARGET_FAILED,
+            model.origin(),
+            name,
+            model.annotatedClass().canonicalName(),
+            C8kitProcessor.stackTrace(e),
+            otherTargets(name));
       }
     }
   }
 
   /** Runs the aggregating targets' {@code finish} once, after the last round. */
   void finish(ProcessingEnvironment env, Report report) {
-    generated.forEach((name, models) -> {
-      try {
-        enabled.get(name).finish(List.copyOf(models), new FilerTargetContext(env, optionValues.get(name), report));
-      } catch (IOException | RuntimeException | LinkageError e) {
-        report.error(Message.TARGET_FAILED, null, name, "the connectors of this compilation", C8kitProcessor.stackTrace(e),
-            otherTargets(name));
-      }
-    });
+    generated.forEach(
+        (name, models) -> {
+          try {
+            enabled
+                .get(name)
+                .finish(
+                    List.copyOf(models),
+                    new FilerTargetContext(env, optionValues.get(name), report));
+          } catch (IOException | RuntimeException | LinkageError e) {
+            report.error(
+                Message.TARGET_FAILED,
+                null,
+                name,
+                "the connectors of this compilation",
+                C8kitProcessor.stackTrace(e),
+                otherTargets(name));
+          }
+        });
     generated.clear();
   }
 

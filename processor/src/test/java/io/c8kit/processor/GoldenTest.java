@@ -1,7 +1,7 @@
 package io.c8kit.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -28,10 +28,15 @@ class GoldenTest {
   void fakerSource() throws IOException {
     Compilation c = compileClean("good/faker/FakerSource.java");
     Goldens.check("FakerSource", c);
-    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.c8kit.C8Connector")
-        .contentsAsUtf8String().isEqualTo("io.c8kit.examples.faker.FakerC8Connector\n");
-    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.c8kit.runtime.Connector")
-        .contentsAsUtf8String().isEqualTo("io.c8kit.examples.faker.FakerConnector\n");
+    assertThat(c)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/io.c8kit.C8Connector")
+        .contentsAsUtf8String()
+        .isEqualTo("io.c8kit.examples.faker.FakerC8Connector\n");
+    assertThat(c)
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT, "META-INF/services/io.c8kit.runtime.Connector")
+        .contentsAsUtf8String()
+        .isEqualTo("io.c8kit.examples.faker.FakerConnector\n");
   }
 
   @Test

@@ -20,9 +20,9 @@ import javax.tools.JavaFileObject;
 
 /**
  * Compares every file a compilation generated with {@code src/test/resources/goldens/<name>/}, byte
- * for byte, and fails on missing or extra goldens. With the environment variable
- * {@code C8KIT_REGENERATE_GOLDENS=1} (or {@code -Dc8kit.regenerateGoldens=true}) it rewrites the
- * goldens in the source tree instead, then fails so a regeneration is never mistaken for a pass.
+ * for byte, and fails on missing or extra goldens. With the environment variable {@code
+ * C8KIT_REGENERATE_GOLDENS=1} (or {@code -Dc8kit.regenerateGoldens=true}) it rewrites the goldens
+ * in the source tree instead, then fails so a regeneration is never mistaken for a pass.
  */
 final class Goldens {
   private Goldens() {}
@@ -52,7 +52,8 @@ final class Goldens {
         if (uri.endsWith(".class")) {
           continue;
         }
-        path = "resources/" + uri.substring(uri.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
+        path =
+            "resources/" + uri.substring(uri.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length());
       } else {
         continue;
       }
@@ -72,7 +73,8 @@ final class Goldens {
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path f : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
-          expected.put(dir.relativize(f).toString().replace('\\', '/'),
+          expected.put(
+              dir.relativize(f).toString().replace('\\', '/'),
               Files.readString(f, StandardCharsets.UTF_8));
         }
       }
@@ -92,7 +94,12 @@ final class Goldens {
           Files.createDirectories(f.getParent());
           Files.writeString(f, e.getValue(), StandardCharsets.UTF_8);
         }
-        fail("goldens of " + name + " regenerated in " + dir + "; rerun without C8KIT_REGENERATE_GOLDENS");
+        fail(
+            "goldens of "
+                + name
+                + " regenerated in "
+                + dir
+                + "; rerun without C8KIT_REGENERATE_GOLDENS");
       }
       return;
     }
@@ -111,8 +118,13 @@ final class Goldens {
       fail(name + ": " + problems + " (set C8KIT_REGENERATE_GOLDENS=1 to rewrite the goldens)");
     }
     for (String path : actual.keySet()) {
-      assertEquals(expected.get(path), actual.get(path),
-          name + "/" + path + " differs from its golden (set C8KIT_REGENERATE_GOLDENS=1 to rewrite)");
+      assertEquals(
+          expected.get(path),
+          actual.get(path),
+          name
+              + "/"
+              + path
+              + " differs from its golden (set C8KIT_REGENERATE_GOLDENS=1 to rewrite)");
     }
   }
 }

@@ -14,37 +14,50 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Declarative REST sources: the generated {@code _Http} subclass of a source using every kind of
- * member (golden, compiled against the real c8kit-http), the connector instantiating it, and the one
- * diagnostic that needs another class path (c8kit-http missing).
+ * member (golden, compiled against the real c8kit-http), the connector instantiating it, and the
+ * one diagnostic that needs another class path (c8kit-http missing).
  */
 class HttpSourceTest {
   @Test
   void declarativeSourceGeneratesItsImplementation() throws IOException {
     Compilation c = GoldenTest.compileClean("good/http/TicketsSource.java");
     Goldens.check("TicketsSource", c);
-    assertThat(c).generatedSourceFile("com.example.tickets.TicketsConnector").contentsAsUtf8String()
+    assertThat(c)
+        .generatedSourceFile("com.example.tickets.TicketsConnector")
+        .contentsAsUtf8String()
         .contains("this(new TicketsSource_Http());");
   }
 
   @Test
   void aSourceWithoutTheToolkitOnItsClassPathIsTold() {
-    List<File> withoutHttp = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(e -> !e.contains("c8kit-http") && !e.replace('\\', '/').contains("/http/target/"))
-        .map(File::new).toList();
-    JavaFileObject file = JavaFileObjects.forSourceLines("test.T",
-        "package test;",
-        "import io.c8kit.annotations.*;",
-        "import io.c8kit.annotations.http.*;",
-        "@Source(name = \"t\", version = \"1.0.0\")",
-        "@HttpSource(baseUrl = \"https://api.example.com\")",
-        "public abstract class T {",
-        "  public record R(long id) {}",
-        "  @Stream @HttpStream(path = \"/rows\") abstract java.util.stream.Stream<R> rows();",
-        "}");
-    Compilation compilation = javac().withProcessors(new C8kitProcessor()).withClasspath(withoutHttp)
-        .withOptions("-Xlint:-processing").compile(file);
-    assertThat(compilation).hadErrorContaining("[C8K-114] @HttpSource class T needs io.c8kit.http.HttpApi")
-        .inFile(file).onLineContaining("@HttpSource");
+    List<File> withoutHttp =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(
+                e -> !e.contains("c8kit-http") && !e.replace('\\', '/').contains("/http/target/"))
+            .map(File::new)
+            .toList();
+    JavaFileObject file =
+        JavaFileObjects.forSourceLines(
+            "test.T",
+            "package test;",
+            "import io.c8kit.annotations.*;",
+            "import io.c8kit.annotations.http.*;",
+            "@Source(name = \"t\", version = \"1.0.0\")",
+            "@HttpSource(baseUrl = \"https://api.example.com\")",
+            "public abstract class T {",
+            "  public record R(long id) {}",
+            "  @Stream @HttpStream(path = \"/rows\") abstract java.util.stream.Stream<R> rows();",
+            "}");
+    Compilation compilation =
+        javac()
+            .withProcessors(new C8kitProcessor())
+            .withClasspath(withoutHttp)
+            .withOptions("-Xlint:-processing")
+            .compile(file);
+    assertThat(compilation)
+        .hadErrorContaining("[C8K-114] @HttpSource class T needs io.c8kit.http.HttpApi")
+        .inFile(file)
+        .onLineContaining("@HttpSource");
     assertThat(compilation).hadErrorCount(1);
   }
 }

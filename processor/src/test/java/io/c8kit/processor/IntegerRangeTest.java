@@ -38,8 +38,11 @@ class IntegerRangeTest {
   static void compile() throws Exception {
     Compilation c = Compilations.compile(Compilations.resource("good/ranges/RangesSource.java"));
     assertThat(c).succeededWithoutWarnings();
-    String text = c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/source-ranges/spec.json")
-        .orElseThrow().getCharContent(false).toString();
+    String text =
+        c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/c8kit/source-ranges/spec.json")
+            .orElseThrow()
+            .getCharContent(false)
+            .toString();
     spec = JSON.readTree(text);
     ClassLoader loader = new GeneratedClasses(c);
     java.lang.reflect.Constructor<?> constructor =
@@ -51,8 +54,10 @@ class IntegerRangeTest {
   private static JsonNode property(String path) {
     JsonNode node = spec.path("connectionSpecification");
     for (String step : path.split("/")) {
-      node = step.matches("\\d+") ? node.path("oneOf").path(Integer.parseInt(step))
-          : step.equals("items") ? node.path("items") : node.path("properties").path(step);
+      node =
+          step.matches("\\d+")
+              ? node.path("oneOf").path(Integer.parseInt(step))
+              : step.equals("items") ? node.path("items") : node.path("properties").path(step);
     }
     assertTrue(node.isObject(), path + " in " + spec);
     return node;
@@ -94,9 +99,10 @@ class IntegerRangeTest {
     assertRange("mode/1/delay", longMin, longMax);
   }
 
-  private static final String VALID = "{\"count\":1,\"seed\":2,\"small\":3,\"tiny\":4,\"boxed_int\":5,"
-      + "\"boxed_long\":6,\"boxed_short\":7,\"boxed_byte\":8,\"narrowed\":9,\"ints\":[1],\"bytes\":[1],"
-      + "\"shorts\":[1],\"inners\":[],\"mode\":{\"kind\":\"slow\",\"delay\":1}}";
+  private static final String VALID =
+      "{\"count\":1,\"seed\":2,\"small\":3,\"tiny\":4,\"boxed_int\":5,"
+          + "\"boxed_long\":6,\"boxed_short\":7,\"boxed_byte\":8,\"narrowed\":9,\"ints\":[1],\"bytes\":[1],"
+          + "\"shorts\":[1],\"inners\":[],\"mode\":{\"kind\":\"slow\",\"delay\":1}}";
 
   /** The config after {@code change} (a JSON object merged into VALID, one level deep). */
   private static ObjectNode config(String change) throws IOException {
@@ -109,63 +115,75 @@ class IntegerRangeTest {
   void validatorNamesTheExactField() throws Exception {
     ConnectorSpec connectorSpec = ConnectorSpec.parse("/spec.json", JSON.writeValueAsBytes(spec));
     String[][] cases = {
-        {"{\"count\":4294967301}", "$.count"},
-        {"{\"count\":1e30}", "$.count"},
-        {"{\"count\":1.5}", "$.count"},
-        {"{\"seed\":9223372036854775808}", "$.seed"},
-        {"{\"seed\":1e19}", "$.seed"},
-        {"{\"small\":32768}", "$.small"},
-        {"{\"tiny\":-129}", "$.tiny"},
-        {"{\"boxed_int\":2147483648}", "$.boxed_int"},
-        {"{\"boxed_long\":-1e19}", "$.boxed_long"},
-        {"{\"boxed_short\":-32769}", "$.boxed_short"},
-        {"{\"boxed_byte\":200}", "$.boxed_byte"},
-        {"{\"port\":65536}", "$.port"},
-        {"{\"narrowed\":1001}", "$.narrowed"},
-        {"{\"maybe\":4294967301}", "$.maybe"},
-        {"{\"ints\":[1,4294967301]}", "$.ints[1]"},
-        {"{\"bytes\":[1,128]}", "$.bytes[1]"},
-        {"{\"shorts\":[2,40000]}", "$.shorts[1]"},
-        {"{\"inner\":{\"count\":4294967301,\"boxed_count\":1,\"big\":1}}", "$.inner.count"},
-        {"{\"inner\":{\"count\":1,\"boxed_count\":1e10,\"big\":1}}", "$.inner.boxed_count"},
-        {"{\"inner\":{\"count\":1,\"boxed_count\":1,\"big\":1000000000001}}", "$.inner.big"},
-        {"{\"inners\":[{\"count\":1,\"boxed_count\":1,\"big\":-6}]}", "$.inners[0].big"},
-        {"{\"mode\":{\"kind\":\"fast\",\"burst\":70000}}", "$.mode.burst"},
-        {"{\"mode\":{\"kind\":\"fast\",\"burst\":1,\"level\":300}}", "$.mode.level"},
-        {"{\"mode\":{\"kind\":\"slow\",\"delay\":1e19}}", "$.mode.delay"},
+      {"{\"count\":4294967301}", "$.count"},
+      {"{\"count\":1e30}", "$.count"},
+      {"{\"count\":1.5}", "$.count"},
+      {"{\"seed\":9223372036854775808}", "$.seed"},
+      {"{\"seed\":1e19}", "$.seed"},
+      {"{\"small\":32768}", "$.small"},
+      {"{\"tiny\":-129}", "$.tiny"},
+      {"{\"boxed_int\":2147483648}", "$.boxed_int"},
+      {"{\"boxed_long\":-1e19}", "$.boxed_long"},
+      {"{\"boxed_short\":-32769}", "$.boxed_short"},
+      {"{\"boxed_byte\":200}", "$.boxed_byte"},
+      {"{\"port\":65536}", "$.port"},
+      {"{\"narrowed\":1001}", "$.narrowed"},
+      {"{\"maybe\":4294967301}", "$.maybe"},
+      {"{\"ints\":[1,4294967301]}", "$.ints[1]"},
+      {"{\"bytes\":[1,128]}", "$.bytes[1]"},
+      {"{\"shorts\":[2,40000]}", "$.shorts[1]"},
+      {"{\"inner\":{\"count\":4294967301,\"boxed_count\":1,\"big\":1}}", "$.inner.count"},
+      {"{\"inner\":{\"count\":1,\"boxed_count\":1e10,\"big\":1}}", "$.inner.boxed_count"},
+      {"{\"inner\":{\"count\":1,\"boxed_count\":1,\"big\":1000000000001}}", "$.inner.big"},
+      {"{\"inners\":[{\"count\":1,\"boxed_count\":1,\"big\":-6}]}", "$.inners[0].big"},
+      {"{\"mode\":{\"kind\":\"fast\",\"burst\":70000}}", "$.mode.burst"},
+      {"{\"mode\":{\"kind\":\"fast\",\"burst\":1,\"level\":300}}", "$.mode.level"},
+      {"{\"mode\":{\"kind\":\"slow\",\"delay\":1e19}}", "$.mode.delay"},
     };
     for (String[] c : cases) {
-      ConfigException e = assertThrows(ConfigException.class,
-          () -> ConfigPreparer.prepare(connectorSpec, config(c[0]), new SecretMasker()), c[0]);
-      assertTrue(e.getMessage().startsWith("Config is invalid: " + c[1] + ": "), () -> c[0] + " -> " + e.getMessage());
-      assertTrue(!e.getMessage().contains(";"), () -> c[0] + " reports one problem: " + e.getMessage());
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> ConfigPreparer.prepare(connectorSpec, config(c[0]), new SecretMasker()),
+              c[0]);
+      assertTrue(
+          e.getMessage().startsWith("Config is invalid: " + c[1] + ": "),
+          () -> c[0] + " -> " + e.getMessage());
+      assertTrue(
+          !e.getMessage().contains(";"), () -> c[0] + " reports one problem: " + e.getMessage());
     }
-    ObjectNode ok = ConfigPreparer.prepare(connectorSpec, config("{\"count\":2147483647,\"seed\":-9223372036854775808,"
-        + "\"tiny\":-128.0}"), new SecretMasker());
+    ObjectNode ok =
+        ConfigPreparer.prepare(
+            connectorSpec,
+            config("{\"count\":2147483647,\"seed\":-9223372036854775808," + "\"tiny\":-128.0}"),
+            new SecretMasker());
     Object bound = binder.bind(ok);
-    assertTrue(bound.toString().contains("count=2147483647, seed=-9223372036854775808, small=3, tiny=-128"),
+    assertTrue(
+        bound
+            .toString()
+            .contains("count=2147483647, seed=-9223372036854775808, small=3, tiny=-128"),
         bound::toString);
   }
 
   @Test
   void generatedBinderRefusesWhatItCouldOnlyWrap() throws Exception {
     String[][] cases = {
-        {"{\"count\":4294967301}", "count: 4294967301 is out of range for int"},
-        {"{\"seed\":1e19}", "seed: 1.0E19 is out of range for long"},
-        {"{\"small\":32768}", "small: 32768 is out of range for short"},
-        {"{\"tiny\":1.5}", "tiny: 1.5 is not a whole number for byte"},
-        {"{\"boxed_short\":40000}", "boxed_short: 40000 is out of range for short"},
-        {"{\"boxed_byte\":-129}", "boxed_byte: -129 is out of range for byte"},
-        {"{\"maybe\":4294967301}", "4294967301 is out of range for int"},
-        {"{\"bytes\":[300]}", "300 is out of range for byte"},
-        {"{\"shorts\":[40000]}", "40000 is out of range for short"},
-        {"{\"inner\":{\"count\":4294967301,\"big\":1}}", "count: 4294967301 is out of range for int"},
-        {"{\"mode\":{\"kind\":\"fast\",\"burst\":70000}}", "burst: 70000 is out of range for short"},
-        {"{\"mode\":{\"kind\":\"fast\",\"burst\":1,\"level\":300}}", "300 is out of range for byte"},
+      {"{\"count\":4294967301}", "count: 4294967301 is out of range for int"},
+      {"{\"seed\":1e19}", "seed: 1.0E19 is out of range for long"},
+      {"{\"small\":32768}", "small: 32768 is out of range for short"},
+      {"{\"tiny\":1.5}", "tiny: 1.5 is not a whole number for byte"},
+      {"{\"boxed_short\":40000}", "boxed_short: 40000 is out of range for short"},
+      {"{\"boxed_byte\":-129}", "boxed_byte: -129 is out of range for byte"},
+      {"{\"maybe\":4294967301}", "4294967301 is out of range for int"},
+      {"{\"bytes\":[300]}", "300 is out of range for byte"},
+      {"{\"shorts\":[40000]}", "40000 is out of range for short"},
+      {"{\"inner\":{\"count\":4294967301,\"big\":1}}", "count: 4294967301 is out of range for int"},
+      {"{\"mode\":{\"kind\":\"fast\",\"burst\":70000}}", "burst: 70000 is out of range for short"},
+      {"{\"mode\":{\"kind\":\"fast\",\"burst\":1,\"level\":300}}", "300 is out of range for byte"},
     };
     for (String[] c : cases) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> binder.bind(config(c[0])), c[0]);
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> binder.bind(config(c[0])), c[0]);
       assertTrue(e.getMessage().contains(c[1]), () -> c[0] + " -> " + e.getMessage());
     }
   }
@@ -179,8 +197,11 @@ class IntegerRangeTest {
       for (JavaFileObject f : c.generatedFiles()) {
         String path = f.toUri().getPath();
         if (f.getKind() == JavaFileObject.Kind.CLASS && path.contains("/CLASS_OUTPUT/")) {
-          String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
-              path.length() - ".class".length()).replace('/', '.');
+          String name =
+              path.substring(
+                      path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
+                      path.length() - ".class".length())
+                  .replace('/', '.');
           classes.put(name, f);
         }
       }

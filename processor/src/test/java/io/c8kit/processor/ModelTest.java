@@ -48,8 +48,8 @@ class ModelTest {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      ConnectorValidator validator = new ConnectorValidator(processingEnv,
-          new ProcessorOptions("", ""));
+      ConnectorValidator validator =
+          new ConnectorValidator(processingEnv, new ProcessorOptions("", ""));
       for (TypeElement a : annotations) {
         for (Element e : round.getElementsAnnotatedWith(a)) {
           Report report = new Report();
@@ -80,11 +80,14 @@ class ModelTest {
     assertThat(m.entrypoint()).isEqualTo("/airbyte/bin/source-faker");
     assertThat(m.checkMethod()).hasValue("check");
     assertThat(m.streams().stream().map(StreamModel::name).toList())
-        .containsExactly("users", "products", "purchases").inOrder();
+        .containsExactly("users", "products", "purchases")
+        .inOrder();
     StreamModel users = m.streams().get(0);
     assertThat(users.cursor().orElseThrow().cursorType()).isEqualTo(CursorType.INSTANT);
     assertThat(users.cursor().orElseThrow().accessor()).isEqualTo("updatedAt");
-    assertThat(users.syncModes()).containsExactly(SourceSyncMode.FULL_REFRESH, SourceSyncMode.INCREMENTAL).inOrder();
+    assertThat(users.syncModes())
+        .containsExactly(SourceSyncMode.FULL_REFRESH, SourceSyncMode.INCREMENTAL)
+        .inOrder();
     assertThat(users.params()).containsExactly(Param.CONFIG, Param.CURSOR, Param.CONTEXT).inOrder();
     assertThat(users.returnKind()).isEqualTo(ReturnKind.STREAM);
     StreamModel products = m.streams().get(1);
@@ -92,7 +95,8 @@ class ModelTest {
     assertThat(products.syncModes()).containsExactly(SourceSyncMode.FULL_REFRESH);
     List<PropertyModel> props = m.config().root().properties();
     assertThat(props.stream().map(PropertyModel::jsonName).toList())
-        .containsExactly("count", "seed", "records_per_slice", "always_updated", "parallelism").inOrder();
+        .containsExactly("count", "seed", "records_per_slice", "always_updated", "parallelism")
+        .inOrder();
     assertThat(props.stream().allMatch(p -> !p.required())).isTrue();
     assertThat(props.get(0).defaultValue()).hasValue(1000L);
     assertThat(props.get(3).defaultValue()).hasValue(true);
@@ -106,8 +110,13 @@ class ModelTest {
     for (int i = 0; i < props.size(); i++) {
       assertThat(props.get(i).order()).isEqualTo(Optional.of(i));
     }
-    OneOfModel auth = (OneOfModel) props.stream().filter(p -> p.jsonName().equals("credentials"))
-        .findFirst().orElseThrow().type();
+    OneOfModel auth =
+        (OneOfModel)
+            props.stream()
+                .filter(p -> p.jsonName().equals("credentials"))
+                .findFirst()
+                .orElseThrow()
+                .type();
     assertThat(auth.discriminator()).isEqualTo("auth_type");
     // oauth has an explicit order on one property, so its others stay unordered.
     List<PropertyModel> oauth = auth.choices().get(1).object().properties();
@@ -117,7 +126,8 @@ class ModelTest {
     assertThat(auth.choices().get(0).object().properties().get(0).order()).hasValue(1);
     assertThat(m.config().groups()).containsExactly("connection");
     assertThat(m.configErrors().stream().map(Object::toString).toList())
-        .containsExactly("java.lang.IllegalArgumentException", "java.lang.SecurityException").inOrder();
+        .containsExactly("java.lang.IllegalArgumentException", "java.lang.SecurityException")
+        .inOrder();
   }
 
   @Test
@@ -126,9 +136,11 @@ class ModelTest {
     assertThat(m.kind()).isEqualTo(Kind.DESTINATION);
     assertThat(m.connectorClass().simpleName()).isEqualTo("SqliteConnector");
     assertThat(m.destination().orElseThrow().syncModes())
-        .containsExactly(DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND).inOrder();
+        .containsExactly(DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND)
+        .inOrder();
     assertThat(m.destination().orElseThrow().writerParams())
-        .containsExactly(Param.WRITE_CONTEXT, Param.CONFIG).inOrder();
+        .containsExactly(Param.WRITE_CONTEXT, Param.CONFIG)
+        .inOrder();
     assertThat(m.dockerImage()).isEqualTo("c8kit/destination-sqlite");
   }
 }

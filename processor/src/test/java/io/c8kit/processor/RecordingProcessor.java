@@ -17,8 +17,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Runs {@link C8kitProcessor} behind a Filer that records every file it creates with the originating
- * elements it passed (and can be told to fail), which compile-testing does not expose.
+ * Runs {@link C8kitProcessor} behind a Filer that records every file it creates with the
+ * originating elements it passed (and can be told to fail), which compile-testing does not expose.
  */
 final class RecordingProcessor extends AbstractProcessor {
   /** One Filer call: the method, the file name and the originating elements' names. */
@@ -47,26 +47,33 @@ final class RecordingProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     Filer filer = env.getFiler();
-    InvocationHandler filerHandler = (proxy, method, args) -> {
-      if (method.getName().startsWith("create")) {
-        String name = String.valueOf(args[method.getName().equals("createResource") ? 2 : 0]);
-        Object[] elements = (Object[]) args[args.length - 1];
-        List<String> origins = new ArrayList<>();
-        for (Object e : elements) {
-          origins.add(((TypeElement) e).getQualifiedName().toString());
-        }
-        created.add(new Created(method.getName(), name, origins));
-        if (failOn.test(name)) {
-          throw new IllegalStateException("test failure for " + name);
-        }
-      }
-      return invoke(method, filer, args);
-    };
-    Filer recording = (Filer) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {Filer.class}, filerHandler);
-    ProcessingEnvironment wrapped = (ProcessingEnvironment) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
-        (proxy, method, args) -> method.getName().equals("getFiler") ? recording : invoke(method, env, args));
+    InvocationHandler filerHandler =
+        (proxy, method, args) -> {
+          if (method.getName().startsWith("create")) {
+            String name = String.valueOf(args[method.getName().equals("createResource") ? 2 : 0]);
+            Object[] elements = (Object[]) args[args.length - 1];
+            List<String> origins = new ArrayList<>();
+            for (Object e : elements) {
+              origins.add(((TypeElement) e).getQualifiedName().toString());
+            }
+            created.add(new Created(method.getName(), name, origins));
+            if (failOn.test(name)) {
+              throw new IllegalStateException("test failure for " + name);
+            }
+          }
+          return invoke(method, filer, args);
+        };
+    Filer recording =
+        (Filer)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Filer.class}, filerHandler);
+    ProcessingEnvironment wrapped =
+        (ProcessingEnvironment)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ProcessingEnvironment.class},
+                (proxy, method, args) ->
+                    method.getName().equals("getFiler") ? recording : invoke(method, env, args));
     delegate.init(wrapped);
   }
 

@@ -3,15 +3,17 @@ package io.c8kit.destination;
 import java.util.List;
 
 /**
- * The loading half of a destination, opened once per {@code write} run by the {@code @Writer} method.
- * The runtime parses, buffers and batches the input and echoes STATE messages; the writer only
- * stores batches. Calls come from one thread.
+ * The loading half of a destination, opened once per {@code write} run by the {@code @Writer}
+ * method. The runtime parses, buffers and batches the input and echoes STATE messages; the writer
+ * only stores batches. Calls come from one thread.
  *
  * <p>The contract that makes state echo safe: when {@link #write} returns, the batch is durably
  * committed (one transaction per call is the usual shape).
  */
 public interface SyncWriter extends AutoCloseable {
-  /** Called once per stream before its first batch, or at completion for a stream with no records. */
+  /**
+   * Called once per stream before its first batch, or at completion for a stream with no records.
+   */
   default void open(DestinationStream stream) throws Exception {}
 
   /** Writes and commits one batch of records of {@code stream}, in arrival order. */

@@ -19,8 +19,8 @@ package io.c8kit.jdbc;
  *   <tr><td>JSON</td><td>{@code String} holding JSON text</td></tr>
  * </table>
  *
- * <p>A dialect whose {@link SqlDialect#bindsTimestampText} is true gets both timestamp types as their
- * stored text ({@code String}) instead.
+ * <p>A dialect whose {@link SqlDialect#bindsTimestampText} is true gets both timestamp types as
+ * their stored text ({@code String}) instead.
  */
 public enum ColumnType {
   INTEGER,

@@ -4,9 +4,9 @@ package io.c8kit.jdbc;
  * Tells whether the UTF-8 bytes of a syntactically valid JSON value are already the text its tree
  * would print ({@code JsonNode.toString()}), so that a JSON column can take them as they are: no
  * whitespace, no escape sequence, integers other than {@code -0}, no decimal numbers (a tree holds
- * them as {@code BigDecimal}s, which print {@code 1e3} as {@code 1E+3}), no control or DEL characters,
- * and well-formed UTF-8 (no overlong forms, no surrogates). Anything else answers false and is
- * written through the generator. Repeated keys are not seen here: the caller checks them.
+ * them as {@code BigDecimal}s, which print {@code 1e3} as {@code 1E+3}), no control or DEL
+ * characters, and well-formed UTF-8 (no overlong forms, no surrogates). Anything else answers false
+ * and is written through the generator. Repeated keys are not seen here: the caller checks them.
  */
 final class CompactJsonBytes {
   private CompactJsonBytes() {}
@@ -32,7 +32,12 @@ final class CompactJsonBytes {
         if (i < to && (b[i] == '.' || b[i] == 'e' || b[i] == 'E')) {
           return false;
         }
-      } else if (c == '{' || c == '}' || c == '[' || c == ']' || c == ',' || c == ':'
+      } else if (c == '{'
+          || c == '}'
+          || c == '['
+          || c == ']'
+          || c == ','
+          || c == ':'
           || (c >= 'a' && c <= 'z')) {
         i++; // structure, and the letters of true, false and null
       } else {
@@ -42,7 +47,9 @@ final class CompactJsonBytes {
     return true;
   }
 
-  /** The index after the string's closing quote, or -1 when its bytes do not print as themselves. */
+  /**
+   * The index after the string's closing quote, or -1 when its bytes do not print as themselves.
+   */
   private static int string(byte[] b, int i, int to) {
     while (i < to) {
       int c = b[i] & 0xFF;
@@ -79,8 +86,11 @@ final class CompactJsonBytes {
     if (c >= 0xF0 && c <= 0xF4) {
       int lo = c == 0xF0 ? 0x90 : 0x80;
       int hi = c == 0xF4 ? 0x8F : 0xBF; // up to U+10FFFF
-      return continuation(b, i + 1, to, lo, hi) && continuation(b, i + 2, to, 0x80, 0xBF)
-          && continuation(b, i + 3, to, 0x80, 0xBF) ? 4 : -1;
+      return continuation(b, i + 1, to, lo, hi)
+              && continuation(b, i + 2, to, 0x80, 0xBF)
+              && continuation(b, i + 3, to, 0x80, 0xBF)
+          ? 4
+          : -1;
     }
     return -1;
   }

@@ -31,20 +31,24 @@ public final class Identifiers {
       s = s.toLowerCase(Locale.ROOT);
     }
     StringBuilder b = new StringBuilder(s.length() + 1);
-    s.codePoints().forEach(cp -> {
-      if (cp == '_' || Character.isLetterOrDigit(cp)) {
-        b.appendCodePoint(cp);
-      } else {
-        b.append('_');
-      }
-    });
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (cp == '_' || Character.isLetterOrDigit(cp)) {
+                b.appendCodePoint(cp);
+              } else {
+                b.append('_');
+              }
+            });
     if (b.length() == 0 || Character.isDigit(b.codePointAt(0))) {
       b.insert(0, '_');
     }
     return truncate(b.toString(), maxBytes);
   }
 
-  /** Cuts {@code s} to at most {@code maxBytes} UTF-8 bytes on a code point boundary (0: no limit). */
+  /**
+   * Cuts {@code s} to at most {@code maxBytes} UTF-8 bytes on a code point boundary (0: no limit).
+   */
   public static String truncate(String s, int maxBytes) {
     if (maxBytes <= 0 || s.length() * 3 <= maxBytes || utf8Length(s) <= maxBytes) {
       return s;
@@ -78,9 +82,9 @@ public final class Identifiers {
   }
 
   /**
-   * Hands out unique sanitized names within one scope (a table's columns, a schema's tables). A name
-   * whose sanitized form is taken gets {@code _<shortHash(raw)>} appended (then a counter, should
-   * that collide too), so the result does not depend on the order of unrelated names.
+   * Hands out unique sanitized names within one scope (a table's columns, a schema's tables). A
+   * name whose sanitized form is taken gets {@code _<shortHash(raw)>} appended (then a counter,
+   * should that collide too), so the result does not depend on the order of unrelated names.
    */
   public static final class Allocator {
     private final SqlDialect dialect;
@@ -105,8 +109,8 @@ public final class Identifiers {
     }
 
     /**
-     * A unique sanitized name for {@code raw} such that {@code name + pairedSuffix} is free too (and
-     * fits the length limit); both are reserved. The result excludes the suffix.
+     * A unique sanitized name for {@code raw} such that {@code name + pairedSuffix} is free too
+     * (and fits the length limit); both are reserved. The result excludes the suffix.
      */
     public String allocate(String raw, String pairedSuffix) {
       int max = dialect.maxIdentifierBytes();

@@ -14,24 +14,25 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The shared SQL destination: one typed table per stream over one JDBC connection, in a
- * {@link SqlDialect}.
+ * The shared SQL destination: one typed table per stream over one JDBC connection, in a {@link
+ * SqlDialect}.
  *
  * <ul>
- *   <li>Tables and columns are planned by {@link TablePlanner} (sanitized, collision-free names; JSON
- *       schema types; the Airbyte metadata columns {@code _airbyte_raw_id}, {@code _airbyte_extracted_at},
- *       {@code _airbyte_loaded_at}, {@code _airbyte_meta}, {@code _airbyte_generation_id}).
- *   <li>{@link #write} inserts one batch and commits: one transaction per call. A value that does not
- *       cast to its column's type is stored as NULL with a {@code DESTINATION_TYPECAST_ERROR} entry in
- *       {@code _airbyte_meta.changes}; fields that are not in the schema are ignored.
+ *   <li>Tables and columns are planned by {@link TablePlanner} (sanitized, collision-free names;
+ *       JSON schema types; the Airbyte metadata columns {@code _airbyte_raw_id}, {@code
+ *       _airbyte_extracted_at}, {@code _airbyte_loaded_at}, {@code _airbyte_meta}, {@code
+ *       _airbyte_generation_id}).
+ *   <li>{@link #write} inserts one batch and commits: one transaction per call. A value that does
+ *       not cast to its column's type is stored as NULL with a {@code DESTINATION_TYPECAST_ERROR}
+ *       entry in {@code _airbyte_meta.changes}; fields that are not in the schema are ignored.
  *   <li>{@code append} inserts into the table (created if missing; missing columns are added).
- *   <li>{@code overwrite}, and any truncating refresh ({@code minimum_generation_id == generation_id >
- *       0}), writes into the staging table {@code <table>_c8kit_tmp}; the old table stays readable until
- *       {@link #complete}, which drops it and renames the staging table in one transaction. A staging
- *       table left by an earlier failed attempt of the same generation is resumed; otherwise it is
- *       recreated.
- *   <li>{@code append_dedup} inserts; {@link #complete} then keeps only the latest row per primary key
- *       (by cursor, then {@code _airbyte_extracted_at}, then insertion order).
+ *   <li>{@code overwrite}, and any truncating refresh ({@code minimum_generation_id ==
+ *       generation_id > 0}), writes into the staging table {@code <table>_c8kit_tmp}; the old table
+ *       stays readable until {@link #complete}, which drops it and renames the staging table in one
+ *       transaction. A staging table left by an earlier failed attempt of the same generation is
+ *       resumed; otherwise it is recreated.
+ *   <li>{@code append_dedup} inserts; {@link #complete} then keeps only the latest row per primary
+ *       key (by cursor, then {@code _airbyte_extracted_at}, then insertion order).
  *   <li>{@code minimum_generation_id > 0}: {@link #complete} deletes rows of older generations.
  * </ul>
  *
@@ -49,8 +50,8 @@ public class JdbcSyncWriter implements SyncWriter {
   /**
    * Plans the tables of every stream of {@code context}; connects at the first stream opened.
    *
-   * @throws io.c8kit.ConfigException when an {@code append_dedup} stream's primary key is not in its
-   *     schema
+   * @throws io.c8kit.ConfigException when an {@code append_dedup} stream's primary key is not in
+   *     its schema
    */
   public JdbcSyncWriter(ConnectionFactory connections, SqlDialect dialect, WriteContext context) {
     this.connections = Objects.requireNonNull(connections, "connections");
@@ -58,7 +59,12 @@ public class JdbcSyncWriter implements SyncWriter {
     this.tables = new TableLifecycle(dialect);
     RawIds rawIds = new RawIds();
     for (StreamTable t : TablePlanner.plan(context.streams(), dialect)) {
-      targets.put(Key.of(t.stream()), new Target(t, new RowEncoder(t, rawIds, dialect.bindsTimestampText()), new RowInserter(dialect, t)));
+      targets.put(
+          Key.of(t.stream()),
+          new Target(
+              t,
+              new RowEncoder(t, rawIds, dialect.bindsTimestampText()),
+              new RowInserter(dialect, t)));
     }
   }
 
@@ -156,7 +162,8 @@ public class JdbcSyncWriter implements SyncWriter {
   private Target target(DestinationStream stream) {
     Target t = targets.get(Key.of(stream));
     if (t == null) {
-      throw new IllegalArgumentException("stream \"" + stream.displayName() + "\" is not in the catalog");
+      throw new IllegalArgumentException(
+          "stream \"" + stream.displayName() + "\" is not in the catalog");
     }
     return t;
   }
@@ -197,7 +204,9 @@ public class JdbcSyncWriter implements SyncWriter {
     // which costs every connector start-up (benchmarks/FINDINGS.md, finding 7).
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(k.namespace, namespace) && Objects.equals(k.name, name);
+      return o instanceof Key k
+          && Objects.equals(k.namespace, namespace)
+          && Objects.equals(k.name, name);
     }
 
     @Override

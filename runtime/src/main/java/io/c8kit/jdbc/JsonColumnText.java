@@ -18,26 +18,35 @@ import java.util.Arrays;
  * stored before). The value's bytes are taken as they are when they already are that text ({@link
  * CompactJsonBytes}: compact input, as sources write it); otherwise its tokens are copied into one
  * reused generator, numbers written as the tree's nodes hold them (integers as read, decimals as
- * {@code BigDecimal}s, exponent forms included). An object with a repeated key, where the tree keeps
- * the first position and the last value, or with too many keys to check cheaply, goes through the
- * tree as before.
+ * {@code BigDecimal}s, exponent forms included). An object with a repeated key, where the tree
+ * keeps the first position and the last value, or with too many keys to check cheaply, goes through
+ * the tree as before.
  */
 final class JsonColumnText {
-  /** Objects with more keys than this are not checked for repeated keys: they take the tree path. */
+  /**
+   * Objects with more keys than this are not checked for repeated keys: they take the tree path.
+   */
   static final int MAX_CHECKED_KEYS = 64;
 
   /** Keeps decimals as written, like the engine's own trees. */
   private static final ObjectReader TREES =
       Protocol.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
   /** Parses as the engine does. */
   private static final JsonFactory READER = Protocol.mapper().getFactory();
+
   /** Default generator features: those of the mapper behind {@code JsonNode.toString()}. */
   private static final JsonFactory PLAIN = new JsonFactory();
 
   private final CharSink sink = new CharSink();
   private JsonGenerator generator;
-  /** The keys of the objects being copied, outermost first; {@code objectStart[d]} is where depth d's begin. */
+
+  /**
+   * The keys of the objects being copied, outermost first; {@code objectStart[d]} is where depth
+   * d's begin.
+   */
   private String[] keys = new String[16];
+
   private int keyCount;
   private int[] objectStart = new int[8];
 
@@ -93,7 +102,9 @@ final class JsonColumnText {
     }
   }
 
-  /** The value at the parser's current token written by the generator, as its tree would print it. */
+  /**
+   * The value at the parser's current token written by the generator, as its tree would print it.
+   */
   private String write(JsonParser p) throws IOException {
     JsonGenerator g = generator();
     sink.length = 0;
@@ -129,7 +140,10 @@ final class JsonColumnText {
     return sink.text();
   }
 
-  /** Records {@code name} among the current object's keys; false when it repeats one or there are too many. */
+  /**
+   * Records {@code name} among the current object's keys; false when it repeats one or there are
+   * too many.
+   */
   private boolean newKey(int from, String name) {
     if (keyCount - from >= MAX_CHECKED_KEYS) {
       return false;
@@ -149,7 +163,8 @@ final class JsonColumnText {
   /** Writes a scalar token as its tree node would. */
   private static void scalar(JsonParser p, JsonToken t, JsonGenerator g) throws IOException {
     switch (t) {
-      case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      case VALUE_STRING ->
+          g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       case VALUE_NUMBER_INT -> {
         switch (p.getNumberType()) {
           case INT -> g.writeNumber(p.getIntValue());

@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * Maps a property's JSON schema to a {@link ColumnType}, following Airbyte's data types: {@code
- * string} with {@code format} {@code date}, {@code date-time} and {@code time} (with or without time
- * zone by {@code airbyte_type}, with time zone when unspecified), {@code integer} (or {@code number}
- * with {@code airbyte_type: integer}), {@code number}, {@code boolean}; the legacy
- * {@code WellKnownTypes.json} {@code $ref}s; nullable type lists such as {@code ["null","string"]}.
- * Objects, arrays, unions of several types and schemas without a type become {@link ColumnType#JSON}.
+ * string} with {@code format} {@code date}, {@code date-time} and {@code time} (with or without
+ * time zone by {@code airbyte_type}, with time zone when unspecified), {@code integer} (or {@code
+ * number} with {@code airbyte_type: integer}), {@code number}, {@code boolean}; the legacy {@code
+ * WellKnownTypes.json} {@code $ref}s; nullable type lists such as {@code ["null","string"]}.
+ * Objects, arrays, unions of several types and schemas without a type become {@link
+ * ColumnType#JSON}.
  */
 public final class JsonSchemaTypes {
   private JsonSchemaTypes() {}

@@ -28,18 +28,19 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * PostgreSQL (tested SQL shapes target 15). A stream's namespace is its schema (created if missing),
- * else the configured default schema. Identifiers are lower-cased (so unquoted SQL finds them), always
- * quoted, and at most 63 bytes (longer names are cut and get a hash suffix). Types: BIGINT, NUMERIC,
- * BOOLEAN, TEXT, DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ and JSONB. Temporal and JSON values are
- * sent as text with a cast in the statement, so the dialect needs no driver classes. PostgreSQL text
- * cannot hold NUL characters: they are removed from strings and JSON. Multi-row {@code VALUES} inserts
- * (up to 65,535 parameters per statement); a {@code COPY} loader can be plugged in through
- * {@link #withRowLoader}.
+ * PostgreSQL (tested SQL shapes target 15). A stream's namespace is its schema (created if
+ * missing), else the configured default schema. Identifiers are lower-cased (so unquoted SQL finds
+ * them), always quoted, and at most 63 bytes (longer names are cut and get a hash suffix). Types:
+ * BIGINT, NUMERIC, BOOLEAN, TEXT, DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ and JSONB. Temporal
+ * and JSON values are sent as text with a cast in the statement, so the dialect needs no driver
+ * classes. PostgreSQL text cannot hold NUL characters: they are removed from strings and JSON.
+ * Multi-row {@code VALUES} inserts (up to 65,535 parameters per statement); a {@code COPY} loader
+ * can be plugged in through {@link #withRowLoader}.
  */
 public final class PostgresDialect implements SqlDialect {
   /** NAMEDATALEN - 1. */
   public static final int MAX_IDENTIFIER_BYTES = 63;
+
   private static final int MAX_PARAMETERS = 65_535;
   private static final int MAX_ROWS_PER_INSERT = 1_000;
   private static final Set<String> SYSTEM_COLUMNS =
@@ -53,7 +54,9 @@ public final class PostgresDialect implements SqlDialect {
     this("public");
   }
 
-  /** @param defaultSchema the schema of streams without a namespace (sanitized like any identifier) */
+  /**
+   * @param defaultSchema the schema of streams without a namespace (sanitized like any identifier)
+   */
   public PostgresDialect(String defaultSchema) {
     this(defaultSchema, null);
   }
@@ -116,11 +119,13 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public Map<String, String> existingColumns(Connection connection, TableName table) throws SQLException {
+  public Map<String, String> existingColumns(Connection connection, TableName table)
+      throws SQLException {
     Map<String, String> columns = new LinkedHashMap<>();
-    try (PreparedStatement ps = connection.prepareStatement(
-        "SELECT column_name, data_type FROM information_schema.columns"
-            + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT column_name, data_type FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
       ps.setString(1, table.schema() == null ? defaultSchema : table.schema());
       ps.setString(2, table.name());
       try (ResultSet rs = ps.executeQuery()) {
@@ -135,8 +140,13 @@ public final class PostgresDialect implements SqlDialect {
   @Override
   public String placeholder(ColumnType type) {
     return switch (type) {
-      case JSON, DATE, TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE, TIMESTAMP_WITH_TIMEZONE,
-          TIMESTAMP_WITHOUT_TIMEZONE -> "CAST(? AS " + sqlType(type) + ")";
+      case JSON,
+          DATE,
+          TIME_WITH_TIMEZONE,
+          TIME_WITHOUT_TIMEZONE,
+          TIMESTAMP_WITH_TIMEZONE,
+          TIMESTAMP_WITHOUT_TIMEZONE ->
+          "CAST(? AS " + sqlType(type) + ")";
       default -> "?";
     };
   }
@@ -147,14 +157,17 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+  public void bind(PreparedStatement ps, int index, ColumnType type, Object value)
+      throws SQLException {
     if (value == null) {
-      ps.setNull(index, switch (type) {
-        case INTEGER -> Types.BIGINT;
-        case NUMBER -> Types.NUMERIC;
-        case BOOLEAN -> Types.BOOLEAN;
-        default -> Types.VARCHAR;
-      });
+      ps.setNull(
+          index,
+          switch (type) {
+            case INTEGER -> Types.BIGINT;
+            case NUMBER -> Types.NUMERIC;
+            case BOOLEAN -> Types.BOOLEAN;
+            default -> Types.VARCHAR;
+          });
       return;
     }
     switch (type) {
@@ -167,7 +180,9 @@ public final class PostgresDialect implements SqlDialect {
     }
   }
 
-  /** PostgreSQL text of a temporal value: ISO 8601, years after 9999 without '+', BC years as " BC". */
+  /**
+   * PostgreSQL text of a temporal value: ISO 8601, years after 9999 without '+', BC years as " BC".
+   */
   public static String temporalText(ColumnType type, Object value) {
     return switch (type) {
       case DATE -> {
@@ -239,10 +254,21 @@ public final class PostgresDialect implements SqlDialect {
     String rawId = quote(Column.RAW_ID);
     order.add(quote(Column.EXTRACTED_AT) + " DESC NULLS LAST");
     order.add(rawId + " COLLATE \"C\" DESC"); // UUIDv7 text: insertion order
-    return "DELETE FROM " + qualified(table) + " AS c8kit_t USING (SELECT " + rawId + " AS c8kit_rid, "
-        + "ROW_NUMBER() OVER (PARTITION BY " + String.join(", ", keys) + " ORDER BY " + order
-        + ") AS c8kit_rn FROM " + qualified(table) + ") AS c8kit_d"
-        + " WHERE c8kit_t." + rawId + " = c8kit_d.c8kit_rid AND c8kit_d.c8kit_rn > 1";
+    return "DELETE FROM "
+        + qualified(table)
+        + " AS c8kit_t USING (SELECT "
+        + rawId
+        + " AS c8kit_rid, "
+        + "ROW_NUMBER() OVER (PARTITION BY "
+        + String.join(", ", keys)
+        + " ORDER BY "
+        + order
+        + ") AS c8kit_rn FROM "
+        + qualified(table)
+        + ") AS c8kit_d"
+        + " WHERE c8kit_t."
+        + rawId
+        + " = c8kit_d.c8kit_rid AND c8kit_d.c8kit_rn > 1";
   }
 
   @Override

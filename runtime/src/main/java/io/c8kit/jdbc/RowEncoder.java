@@ -29,13 +29,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a stream's records into the typed values of its table's columns, so that inserting and
- * bulk loading share one encoding: the metadata columns, each data column's value cast to its
- * {@link ColumnType} (a value that does not cast is NULL with a {@code DESTINATION_TYPECAST_ERROR}
- * change in {@code _airbyte_meta}), fields outside the schema ignored.
+ * Turns a stream's records into the typed values of its table's columns, so that inserting and bulk
+ * loading share one encoding: the metadata columns, each data column's value cast to its {@link
+ * ColumnType} (a value that does not cast is NULL with a {@code DESTINATION_TYPECAST_ERROR} change
+ * in {@code _airbyte_meta}), fields outside the schema ignored.
  */
 final class RowEncoder {
   private static final JsonFactory JSON = Protocol.mapper().getFactory();
+
   /** Keeps decimals as written, like the engine's own trees. */
   private static final ObjectReader TREES =
       Protocol.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
@@ -44,16 +45,25 @@ final class RowEncoder {
   private final long syncId;
   private final Column[] columns;
   private final Map<String, Integer> columnIndex = new HashMap<>();
-  /** The field names last seen at each position of a record, and their columns (-1: none); see {@link #column}. */
+
+  /**
+   * The field names last seen at each position of a record, and their columns (-1: none); see
+   * {@link #column}.
+   */
   private final String[] seenNames;
+
   private final int[] seenColumns;
   private final boolean[] failed;
+
   /** Rows can be filled from the record bytes (every data column is a top-level property). */
   private final boolean streaming;
+
   private final Long generationId;
   private final String emptyMeta;
+
   /** Timestamps go to the dialect as their stored text ({@link SqlDialect#bindsTimestampText}). */
   private final boolean timestampText;
+
   private final JsonColumnText jsonText = new JsonColumnText();
   // Records of a batch mostly share their emitted_at: convert it once per run of equal values.
   private long lastEmittedAt;
@@ -91,7 +101,9 @@ final class RowEncoder {
 
   /** The rows of one batch, all loaded at {@code loadedAt}. */
   Rows rows(List<DestinationRecord> batch, OffsetDateTime loadedAt) {
-    return new Rows(batch, streaming && batch instanceof RawRecordBatch r ? r : null,
+    return new Rows(
+        batch,
+        streaming && batch instanceof RawRecordBatch r ? r : null,
         timestampText ? TypedValues.utcText(loadedAt) : loadedAt);
   }
 
@@ -104,10 +116,16 @@ final class RowEncoder {
     private final List<DestinationRecord> batch;
     private final RawRecordBatch raw;
     private final Object loadedAt;
-    /** Reads the records' data objects one after another; null before the first fill and after the last. */
+
+    /**
+     * Reads the records' data objects one after another; null before the first fill and after the
+     * last.
+     */
     private JsonParser inOrder;
+
     /** The record {@link #inOrder} reads next, or -1 once it cannot be used. */
     private int next;
+
     /** Offset of record {@link #next}'s first byte in {@link #inOrder}'s input. */
     private long nextStart;
 
@@ -121,7 +139,9 @@ final class RowEncoder {
       return batch.size();
     }
 
-    /** Fills {@code out} with the column values of record {@code i}, from its bytes when available. */
+    /**
+     * Fills {@code out} with the column values of record {@code i}, from its bytes when available.
+     */
     Object[] fill(int i, Object[] out) throws SQLException {
       if (raw == null) {
         return fromTree(batch.get(i), loadedAt, out);
@@ -158,7 +178,8 @@ final class RowEncoder {
     out[0] = rawIds.next();
     if (emittedAt != lastEmittedAt || lastExtractedAt == null) {
       lastEmittedAt = emittedAt;
-      OffsetDateTime extractedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(emittedAt), ZoneOffset.UTC);
+      OffsetDateTime extractedAt =
+          OffsetDateTime.ofInstant(Instant.ofEpochMilli(emittedAt), ZoneOffset.UTC);
       lastExtractedAt = timestampText ? TypedValues.utcText(extractedAt) : extractedAt;
     }
     out[1] = lastExtractedAt;
@@ -178,7 +199,8 @@ final class RowEncoder {
         continue;
       }
       JsonNode node = data.get(col.property());
-      Object v = node == null || node.isNull() ? null : stored(TypedValues.convert(node, col.type()));
+      Object v =
+          node == null || node.isNull() ? null : stored(TypedValues.convert(node, col.type()));
       if (v == TypedValues.INVALID) {
         v = null;
         changes = typecastError(changes, col);
@@ -194,8 +216,15 @@ final class RowEncoder {
    * are skipped unparsed, scalars go straight to their column type. Same values and changes as the
    * tree walk.
    */
-  private Object[] fromBytes(JsonParser p, byte[] data, long dataStart, long emittedAt, ObjectNode recordMeta,
-      Object loadedAt, Object[] out) throws IOException, SQLException {
+  private Object[] fromBytes(
+      JsonParser p,
+      byte[] data,
+      long dataStart,
+      long emittedAt,
+      ObjectNode recordMeta,
+      Object loadedAt,
+      Object[] out)
+      throws IOException, SQLException {
     metadata(emittedAt, loadedAt, out);
     for (int k = StreamTable.METADATA_COLUMNS; k < out.length; k++) {
       out[k] = null;
@@ -261,27 +290,31 @@ final class RowEncoder {
       case VALUE_STRING:
         return switch (type) {
           case STRING -> p.getText();
-          case INTEGER, NUMBER, BOOLEAN, JSON -> TypedValues.convert(TextNode.valueOf(p.getText()), type);
+          case INTEGER, NUMBER, BOOLEAN, JSON ->
+              TypedValues.convert(TextNode.valueOf(p.getText()), type);
           default -> timestamp(p, type);
         };
-      case VALUE_NUMBER_INT: {
-        JsonParser.NumberType nt = p.getNumberType();
-        if (nt == JsonParser.NumberType.BIG_INTEGER) {
-          return TypedValues.convert(BigIntegerNode.valueOf(p.getBigIntegerValue()), type);
+      case VALUE_NUMBER_INT:
+        {
+          JsonParser.NumberType nt = p.getNumberType();
+          if (nt == JsonParser.NumberType.BIG_INTEGER) {
+            return TypedValues.convert(BigIntegerNode.valueOf(p.getBigIntegerValue()), type);
+          }
+          long l = p.getLongValue();
+          return switch (type) {
+            case INTEGER -> l;
+            case NUMBER -> BigDecimal.valueOf(l);
+            default -> TypedValues.convert(LongNode.valueOf(l), type);
+          };
         }
-        long l = p.getLongValue();
-        return switch (type) {
-          case INTEGER -> l;
-          case NUMBER -> BigDecimal.valueOf(l);
-          default -> TypedValues.convert(LongNode.valueOf(l), type);
-        };
-      }
       case VALUE_NUMBER_FLOAT:
-        return type == ColumnType.NUMBER ? PlainDecimals.of(p)
+        return type == ColumnType.NUMBER
+            ? PlainDecimals.of(p)
             : TypedValues.convert(DecimalNode.valueOf(p.getDecimalValue()), type);
       case VALUE_TRUE:
       case VALUE_FALSE:
-        return type == ColumnType.BOOLEAN ? token == JsonToken.VALUE_TRUE
+        return type == ColumnType.BOOLEAN
+            ? token == JsonToken.VALUE_TRUE
             : TypedValues.convert(BooleanNode.valueOf(token == JsonToken.VALUE_TRUE), type);
       default: // object or array
         if (type == ColumnType.JSON || type == ColumnType.STRING) {
@@ -293,13 +326,16 @@ final class RowEncoder {
 
   /** A temporal column's value from the current string token, as text when the dialect takes it. */
   private Object timestamp(JsonParser p, ColumnType type) throws IOException {
-    if (timestampText && (type == ColumnType.TIMESTAMP_WITH_TIMEZONE || type == ColumnType.TIMESTAMP_WITHOUT_TIMEZONE)) {
+    if (timestampText
+        && (type == ColumnType.TIMESTAMP_WITH_TIMEZONE
+            || type == ColumnType.TIMESTAMP_WITHOUT_TIMEZONE)) {
       char[] chars = p.getTextCharacters();
       int offset = p.getTextOffset();
       int length = p.getTextLength();
-      String text = type == ColumnType.TIMESTAMP_WITH_TIMEZONE
-          ? TimestampColumnText.utc(chars, offset, length)
-          : TimestampColumnText.local(chars, offset, length);
+      String text =
+          type == ColumnType.TIMESTAMP_WITH_TIMEZONE
+              ? TimestampColumnText.utc(chars, offset, length)
+              : TimestampColumnText.local(chars, offset, length);
       if (text != null) {
         return text;
       }
@@ -324,17 +360,22 @@ final class RowEncoder {
     if (changes == null) {
       changes = JsonNodeFactory.instance.arrayNode();
     }
-    changes.addObject()
+    changes
+        .addObject()
         .put("field", col.property())
         .put("change", "NULLED")
         .put("reason", "DESTINATION_TYPECAST_ERROR");
     return changes;
   }
 
-  /** {@code _airbyte_meta}: the source's changes, then this destination's; one shared text when there are none. */
+  /**
+   * {@code _airbyte_meta}: the source's changes, then this destination's; one shared text when
+   * there are none.
+   */
   private String meta(ObjectNode recordMeta, ArrayNode changes) {
     JsonNode sourceChanges = recordMeta == null ? null : recordMeta.get("changes");
-    boolean hasSource = sourceChanges != null && sourceChanges.isArray() && !sourceChanges.isEmpty();
+    boolean hasSource =
+        sourceChanges != null && sourceChanges.isArray() && !sourceChanges.isEmpty();
     if (changes == null && !hasSource) {
       return emptyMeta;
     }

@@ -15,8 +15,8 @@ public interface RowLoader {
    * Loads {@code rows} into {@code table}.
    *
    * @param columns the table's columns, in the order of each row's values
-   * @param rows one array per record; values are {@code null} or the Java type listed in
-   *     {@link ColumnType} for the column's type
+   * @param rows one array per record; values are {@code null} or the Java type listed in {@link
+   *     ColumnType} for the column's type
    */
   void load(Connection connection, TableName table, List<Column> columns, List<Object[]> rows)
       throws SQLException;

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Everything database-specific that {@link JdbcSyncWriter} needs: identifiers, types, the SQL text of
- * each step, and value binding. The defaults are ANSI SQL that both SQLite and PostgreSQL accept; a
- * dialect overrides what differs. Implementations must be stateless (or immutable) and use only
- * {@code java.sql}: the runtime has no driver dependency.
+ * Everything database-specific that {@link JdbcSyncWriter} needs: identifiers, types, the SQL text
+ * of each step, and value binding. The defaults are ANSI SQL that both SQLite and PostgreSQL
+ * accept; a dialect overrides what differs. Implementations must be stateless (or immutable) and
+ * use only {@code java.sql}: the runtime has no driver dependency.
  */
 public interface SqlDialect {
 
@@ -24,7 +24,9 @@ public interface SqlDialect {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  /** Turns any UTF-8 name into this database's identifier form (see {@link Identifiers#sanitize}). */
+  /**
+   * Turns any UTF-8 name into this database's identifier form (see {@link Identifiers#sanitize}).
+   */
   default String sanitizeIdentifier(String raw) {
     return Identifiers.sanitize(raw, false, maxIdentifierBytes());
   }
@@ -42,7 +44,10 @@ public interface SqlDialect {
     return 0;
   }
 
-  /** Column names the database reserves (system columns); data columns that sanitize to one get a suffix. */
+  /**
+   * Column names the database reserves (system columns); data columns that sanitize to one get a
+   * suffix.
+   */
   default Set<String> reservedColumnNames() {
     return Set.of();
   }
@@ -50,7 +55,10 @@ public interface SqlDialect {
   /** The sanitized schema for a stream, or {@code null} where the dialect has no schemas. */
   String schemaFor(DestinationStream stream);
 
-  /** The raw (unsanitized) table name for a stream; the planner sanitizes it and resolves collisions. */
+  /**
+   * The raw (unsanitized) table name for a stream; the planner sanitizes it and resolves
+   * collisions.
+   */
   default String rawTableName(DestinationStream stream) {
     return stream.name();
   }
@@ -62,7 +70,9 @@ public interface SqlDialect {
 
   /** {@code "schema"."table"} or {@code "table"}. */
   default String qualified(TableName table) {
-    return table.schema() == null ? quote(table.name()) : quote(table.schema()) + "." + quote(table.name());
+    return table.schema() == null
+        ? quote(table.name())
+        : quote(table.schema()) + "." + quote(table.name());
   }
 
   // ------------------------------------------------------------------ types and DDL
@@ -76,7 +86,8 @@ public interface SqlDialect {
   }
 
   default String createTable(TableName table, List<Column> columns) {
-    StringJoiner cols = new StringJoiner(", ", "CREATE TABLE IF NOT EXISTS " + qualified(table) + " (", ")");
+    StringJoiner cols =
+        new StringJoiner(", ", "CREATE TABLE IF NOT EXISTS " + qualified(table) + " (", ")");
     for (Column c : columns) {
       cols.add(quote(c.name()) + " " + sqlType(c.type()));
     }
@@ -88,7 +99,11 @@ public interface SqlDialect {
   }
 
   default String addColumn(TableName table, Column column) {
-    return "ALTER TABLE " + qualified(table) + " ADD COLUMN " + quote(column.name()) + " "
+    return "ALTER TABLE "
+        + qualified(table)
+        + " ADD COLUMN "
+        + quote(column.name())
+        + " "
         + sqlType(column.type());
   }
 
@@ -98,22 +113,24 @@ public interface SqlDialect {
   }
 
   /**
-   * Replaces {@code target} with {@code staging}; the writer runs these in one transaction, so readers
-   * see either the old table or the new one.
+   * Replaces {@code target} with {@code staging}; the writer runs these in one transaction, so
+   * readers see either the old table or the new one.
    */
   default List<String> swapTable(TableName staging, TableName target) {
     return List.of(dropTable(target), renameTable(staging, target));
   }
 
   /**
-   * The existing table's columns (collision key → declared type), or {@code null} when the table does
-   * not exist.
+   * The existing table's columns (collision key → declared type), or {@code null} when the table
+   * does not exist.
    */
   Map<String, String> existingColumns(Connection connection, TableName table) throws SQLException;
 
   // ------------------------------------------------------------------ DML
 
-  /** The parameter marker for a value of {@code type}, e.g. {@code ?} or {@code CAST(? AS JSONB)}. */
+  /**
+   * The parameter marker for a value of {@code type}, e.g. {@code ?} or {@code CAST(? AS JSONB)}.
+   */
   default String placeholder(ColumnType type) {
     return "?";
   }
@@ -148,11 +165,11 @@ public interface SqlDialect {
 
   /**
    * True when this dialect stores timestamps as the fixed-width text of {@link TypedValues#utcText}
-   * and {@link TypedValues#localText}: the writer then hands {@link #bind} (and the {@link RowLoader})
-   * {@code TIMESTAMP_WITH_TIMEZONE} and {@code TIMESTAMP_WITHOUT_TIMEZONE} values, the metadata
-   * timestamps included, as that text (a {@code String}), made straight from the record's text for the
-   * common RFC 3339 shapes instead of through an {@code OffsetDateTime}. False (the default): they come
-   * as the {@code java.time} values listed in {@link ColumnType}.
+   * and {@link TypedValues#localText}: the writer then hands {@link #bind} (and the {@link
+   * RowLoader}) {@code TIMESTAMP_WITH_TIMEZONE} and {@code TIMESTAMP_WITHOUT_TIMEZONE} values, the
+   * metadata timestamps included, as that text (a {@code String}), made straight from the record's
+   * text for the common RFC 3339 shapes instead of through an {@code OffsetDateTime}. False (the
+   * default): they come as the {@code java.time} values listed in {@link ColumnType}.
    */
   default boolean bindsTimestampText() {
     return false;
@@ -162,9 +179,12 @@ public interface SqlDialect {
    * Binds a value (the Java type listed in {@link ColumnType}, or the timestamp text described at
    * {@link #bindsTimestampText}, or {@code null}) to a parameter.
    */
-  void bind(PreparedStatement statement, int index, ColumnType type, Object value) throws SQLException;
+  void bind(PreparedStatement statement, int index, ColumnType type, Object value)
+      throws SQLException;
 
-  /** Deletes rows of generations below the one bound as the single parameter (rows without one too). */
+  /**
+   * Deletes rows of generations below the one bound as the single parameter (rows without one too).
+   */
   default String deleteOlderGenerations(TableName table) {
     String g = quote(Column.GENERATION_ID);
     return "DELETE FROM " + qualified(table) + " WHERE " + g + " IS NULL OR " + g + " < ?";
@@ -176,14 +196,21 @@ public interface SqlDialect {
    */
   default String otherGenerationProbe(TableName table) {
     String g = quote(Column.GENERATION_ID);
-    return "SELECT 1 FROM " + qualified(table) + " WHERE " + g + " IS NULL OR " + g + " <> ? LIMIT 1";
+    return "SELECT 1 FROM "
+        + qualified(table)
+        + " WHERE "
+        + g
+        + " IS NULL OR "
+        + g
+        + " <> ? LIMIT 1";
   }
 
   /**
    * Deletes all but the latest row per key: latest by {@code cursor} (if not null; NULL cursors
    * last), then by {@code _airbyte_extracted_at}, then by insertion order.
    *
-   * @param keys SQL expressions of the primary key (quoted columns or {@link #jsonPath} expressions)
+   * @param keys SQL expressions of the primary key (quoted columns or {@link #jsonPath}
+   *     expressions)
    * @param cursor SQL expression of the cursor, or {@code null}
    */
   String dedup(TableName table, List<String> keys, String cursor);

@@ -22,14 +22,15 @@ import java.util.StringJoiner;
 
 /**
  * SQLite (3.35+, as shipped by sqlite-jdbc). One database file, no schemas: a stream's table is
- * {@code <namespace>_<name>} (or {@code <name>}). Identifiers compare case-insensitively, so columns
- * {@code Id} and {@code id} get distinct names. Declared types: INTEGER, NUMERIC (integers stay exact),
- * BOOLEAN (0/1), TEXT for strings, and DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ and JSON for text
- * in those formats (the names describe the column; SQLite stores the text). Timestamps are fixed-width
- * ISO 8601 text with microseconds ({@code 2024-01-31T23:59:59.123456Z}, normalized to UTC for the
- * with-time-zone type) so that they sort chronologically. Connections run in WAL mode with {@code synchronous=NORMAL}:
- * readers see the last committed state while a sync writes, and a commit survives a process crash
- * (an OS crash or power loss may lose the last transactions).
+ * {@code <namespace>_<name>} (or {@code <name>}). Identifiers compare case-insensitively, so
+ * columns {@code Id} and {@code id} get distinct names. Declared types: INTEGER, NUMERIC (integers
+ * stay exact), BOOLEAN (0/1), TEXT for strings, and DATE, TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ and
+ * JSON for text in those formats (the names describe the column; SQLite stores the text).
+ * Timestamps are fixed-width ISO 8601 text with microseconds ({@code 2024-01-31T23:59:59.123456Z},
+ * normalized to UTC for the with-time-zone type) so that they sort chronologically. Connections run
+ * in WAL mode with {@code synchronous=NORMAL}: readers see the last committed state while a sync
+ * writes, and a commit survives a process crash (an OS crash or power loss may lose the last
+ * transactions).
  */
 public final class SqliteDialect implements SqlDialect {
   private static final Set<String> RESERVED = Set.of("rowid", "oid", "_rowid_");
@@ -81,7 +82,8 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public Map<String, String> existingColumns(Connection connection, TableName table) throws SQLException {
+  public Map<String, String> existingColumns(Connection connection, TableName table)
+      throws SQLException {
     Map<String, String> columns = new LinkedHashMap<>();
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA table_info(" + qualified(table) + ")")) {
@@ -93,7 +95,8 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public void bind(PreparedStatement ps, int index, ColumnType type, Object value) throws SQLException {
+  public void bind(PreparedStatement ps, int index, ColumnType type, Object value)
+      throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.NULL);
       return;
@@ -112,10 +115,14 @@ public final class SqliteDialect implements SqlDialect {
       }
       case BOOLEAN -> ps.setInt(index, ((Boolean) value) ? 1 : 0);
       case DATE -> ps.setString(index, ((LocalDate) value).toString());
-      case TIMESTAMP_WITH_TIMEZONE -> ps.setString(index,
-          value instanceof String text ? text : TypedValues.utcText((OffsetDateTime) value));
-      case TIMESTAMP_WITHOUT_TIMEZONE -> ps.setString(index,
-          value instanceof String text ? text : TypedValues.localText((LocalDateTime) value));
+      case TIMESTAMP_WITH_TIMEZONE ->
+          ps.setString(
+              index,
+              value instanceof String text ? text : TypedValues.utcText((OffsetDateTime) value));
+      case TIMESTAMP_WITHOUT_TIMEZONE ->
+          ps.setString(
+              index,
+              value instanceof String text ? text : TypedValues.localText((LocalDateTime) value));
       case TIME_WITH_TIMEZONE -> ps.setString(index, TypedValues.timeText((OffsetTime) value));
       case TIME_WITHOUT_TIMEZONE -> ps.setString(index, TypedValues.timeText((LocalTime) value));
       default -> ps.setString(index, (String) value);
@@ -145,9 +152,16 @@ public final class SqliteDialect implements SqlDialect {
     order.add(quote(Column.EXTRACTED_AT) + " DESC NULLS LAST");
     order.add("rowid DESC");
     String t = qualified(table);
-    return "DELETE FROM " + t + " WHERE rowid IN (SELECT c8kit_rid FROM (SELECT rowid AS c8kit_rid, "
-        + "ROW_NUMBER() OVER (PARTITION BY " + String.join(", ", keys) + " ORDER BY " + order
-        + ") AS c8kit_rn FROM " + t + ") WHERE c8kit_rn > 1)";
+    return "DELETE FROM "
+        + t
+        + " WHERE rowid IN (SELECT c8kit_rid FROM (SELECT rowid AS c8kit_rid, "
+        + "ROW_NUMBER() OVER (PARTITION BY "
+        + String.join(", ", keys)
+        + " ORDER BY "
+        + order
+        + ") AS c8kit_rn FROM "
+        + t
+        + ") WHERE c8kit_rn > 1)";
   }
 
   @Override

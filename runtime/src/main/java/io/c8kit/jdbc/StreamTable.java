@@ -9,16 +9,20 @@ import java.util.Objects;
  *
  * @param stream the stream
  * @param table the final table
- * @param staging the staging table an overwrite (or truncating refresh) writes into until the stream
- *     completes
+ * @param staging the staging table an overwrite (or truncating refresh) writes into until the
+ *     stream completes
  * @param columns all columns in insert order: the five Airbyte metadata columns, then the data
  *     columns in JSON schema order (or {@link Column#RAW_DATA} when the schema has no properties)
  * @param dedupKeys SQL expressions of the primary key, for {@code append_dedup}; empty otherwise
  * @param cursor SQL expression of the cursor that orders duplicates, or {@code null}
  */
 public record StreamTable(
-    DestinationStream stream, TableName table, TableName staging, List<Column> columns,
-    List<String> dedupKeys, String cursor) {
+    DestinationStream stream,
+    TableName table,
+    TableName staging,
+    List<Column> columns,
+    List<String> dedupKeys,
+    String cursor) {
 
   /** Number of metadata columns at the start of {@link #columns()}. */
   public static final int METADATA_COLUMNS = 5;

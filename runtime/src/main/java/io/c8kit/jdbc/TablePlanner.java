@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plans one typed table per stream: a collision-free table name per schema (and its staging name), the
- * metadata columns, one column per top-level JSON schema property with a collision-free sanitized
- * name, and the SQL expressions of the primary key and cursor. Deterministic for a given catalog.
+ * Plans one typed table per stream: a collision-free table name per schema (and its staging name),
+ * the metadata columns, one column per top-level JSON schema property with a collision-free
+ * sanitized name, and the SQL expressions of the primary key and cursor. Deterministic for a given
+ * catalog.
  */
 public final class TablePlanner {
   private TablePlanner() {}
@@ -28,17 +29,24 @@ public final class TablePlanner {
         new Column(Column.GENERATION_ID, ColumnType.INTEGER, null));
   }
 
-  /** Plans the tables of {@code streams} (catalog order decides which of two colliding names is plain). */
+  /**
+   * Plans the tables of {@code streams} (catalog order decides which of two colliding names is
+   * plain).
+   */
   public static List<StreamTable> plan(List<DestinationStream> streams, SqlDialect dialect) {
     Map<String, Identifiers.Allocator> tablesBySchema = new HashMap<>();
     List<StreamTable> out = new ArrayList<>(streams.size());
     for (DestinationStream stream : streams) {
       String schema = dialect.schemaFor(stream);
-      Identifiers.Allocator tables = tablesBySchema.computeIfAbsent(
-          schema == null ? "" : dialect.collisionKey(schema), k -> new Identifiers.Allocator(dialect));
+      Identifiers.Allocator tables =
+          tablesBySchema.computeIfAbsent(
+              schema == null ? "" : dialect.collisionKey(schema),
+              k -> new Identifiers.Allocator(dialect));
       String suffix = dialect.stagingSuffix();
       String name = tables.allocate(dialect.rawTableName(stream), suffix);
-      out.add(planColumns(stream, new TableName(schema, name), new TableName(schema, name + suffix), dialect));
+      out.add(
+          planColumns(
+              stream, new TableName(schema, name), new TableName(schema, name + suffix), dialect));
     }
     return out;
   }
@@ -57,7 +65,8 @@ public final class TablePlanner {
     } else {
       for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        columns.add(new Column(names.allocate(e.getKey()), JsonSchemaTypes.of(e.getValue()), e.getKey()));
+        columns.add(
+            new Column(names.allocate(e.getKey()), JsonSchemaTypes.of(e.getValue()), e.getKey()));
       }
     }
     List<String> keys = new ArrayList<>();
@@ -67,8 +76,12 @@ public final class TablePlanner {
       for (List<String> path : stream.primaryKey()) {
         String expr = expression(draft, raw, path, dialect);
         if (expr == null) {
-          throw new ConfigException("stream \"" + stream.displayName() + "\": primary key "
-              + String.join(".", path) + " is not a property of its json_schema");
+          throw new ConfigException(
+              "stream \""
+                  + stream.displayName()
+                  + "\": primary key "
+                  + String.join(".", path)
+                  + " is not a property of its json_schema");
         }
         keys.add(expr);
       }
@@ -79,7 +92,8 @@ public final class TablePlanner {
     return new StreamTable(stream, table, staging, columns, keys, cursor);
   }
 
-  private static String expression(StreamTable draft, boolean raw, List<String> path, SqlDialect dialect) {
+  private static String expression(
+      StreamTable draft, boolean raw, List<String> path, SqlDialect dialect) {
     if (path.isEmpty()) {
       return null;
     }
@@ -93,6 +107,8 @@ public final class TablePlanner {
     if (path.size() == 1) {
       return dialect.quote(c.name());
     }
-    return c.type() == ColumnType.JSON ? dialect.jsonPath(dialect.quote(c.name()), path.subList(1, path.size())) : null;
+    return c.type() == ColumnType.JSON
+        ? dialect.jsonPath(dialect.quote(c.name()), path.subList(1, path.size()))
+        : null;
   }
 }

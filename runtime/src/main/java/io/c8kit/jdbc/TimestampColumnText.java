@@ -1,11 +1,12 @@
 package io.c8kit.jdbc;
 
 /**
- * The stored text of a timestamp column ({@link TypedValues#utcText} or {@link TypedValues#localText}:
- * fixed width, microseconds) made straight from the input's RFC 3339 text for its common shapes, UTC
- * with 0 to 9 fraction digits, without parsing it to a {@code java.time} value and formatting that
- * (a fifth of a write's time in issue 15's profile). Any other shape returns {@code null}: the caller
- * parses it as before, so offsets, missing seconds, " BC" and invalid text keep today's results.
+ * The stored text of a timestamp column ({@link TypedValues#utcText} or {@link
+ * TypedValues#localText}: fixed width, microseconds) made straight from the input's RFC 3339 text
+ * for its common shapes, UTC with 0 to 9 fraction digits, without parsing it to a {@code java.time}
+ * value and formatting that (a fifth of a write's time in issue 15's profile). Any other shape
+ * returns {@code null}: the caller parses it as before, so offsets, missing seconds, " BC" and
+ * invalid text keep today's results.
  */
 final class TimestampColumnText {
   private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -21,8 +22,9 @@ final class TimestampColumnText {
   }
 
   /**
-   * {@code yyyy-MM-ddTHH:mm:ss[.f…]} then {@code Z} or nothing as {@code yyyy-MM-ddTHH:mm:ss.SSSSSS}
-   * (the wall-clock time, as {@link TypedValues#parseLocalDateTime} keeps it); {@code null} otherwise.
+   * {@code yyyy-MM-ddTHH:mm:ss[.f…]} then {@code Z} or nothing as {@code
+   * yyyy-MM-ddTHH:mm:ss.SSSSSS} (the wall-clock time, as {@link TypedValues#parseLocalDateTime}
+   * keeps it); {@code null} otherwise.
    */
   static String local(char[] s, int off, int len) {
     return text(s, off, len, false);
@@ -37,7 +39,11 @@ final class TimestampColumnText {
   }
 
   private static String text(char[] s, int off, int len, boolean zone) {
-    if (len < 19 || s[off + 4] != '-' || s[off + 7] != '-' || s[off + 13] != ':' || s[off + 16] != ':') {
+    if (len < 19
+        || s[off + 4] != '-'
+        || s[off + 7] != '-'
+        || s[off + 13] != ':'
+        || s[off + 16] != ':') {
       return null;
     }
     char sep = s[off + 10];
@@ -51,8 +57,13 @@ final class TimestampColumnText {
     int minute = digits(s, off + 14, 2);
     int second = digits(s, off + 17, 2);
     if ((year | month | day | hour | minute | second) < 0
-        || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)
-        || hour > 23 || minute > 59 || second > 59) {
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > daysIn(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 59) {
       return null;
     }
     int end = off + len;

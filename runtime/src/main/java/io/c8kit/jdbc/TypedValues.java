@@ -19,39 +19,62 @@ import java.util.Locale;
 /**
  * Casts JSON values to a column's {@link ColumnType} (Java representation listed there), the way a
  * SQL {@code SAFE_CAST} would: numbers and numeric strings for numeric columns, {@code true}/{@code
- * false} (also as strings) for booleans, RFC 3339 / ISO 8601 text for temporal columns, any scalar as
- * text for strings (objects and arrays as their JSON). A value that does not fit returns
- * {@link #INVALID}; the writer stores NULL and records a {@code DESTINATION_TYPECAST_ERROR} change.
+ * false} (also as strings) for booleans, RFC 3339 / ISO 8601 text for temporal columns, any scalar
+ * as text for strings (objects and arrays as their JSON). A value that does not fit returns {@link
+ * #INVALID}; the writer stores NULL and records a {@code DESTINATION_TYPECAST_ERROR} change.
  */
 public final class TypedValues {
   /** Returned by {@link #convert} for a value that cannot be cast to the column type. */
-  public static final Object INVALID = new Object() {
-    @Override
-    public String toString() {
-      return "INVALID";
-    }
-  };
+  public static final Object INVALID =
+      new Object() {
+        @Override
+        public String toString() {
+          return "INVALID";
+        }
+      };
 
-  private static final DateTimeFormatter LENIENT_DATE_TIME = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter LENIENT_DATE_TIME =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM:ss", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
 
-  private static final DateTimeFormatter LENIENT_TIME = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive()
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter LENIENT_TIME =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH:MM:ss", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
 
   private TypedValues() {}
 
@@ -190,8 +213,10 @@ public final class TypedValues {
     }
     TemporalAccessor t = LENIENT_DATE_TIME.parse(s);
     LocalDateTime local = LocalDateTime.of(LocalDate.from(t), LocalTime.from(t));
-    ZoneOffset offset = t.isSupported(ChronoField.OFFSET_SECONDS)
-        ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
+    ZoneOffset offset =
+        t.isSupported(ChronoField.OFFSET_SECONDS)
+            ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS))
+            : ZoneOffset.UTC;
     return local.atOffset(offset);
   }
 
@@ -211,8 +236,10 @@ public final class TypedValues {
   /** ISO 8601 time with offset; no offset means UTC. */
   public static OffsetTime parseOffsetTime(String s) {
     TemporalAccessor t = LENIENT_TIME.parse(s);
-    ZoneOffset offset = t.isSupported(ChronoField.OFFSET_SECONDS)
-        ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)) : ZoneOffset.UTC;
+    ZoneOffset offset =
+        t.isSupported(ChronoField.OFFSET_SECONDS)
+            ? ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS))
+            : ZoneOffset.UTC;
     return LocalTime.from(t).atOffset(offset);
   }
 
@@ -223,8 +250,8 @@ public final class TypedValues {
 
   /**
    * Parses the common shapes {@code yyyy-MM-dd[T ]HH:mm[:ss[.f{1,9}]][Z|±HH:MM]} without a
-   * formatter; returns {@code null} for anything else (the caller falls back to the lenient parser).
-   * An absent offset is UTC.
+   * formatter; returns {@code null} for anything else (the caller falls back to the lenient
+   * parser). An absent offset is UTC.
    */
   static OffsetDateTime fastOffsetDateTime(String s) {
     int n = s.length();
@@ -309,16 +336,25 @@ public final class TypedValues {
 
   /**
    * Fixed-width ISO 8601 UTC text with microseconds, {@code 2024-01-31T23:59:59.123456Z}, which
-   * sorts chronologically as text (years 0 to 9999); other years use {@link OffsetDateTime#toString()}.
+   * sorts chronologically as text (years 0 to 9999); other years use {@link
+   * OffsetDateTime#toString()}.
    */
   public static String utcText(OffsetDateTime t) {
-    OffsetDateTime u = t.getOffset().equals(ZoneOffset.UTC) ? t : t.withOffsetSameInstant(ZoneOffset.UTC);
+    OffsetDateTime u =
+        t.getOffset().equals(ZoneOffset.UTC) ? t : t.withOffsetSameInstant(ZoneOffset.UTC);
     int year = u.getYear();
     if (year < 0 || year > 9999) {
       return u.toString();
     }
     char[] c = new char[27];
-    dateTime(c, year, u.getMonthValue(), u.getDayOfMonth(), u.getHour(), u.getMinute(), u.getSecond(),
+    dateTime(
+        c,
+        year,
+        u.getMonthValue(),
+        u.getDayOfMonth(),
+        u.getHour(),
+        u.getMinute(),
+        u.getSecond(),
         u.getNano());
     c[26] = 'Z';
     return new String(c);
@@ -331,14 +367,22 @@ public final class TypedValues {
       return t.toString();
     }
     char[] c = new char[26];
-    dateTime(c, year, t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(),
+    dateTime(
+        c,
+        year,
+        t.getMonthValue(),
+        t.getDayOfMonth(),
+        t.getHour(),
+        t.getMinute(),
+        t.getSecond(),
         t.getNano());
     return new String(c);
   }
 
   /** UTC text of epoch milliseconds, as {@link #utcText}. */
   public static String utcText(long epochMillis) {
-    return utcText(OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
+    return utcText(
+        OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
   }
 
   /** Fixed-width {@code HH:mm:ss.SSSSSS}. */
@@ -354,7 +398,8 @@ public final class TypedValues {
     return timeText(t.toLocalTime()) + offset;
   }
 
-  private static void dateTime(char[] c, int year, int month, int day, int h, int m, int s, int nano) {
+  private static void dateTime(
+      char[] c, int year, int month, int day, int h, int m, int s, int nano) {
     TimestampText.dateAndSeconds(c, year, month, day, h, m, s);
     fraction(c, 19, nano);
   }

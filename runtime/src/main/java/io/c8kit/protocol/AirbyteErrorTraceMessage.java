@@ -6,7 +6,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** TRACE ERROR details: a user-facing message, internals and the failure type. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"message", "internal_message", "stack_trace", "failure_type", "stream_descriptor"})
+@JsonPropertyOrder({
+  "message",
+  "internal_message",
+  "stack_trace",
+  "failure_type",
+  "stream_descriptor"
+})
 public final class AirbyteErrorTraceMessage extends ProtocolObject {
   @JsonProperty("message")
   public String message;

@@ -11,7 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
-  "type", "log", "spec", "connectionStatus", "catalog", "record", "state", "trace", "control",
+  "type",
+  "log",
+  "spec",
+  "connectionStatus",
+  "catalog",
+  "record",
+  "state",
+  "trace",
+  "control",
   "destination_catalog"
 })
 public final class AirbyteMessage extends ProtocolObject {
@@ -103,7 +111,9 @@ public final class AirbyteMessage extends ProtocolObject {
 
   /** A STREAM_STATUS trace stamped with {@code emittedAtMillis}. */
   public static AirbyteMessage streamStatus(
-      StreamDescriptor stream, AirbyteStreamStatusTraceMessage.Status status, long emittedAtMillis) {
+      StreamDescriptor stream,
+      AirbyteStreamStatusTraceMessage.Status status,
+      long emittedAtMillis) {
     AirbyteTraceMessage trace = new AirbyteTraceMessage();
     trace.type = AirbyteTraceMessage.Type.STREAM_STATUS;
     trace.emittedAt = (double) emittedAtMillis;

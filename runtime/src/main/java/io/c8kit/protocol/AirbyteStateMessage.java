@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * STATE payload. {@code type} absent on the wire means LEGACY (read-only here: sources never emit it).
+ * STATE payload. {@code type} absent on the wire means LEGACY (read-only here: sources never emit
+ * it).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "stream", "global", "data", "sourceStats", "destinationStats"})

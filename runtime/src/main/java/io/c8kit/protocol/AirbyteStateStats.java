@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
-/** {@code sourceStats}/{@code destinationStats} of a STATE: counts since the previous state, as doubles. */
+/**
+ * {@code sourceStats}/{@code destinationStats} of a STATE: counts since the previous state, as
+ * doubles.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"recordCount", "rejectedRecordCount"})
 public final class AirbyteStateStats extends ProtocolObject {

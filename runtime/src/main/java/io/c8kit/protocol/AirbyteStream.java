@@ -9,8 +9,15 @@ import java.util.List;
 /** One stream of a discovered catalog. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
-  "name", "json_schema", "supported_sync_modes", "source_defined_cursor", "default_cursor_field",
-  "source_defined_primary_key", "namespace", "is_resumable", "is_file_based"
+  "name",
+  "json_schema",
+  "supported_sync_modes",
+  "source_defined_cursor",
+  "default_cursor_field",
+  "source_defined_primary_key",
+  "namespace",
+  "is_resumable",
+  "is_file_based"
 })
 public final class AirbyteStream extends ProtocolObject {
   @JsonProperty("name")

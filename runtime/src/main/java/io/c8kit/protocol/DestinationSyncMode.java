@@ -3,7 +3,10 @@ package io.c8kit.protocol;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Airbyte {@code DestinationSyncMode}: how a destination applies a stream. Wire values are lower case. */
+/**
+ * Airbyte {@code DestinationSyncMode}: how a destination applies a stream. Wire values are lower
+ * case.
+ */
 public enum DestinationSyncMode {
   APPEND("append"),
   OVERWRITE("overwrite"),
@@ -31,7 +34,8 @@ public enum DestinationSyncMode {
       }
     }
     throw new IllegalArgumentException(
-        "unknown destination_sync_mode \"" + value
+        "unknown destination_sync_mode \""
+            + value
             + "\"; expected one of append, overwrite, append_dedup, update, soft_delete");
   }
 }

@@ -1,13 +1,13 @@
 package io.c8kit.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 
 /**
  * The one Jackson configuration for protocol JSON: compact output (one message per line), unknown
@@ -20,13 +20,15 @@ public final class Protocol {
   private Protocol() {}
 
   private static ObjectMapper createMapper() {
-    JsonFactory factory = new JsonFactoryBuilder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(Integer.MAX_VALUE)
-            .maxNumberLength(10_000)
-            .maxNestingDepth(10_000)
-            .build())
-        .build();
+    JsonFactory factory =
+        new JsonFactoryBuilder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(10_000)
+                    .maxNestingDepth(10_000)
+                    .build())
+            .build();
     ObjectMapper mapper = new ObjectMapper(factory);
     mapper.disable(SerializationFeature.INDENT_OUTPUT);
     mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);

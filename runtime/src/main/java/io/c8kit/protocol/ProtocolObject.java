@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Base of every protocol object: the protocol declares {@code additionalProperties: true} everywhere,
- * so unknown fields are kept here and written back when the object is echoed (e.g. the platform's
- * state {@code id}).
+ * Base of every protocol object: the protocol declares {@code additionalProperties: true}
+ * everywhere, so unknown fields are kept here and written back when the object is echoed (e.g. the
+ * platform's state {@code id}).
  */
 public abstract class ProtocolObject {
   private final Map<String, JsonNode> additionalProperties = new LinkedHashMap<>();

@@ -110,7 +110,8 @@ public final class ConfigValues {
     return v == null ? null : element.apply(v);
   }
 
-  public static <T> Optional<T> optional(JsonNode object, String name, Function<JsonNode, T> element) {
+  public static <T> Optional<T> optional(
+      JsonNode object, String name, Function<JsonNode, T> element) {
     JsonNode v = value(object, name);
     return v == null ? Optional.empty() : Optional.ofNullable(element.apply(v));
   }
@@ -129,8 +130,8 @@ public final class ConfigValues {
   }
 
   /**
-   * The enum constant whose JSON name is the value; {@code names} is indexed like {@code constants},
-   * both generated at compile time.
+   * The enum constant whose JSON name is the value; {@code names} is indexed like {@code
+   * constants}, both generated at compile time.
    */
   public static <E extends Enum<E>> E enumValue(
       JsonNode object, String name, E[] constants, String[] names) {
@@ -167,9 +168,11 @@ public final class ConfigValues {
   /** A Java integer type's name and range, for {@link #integral}. */
   private record IntegerType(String name, long min, long max) {}
 
-  private static final IntegerType INT = new IntegerType("int", Integer.MIN_VALUE, Integer.MAX_VALUE);
+  private static final IntegerType INT =
+      new IntegerType("int", Integer.MIN_VALUE, Integer.MAX_VALUE);
   private static final IntegerType LONG = new IntegerType("long", Long.MIN_VALUE, Long.MAX_VALUE);
-  private static final IntegerType SHORT = new IntegerType("short", Short.MIN_VALUE, Short.MAX_VALUE);
+  private static final IntegerType SHORT =
+      new IntegerType("short", Short.MIN_VALUE, Short.MAX_VALUE);
   private static final IntegerType BYTE = new IntegerType("byte", Byte.MIN_VALUE, Byte.MAX_VALUE);
 
   /**
@@ -191,7 +194,8 @@ public final class ConfigValues {
       throw integerProblem(v, name, type, "is not a number");
     }
     // Range first: a huge exponent (1e999999999) must not be expanded into digits.
-    if (d.compareTo(BigDecimal.valueOf(type.min())) < 0 || d.compareTo(BigDecimal.valueOf(type.max())) > 0) {
+    if (d.compareTo(BigDecimal.valueOf(type.min())) < 0
+        || d.compareTo(BigDecimal.valueOf(type.max())) > 0) {
       throw integerProblem(v, name, type, "is out of range");
     }
     if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
@@ -203,8 +207,18 @@ public final class ConfigValues {
   private static IllegalArgumentException integerProblem(
       JsonNode v, String name, IntegerType type, String problem) {
     String text = v.isTextual() ? "\"" + v.textValue() + "\"" : v.toString();
-    return new IllegalArgumentException((name == null ? "" : name + ": ") + text + " " + problem
-        + " for " + type.name() + " (a whole number from " + type.min() + " to " + type.max() + ")");
+    return new IllegalArgumentException(
+        (name == null ? "" : name + ": ")
+            + text
+            + " "
+            + problem
+            + " for "
+            + type.name()
+            + " (a whole number from "
+            + type.min()
+            + " to "
+            + type.max()
+            + ")");
   }
 
   public static double asDouble(JsonNode v) {

@@ -7,12 +7,13 @@ import java.util.Objects;
 
 /**
  * What every connector definition holds, whatever its kind: metadata, config binding, the C8 config
- * properties, the connection check and the error classifier; one base so that targets and the engine
- * read them the same way for sources and destinations.
+ * properties, the connection check and the error classifier; one base so that targets and the
+ * engine read them the same way for sources and destinations.
  *
  * @param <C> the config type
  */
-public abstract sealed class ConnectorDefinition<C> permits SourceDefinition, DestinationDefinition {
+public abstract sealed class ConnectorDefinition<C>
+    permits SourceDefinition, DestinationDefinition {
   private final ConnectorInfo info;
   private final ConfigBinder<C> binder;
   private final List<ConfigProperty> configProperties;
@@ -48,8 +49,8 @@ public abstract sealed class ConnectorDefinition<C> permits SourceDefinition, De
   }
 
   /**
-   * The builder steps every kind shares; {@code B} is the concrete builder, so that a chain keeps its
-   * kind's own steps.
+   * The builder steps every kind shares; {@code B} is the concrete builder, so that a chain keeps
+   * its kind's own steps.
    */
   public abstract static sealed class Builder<C, B extends Builder<C, B>>
       permits SourceDefinition.Builder, DestinationDefinition.Builder {

@@ -42,7 +42,8 @@ public record ConnectorInfo(
    * Starts the facts of a connector with the required ones; generated code names every other fact
    * (unset ones are empty), so no two strings can be swapped unnoticed.
    */
-  public static Builder builder(ConnectorKind kind, String name, String version, String specResource) {
+  public static Builder builder(
+      ConnectorKind kind, String name, String version, String specResource) {
     return new Builder(kind, name, version, specResource);
   }
 
@@ -91,7 +92,15 @@ public record ConnectorInfo(
     }
 
     public ConnectorInfo build() {
-      return new ConnectorInfo(name, version, title, description, documentationUrl, logo, kind, specResource,
+      return new ConnectorInfo(
+          name,
+          version,
+          title,
+          description,
+          documentationUrl,
+          logo,
+          kind,
+          specResource,
           dockerImage);
     }
   }

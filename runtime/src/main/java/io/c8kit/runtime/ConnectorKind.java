@@ -3,12 +3,13 @@ package io.c8kit.runtime;
 import java.util.List;
 
 /**
- * Whether a connector reads (source) or loads (destination); carries the C8 {@code type()} string and
- * the capabilities every connector of the kind has, so that each target reports the same list.
+ * Whether a connector reads (source) or loads (destination); carries the C8 {@code type()} string
+ * and the capabilities every connector of the kind has, so that each target reports the same list.
  */
 public enum ConnectorKind {
   /** A source: --about, ACTIVATE_VERSION for full tables, --catalog, --discover, -p, --state. */
-  SOURCE("source", List.of("about", "activate-version", "catalog", "discover", "properties", "state")),
+  SOURCE(
+      "source", List.of("about", "activate-version", "catalog", "discover", "properties", "state")),
   /** A destination: --about, and ACTIVATE_VERSION applied as a full-table replacement. */
   DESTINATION("target", List.of("about", "activate-version"));
 

@@ -14,8 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * A cursor (or page key) type: how values compare, and how they are written to and read back from
- * a stream state. One constant per supported Java type; discovered streams pick one from their JSON
+ * A cursor (or page key) type: how values compare, and how they are written to and read back from a
+ * stream state. One constant per supported Java type; discovered streams pick one from their JSON
  * schema with {@link #forJsonSchema(JsonNode)}.
  *
  * @param <K> the Java type of cursor values
@@ -31,15 +31,25 @@ public final class CursorType<K> {
       new CursorType<>("OffsetDateTime", Kind.OFFSET_DATE_TIME);
   public static final CursorType<LocalDateTime> LOCAL_DATE_TIME =
       new CursorType<>("LocalDateTime", Kind.LOCAL_DATE_TIME);
-  public static final CursorType<LocalDate> LOCAL_DATE = new CursorType<>("LocalDate", Kind.LOCAL_DATE);
+  public static final CursorType<LocalDate> LOCAL_DATE =
+      new CursorType<>("LocalDate", Kind.LOCAL_DATE);
   public static final CursorType<Long> LONG = new CursorType<>("long", Kind.LONG);
   public static final CursorType<Integer> INTEGER = new CursorType<>("int", Kind.INTEGER);
-  public static final CursorType<BigDecimal> BIG_DECIMAL = new CursorType<>("BigDecimal", Kind.BIG_DECIMAL);
+  public static final CursorType<BigDecimal> BIG_DECIMAL =
+      new CursorType<>("BigDecimal", Kind.BIG_DECIMAL);
   public static final CursorType<Double> DOUBLE = new CursorType<>("double", Kind.DOUBLE);
   public static final CursorType<String> STRING = new CursorType<>("String", Kind.STRING);
 
   private enum Kind {
-    INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME, LOCAL_DATE, LONG, INTEGER, BIG_DECIMAL, DOUBLE, STRING
+    INSTANT,
+    OFFSET_DATE_TIME,
+    LOCAL_DATE_TIME,
+    LOCAL_DATE,
+    LONG,
+    INTEGER,
+    BIG_DECIMAL,
+    DOUBLE,
+    STRING
   }
 
   private final String name;
@@ -102,6 +112,7 @@ public final class CursorType<K> {
 
   /** Epoch values below this magnitude are seconds, above it milliseconds (1e11 s is year 5138). */
   private static final BigDecimal EPOCH_MILLIS_THRESHOLD = new BigDecimal("1e11");
+
   private static final BigDecimal MAX_EPOCH_SECOND =
       BigDecimal.valueOf(LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC));
   private static final BigDecimal MIN_EPOCH_SECOND =
@@ -121,7 +132,8 @@ public final class CursorType<K> {
       seconds = MIN_EPOCH_SECOND;
     }
     BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-    long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.FLOOR).longValue();
+    long nanos =
+        seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.FLOOR).longValue();
     return Instant.ofEpochSecond(whole.longValueExact(), nanos);
   }
 
@@ -175,8 +187,8 @@ public final class CursorType<K> {
   }
 
   /**
-   * Orders strings by Unicode code point, as databases do with a binary ("C") collation;
-   * {@code String.compareTo} compares UTF-16 units and disagrees above U+FFFF.
+   * Orders strings by Unicode code point, as databases do with a binary ("C") collation; {@code
+   * String.compareTo} compares UTF-16 units and disagrees above U+FFFF.
    */
   static int compareCodePoints(String a, String b) {
     int i = 0;
@@ -221,7 +233,9 @@ public final class CursorType<K> {
         return "integer".equals(airbyteType) ? LONG : BIG_DECIMAL;
       case "string":
         if ("date-time".equals(format)) {
-          return "timestamp_without_timezone".equals(airbyteType) ? LOCAL_DATE_TIME : OFFSET_DATE_TIME;
+          return "timestamp_without_timezone".equals(airbyteType)
+              ? LOCAL_DATE_TIME
+              : OFFSET_DATE_TIME;
         }
         return "date".equals(format) ? LOCAL_DATE : STRING;
       default:

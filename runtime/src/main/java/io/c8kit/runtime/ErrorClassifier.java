@@ -3,10 +3,10 @@ package io.c8kit.runtime;
 import io.c8kit.ConfigException;
 import io.c8kit.TransientException;
 import io.c8kit.protocol.FailureType;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.Collections;
 
 /**
  * Maps an exception to its Airbyte {@code failure_type}: runtime-declared and connector-declared

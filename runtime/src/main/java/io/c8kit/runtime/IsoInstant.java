@@ -11,7 +11,9 @@ import java.time.Instant;
 final class IsoInstant {
   /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
   private static final long MIN_SECOND = -62_167_219_200L;
+
   private static final long END_SECOND = 253_402_300_800L;
+
   /** Longest output: {@code 9999-12-31T23:59:59.999999999Z}. */
   static final int MAX_LENGTH = 30;
 
@@ -40,8 +42,8 @@ final class IsoInstant {
     int month = mp < 10 ? mp + 3 : mp - 9;
     int year = (int) (yearOfEra + era * 400) + (month <= 2 ? 1 : 0);
 
-    TimestampText.dateAndSeconds(out, year, month, dayOfMonth, secondOfDay / 3_600,
-        secondOfDay / 60 % 60, secondOfDay % 60);
+    TimestampText.dateAndSeconds(
+        out, year, month, dayOfMonth, secondOfDay / 3_600, secondOfDay / 60 % 60, secondOfDay % 60);
     int at = 19;
     int nano = value.getNano();
     if (nano != 0) {

@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.RandomAccess;
 
 /**
- * Writes Java values as Airbyte-typed JSON for generated serializers (RFC 3339 temporals, integers as
- * JSON integers, non-finite doubles as null) and reads schema facts shared by the runtime.
+ * Writes Java values as Airbyte-typed JSON for generated serializers (RFC 3339 temporals, integers
+ * as JSON integers, non-finite doubles as null) and reads schema facts shared by the runtime.
  */
 public final class JsonValues {
   private JsonValues() {}
@@ -67,7 +67,9 @@ public final class JsonValues {
     }
   }
 
-  /** The primitive form, chosen by the compiler for {@code double} components: no box per record. */
+  /**
+   * The primitive form, chosen by the compiler for {@code double} components: no box per record.
+   */
   public static void writeDouble(JsonGenerator g, double value) throws IOException {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       g.writeNull();
@@ -215,8 +217,8 @@ public final class JsonValues {
     g.writeEndArray();
   }
 
-  private static <T> void writeElement(JsonGenerator g, T value, RecordSerializer<? super T> element)
-      throws IOException {
+  private static <T> void writeElement(
+      JsonGenerator g, T value, RecordSerializer<? super T> element) throws IOException {
     if (value == null) {
       g.writeNull();
     } else {
@@ -225,8 +227,8 @@ public final class JsonValues {
   }
 
   /**
-   * Writes a collection of strings as a JSON array: the generated form for {@code List<String>}, with
-   * no per-element call through a {@link RecordSerializer}.
+   * Writes a collection of strings as a JSON array: the generated form for {@code List<String>},
+   * with no per-element call through a {@link RecordSerializer}.
    */
   public static void writeStringList(JsonGenerator g, Collection<? extends String> values)
       throws IOException {
@@ -273,15 +275,17 @@ public final class JsonValues {
   }
 
   /**
-   * Writes a value whose type is known only at run time (dynamic records, map values), with the same
-   * conventions as the typed writers.
+   * Writes a value whose type is known only at run time (dynamic records, map values), with the
+   * same conventions as the typed writers.
    */
   public static void writeAny(JsonGenerator g, Object value) throws IOException {
     if (value == null) {
       g.writeNull();
     } else if (value instanceof String s) {
       g.writeString(s);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+    } else if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
         || value instanceof Byte) {
       g.writeNumber(((Number) value).longValue());
     } else if (value instanceof Double d) {
@@ -337,8 +341,8 @@ public final class JsonValues {
   }
 
   /**
-   * Parses an RFC 3339 timestamp (with offset or {@code Z}; a space instead of {@code T} is accepted)
-   * into an Instant.
+   * Parses an RFC 3339 timestamp (with offset or {@code Z}; a space instead of {@code T} is
+   * accepted) into an Instant.
    */
   public static Instant parseInstant(String text) {
     String t = text.trim();
@@ -353,8 +357,8 @@ public final class JsonValues {
   }
 
   /**
-   * The non-null JSON type of a schema: {@code "string"} for {@code {"type":["string","null"]}}; {@code
-   * "object"} when the schema has properties but no type; empty string when unknown.
+   * The non-null JSON type of a schema: {@code "string"} for {@code {"type":["string","null"]}};
+   * {@code "object"} when the schema has properties but no type; empty string when unknown.
    */
   public static String primaryType(JsonNode schema) {
     JsonNode type = schema.path("type");

@@ -7,8 +7,8 @@ import java.util.logging.Logger;
 
 /**
  * Logging for connector authors. While a command runs, each call becomes an Airbyte LOG message on
- * stdout (masked, at or above {@code C8KIT_LOG_LEVEL}, default INFO). JUL and SLF4J loggers work the
- * same way; this facade only saves choosing one.
+ * stdout (masked, at or above {@code C8KIT_LOG_LEVEL}, default INFO). JUL and SLF4J loggers work
+ * the same way; this facade only saves choosing one.
  *
  * <pre>{@code
  * Log.info("Reading " + table);

@@ -13,7 +13,9 @@ import java.util.Iterator;
  * @param <R> the record type
  */
 public interface ReadContext<R> extends Emitter<R>, StreamContext {
-  /** The typed inclusive lower bound for an incremental read; empty for full refresh or no state. */
+  /**
+   * The typed inclusive lower bound for an incremental read; empty for full refresh or no state.
+   */
   <K> Cursor<K> cursor();
 
   /** Where a resumable full refresh restarts; {@link Page#start()} otherwise. */
@@ -22,8 +24,8 @@ public interface ReadContext<R> extends Emitter<R>, StreamContext {
   /**
    * Emits every element of a returned stream, in order, on this thread, and closes it. Pushed with
    * {@code forEachOrdered} rather than pulled through {@code iterator()}, whose spliterator adapter
-   * costs 10–30 ns per element more (benchmarks' {@code StreamDrainMicro}); {@code sequential()} keeps
-   * a parallel stream on this thread, as the iterator did.
+   * costs 10–30 ns per element more (benchmarks' {@code StreamDrainMicro}); {@code sequential()}
+   * keeps a parallel stream on this thread, as the iterator did.
    */
   default void drain(java.util.stream.Stream<? extends R> records) {
     if (records == null) {

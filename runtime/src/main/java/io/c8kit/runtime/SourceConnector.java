@@ -1,8 +1,8 @@
 package io.c8kit.runtime;
 
 /**
- * Base class of generated source connectors: holds the {@link SourceDefinition} that the read engine
- * runs, under whichever target.
+ * Base class of generated source connectors: holds the {@link SourceDefinition} that the read
+ * engine runs, under whichever target.
  *
  * @param <C> the config type
  */

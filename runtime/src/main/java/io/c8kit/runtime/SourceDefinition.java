@@ -46,8 +46,8 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
   }
 
   /**
-   * How many streams the author allows to be read at the same time (1 = one after another): only the
-   * author knows whether the stream methods share state that is not thread-safe.
+   * How many streams the author allows to be read at the same time (1 = one after another): only
+   * the author knows whether the stream methods share state that is not thread-safe.
    */
   public int concurrency() {
     return concurrency;

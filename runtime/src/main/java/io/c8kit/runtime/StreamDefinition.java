@@ -44,10 +44,12 @@ public final class StreamDefinition<C, R> {
     this.pageKey = b.pageKey;
     this.pageType = b.pageType;
     this.pageOf = b.pageOf;
-    Set<SyncMode> modes = b.syncModes.isEmpty()
-        ? (cursorField.isEmpty() ? EnumSet.of(SyncMode.FULL_REFRESH)
-            : EnumSet.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL))
-        : EnumSet.copyOf(b.syncModes);
+    Set<SyncMode> modes =
+        b.syncModes.isEmpty()
+            ? (cursorField.isEmpty()
+                ? EnumSet.of(SyncMode.FULL_REFRESH)
+                : EnumSet.of(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL))
+            : EnumSet.copyOf(b.syncModes);
     this.syncModes = modes;
     this.ordered = b.ordered;
     this.checkpointRecords = b.checkpointRecords;
@@ -55,7 +57,8 @@ public final class StreamDefinition<C, R> {
     this.serializer = Objects.requireNonNull(b.serializer, "serializer");
     this.reader = Objects.requireNonNull(b.reader, "reader");
     if (!cursorField.isEmpty() && (cursorType == null || cursorOf == null)) {
-      throw new IllegalArgumentException("stream " + name + ": a cursor needs its type and extractor");
+      throw new IllegalArgumentException(
+          "stream " + name + ": a cursor needs its type and extractor");
     }
   }
 

@@ -9,8 +9,8 @@ public final class TimestampText {
   private TimestampText() {}
 
   /** Writes {@code yyyy-MM-ddTHH:mm:ss} (19 characters) from index 0; the year must be 0–9999. */
-  public static void dateAndSeconds(char[] out, int year, int month, int day, int hour, int minute,
-      int second) {
+  public static void dateAndSeconds(
+      char[] out, int year, int month, int day, int hour, int minute, int second) {
     digits(out, 0, year, 4);
     out[4] = '-';
     digits(out, 5, month, 2);

@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The inclusive lower bound of an incremental read: the cursor value of the last committed state, or
- * empty for a first (or full-refresh) read. Read records whose cursor is {@code >=} the value; ties
- * at the boundary are re-read on purpose and removed by the destination's dedup.
+ * The inclusive lower bound of an incremental read: the cursor value of the last committed state,
+ * or empty for a first (or full-refresh) read. Read records whose cursor is {@code >=} the value;
+ * ties at the boundary are re-read on purpose and removed by the destination's dedup.
  *
  * @param <T> the Java type of the cursor field
  */

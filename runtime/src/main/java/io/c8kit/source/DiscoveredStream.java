@@ -30,9 +30,8 @@ public final class DiscoveredStream {
     this.primaryKey = List.copyOf(b.primaryKey);
     this.defaultCursorField = List.copyOf(b.defaultCursorField);
     this.sourceDefinedCursor = b.sourceDefinedCursor;
-    this.syncModes = b.syncModes.isEmpty()
-        ? EnumSet.of(SyncMode.FULL_REFRESH)
-        : EnumSet.copyOf(b.syncModes);
+    this.syncModes =
+        b.syncModes.isEmpty() ? EnumSet.of(SyncMode.FULL_REFRESH) : EnumSet.copyOf(b.syncModes);
     this.ordered = b.ordered;
     this.pageKey = b.pageKey;
   }

@@ -41,19 +41,19 @@ public interface StreamContext {
   void checkpointEvery(int records);
 
   /**
-   * Reports that the stream is waiting on the source's rate limit until {@code quotaReset} (null when
-   * unknown), so the platform can show it (Airbyte: STREAM_STATUS RUNNING with reason RATE_LIMITED).
-   * A context that has no one to tell (a C8 sample) ignores it.
+   * Reports that the stream is waiting on the source's rate limit until {@code quotaReset} (null
+   * when unknown), so the platform can show it (Airbyte: STREAM_STATUS RUNNING with reason
+   * RATE_LIMITED). A context that has no one to tell (a C8 sample) ignores it.
    */
   default void rateLimited(Instant quotaReset) {}
 
   /**
    * Asks the platform to persist a changed config value, such as a rotated single-use OAuth refresh
    * token (Airbyte: a CONTROL connectorConfig message carrying the whole config with this value
-   * replaced). {@code property} is the JSON path of the property, names joined by dots
-   * ({@code "credentials.refresh_token"}); the value is masked from then on. A context that cannot
-   * persist it logs a warning. Every context implements it (no default): a context that silently
-   * dropped a rotated token would lose the only valid one.
+   * replaced). {@code property} is the JSON path of the property, names joined by dots ({@code
+   * "credentials.refresh_token"}); the value is masked from then on. A context that cannot persist
+   * it logs a warning. Every context implements it (no default): a context that silently dropped a
+   * rotated token would lose the only valid one.
    */
   void configChanged(String property, String value);
 }

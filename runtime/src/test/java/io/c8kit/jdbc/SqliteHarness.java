@@ -3,6 +3,7 @@ package io.c8kit.jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.c8kit.destination.SyncWriter;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
+import io.c8kit.protocol.DestinationSyncMode;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.ConnectorInfo;
 import io.c8kit.runtime.ConnectorKind;
@@ -10,7 +11,6 @@ import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.DestinationDefinition;
 import io.c8kit.runtime.write.EchoOutput;
 import io.c8kit.runtime.write.WriteEngine;
-import io.c8kit.protocol.DestinationSyncMode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +27,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Runs the write engine with a {@link JdbcSyncWriter} on a SQLite file and reads the result back. */
+/**
+ * Runs the write engine with a {@link JdbcSyncWriter} on a SQLite file and reads the result back.
+ */
 final class SqliteHarness {
-  static final ConnectorInfo INFO = new ConnectorInfo("sqlite-test", "0.0.1", "SQLite test", "", "", "",
-      ConnectorKind.DESTINATION, "/META-INF/c8kit/sqlite-test/spec.json", "");
+  static final ConnectorInfo INFO =
+      new ConnectorInfo(
+          "sqlite-test",
+          "0.0.1",
+          "SQLite test",
+          "",
+          "",
+          "",
+          ConnectorKind.DESTINATION,
+          "/META-INF/c8kit/sqlite-test/spec.json",
+          "");
 
   final Path file;
   final String url;
@@ -48,10 +59,14 @@ final class SqliteHarness {
   }
 
   Connector connector(Function<io.c8kit.destination.WriteContext, SyncWriter> writer) {
-    return new Connector(DestinationDefinition.<JsonNode>builder(INFO, c -> c)
-        .writer((config, ctx) -> writer.apply(ctx))
-        .syncModes(DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND_DEDUP)
-        .build());
+    return new Connector(
+        DestinationDefinition.<JsonNode>builder(INFO, c -> c)
+            .writer((config, ctx) -> writer.apply(ctx))
+            .syncModes(
+                DestinationSyncMode.APPEND,
+                DestinationSyncMode.OVERWRITE,
+                DestinationSyncMode.APPEND_DEDUP)
+            .build());
   }
 
   /** Runs one sync; returns the stdout lines. */
@@ -70,26 +85,37 @@ final class SqliteHarness {
     }
   }
 
-  /** Asserts that {@code attempt} failed because the input left {@code streams} without COMPLETE. */
+  /**
+   * Asserts that {@code attempt} failed because the input left {@code streams} without COMPLETE.
+   */
   static void assertIncomplete(Attempt attempt, String... streams) {
-    io.c8kit.TransientException e = org.junit.jupiter.api.Assertions.assertInstanceOf(
-        io.c8kit.TransientException.class, attempt.failure());
+    io.c8kit.TransientException e =
+        org.junit.jupiter.api.Assertions.assertInstanceOf(
+            io.c8kit.TransientException.class, attempt.failure());
     org.junit.jupiter.api.Assertions.assertTrue(
-        e.getMessage().startsWith("The input ended without STREAM_STATUS COMPLETE"), e.getMessage());
+        e.getMessage().startsWith("The input ended without STREAM_STATUS COMPLETE"),
+        e.getMessage());
     for (String stream : streams) {
-      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("\"" + stream + "\""), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertTrue(
+          e.getMessage().contains("\"" + stream + "\""), e.getMessage());
     }
   }
 
   /** Runs one sync that may fail: the failure is returned with what reached stdout before it. */
   Attempt attempt(String catalogJson, String input) throws Exception {
-    ConfiguredAirbyteCatalog catalog = Protocol.mapper().readValue(catalogJson, ConfiguredAirbyteCatalog.class);
+    ConfiguredAirbyteCatalog catalog =
+        Protocol.mapper().readValue(catalogJson, ConfiguredAirbyteCatalog.class);
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     EchoOutput out = new EchoOutput(stdout);
     Exception failure = null;
     try {
-      WriteEngine.write(connector(ctx -> new JdbcSyncWriter(() -> DriverManager.getConnection(url), dialect, ctx)),
-          null, catalog, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
+      WriteEngine.write(
+          connector(
+              ctx -> new JdbcSyncWriter(() -> DriverManager.getConnection(url), dialect, ctx)),
+          null,
+          catalog,
+          new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+          out);
     } catch (Exception e) {
       failure = e;
     }
@@ -120,7 +146,8 @@ final class SqliteHarness {
 
   static List<Map<String, Object>> query(Connection c, String sql) throws SQLException {
     List<Map<String, Object>> rows = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
       while (rs.next()) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -153,7 +180,8 @@ final class SqliteHarness {
   /** Column name → declared type. */
   Map<String, String> columns(String table) throws SQLException {
     Map<String, String> cols = new LinkedHashMap<>();
-    for (Map<String, Object> row : query("PRAGMA table_info(\"" + table.replace("\"", "\"\"") + "\")")) {
+    for (Map<String, Object> row :
+        query("PRAGMA table_info(\"" + table.replace("\"", "\"\"") + "\")")) {
       cols.put((String) row.get("name"), (String) row.get("type"));
     }
     return cols;
@@ -166,24 +194,43 @@ final class SqliteHarness {
   }
 
   static String stream(String name, String mode, String properties, String extra) {
-    return "{\"stream\":{\"name\":" + json(name) + ",\"json_schema\":{\"type\":\"object\",\"properties\":{"
-        + properties + "}},\"supported_sync_modes\":[\"full_refresh\",\"incremental\"]},\"sync_mode\":\"incremental\","
-        + "\"destination_sync_mode\":\"" + mode + "\"" + extra + "}";
+    return "{\"stream\":{\"name\":"
+        + json(name)
+        + ",\"json_schema\":{\"type\":\"object\",\"properties\":{"
+        + properties
+        + "}},\"supported_sync_modes\":[\"full_refresh\",\"incremental\"]},\"sync_mode\":\"incremental\","
+        + "\"destination_sync_mode\":\""
+        + mode
+        + "\""
+        + extra
+        + "}";
   }
 
   static String record(String stream, String data, long emittedAt) {
-    return "{\"type\":\"RECORD\",\"record\":{\"stream\":" + json(stream) + ",\"data\":" + data + ",\"emitted_at\":"
-        + emittedAt + "}}";
+    return "{\"type\":\"RECORD\",\"record\":{\"stream\":"
+        + json(stream)
+        + ",\"data\":"
+        + data
+        + ",\"emitted_at\":"
+        + emittedAt
+        + "}}";
   }
 
   static String state(String stream, int n) {
     return "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":"
-        + json(stream) + "},\"stream_state\":{\"n\":" + n + "}},\"id\":" + (1000 + n) + "}}";
+        + json(stream)
+        + "},\"stream_state\":{\"n\":"
+        + n
+        + "}},\"id\":"
+        + (1000 + n)
+        + "}}";
   }
 
   static String complete(String stream) {
     return "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":"
-        + "{\"stream_descriptor\":{\"name\":" + json(stream) + "},\"status\":\"COMPLETE\"}}}";
+        + "{\"stream_descriptor\":{\"name\":"
+        + json(stream)
+        + "},\"status\":\"COMPLETE\"}}}";
   }
 
   static String incomplete(String stream) {

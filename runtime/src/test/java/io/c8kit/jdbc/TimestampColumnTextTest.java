@@ -13,18 +13,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Timestamp text made straight from the input equals what parsing to {@code java.time} and formatting
- * gave; every other shape is left to that parse (null), so invalid text stays invalid.
+ * Timestamp text made straight from the input equals what parsing to {@code java.time} and
+ * formatting gave; every other shape is left to that parse (null), so invalid text stays invalid.
  */
 class TimestampColumnTextTest {
 
-  /** The stored text through java.time, as before: utcText of the parsed value, or null when invalid. */
+  /**
+   * The stored text through java.time, as before: utcText of the parsed value, or null when
+   * invalid.
+   */
   private static String viaJavaTime(String s, ColumnType type) {
     Object v = TypedValues.temporal(s, type);
     if (v == TypedValues.INVALID) {
       return null;
     }
-    return v instanceof OffsetDateTime t ? TypedValues.utcText(t) : TypedValues.localText((LocalDateTime) v);
+    return v instanceof OffsetDateTime t
+        ? TypedValues.utcText(t)
+        : TypedValues.localText((LocalDateTime) v);
   }
 
   private static void sameAsJavaTime(String s) {
@@ -39,13 +44,30 @@ class TimestampColumnTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "2023-11-14T22:13:57Z", "2023-11-14T22:13:57z", "2023-11-14t22:13:57Z", "2023-11-14 22:13:57Z",
-      "2023-11-14T22:13:57", "2023-11-14T22:13:57.1Z", "2023-11-14T22:13:57.12Z", "2023-11-14T22:13:57.123Z",
-      "2023-11-14T22:13:57.1234Z", "2023-11-14T22:13:57.12345Z", "2023-11-14T22:13:57.123456Z",
-      "2023-11-14T22:13:57.1234567Z", "2023-11-14T22:13:57.12345678Z", "2023-11-14T22:13:57.123456789Z",
-      "2023-11-14T22:13:57,5Z", "2023-11-14T22:13:57.000000000", "2024-02-29T00:00:00Z", "2000-02-29T23:59:59Z",
-      "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z"})
+  @ValueSource(
+      strings = {
+        "2023-11-14T22:13:57Z",
+        "2023-11-14T22:13:57z",
+        "2023-11-14t22:13:57Z",
+        "2023-11-14 22:13:57Z",
+        "2023-11-14T22:13:57",
+        "2023-11-14T22:13:57.1Z",
+        "2023-11-14T22:13:57.12Z",
+        "2023-11-14T22:13:57.123Z",
+        "2023-11-14T22:13:57.1234Z",
+        "2023-11-14T22:13:57.12345Z",
+        "2023-11-14T22:13:57.123456Z",
+        "2023-11-14T22:13:57.1234567Z",
+        "2023-11-14T22:13:57.12345678Z",
+        "2023-11-14T22:13:57.123456789Z",
+        "2023-11-14T22:13:57,5Z",
+        "2023-11-14T22:13:57.000000000",
+        "2024-02-29T00:00:00Z",
+        "2000-02-29T23:59:59Z",
+        "0000-01-01T00:00:00Z",
+        "9999-12-31T23:59:59.999999999Z",
+        "1970-01-01T00:00:00Z"
+      })
   void commonShapesAreMadeDirectlyAndEqualTheJavaTimeText(String s) {
     String utc = TimestampColumnText.utc(s);
     assertNotNull(utc, s);
@@ -60,21 +82,48 @@ class TimestampColumnTextTest {
   void fractionsAreTruncatedToMicroseconds() {
     assertEquals("2023-11-14T22:13:57.000000Z", TimestampColumnText.utc("2023-11-14T22:13:57Z"));
     assertEquals("2023-11-14T22:13:57.100000Z", TimestampColumnText.utc("2023-11-14T22:13:57.1Z"));
-    assertEquals("2023-11-14T22:13:57.123456Z", TimestampColumnText.utc("2023-11-14T22:13:57.123456789Z"));
-    assertEquals("2023-11-14T22:13:57.123456", TimestampColumnText.local("2023-11-14 22:13:57.1234567"));
+    assertEquals(
+        "2023-11-14T22:13:57.123456Z", TimestampColumnText.utc("2023-11-14T22:13:57.123456789Z"));
+    assertEquals(
+        "2023-11-14T22:13:57.123456", TimestampColumnText.local("2023-11-14 22:13:57.1234567"));
   }
 
   /** Offsets, missing seconds, " BC", padding and invalid text: left to the full parse. */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "2023-11-14T22:13:57+01:00", "2023-11-14T22:13:57-00:30", "2023-11-14T22:13:57+00:00",
-      "2023-11-14T22:13:57.5+0530", "2023-11-14T22:13:57-03", "2023-11-14T22:13Z", "2023-11-14T22:13",
-      "2023-11-14", "0044-03-15T00:00:00 BC", " 2023-11-14T22:13:57Z", "2023-11-14T22:13:57Z ",
-      "2023-11-14T22:13:57.Z", "2023-11-14T22:13:57.1234567890Z", "2023-11-14T24:00:00Z", "2023-11-14T23:60:00Z",
-      "2023-11-14T23:59:60Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2023-04-31T00:00:00Z",
-      "2023-00-10T00:00:00Z", "2023-13-10T00:00:00Z", "2023-11-00T00:00:00Z", "2023-11-14X22:13:57Z",
-      "2023-11-14T22:13:57ZZ", "2023-11-14T22:13:57.1a", "2023-1a-14T22:13:57Z", "+12023-11-14T22:13:57Z",
-      "yesterday", "2023/11/14T22:13:57Z", "２０２３-11-14T22:13:57Z", ""})
+  @ValueSource(
+      strings = {
+        "2023-11-14T22:13:57+01:00",
+        "2023-11-14T22:13:57-00:30",
+        "2023-11-14T22:13:57+00:00",
+        "2023-11-14T22:13:57.5+0530",
+        "2023-11-14T22:13:57-03",
+        "2023-11-14T22:13Z",
+        "2023-11-14T22:13",
+        "2023-11-14",
+        "0044-03-15T00:00:00 BC",
+        " 2023-11-14T22:13:57Z",
+        "2023-11-14T22:13:57Z ",
+        "2023-11-14T22:13:57.Z",
+        "2023-11-14T22:13:57.1234567890Z",
+        "2023-11-14T24:00:00Z",
+        "2023-11-14T23:60:00Z",
+        "2023-11-14T23:59:60Z",
+        "2023-02-29T00:00:00Z",
+        "1900-02-29T00:00:00Z",
+        "2023-04-31T00:00:00Z",
+        "2023-00-10T00:00:00Z",
+        "2023-13-10T00:00:00Z",
+        "2023-11-00T00:00:00Z",
+        "2023-11-14X22:13:57Z",
+        "2023-11-14T22:13:57ZZ",
+        "2023-11-14T22:13:57.1a",
+        "2023-1a-14T22:13:57Z",
+        "+12023-11-14T22:13:57Z",
+        "yesterday",
+        "2023/11/14T22:13:57Z",
+        "２０２３-11-14T22:13:57Z",
+        ""
+      })
   void otherShapesAreLeftToTheFullParse(String s) {
     assertNull(TimestampColumnText.utc(s), s);
     assertNull(TimestampColumnText.local(s), s);
@@ -97,7 +146,9 @@ class TimestampColumnTextTest {
   void mutatedTextIsNeverAcceptedDifferently() {
     Random random = new Random(15);
     String alphabet = "0123456789-:T tZz.,+eX";
-    String[] bases = {"2024-02-29T23:59:59.123456789Z", "2023-12-31 00:00:00", "1999-09-09T09:09:09,9z"};
+    String[] bases = {
+      "2024-02-29T23:59:59.123456789Z", "2023-12-31 00:00:00", "1999-09-09T09:09:09,9z"
+    };
     int accepted = 0;
     for (int i = 0; i < 50_000; i++) {
       StringBuilder b = new StringBuilder(bases[random.nextInt(bases.length)]);

@@ -37,11 +37,21 @@ class JsonValuesTest {
 
   @Test
   void primitiveAndBoxedDoublesWriteTheSame() throws IOException {
-    double[] values = {0.0, -0.0, 1.5, 1e300, Double.MIN_VALUE, Double.NaN,
-        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    double[] values = {
+      0.0,
+      -0.0,
+      1.5,
+      1e300,
+      Double.MIN_VALUE,
+      Double.NaN,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
     for (double v : values) {
-      assertEquals(json(g -> JsonValues.writeDouble(g, Double.valueOf(v))),
-          json(g -> JsonValues.writeDouble(g, v)), () -> Double.toString(v));
+      assertEquals(
+          json(g -> JsonValues.writeDouble(g, Double.valueOf(v))),
+          json(g -> JsonValues.writeDouble(g, v)),
+          () -> Double.toString(v));
     }
     assertEquals("[null]", json(g -> JsonValues.writeDouble(g, Double.NaN)));
     assertEquals("[null]", json(g -> JsonValues.writeDouble(g, Double.NEGATIVE_INFINITY)));
@@ -51,11 +61,14 @@ class JsonValuesTest {
 
   @Test
   void primitiveAndBoxedFloatsWriteTheSame() throws IOException {
-    float[] values = {0f, -0f, 1.5f, 3.4e38f, Float.NaN, Float.POSITIVE_INFINITY,
-        Float.NEGATIVE_INFINITY};
+    float[] values = {
+      0f, -0f, 1.5f, 3.4e38f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY
+    };
     for (float v : values) {
-      assertEquals(json(g -> JsonValues.writeFloat(g, Float.valueOf(v))),
-          json(g -> JsonValues.writeFloat(g, v)), () -> Float.toString(v));
+      assertEquals(
+          json(g -> JsonValues.writeFloat(g, Float.valueOf(v))),
+          json(g -> JsonValues.writeFloat(g, v)),
+          () -> Float.toString(v));
     }
     assertEquals("[null]", json(g -> JsonValues.writeFloat(g, Float.POSITIVE_INFINITY)));
     assertEquals("[null]", json(g -> JsonValues.writeFloat(g, (Float) null)));
@@ -65,12 +78,39 @@ class JsonValuesTest {
   @Test
   void bigDecimalsWriteAsToString() throws IOException {
     List<BigDecimal> values = new ArrayList<>();
-    for (String text : new String[] {"0", "0.00", "-0.00", "0E-10", "0E+3", "1", "-1", "12.34",
-        "-12.34", "0.1", "-0.1", "0.001", "0.000001", "0.0000001", "0.00000012", "1.000000",
-        "123456789012345678", "-123456789012345678", "1234567890123456789", "12345678901234567.8",
-        "0.123456789012345678", "0.0000001234567890123", "1E+5", "1.5E+3", "-1E-7", "1E-6",
-        "99999999999999999999999.99", "9223372036854775807", "-9223372036854775808",
-        "1.00000000000000000000000001"}) {
+    for (String text :
+        new String[] {
+          "0",
+          "0.00",
+          "-0.00",
+          "0E-10",
+          "0E+3",
+          "1",
+          "-1",
+          "12.34",
+          "-12.34",
+          "0.1",
+          "-0.1",
+          "0.001",
+          "0.000001",
+          "0.0000001",
+          "0.00000012",
+          "1.000000",
+          "123456789012345678",
+          "-123456789012345678",
+          "1234567890123456789",
+          "12345678901234567.8",
+          "0.123456789012345678",
+          "0.0000001234567890123",
+          "1E+5",
+          "1.5E+3",
+          "-1E-7",
+          "1E-6",
+          "99999999999999999999999.99",
+          "9223372036854775807",
+          "-9223372036854775808",
+          "1.00000000000000000000000001"
+        }) {
       values.add(new BigDecimal(text));
     }
     SplittableRandom random = new SplittableRandom(15);
@@ -80,7 +120,9 @@ class JsonValuesTest {
     }
     values.add(new BigDecimal(BigInteger.TEN.pow(30), 2));
     for (BigDecimal v : values) {
-      assertEquals("[" + v + "]", json(g -> JsonValues.writeBigDecimal(g, v)),
+      assertEquals(
+          "[" + v + "]",
+          json(g -> JsonValues.writeBigDecimal(g, v)),
           () -> "unscaled " + v.unscaledValue() + ", scale " + v.scale());
       assertEquals("[" + v + "]", json(g -> JsonValues.writeAny(g, v)), v::toString);
     }
@@ -90,8 +132,8 @@ class JsonValuesTest {
   @Test
   void plainBigDecimalsStayPlainWhenTheGeneratorAsksForIt() throws IOException {
     StringWriter out = new StringWriter();
-    JsonFactory plain = JsonFactory.builder()
-        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    JsonFactory plain =
+        JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     try (JsonGenerator g = plain.createGenerator(out)) {
       g.writeStartArray();
       JsonValues.writeBigDecimal(g, new BigDecimal("1E-7"));
@@ -116,13 +158,19 @@ class JsonValuesTest {
     assertEquals("[null]", json(g -> JsonValues.writeList(g, (List<String>) null, element)));
   }
 
-  private enum Region { EU_WEST, US_EAST }
+  private enum Region {
+    EU_WEST,
+    US_EAST
+  }
 
   @Test
   void enumsWriteTheirPreEncodedJsonNameByOrdinal() throws IOException {
-    SerializableString[] names = {new SerializedString("eu-west"), new SerializedString("us \"east\"")};
+    SerializableString[] names = {
+      new SerializedString("eu-west"), new SerializedString("us \"east\"")
+    };
     assertEquals("[\"eu-west\"]", json(g -> JsonValues.writeEnum(g, Region.EU_WEST, names)));
-    assertEquals("[\"us \\\"east\\\"\"]", json(g -> JsonValues.writeEnum(g, Region.US_EAST, names)));
+    assertEquals(
+        "[\"us \\\"east\\\"\"]", json(g -> JsonValues.writeEnum(g, Region.US_EAST, names)));
     assertEquals("[null]", json(g -> JsonValues.writeEnum(g, null, names)));
   }
 }

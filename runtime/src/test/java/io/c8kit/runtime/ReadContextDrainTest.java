@@ -23,30 +23,36 @@ class ReadContextDrainTest {
   /** A ReadContext whose only behaviour is emit (its other methods are not needed by drain). */
   @SuppressWarnings("unchecked")
   private ReadContext<Integer> context() {
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (method.getName().equals("emit")) {
-        Integer record = (Integer) args[0];
-        if (record == failAt) {
-          throw new IllegalStateException("stop at " + record);
-        }
-        emitted.add(record);
-        threads.add(Thread.currentThread());
-        return null;
-      }
-      if (method.isDefault()) {
-        return InvocationHandler.invokeDefault(proxy, method, args);
-      }
-      throw new UnsupportedOperationException(method.getName());
-    };
-    return (ReadContext<Integer>) Proxy.newProxyInstance(ReadContext.class.getClassLoader(),
-        new Class<?>[] {ReadContext.class}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getName().equals("emit")) {
+            Integer record = (Integer) args[0];
+            if (record == failAt) {
+              throw new IllegalStateException("stop at " + record);
+            }
+            emitted.add(record);
+            threads.add(Thread.currentThread());
+            return null;
+          }
+          if (method.isDefault()) {
+            return InvocationHandler.invokeDefault(proxy, method, args);
+          }
+          throw new UnsupportedOperationException(method.getName());
+        };
+    return (ReadContext<Integer>)
+        Proxy.newProxyInstance(
+            ReadContext.class.getClassLoader(), new Class<?>[] {ReadContext.class}, handler);
   }
 
   @Test
   void emitsEveryElementInOrderAndCloses() {
     AtomicBoolean closed = new AtomicBoolean();
-    context().drain(
-        IntStream.rangeClosed(1, 5).boxed().filter(i -> i != 3).onClose(() -> closed.set(true)));
+    context()
+        .drain(
+            IntStream.rangeClosed(1, 5)
+                .boxed()
+                .filter(i -> i != 3)
+                .onClose(() -> closed.set(true)));
     assertEquals(List.of(1, 2, 4, 5), emitted);
     assertTrue(closed.get());
   }
@@ -64,9 +70,10 @@ class ReadContextDrainTest {
     AtomicBoolean closed = new AtomicBoolean();
     AtomicInteger produced = new AtomicInteger();
     failAt = 4;
-    Stream<Integer> endless = Stream.iterate(1, i -> i + 1)
-        .peek(i -> produced.incrementAndGet())
-        .onClose(() -> closed.set(true));
+    Stream<Integer> endless =
+        Stream.iterate(1, i -> i + 1)
+            .peek(i -> produced.incrementAndGet())
+            .onClose(() -> closed.set(true));
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> context().drain(endless));
     assertEquals("stop at 4", e.getMessage());

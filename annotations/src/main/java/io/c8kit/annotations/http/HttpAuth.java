@@ -6,10 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The authentication of an {@link HttpSource}. Credential members name config properties (JSON names,
- * e.g. {@code token = "api_token"}) of type {@code String}, or {@code Optional<String>} to authenticate
- * only when the property is set; secret ones must be {@code @Secret}. Which members a scheme needs is
- * checked at compile time.
+ * The authentication of an {@link HttpSource}. Credential members name config properties (JSON
+ * names, e.g. {@code token = "api_token"}) of type {@code String}, or {@code Optional<String>} to
+ * authenticate only when the property is set; secret ones must be {@code @Secret}. Which members a
+ * scheme needs is checked at compile time.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -21,13 +21,22 @@ public @interface HttpAuth {
     NONE,
     /** {@code Authorization: Bearer} with {@link #token()}. */
     BEARER,
-    /** An API key ({@link #token()}) in header {@link #header()} or query parameter {@link #query()}. */
+    /**
+     * An API key ({@link #token()}) in header {@link #header()} or query parameter {@link
+     * #query()}.
+     */
     API_KEY,
     /** {@code Authorization: Basic} with {@link #user()} and {@link #password()}. */
     BASIC,
-    /** OAuth 2.0 client credentials: {@link #tokenUrl()}, {@link #clientId()}, {@link #clientSecret()}. */
+    /**
+     * OAuth 2.0 client credentials: {@link #tokenUrl()}, {@link #clientId()}, {@link
+     * #clientSecret()}.
+     */
     OAUTH2_CLIENT_CREDENTIALS,
-    /** OAuth 2.0 refresh token: as client credentials, plus {@link #refreshToken()} (rotations persisted). */
+    /**
+     * OAuth 2.0 refresh token: as client credentials, plus {@link #refreshToken()} (rotations
+     * persisted).
+     */
     OAUTH2_REFRESH_TOKEN
   }
 

@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * How an {@link HttpStream}'s collection is split into pages; the members a kind needs (and those it
- * does not use) are checked at compile time. Sizes are numbers or integer properties ({@code "{page_size}"}).
+ * How an {@link HttpStream}'s collection is split into pages; the members a kind needs (and those
+ * it does not use) are checked at compile time. Sizes are numbers or integer properties ({@code
+ * "{page_size}"}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -19,7 +20,9 @@ public @interface Paginate {
     NONE,
     /** RFC 8288 {@code Link: <…>; rel="next"}. */
     LINK_HEADER,
-    /** Page numbers in {@link #param()}, {@link #size()} records per page in {@link #sizeParam()}. */
+    /**
+     * Page numbers in {@link #param()}, {@link #size()} records per page in {@link #sizeParam()}.
+     */
     PAGE_NUMBER,
     /** Offsets in {@link #param()}, {@link #size()} records per page in {@link #sizeParam()}. */
     OFFSET_LIMIT,
@@ -43,6 +46,9 @@ public @interface Paginate {
   /** The JSON pointer of the token or next URL in the body, e.g. {@code /meta/next_cursor}. */
   String pointer() default "";
 
-  /** The response header with the total record count (page numbers and offsets), e.g. {@code X-Total-Count}. */
+  /**
+   * The response header with the total record count (page numbers and offsets), e.g. {@code
+   * X-Total-Count}.
+   */
   String totalHeader() default "";
 }

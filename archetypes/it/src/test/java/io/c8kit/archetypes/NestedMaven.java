@@ -15,11 +15,13 @@ import org.w3c.dom.Node;
 
 /**
  * A separate Maven, as a user runs it, on a private local repository that holds this build's c8kit
- * artifacts (copied from the module folders, so nothing has to be installed first) and reaches every
- * other artifact through a mirror onto the outer build's local repository, so it needs no network.
+ * artifacts (copied from the module folders, so nothing has to be installed first) and reaches
+ * every other artifact through a mirror onto the outer build's local repository, so it needs no
+ * network.
  */
 final class NestedMaven {
-  private static final Path ROOT = Path.of(System.getProperty("c8kit.it.root", "../..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("c8kit.it.root", "../..")).toAbsolutePath().normalize();
   private static final String BUILD_DIR = System.getProperty("c8kit.it.buildDir", "target");
 
   private final Path home;
@@ -40,11 +42,17 @@ final class NestedMaven {
       install(ROOT.resolve(module.strip()).normalize(), repository);
     }
     Path settings = work.resolve("settings.xml");
-    Files.writeString(settings, "<settings>\n"
-        + "  <localRepository>" + repository + "</localRepository>\n"
-        + "  <mirrors><mirror><id>outer-build-repository</id><mirrorOf>*</mirrorOf>"
-        + "<url>" + outer.toUri() + "</url></mirror></mirrors>\n"
-        + "</settings>\n");
+    Files.writeString(
+        settings,
+        "<settings>\n"
+            + "  <localRepository>"
+            + repository
+            + "</localRepository>\n"
+            + "  <mirrors><mirror><id>outer-build-repository</id><mirrorOf>*</mirrorOf>"
+            + "<url>"
+            + outer.toUri()
+            + "</url></mirror></mirrors>\n"
+            + "</settings>\n");
     return new NestedMaven(Path.of(required("c8kit.it.mavenHome")), settings, repository);
   }
 
@@ -58,14 +66,18 @@ final class NestedMaven {
     command.add(settings.toString());
     command.add("-Dmaven.repo.local=" + repository);
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().remove("MAVEN_OPTS");
     pb.environment().remove("MAVEN_ARGS");
     Process process = pb.start();
     if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly().waitFor();
-      throw new AssertionError("mvn " + String.join(" ", args) + " did not finish in 10 minutes; log: " + log);
+      throw new AssertionError(
+          "mvn " + String.join(" ", args) + " did not finish in 10 minutes; log: " + log);
     }
     return process.exitValue();
   }
@@ -92,7 +104,9 @@ final class NestedMaven {
       version = child(parent, "version");
     }
     String packaging = child(project, "packaging");
-    Path dir = Files.createDirectories(repository.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version));
+    Path dir =
+        Files.createDirectories(
+            repository.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version));
     String base = artifactId + "-" + version;
     Files.copy(pom, dir.resolve(base + ".pom"), StandardCopyOption.REPLACE_EXISTING);
     if (!"pom".equals(packaging)) {
@@ -124,7 +138,8 @@ final class NestedMaven {
   private static String required(String property) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
-      throw new AssertionError("system property " + property + " is not set (the module's POM sets it)");
+      throw new AssertionError(
+          "system property " + property + " is not set (the module's POM sets it)");
     }
     return value;
   }

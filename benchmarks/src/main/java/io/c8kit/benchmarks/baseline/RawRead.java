@@ -15,17 +15,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The read baseline ("the limit"): what a competent hand-written Java program does to print the same
- * RECORD lines as the c8kit benchmark source — the same rows from {@link Rows}, written with Jackson's
- * streaming generator and pre-encoded field names into a 64 KiB buffer on the raw stdout descriptor,
- * timestamps with the fastest formatter available to it (c8kit's own {@code JsonValues.writeInstant},
- * 45 ns against 195 ns for {@code Instant.toString()}), one clock read per record. No framework, no
- * state, no status messages. Its RECORD lines are byte for byte those of the benchmark source's
- * {@code read} except the {@code emitted_at} values (the harness checks).
+ * The read baseline ("the limit"): what a competent hand-written Java program does to print the
+ * same RECORD lines as the c8kit benchmark source — the same rows from {@link Rows}, written with
+ * Jackson's streaming generator and pre-encoded field names into a 64 KiB buffer on the raw stdout
+ * descriptor, timestamps with the fastest formatter available to it (c8kit's own {@code
+ * JsonValues.writeInstant}, 45 ns against 195 ns for {@code Instant.toString()}), one clock read
+ * per record. No framework, no state, no status messages. Its RECORD lines are byte for byte those
+ * of the benchmark source's {@code read} except the {@code emitted_at} values (the harness checks).
  *
- * <p>Usage: {@code RawRead COUNT [instant-tostring]}. With {@code instant-tostring} the timestamps are
- * written with {@code Instant.toString()} instead (the same text, slower): the baseline as it was
- * before issue 15, kept as an informational row.
+ * <p>Usage: {@code RawRead COUNT [instant-tostring]}. With {@code instant-tostring} the timestamps
+ * are written with {@code Instant.toString()} instead (the same text, slower): the baseline as it
+ * was before issue 15, kept as an informational row.
  */
 public final class RawRead {
   private static final SerializedString TYPE = new SerializedString("type");
@@ -57,7 +57,8 @@ public final class RawRead {
   public static void main(String[] args) throws IOException {
     long count = Long.parseLong(args[0]);
     instantToString = args.length > 1 && args[1].equals("instant-tostring");
-    OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    OutputStream stdout =
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
     try (JsonGenerator g = new JsonFactory().createGenerator(stdout, JsonEncoding.UTF8)) {
       g.setRootValueSeparator(null);
       for (long i = 1; i <= count; i++) {

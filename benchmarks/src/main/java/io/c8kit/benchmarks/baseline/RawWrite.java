@@ -27,21 +27,22 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The write baseline ("the limit"): what a competent hand-written Java program does to load the benchmark
- * source's output into SQLite — one Jackson streaming parser over the whole of stdin (no line splitting,
- * no tree per record), values bound straight from the tokens, one prepared INSERT sent in JDBC batches
- * of 1,000, a commit every 10,000 rows (the c8kit write engine's default flush), STATE lines echoed after
- * the commit of every record before them. It writes the same rows into the same table as
- * destination-sqlite in {@code append} mode: the same connection pragmas, the same columns and types
- * (the five Airbyte metadata columns, then the data columns in JSON schema order), the same value texts
- * (timestamps as fixed-width UTC microseconds, UUIDv7 raw ids, the {@code tags} array and the
- * {@code address} object as their compact JSON text, as destination-sqlite stores JSON columns, copied
- * token by token from the parser into a reused generator without building a tree) — the harness
- * compares the tables.
+ * The write baseline ("the limit"): what a competent hand-written Java program does to load the
+ * benchmark source's output into SQLite — one Jackson streaming parser over the whole of stdin (no
+ * line splitting, no tree per record), values bound straight from the tokens, one prepared INSERT
+ * sent in JDBC batches of 1,000, a commit every 10,000 rows (the c8kit write engine's default
+ * flush), STATE lines echoed after the commit of every record before them. It writes the same rows
+ * into the same table as destination-sqlite in {@code append} mode: the same connection pragmas,
+ * the same columns and types (the five Airbyte metadata columns, then the data columns in JSON
+ * schema order), the same value texts (timestamps as fixed-width UTC microseconds, UUIDv7 raw ids,
+ * the {@code tags} array and the {@code address} object as their compact JSON text, as
+ * destination-sqlite stores JSON columns, copied token by token from the parser into a reused
+ * generator without building a tree) — the harness compares the tables.
  *
  * <p>Usage: {@code RawWrite DATABASE_FILE [DDL_FILE] < messages}. The table is created with the
- * {@code CREATE TABLE} statement in DDL_FILE when given (the harness passes the one destination-sqlite
- * used, so the declared types follow the dialect as it evolves), otherwise with the built-in one.
+ * {@code CREATE TABLE} statement in DDL_FILE when given (the harness passes the one
+ * destination-sqlite used, so the declared types follow the dialect as it evolves), otherwise with
+ * the built-in one.
  */
 public final class RawWrite {
   static final int COMMIT_ROWS = 10_000;
@@ -49,9 +50,21 @@ public final class RawWrite {
 
   /** The data columns in JSON schema order (the processor sorts properties by name). */
   static final String[] DATA_COLUMNS = {
-    "active", "address", "age", "balance", "created_at", "email", "id", "name", "score", "tags"};
+    "active", "address", "age", "balance", "created_at", "email", "id", "name", "score", "tags"
+  };
+
   static final String[] DATA_TYPES = {
-    "BOOLEAN", "JSON", "INTEGER", "NUMERIC", "TIMESTAMPTZ", "TEXT", "INTEGER", "TEXT", "NUMERIC", "JSON"};
+    "BOOLEAN",
+    "JSON",
+    "INTEGER",
+    "NUMERIC",
+    "TIMESTAMPTZ",
+    "TEXT",
+    "INTEGER",
+    "TEXT",
+    "NUMERIC",
+    "JSON"
+  };
   static final String EMPTY_META = "{\"sync_id\":0,\"changes\":[]}";
 
   private RawWrite() {}
@@ -69,9 +82,11 @@ public final class RawWrite {
         if (args.length > 1) {
           s.execute(java.nio.file.Files.readString(java.nio.file.Path.of(args[1])));
         } else {
-          StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS \"rows\" (\"_airbyte_raw_id\" TEXT, "
-              + "\"_airbyte_extracted_at\" TIMESTAMPTZ, \"_airbyte_loaded_at\" TIMESTAMPTZ, \"_airbyte_meta\" JSON, "
-              + "\"_airbyte_generation_id\" INTEGER");
+          StringBuilder ddl =
+              new StringBuilder(
+                  "CREATE TABLE IF NOT EXISTS \"rows\" (\"_airbyte_raw_id\" TEXT, "
+                      + "\"_airbyte_extracted_at\" TIMESTAMPTZ, \"_airbyte_loaded_at\" TIMESTAMPTZ, \"_airbyte_meta\" JSON, "
+                      + "\"_airbyte_generation_id\" INTEGER");
           for (int i = 0; i < DATA_COLUMNS.length; i++) {
             ddl.append(", \"").append(DATA_COLUMNS[i]).append("\" ").append(DATA_TYPES[i]);
           }
@@ -79,15 +94,21 @@ public final class RawWrite {
         }
       }
       c.setAutoCommit(false);
-      StringBuilder insert = new StringBuilder("INSERT INTO \"rows\" (\"_airbyte_raw_id\", "
-          + "\"_airbyte_extracted_at\", \"_airbyte_loaded_at\", \"_airbyte_meta\", \"_airbyte_generation_id\"");
+      StringBuilder insert =
+          new StringBuilder(
+              "INSERT INTO \"rows\" (\"_airbyte_raw_id\", "
+                  + "\"_airbyte_extracted_at\", \"_airbyte_loaded_at\", \"_airbyte_meta\", \"_airbyte_generation_id\"");
       for (String col : DATA_COLUMNS) {
         insert.append(", \"").append(col).append('"');
       }
       insert.append(") VALUES (?, ?, ?, ?, ?");
       insert.append(", ?".repeat(DATA_COLUMNS.length)).append(')');
       try (PreparedStatement ps = c.prepareStatement(insert.toString())) {
-        load(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16), c, ps, stdout);
+        load(
+            new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16),
+            c,
+            ps,
+            stdout);
       }
     }
   }
@@ -112,7 +133,8 @@ public final class RawWrite {
 
   private static JsonText jsonText;
 
-  private static void load(java.io.InputStream in, Connection c, PreparedStatement ps, OutputStream stdout)
+  private static void load(
+      java.io.InputStream in, Connection c, PreparedStatement ps, OutputStream stdout)
       throws IOException, SQLException {
     ObjectMapper mapper = new ObjectMapper();
     JsonFactory factory = mapper.getFactory();
@@ -184,7 +206,8 @@ public final class RawWrite {
           c.commit();
           inTransaction = 0;
           loadedAt = utcText(Instant.now());
-          stdout.write(("{\"type\":\"STATE\",\"state\":" + state + "}\n").getBytes(StandardCharsets.UTF_8));
+          stdout.write(
+              ("{\"type\":\"STATE\",\"state\":" + state + "}\n").getBytes(StandardCharsets.UTF_8));
           stdout.flush();
         }
       }
@@ -196,7 +219,8 @@ public final class RawWrite {
   }
 
   /** Binds the data object's fields (parameters 6…) by name; absent fields are NULL. */
-  private static void bindData(JsonParser p, PreparedStatement ps) throws IOException, SQLException {
+  private static void bindData(JsonParser p, PreparedStatement ps)
+      throws IOException, SQLException {
     for (int i = 0; i < DATA_COLUMNS.length; i++) {
       ps.setNull(6 + i, Types.NULL);
     }
@@ -211,7 +235,8 @@ public final class RawWrite {
         case "address" -> ps.setString(7, jsonText.copy(p));
         case "age" -> ps.setLong(8, p.getLongValue());
         case "balance" -> number(p, v, ps, 9);
-        case "created_at" -> ps.setString(10, utcText(OffsetDateTime.parse(p.getText()).toInstant()));
+        case "created_at" ->
+            ps.setString(10, utcText(OffsetDateTime.parse(p.getText()).toInstant()));
         case "email" -> ps.setString(11, p.getText());
         case "id" -> ps.setLong(12, p.getLongValue());
         case "name" -> ps.setString(13, p.getText());
@@ -222,7 +247,9 @@ public final class RawWrite {
     }
   }
 
-  /** NUMERIC: integers exactly, fractions as doubles (SQLite stores integral doubles as integers). */
+  /**
+   * NUMERIC: integers exactly, fractions as doubles (SQLite stores integral doubles as integers).
+   */
   private static void number(JsonParser p, JsonToken v, PreparedStatement ps, int index)
       throws IOException, SQLException {
     if (v == JsonToken.VALUE_NUMBER_INT) {
@@ -234,7 +261,8 @@ public final class RawWrite {
 
   /** {@code 2024-01-31T23:59:59.123456Z}: fixed width, so that the text sorts chronologically. */
   static String utcText(Instant instant) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+    LocalDateTime t =
+        LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     char[] c = new char[27];
     digits(c, 0, t.getYear(), 4);
     c[4] = '-';
@@ -260,7 +288,9 @@ public final class RawWrite {
     }
   }
 
-  /** UUIDv7 text ids: 48 bits of milliseconds, a 12-bit counter, random bits (as the c8kit writer). */
+  /**
+   * UUIDv7 text ids: 48 bits of milliseconds, a 12-bit counter, random bits (as the c8kit writer).
+   */
   static final class RawIds {
     private long lastMillis = -1;
     private int counter;
@@ -275,7 +305,8 @@ public final class RawWrite {
         counter = 0;
       }
       long msb = (lastMillis << 16) | 0x7000L | counter;
-      long lsb = (ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+      long lsb =
+          (ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
       return new UUID(msb, lsb).toString();
     }
   }

@@ -11,13 +11,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The synthetic source of the read benchmark: full-refresh streams of {@code count} faker-like records
- * each (ten fields, among them a {@code tags} array and an {@code address} object; about 300 bytes of
- * JSON), compiled by the c8kit processor like any connector. {@code rows} is the one the read, write
- * and scaling benchmarks use (rows 1 to count); {@code rows_2} to {@code rows_4} emit the next
- * ranges (rows count+1 to 2 count, and so on), so that four streams of N/4 carry exactly the records
- * of one stream of N. Its generated main is named in
- * {@code Workspace.BENCH_MAIN}.
+ * The synthetic source of the read benchmark: full-refresh streams of {@code count} faker-like
+ * records each (ten fields, among them a {@code tags} array and an {@code address} object; about
+ * 300 bytes of JSON), compiled by the c8kit processor like any connector. {@code rows} is the one
+ * the read, write and scaling benchmarks use (rows 1 to count); {@code rows_2} to {@code rows_4}
+ * emit the next ranges (rows count+1 to 2 count, and so on), so that four streams of N/4 carry
+ * exactly the records of one stream of N. Its generated main is named in {@code
+ * Workspace.BENCH_MAIN}.
  */
 @Source(
     name = "bench",

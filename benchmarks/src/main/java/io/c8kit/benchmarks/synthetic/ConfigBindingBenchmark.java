@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Config binding: the generated binder alone (no reflection), against the whole preparation the CLI
- * runs before it (secrets, draft-07 validation, defaults) and Jackson's reflective {@code treeToValue}
- * of the same record type.
+ * runs before it (secrets, draft-07 validation, defaults) and Jackson's reflective {@code
+ * treeToValue} of the same record type.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

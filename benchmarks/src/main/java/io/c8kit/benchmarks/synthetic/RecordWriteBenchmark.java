@@ -30,14 +30,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * row, against a raw Jackson generator loop writing the same bytes (the limit), and the pieces in
  * between. Rows are made beforehand, so the generator of test data is not measured.
  *
- * <pre>java -jar benchmarks/target/c8kit-benchmarks.jar … or: java -cp c8kit-benchmarks.jar org.openjdk.jmh.Main RecordWrite</pre>
+ * <pre>
+ * java -jar benchmarks/target/c8kit-benchmarks.jar … or: java -cp c8kit-benchmarks.jar org.openjdk.jmh.Main RecordWrite
+ * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g"})
 public class RecordWriteBenchmark {
   private static final int ROWS = 4096;
   private static final SerializableString STREAM = ProtocolOutput.encodeName("rows");
@@ -57,7 +61,10 @@ public class RecordWriteBenchmark {
       rows[i] = Rows.row(i + 1);
     }
     out = new ProtocolOutput(OutputStream.nullOutputStream(), new SecretMasker());
-    raw = Protocol.mapper().getFactory().createGenerator(OutputStream.nullOutputStream(), JsonEncoding.UTF8);
+    raw =
+        Protocol.mapper()
+            .getFactory()
+            .createGenerator(OutputStream.nullOutputStream(), JsonEncoding.UTF8);
     raw.setRootValueSeparator(null);
     generated = new BenchSource_RowSerializer();
     emittedAt = System.currentTimeMillis();
@@ -69,7 +76,8 @@ public class RecordWriteBenchmark {
     java.io.ByteArrayOutputStream a = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
     ProtocolOutput reference = new ProtocolOutput(a, new SecretMasker());
-    try (JsonGenerator limit = Protocol.mapper().getFactory().createGenerator(b, JsonEncoding.UTF8)) {
+    try (JsonGenerator limit =
+        Protocol.mapper().getFactory().createGenerator(b, JsonEncoding.UTF8)) {
       limit.setRootValueSeparator(null);
       for (BenchSource.Row r : rows) {
         reference.writeRecord(STREAM, null, generated, r, emittedAt);
@@ -78,8 +86,9 @@ public class RecordWriteBenchmark {
     }
     reference.flush();
     if (!java.util.Arrays.equals(a.toByteArray(), b.toByteArray())) {
-      throw new IllegalStateException("the hand-written limit writes other bytes than ProtocolOutput"
-          + " with the generated serializer");
+      throw new IllegalStateException(
+          "the hand-written limit writes other bytes than ProtocolOutput"
+              + " with the generated serializer");
     }
   }
 

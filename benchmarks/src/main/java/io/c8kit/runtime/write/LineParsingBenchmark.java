@@ -31,15 +31,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * The write engine's per-line parsing (in the runtime's package, to reach the package-private
  * {@link MessageParser}): the envelope pass that classifies a line and locates {@code data}, the
  * copy into the buffer, and the tree the batch builds when the writer reads the record — against a
- * single streaming pass that reads every value (what a hand-written loader does) and a plain
- * {@code readTree} of the line.
+ * single streaming pass that reads every value (what a hand-written loader does) and a plain {@code
+ * readTree} of the line.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g"})
 public class LineParsingBenchmark {
   private static final int LINES = 1024;
 
@@ -56,10 +58,12 @@ public class LineParsingBenchmark {
     for (int i = 0; i < LINES; i++) {
       ByteArrayOutputStream b = new ByteArrayOutputStream();
       try (JsonGenerator g = Protocol.mapper().getFactory().createGenerator(b, JsonEncoding.UTF8)) {
-        RawRead.write(g, new com.fasterxml.jackson.core.io.SerializedString("rows"), Rows.row(i + 1), now);
+        RawRead.write(
+            g, new com.fasterxml.jackson.core.io.SerializedString("rows"), Rows.row(i + 1), now);
       }
       byte[] line = b.toByteArray();
-      lines[i] = Arrays.copyOf(line, line.length - 1); // without the newline, as InputLines hands it over
+      lines[i] =
+          Arrays.copyOf(line, line.length - 1); // without the newline, as InputLines hands it over
     }
     parser = new MessageParser();
     mapper = Protocol.mapper();

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Starting, draining and awaiting connector processes, shared by the Airbyte and Singer pipelines. */
+/**
+ * Starting, draining and awaiting connector processes, shared by the Airbyte and Singer pipelines.
+ */
 final class ChildProcesses {
   private ChildProcesses() {}
 
@@ -26,16 +28,19 @@ final class ChildProcesses {
    * daemon thread: an undrained stderr pipe would block the child once its buffer is full.
    */
   static void pipeStderr(Process p, String role, PrintStream logs) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = reader(p.getErrorStream())) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          logs.println("[" + role + " stderr] " + line);
-        }
-      } catch (IOException e) {
-        logs.println("[" + role + " stderr] " + e.getMessage());
-      }
-    }, role + "-stderr");
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r = reader(p.getErrorStream())) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  logs.println("[" + role + " stderr] " + line);
+                }
+              } catch (IOException e) {
+                logs.println("[" + role + " stderr] " + e.getMessage());
+              }
+            },
+            role + "-stderr");
     t.setDaemon(true);
     t.start();
   }

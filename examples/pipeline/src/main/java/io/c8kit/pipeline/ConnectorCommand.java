@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How to start one connector: a runnable jar ({@code java -jar}) or a Docker image ({@code docker run
- * -i --network none} with the work directory mounted at {@code /data}), with file arguments mapped
- * into the container.
+ * How to start one connector: a runnable jar ({@code java -jar}) or a Docker image ({@code docker
+ * run -i --network none} with the work directory mounted at {@code /data}), with file arguments
+ * mapped into the container.
  */
 final class ConnectorCommand {
   private final String target;
@@ -21,12 +21,16 @@ final class ConnectorCommand {
     this.workDir = workDir;
   }
 
-  /** A path ending in {@code .jar} is a jar (it must exist); anything else is an image reference. */
+  /**
+   * A path ending in {@code .jar} is a jar (it must exist); anything else is an image reference.
+   */
   static ConnectorCommand of(String target, Path workDir) {
     boolean jar = target.endsWith(".jar");
     if (jar && !Files.isRegularFile(Path.of(target))) {
-      throw new PipelineException("connector jar not found: " + target
-          + " (build it first: mvn -B -q package -DskipTests)");
+      throw new PipelineException(
+          "connector jar not found: "
+              + target
+              + " (build it first: mvn -B -q package -DskipTests)");
     }
     return new ConnectorCommand(target, !jar, workDir);
   }
@@ -79,9 +83,9 @@ final class ConnectorCommand {
   }
 
   /**
-   * The Singer command line: {@code java -cp JAR MAIN args} for a jar; for an image the same main on the
-   * image's {@code /airbyte/lib/connector.jar}. File arguments (after {@code --config} and the like) are
-   * mapped as for {@link #command}.
+   * The Singer command line: {@code java -cp JAR MAIN args} for a jar; for an image the same main
+   * on the image's {@code /airbyte/lib/connector.jar}. File arguments (after {@code --config} and
+   * the like) are mapped as for {@link #command}.
    *
    * @param main {@code io.c8kit.singer.TapMain} or {@code io.c8kit.singer.TargetMain}
    */
@@ -92,8 +96,16 @@ final class ConnectorCommand {
       if (stdin) {
         cmd.add("-i");
       }
-      cmd.addAll(List.of("-v", workDir.toAbsolutePath() + ":/data", "--entrypoint", "java", target,
-          "-cp", "/airbyte/lib/connector.jar", main));
+      cmd.addAll(
+          List.of(
+              "-v",
+              workDir.toAbsolutePath() + ":/data",
+              "--entrypoint",
+              "java",
+              target,
+              "-cp",
+              "/airbyte/lib/connector.jar",
+              main));
     } else {
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       String javaOpts = System.getenv("JAVA_OPTS");
@@ -116,10 +128,15 @@ final class ConnectorCommand {
     if (!image) {
       return file.toAbsolutePath().toString();
     }
-    Path relative = workDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+    Path relative =
+        workDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
     if (relative.startsWith("..")) {
       throw new PipelineException(
-          "file " + file + " must be inside the work directory " + workDir + " to reach a container");
+          "file "
+              + file
+              + " must be inside the work directory "
+              + workDir
+              + " to reach a container");
     }
     return "/data/" + relative.toString().replace('\\', '/');
   }

@@ -37,9 +37,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One local sync, the way the Airbyte platform runs it: discover, configure the catalog, pipe {@code
- * source read} into {@code destination write}, persist the states the destination echoes (only
- * committed data), and report progress and a summary.
+ * One local sync, the way the Airbyte platform runs it: discover, configure the catalog, pipe
+ * {@code source read} into {@code destination write}, persist the states the destination echoes
+ * (only committed data), and report progress and a summary.
  */
 final class Pipeline {
   private static final ObjectMapper JSON = Protocol.mapper();
@@ -65,9 +65,15 @@ final class Pipeline {
   private Path stateFile;
 
   Pipeline(
-      ConnectorCommand source, Path sourceConfig, ConnectorCommand destination,
-      Path destinationConfig, Path workDir, Set<String> streams, boolean fullRefresh,
-      PrintStream console, PrintStream logs) {
+      ConnectorCommand source,
+      Path sourceConfig,
+      ConnectorCommand destination,
+      Path destinationConfig,
+      Path workDir,
+      Set<String> streams,
+      boolean fullRefresh,
+      PrintStream console,
+      PrintStream logs) {
     this.source = source;
     this.sourceConfig = sourceConfig;
     this.destination = destination;
@@ -81,8 +87,13 @@ final class Pipeline {
 
   /** Result of one run, for the summary and for tests. */
   record Result(
-      Map<String, Long> recordsRead, Map<String, Long> recordsCommitted, int statesCommitted,
-      Path catalogFile, Path stateFile, int sourceExit, int destinationExit) {
+      Map<String, Long> recordsRead,
+      Map<String, Long> recordsCommitted,
+      int statesCommitted,
+      Path catalogFile,
+      Path stateFile,
+      int sourceExit,
+      int destinationExit) {
     boolean succeeded() {
       return sourceExit == 0 && destinationExit == 0;
     }
@@ -94,7 +105,10 @@ final class Pipeline {
     return this;
   }
 
-  /** Stream name → mode ({@code incremental}, {@code append_dedup}, {@code full_refresh/append}, ...). */
+  /**
+   * Stream name → mode ({@code incremental}, {@code append_dedup}, {@code full_refresh/append},
+   * ...).
+   */
   Pipeline syncModes(Map<String, String> streamModes) {
     this.overrides = Map.copyOf(streamModes);
     return this;
@@ -129,7 +143,9 @@ final class Pipeline {
     finished.await(waitMillis, TimeUnit.MILLISECONDS);
     long rows = committed.values().stream().mapToLong(Long::longValue).sum();
     Path state = stateFile == null ? workDir.resolve("state.json") : stateFile;
-    return String.format("interrupted: %,d rows committed, %s, rerun to resume", rows,
+    return String.format(
+        "interrupted: %,d rows committed, %s, rerun to resume",
+        rows,
         Files.exists(state) ? "state saved to " + state.toAbsolutePath() : "no state saved yet");
   }
 
@@ -144,8 +160,9 @@ final class Pipeline {
   private Result sync() throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     long runNumber = nextRunNumber();
-    console.printf("c8kit pipeline run #%d: %s -> %s%n", runNumber, source.displayName(),
-        destination.displayName());
+    console.printf(
+        "c8kit pipeline run #%d: %s -> %s%n",
+        runNumber, source.displayName(), destination.displayName());
 
     check(source, sourceConfig, "source");
     check(destination, destinationConfig, "destination");
@@ -158,26 +175,38 @@ final class Pipeline {
       } catch (IOException e) {
         throw new PipelineException("cannot use --catalog " + userCatalog + ": " + e.getMessage());
       }
-      if (!userCatalog.toAbsolutePath().normalize().equals(catalogFile.toAbsolutePath().normalize())) {
+      if (!userCatalog
+          .toAbsolutePath()
+          .normalize()
+          .equals(catalogFile.toAbsolutePath().normalize())) {
         // Copied as it is, so that a container reaches it in the mounted work directory.
         Files.copy(userCatalog, catalogFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
       console.println("  catalog from " + userCatalog);
     } else {
       AirbyteCatalog catalog = discover();
-      configured = CatalogConfigurer.configure(catalog, streams, fullRefresh,
-          destinationSyncModes(), overrides, runNumber, runNumber);
+      configured =
+          CatalogConfigurer.configure(
+              catalog,
+              streams,
+              fullRefresh,
+              destinationSyncModes(),
+              overrides,
+              runNumber,
+              runNumber);
       JSON.writerWithDefaultPrettyPrinter().writeValue(catalogFile.toFile(), configured);
     }
     for (var s : configured.streams) {
-      console.printf("  stream %-20s %s -> %s%n", s.stream.name, s.syncMode.wire(),
-          s.destinationSyncMode.wire());
+      console.printf(
+          "  stream %-20s %s -> %s%n",
+          s.stream.name, s.syncMode.wire(), s.destinationSyncMode.wire());
     }
 
     Path stateFile = workDir.resolve("state.json");
     this.stateFile = stateFile;
-    List<String> readArgs = new ArrayList<>(List.of(
-        "--config", sourceConfig.toString(), "--catalog", catalogFile.toString()));
+    List<String> readArgs =
+        new ArrayList<>(
+            List.of("--config", sourceConfig.toString(), "--catalog", catalogFile.toString()));
     if (Files.exists(stateFile)) {
       readArgs.addAll(List.of("--state", stateFile.toString()));
       console.println("  resuming from " + stateFile);
@@ -187,9 +216,13 @@ final class Pipeline {
     }
     Process src = start(source.command("read", readArgs, false));
     sourceProcess = src;
-    Process dst = start(destination.command("write",
-        List.of("--config", destinationConfig.toString(), "--catalog", catalogFile.toString()),
-        true));
+    Process dst =
+        start(
+            destination.command(
+                "write",
+                List.of(
+                    "--config", destinationConfig.toString(), "--catalog", catalogFile.toString()),
+                true));
     destinationProcess = dst;
     pipeStderr(src, "source", logs);
     pipeStderr(dst, "destination", logs);
@@ -200,13 +233,18 @@ final class Pipeline {
 
     Thread pump = new Thread(() -> pumpSource(src, dst, read), "source-to-destination");
     pump.start();
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "progress");
-      t.setDaemon(true);
-      return t;
-    });
-    ticker.scheduleAtFixedRate(() -> read.lines(System.nanoTime()).forEach(console::println),
-        progressMillis, progressMillis, TimeUnit.MILLISECONDS);
+    ScheduledExecutorService ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "progress");
+              t.setDaemon(true);
+              return t;
+            });
+    ticker.scheduleAtFixedRate(
+        () -> read.lines(System.nanoTime()).forEach(console::println),
+        progressMillis,
+        progressMillis,
+        TimeUnit.MILLISECONDS);
     try (BufferedReader out = reader(dst.getInputStream())) {
       String line;
       while ((line = out.readLine()) != null) {
@@ -236,17 +274,24 @@ final class Pipeline {
         readCounts.put(s.stream.name, read.records(s.stream.name));
       }
     }
-    return new Result(readCounts, new LinkedHashMap<>(committed), statesCommitted[0], catalogFile,
-        stateFile, srcExit, dstExit);
+    return new Result(
+        readCounts,
+        new LinkedHashMap<>(committed),
+        statesCommitted[0],
+        catalogFile,
+        stateFile,
+        srcExit,
+        dstExit);
   }
 
   private void check(ConnectorCommand connector, Path config, String role)
       throws IOException, InterruptedException {
-    List<AirbyteMessage> out = runToCompletion(connector.command("check",
-        List.of("--config", config.toString()), false));
+    List<AirbyteMessage> out =
+        runToCompletion(connector.command("check", List.of("--config", config.toString()), false));
     for (AirbyteMessage m : out) {
       if (m.type == AirbyteMessage.Type.CONNECTION_STATUS) {
-        if (m.connectionStatus.status != io.c8kit.protocol.AirbyteConnectionStatus.Status.SUCCEEDED) {
+        if (m.connectionStatus.status
+            != io.c8kit.protocol.AirbyteConnectionStatus.Status.SUCCEEDED) {
           throw new PipelineException(role + " check failed: " + m.connectionStatus.message);
         }
         console.printf("  %s check: ok%n", role);
@@ -256,19 +301,26 @@ final class Pipeline {
     throw new PipelineException(role + " check printed no CONNECTION_STATUS" + traceOf(out));
   }
 
-  /** {@code supported_destination_sync_modes} from the destination's SPEC; empty when it declares none. */
-  private List<DestinationSyncMode> destinationSyncModes() throws IOException, InterruptedException {
+  /**
+   * {@code supported_destination_sync_modes} from the destination's SPEC; empty when it declares
+   * none.
+   */
+  private List<DestinationSyncMode> destinationSyncModes()
+      throws IOException, InterruptedException {
     for (AirbyteMessage m : runToCompletion(destination.command("spec", List.of(), false))) {
       if (m.type == AirbyteMessage.Type.SPEC && m.spec != null) {
-        return m.spec.supportedDestinationSyncModes == null ? List.of() : m.spec.supportedDestinationSyncModes;
+        return m.spec.supportedDestinationSyncModes == null
+            ? List.of()
+            : m.spec.supportedDestinationSyncModes;
       }
     }
     throw new PipelineException("destination spec printed no SPEC message");
   }
 
   private AirbyteCatalog discover() throws IOException, InterruptedException {
-    List<AirbyteMessage> out = runToCompletion(source.command("discover",
-        List.of("--config", sourceConfig.toString()), false));
+    List<AirbyteMessage> out =
+        runToCompletion(
+            source.command("discover", List.of("--config", sourceConfig.toString()), false));
     for (AirbyteMessage m : out) {
       if (m.type == AirbyteMessage.Type.CATALOG) {
         return m.catalog;
@@ -308,8 +360,9 @@ final class Pipeline {
   /** Forwards every source line to the destination, counting records and showing progress. */
   private void pumpSource(Process src, Process dst, Progress read) {
     try (BufferedReader in = reader(src.getInputStream());
-        Writer to = new BufferedWriter(
-            new OutputStreamWriter(dst.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+        Writer to =
+            new BufferedWriter(
+                new OutputStreamWriter(dst.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.startsWith("{\"type\":\"RECORD\"")) {
@@ -350,10 +403,14 @@ final class Pipeline {
 
   private static void recordState(
       AirbyteStateMessage state, Map<String, JsonNode> latest, Map<String, Long> committed) {
-    String key = state.stream != null && state.stream.streamDescriptor != null
-        ? state.stream.streamDescriptor.toString() : "_global";
-    long count = state.destinationStats != null && state.destinationStats.recordCount != null
-        ? state.destinationStats.recordCount.longValue() : 0L;
+    String key =
+        state.stream != null && state.stream.streamDescriptor != null
+            ? state.stream.streamDescriptor.toString()
+            : "_global";
+    long count =
+        state.destinationStats != null && state.destinationStats.recordCount != null
+            ? state.destinationStats.recordCount.longValue()
+            : 0L;
     committed.merge(key, count, Long::sum);
     ObjectNode copy = JSON.valueToTree(state);
     // The platform stores the state without the per-hop stats.
@@ -369,9 +426,13 @@ final class Pipeline {
       JsonNode array = JSON.readTree(stateFile.toFile());
       for (JsonNode s : array) {
         JsonNode descriptor = s.path("stream").path("stream_descriptor");
-        String key = descriptor.isMissingNode() ? "_global"
-            : (descriptor.hasNonNull("namespace") ? descriptor.get("namespace").asText() + "." : "")
-                + descriptor.path("name").asText();
+        String key =
+            descriptor.isMissingNode()
+                ? "_global"
+                : (descriptor.hasNonNull("namespace")
+                        ? descriptor.get("namespace").asText() + "."
+                        : "")
+                    + descriptor.path("name").asText();
         states.put(key, s);
       }
     }
@@ -384,7 +445,10 @@ final class Pipeline {
     try {
       Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
       JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), array);
-      Files.move(tmp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          tmp,
+          stateFile,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save " + stateFile, e);

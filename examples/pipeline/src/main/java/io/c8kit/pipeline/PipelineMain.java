@@ -22,24 +22,33 @@ import picocli.CommandLine.Option;
 @Command(
     name = "c8kit-pipeline",
     mixinStandardHelpOptions = true,
-    description = "Runs one sync: source read | destination write, with state kept for the next run.")
+    description =
+        "Runs one sync: source read | destination write, with state kept for the next run.")
 public final class PipelineMain implements Callable<Integer> {
-  @Option(names = "--source", required = true,
+  @Option(
+      names = "--source",
+      required = true,
       description = "Source connector: a runnable jar (path ending in .jar) or a Docker image.")
   String source;
 
   @Option(names = "--source-config", required = true, description = "Source config JSON file.")
   Path sourceConfig;
 
-  @Option(names = "--destination", required = true,
+  @Option(
+      names = "--destination",
+      required = true,
       description = "Destination connector: a runnable jar or a Docker image.")
   String destination;
 
-  @Option(names = "--destination-config", required = true,
+  @Option(
+      names = "--destination-config",
+      required = true,
       description = "Destination config JSON file.")
   Path destinationConfig;
 
-  @Option(names = "--workdir", defaultValue = ".c8kit/pipeline",
+  @Option(
+      names = "--workdir",
+      defaultValue = ".c8kit/pipeline",
       description = "Where the catalog, state and run counter live (default: ${DEFAULT-VALUE}).")
   Path workDir;
 
@@ -49,21 +58,29 @@ public final class PipelineMain implements Callable<Integer> {
   @Option(names = "--full-refresh", description = "Read every stream in full refresh + overwrite.")
   boolean fullRefresh;
 
-  @Option(names = "--protocol", defaultValue = "airbyte",
-      description = "airbyte (read | write) or singer (tap | target, the jars' Singer mains); default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--protocol",
+      defaultValue = "airbyte",
+      description =
+          "airbyte (read | write) or singer (tap | target, the jars' Singer mains); default: ${DEFAULT-VALUE}.")
   String protocol;
 
   @Option(names = "--reset", description = "Forget the saved state first (next read starts over).")
   boolean reset;
 
-  @Option(names = "--catalog", paramLabel = "FILE",
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
       description = "Use this configured catalog as it is (no discover, no mode choice).")
   Path catalog;
 
-  @Option(names = "--sync-mode", paramLabel = "STREAM=MODE",
-      description = "Mode of one stream: incremental, full_refresh, append, overwrite, append_dedup or "
-          + "SYNC/DESTINATION such as full_refresh/append. Repeatable. Default: the best mode the "
-          + "source stream and the destination's spec both support.")
+  @Option(
+      names = "--sync-mode",
+      paramLabel = "STREAM=MODE",
+      description =
+          "Mode of one stream: incremental, full_refresh, append, overwrite, append_dedup or "
+              + "SYNC/DESTINATION such as full_refresh/append. Repeatable. Default: the best mode the "
+              + "source stream and the destination's spec both support.")
   Map<String, String> syncModes = new java.util.LinkedHashMap<>();
 
   private final PrintStream console;
@@ -75,10 +92,11 @@ public final class PipelineMain implements Callable<Integer> {
 
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new PipelineMain(System.out));
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("pipeline failed: " + e.getMessage());
-      return 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("pipeline failed: " + e.getMessage());
+          return 1;
+        });
     System.exit(cli.execute(args));
   }
 
@@ -102,31 +120,54 @@ public final class PipelineMain implements Callable<Integer> {
       Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxrwxrwx"));
     }
     this.destinationCommand = dst;
-    Pipeline pipeline = new Pipeline(
-        src, sourceConfig,
-        dst, destinationConfig,
-        workDir, new LinkedHashSet<>(streams), fullRefresh, console, System.err)
-        .catalog(catalog).syncModes(syncModes);
+    Pipeline pipeline =
+        new Pipeline(
+                src,
+                sourceConfig,
+                dst,
+                destinationConfig,
+                workDir,
+                new LinkedHashSet<>(streams),
+                fullRefresh,
+                console,
+                System.err)
+            .catalog(catalog)
+            .syncModes(syncModes);
     if (catalog != null && (!syncModes.isEmpty() || !streams.isEmpty() || fullRefresh)) {
-      console.println("pipeline failed: --catalog is used as it is; drop --sync-mode, --streams and --full-refresh");
+      console.println(
+          "pipeline failed: --catalog is used as it is; drop --sync-mode, --streams and --full-refresh");
       return 2;
     }
-    // SIGINT/SIGTERM: the JVM runs this hook; forward to the children, wait, tell where things stand.
-    Thread onSignal = new Thread(() -> {
-      try {
-        console.println(pipeline.interrupt(60_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      console.flush();
-    }, "pipeline-interrupt");
+    // SIGINT/SIGTERM: the JVM runs this hook; forward to the children, wait, tell where things
+    // stand.
+    Thread onSignal =
+        new Thread(
+            () -> {
+              try {
+                console.println(pipeline.interrupt(60_000));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              console.flush();
+            },
+            "pipeline-interrupt");
     Runtime.getRuntime().addShutdownHook(onSignal);
     Pipeline.Result result;
     try {
-      result = singer
-          ? new SingerPipeline(src, sourceConfig, dst, destinationConfig, workDir, new LinkedHashSet<>(streams),
-              fullRefresh, console, System.err).run()
-          : pipeline.run();
+      result =
+          singer
+              ? new SingerPipeline(
+                      src,
+                      sourceConfig,
+                      dst,
+                      destinationConfig,
+                      workDir,
+                      new LinkedHashSet<>(streams),
+                      fullRefresh,
+                      console,
+                      System.err)
+                  .run()
+              : pipeline.run();
     } catch (PipelineException e) {
       if (!pipeline.interrupted()) {
         console.println("pipeline failed: " + e.getMessage());
@@ -148,14 +189,21 @@ public final class PipelineMain implements Callable<Integer> {
 
   private void printSummary(Pipeline.Result r) throws Exception {
     console.println();
-    console.println(r.succeeded() ? "Sync succeeded." : String.format(
-        "Sync FAILED (source exit %d, destination exit %d); committed data is kept and the"
-            + " saved state only covers it.", r.sourceExit(), r.destinationExit()));
+    console.println(
+        r.succeeded()
+            ? "Sync succeeded."
+            : String.format(
+                "Sync FAILED (source exit %d, destination exit %d); committed data is kept and the"
+                    + " saved state only covers it.",
+                r.sourceExit(), r.destinationExit()));
     console.printf("%-24s %12s %12s%n", "stream", "read", "committed");
     Set<String> names = new LinkedHashSet<>(r.recordsRead().keySet());
     names.addAll(r.recordsCommitted().keySet());
     for (String name : names) {
-      console.printf("%-24s %,12d %,12d%n", name, r.recordsRead().getOrDefault(name, 0L),
+      console.printf(
+          "%-24s %,12d %,12d%n",
+          name,
+          r.recordsRead().getOrDefault(name, 0L),
           r.recordsCommitted().getOrDefault(name, 0L));
     }
     console.printf("states committed: %d%n", r.statesCommitted());

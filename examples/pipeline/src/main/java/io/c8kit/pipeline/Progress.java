@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-stream progress of a sync: records counted as they pass, and at a steady interval one line per
- * stream that moved, with its count, its rate since its first record and the sync's elapsed time,
- * so that a slow source shows up as a low rate rather than as silence.
+ * Per-stream progress of a sync: records counted as they pass, and at a steady interval one line
+ * per stream that moved, with its count, its rate since its first record and the sync's elapsed
+ * time, so that a slow source shows up as a low rate rather than as silence.
  */
 final class Progress {
   private static final class Counter {
@@ -51,18 +51,19 @@ final class Progress {
     return lines;
   }
 
-  /** {@code "  users             12,345 records   6,172 rec/s   0:02 elapsed"}. */
+  /** {@code " users 12,345 records 6,172 rec/s 0:02 elapsed"}. */
   static String line(String stream, long records, long streamNanos, long elapsedNanos) {
     double seconds = Math.max(streamNanos, 1) / 1e9;
     long rate = Math.round(records / Math.max(seconds, 0.001));
-    return String.format("  %-20s %,12d records %,9d rec/s %s elapsed", stream, records, rate,
-        clock(elapsedNanos));
+    return String.format(
+        "  %-20s %,12d records %,9d rec/s %s elapsed", stream, records, rate, clock(elapsedNanos));
   }
 
   /** {@code m:ss}, or {@code h:mm:ss} past an hour. */
   static String clock(long nanos) {
     long s = TimeUnit.NANOSECONDS.toSeconds(nanos);
-    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format("%d:%02d", s / 60, s % 60);
   }
 }

@@ -26,10 +26,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One local sync in Singer mode ({@code --protocol singer}), the way Singer's docs and Meltano run it:
- * {@code tap --discover}, select the streams in the catalog's metadata, pipe {@code tap --catalog
- * [--state]} into {@code target}, and keep the last state value the target printed (only committed
- * data) for the next run.
+ * One local sync in Singer mode ({@code --protocol singer}), the way Singer's docs and Meltano run
+ * it: {@code tap --discover}, select the streams in the catalog's metadata, pipe {@code tap
+ * --catalog [--state]} into {@code target}, and keep the last state value the target printed (only
+ * committed data) for the next run.
  */
 final class SingerPipeline {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,8 +46,16 @@ final class SingerPipeline {
   private final PrintStream console;
   private final PrintStream logs;
 
-  SingerPipeline(ConnectorCommand tap, Path tapConfig, ConnectorCommand target, Path targetConfig, Path workDir,
-      Set<String> streams, boolean fullTable, PrintStream console, PrintStream logs) {
+  SingerPipeline(
+      ConnectorCommand tap,
+      Path tapConfig,
+      ConnectorCommand target,
+      Path targetConfig,
+      Path workDir,
+      Set<String> streams,
+      boolean fullTable,
+      PrintStream console,
+      PrintStream logs) {
     this.tap = tap;
     this.tapConfig = tapConfig;
     this.target = target;
@@ -65,21 +73,24 @@ final class SingerPipeline {
     Path catalogFile = workDir.resolve("singer-catalog.json");
     JSON.writerWithDefaultPrettyPrinter().writeValue(catalogFile.toFile(), select(discover()));
     Path stateFile = workDir.resolve("singer-state.json");
-    List<String> tapArgs = new ArrayList<>(List.of("--config", tapConfig.toString(), "--catalog", catalogFile.toString()));
+    List<String> tapArgs =
+        new ArrayList<>(
+            List.of("--config", tapConfig.toString(), "--catalog", catalogFile.toString()));
     if (Files.exists(stateFile)) {
       tapArgs.addAll(List.of("--state", stateFile.toString()));
       console.println("  resuming from " + stateFile);
     }
     Process src = start(tap.singerCommand(TAP, tapArgs, false));
-    Process dst = start(target.singerCommand(TARGET,
-        List.of("--config", targetConfig.toString()), true));
+    Process dst =
+        start(target.singerCommand(TARGET, List.of("--config", targetConfig.toString()), true));
     pipeStderr(src, "tap", logs);
     pipeStderr(dst, "target", logs);
     Map<String, AtomicLong> read = new LinkedHashMap<>();
     Thread pump = new Thread(() -> pump(src, dst, read), "tap-to-target");
     pump.start();
     int states = 0;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(dst.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(dst.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         try {
@@ -91,7 +102,8 @@ final class SingerPipeline {
         states++;
         Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
         Files.writeString(tmp, line + "\n");
-        Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
     }
     pump.join();
@@ -99,15 +111,17 @@ final class SingerPipeline {
     int dstExit = waitFor(dst);
     Map<String, Long> counts = new LinkedHashMap<>();
     read.forEach((k, v) -> counts.put(k, v.get()));
-    // a Singer target reports committed states, not committed counts: everything read before the last
+    // a Singer target reports committed states, not committed counts: everything read before the
+    // last
     // printed state is committed when both succeeded
     Map<String, Long> committed = srcExit == 0 && dstExit == 0 ? counts : Map.of();
     return new Pipeline.Result(counts, committed, states, catalogFile, stateFile, srcExit, dstExit);
   }
 
   private JsonNode discover() throws IOException, InterruptedException {
-    Process p = start(tap.singerCommand(TAP, List.of("--config", tapConfig.toString(), "--discover"),
-        false));
+    Process p =
+        start(
+            tap.singerCommand(TAP, List.of("--config", tapConfig.toString(), "--discover"), false));
     p.getOutputStream().close();
     pipeStderr(p, "tap", logs);
     byte[] out = p.getInputStream().readAllBytes();
@@ -121,24 +135,34 @@ final class SingerPipeline {
   private JsonNode select(JsonNode catalog) {
     for (JsonNode s : catalog.path("streams")) {
       ObjectNode root = (ObjectNode) s.get("metadata").get(0).get("metadata");
-      boolean selected = streams.isEmpty() || streams.contains(s.get("stream").asText())
-          || streams.contains(s.get("tap_stream_id").asText());
+      boolean selected =
+          streams.isEmpty()
+              || streams.contains(s.get("stream").asText())
+              || streams.contains(s.get("tap_stream_id").asText());
       root.put("selected", selected);
-      boolean forcedIncremental = "INCREMENTAL".equals(root.path("forced-replication-method").asText());
+      boolean forcedIncremental =
+          "INCREMENTAL".equals(root.path("forced-replication-method").asText());
       if (fullTable && !forcedIncremental) {
         root.put("replication-method", "FULL_TABLE");
       }
       if (selected) {
-        console.printf("  stream %-20s %s%n", s.get("tap_stream_id").asText(),
-            root.path("replication-method").asText(root.has("valid-replication-keys") ? "INCREMENTAL" : "FULL_TABLE"));
+        console.printf(
+            "  stream %-20s %s%n",
+            s.get("tap_stream_id").asText(),
+            root.path("replication-method")
+                .asText(root.has("valid-replication-keys") ? "INCREMENTAL" : "FULL_TABLE"));
       }
     }
     return catalog;
   }
 
   private void pump(Process src, Process dst, Map<String, AtomicLong> read) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(src.getInputStream(), StandardCharsets.UTF_8));
-        Writer to = new BufferedWriter(new OutputStreamWriter(dst.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(src.getInputStream(), StandardCharsets.UTF_8));
+        Writer to =
+            new BufferedWriter(
+                new OutputStreamWriter(dst.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.startsWith("{\"type\": \"RECORD\", \"stream\": \"")) {

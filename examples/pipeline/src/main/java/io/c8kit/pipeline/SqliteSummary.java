@@ -25,16 +25,17 @@ final class SqliteSummary {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         Statement st = c.createStatement()) {
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = st.executeQuery(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-              + " ORDER BY name")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                  + " ORDER BY name")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
       }
       for (String table : tables) {
-        try (ResultSet rs = st.executeQuery(
-            "SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+        try (ResultSet rs =
+            st.executeQuery("SELECT COUNT(*) FROM \"" + table.replace("\"", "\"\"") + "\"")) {
           rs.next();
           counts.put(table, rs.getLong(1));
         }

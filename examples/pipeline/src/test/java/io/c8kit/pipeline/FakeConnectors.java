@@ -45,13 +45,16 @@ final class FakeConnectors {
 
   static void markLifecycle(Path dir, String role) throws IOException {
     Files.writeString(dir.resolve(role + ".pid"), Long.toString(ProcessHandle.current().pid()));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        Files.writeString(dir.resolve(role + ".terminated"), "signal");
-      } catch (IOException ignored) {
-        // the test then reports the missing marker
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    Files.writeString(dir.resolve(role + ".terminated"), "signal");
+                  } catch (IOException ignored) {
+                    // the test then reports the missing marker
+                  }
+                }));
   }
 
   static PrintStream out() {
@@ -63,19 +66,28 @@ final class FakeConnectors {
     public static void main(String[] args) throws Exception {
       PrintStream out = out();
       switch (args[0]) {
-        case "check" -> out.println("{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\"}}");
-        case "discover" -> out.println("{\"type\":\"CATALOG\",\"catalog\":{\"streams\":[{\"name\":\"ticks\","
-            + "\"json_schema\":{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}},"
-            + "\"supported_sync_modes\":[\"full_refresh\",\"incremental\"],\"source_defined_cursor\":true,"
-            + "\"default_cursor_field\":[\"n\"],\"source_defined_primary_key\":[[\"n\"]]}]}}");
+        case "check" ->
+            out.println(
+                "{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\"}}");
+        case "discover" ->
+            out.println(
+                "{\"type\":\"CATALOG\",\"catalog\":{\"streams\":[{\"name\":\"ticks\","
+                    + "\"json_schema\":{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}},"
+                    + "\"supported_sync_modes\":[\"full_refresh\",\"incremental\"],\"source_defined_cursor\":true,"
+                    + "\"default_cursor_field\":[\"n\"],\"source_defined_primary_key\":[[\"n\"]]}]}}");
         case "read" -> {
           markLifecycle(configDir(args), "source");
           for (long n = 1; ; n++) {
-            out.println("{\"type\":\"RECORD\",\"record\":{\"stream\":\"ticks\",\"data\":{\"n\":" + n
-                + "},\"emitted_at\":1}}");
+            out.println(
+                "{\"type\":\"RECORD\",\"record\":{\"stream\":\"ticks\",\"data\":{\"n\":"
+                    + n
+                    + "},\"emitted_at\":1}}");
             if (n % 10 == 0) {
-              out.println("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
-                  + "{\"name\":\"ticks\"},\"stream_state\":{\"cursor\":" + n + "}}}}");
+              out.println(
+                  "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+                      + "{\"name\":\"ticks\"},\"stream_state\":{\"cursor\":"
+                      + n
+                      + "}}}}");
             }
             Thread.sleep(3);
           }
@@ -90,20 +102,28 @@ final class FakeConnectors {
     public static void main(String[] args) throws Exception {
       PrintStream out = out();
       switch (args[0]) {
-        case "spec" -> out.println("{\"type\":\"SPEC\",\"spec\":{\"connectionSpecification\":{},"
-            + "\"supported_destination_sync_modes\":[\"append\",\"overwrite\"]}}");
-        case "check" -> out.println("{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\"}}");
+        case "spec" ->
+            out.println(
+                "{\"type\":\"SPEC\",\"spec\":{\"connectionSpecification\":{},"
+                    + "\"supported_destination_sync_modes\":[\"append\",\"overwrite\"]}}");
+        case "check" ->
+            out.println(
+                "{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\"}}");
         case "write" -> {
           markLifecycle(configDir(args), "destination");
-          BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+          BufferedReader in =
+              new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
           long records = 0;
           String line;
           while ((line = in.readLine()) != null) {
             if (line.startsWith("{\"type\":\"RECORD\"")) {
               records++;
             } else if (line.startsWith("{\"type\":\"STATE\"")) {
-              out.println(line.substring(0, line.length() - 2) + ",\"destinationStats\":{\"recordCount\":"
-                  + records + "}}}");
+              out.println(
+                  line.substring(0, line.length() - 2)
+                      + ",\"destinationStats\":{\"recordCount\":"
+                      + records
+                      + "}}}");
               records = 0;
             }
           }

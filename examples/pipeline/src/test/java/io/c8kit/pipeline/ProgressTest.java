@@ -20,13 +20,17 @@ class ProgressTest {
     for (int i = 0; i < 500; i++) {
       p.record("purchases", s(2));
     }
-    assertEquals(List.of(
-        "  users                      12,000 records     4,000 rec/s 0:04 elapsed",
-        "  purchases                     500 records       250 rec/s 0:04 elapsed"), p.lines(s(4)));
+    assertEquals(
+        List.of(
+            "  users                      12,000 records     4,000 rec/s 0:04 elapsed",
+            "  purchases                     500 records       250 rec/s 0:04 elapsed"),
+        p.lines(s(4)));
     // Nothing moved: no line; one stream moved: its line only, counts are per stream.
     assertEquals(List.of(), p.lines(s(6)));
     p.record("purchases", s(7));
-    assertEquals(List.of("  purchases                     501 records        84 rec/s 0:08 elapsed"), p.lines(s(8)));
+    assertEquals(
+        List.of("  purchases                     501 records        84 rec/s 0:08 elapsed"),
+        p.lines(s(8)));
     assertEquals(12_000, p.records("users"));
   }
 

@@ -16,9 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real process tree: the runner in its own JVM, running a fake source and destination as child
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignalForwardingTest {
   private static final Pattern INTERRUPTED =
-      Pattern.compile("interrupted: ([\\d,]+) rows committed, state saved to (\\S+), rerun to resume");
+      Pattern.compile(
+          "interrupted: ([\\d,]+) rows committed, state saved to (\\S+), rerun to resume");
 
   @TempDir Path dir;
 
@@ -37,18 +38,31 @@ class SignalForwardingTest {
     Path config = Files.writeString(dir.resolve("config.json"), "{}");
     Path work = dir.resolve("work");
     // A JVM leaves SIGINT/SIGTERM alone when it starts with them ignored, as a build started in the
-    // background of a non-interactive shell passes them on; a Ctrl-C reaches the runner with the default
+    // background of a non-interactive shell passes them on; a Ctrl-C reaches the runner with the
+    // default
     // disposition, so the runner starts with it here too (coreutils env).
-    List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT,TERM",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), PipelineMain.class.getName(),
-        "--source", FakeConnectors.jar(dir, FakeConnectors.Source.class).toString(),
-        "--source-config", config.toString(),
-        "--destination", FakeConnectors.jar(dir, FakeConnectors.Destination.class).toString(),
-        "--destination-config", config.toString(),
-        "--workdir", work.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "env",
+                "--default-signal=INT,TERM",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                PipelineMain.class.getName(),
+                "--source",
+                FakeConnectors.jar(dir, FakeConnectors.Source.class).toString(),
+                "--source-config",
+                config.toString(),
+                "--destination",
+                FakeConnectors.jar(dir, FakeConnectors.Destination.class).toString(),
+                "--destination-config",
+                config.toString(),
+                "--workdir",
+                work.toString()));
     Process runner = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    // A runner that never exits must fail the test, not hang the build: killing it ends the reads below.
+    // A runner that never exits must fail the test, not hang the build: killing it ends the reads
+    // below.
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
     watchdog.schedule(() -> killTree(runner), 150, TimeUnit.SECONDS);
     try {
@@ -66,7 +80,8 @@ class SignalForwardingTest {
 
   private void runAndInterrupt(Process runner, String signal, Path work) throws Exception {
     List<String> output = new ArrayList<>();
-    BufferedReader lines = new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(runner.getInputStream(), StandardCharsets.UTF_8));
     String line;
     boolean progressSeen = false;
     while ((line = lines.readLine()) != null) {
@@ -78,7 +93,9 @@ class SignalForwardingTest {
       }
     }
     assertTrue(progressSeen, "no progress line:\n" + String.join("\n", output));
-    assertTrue(output.contains("  stream ticks                incremental -> append"), String.join("\n", output));
+    assertTrue(
+        output.contains("  stream ticks                incremental -> append"),
+        String.join("\n", output));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!Files.exists(work.resolve("state.json")) && System.nanoTime() < deadline) {
       Thread.sleep(50);
@@ -92,17 +109,24 @@ class SignalForwardingTest {
     }
     assertTrue(runner.waitFor(90, TimeUnit.SECONDS), "the runner did not exit");
     String all = String.join("\n", output);
-    assertFalse(ProcessHandle.of(sourcePid).map(ProcessHandle::isAlive).orElse(false), "source still runs:\n" + all);
-    assertFalse(ProcessHandle.of(destinationPid).map(ProcessHandle::isAlive).orElse(false), "destination still runs");
-    assertTrue(Files.exists(dir.resolve("source.terminated")), "the source got no signal (killed?)");
-    assertTrue(Files.exists(dir.resolve("destination.terminated")), "the destination got no signal");
+    assertFalse(
+        ProcessHandle.of(sourcePid).map(ProcessHandle::isAlive).orElse(false),
+        "source still runs:\n" + all);
+    assertFalse(
+        ProcessHandle.of(destinationPid).map(ProcessHandle::isAlive).orElse(false),
+        "destination still runs");
+    assertTrue(
+        Files.exists(dir.resolve("source.terminated")), "the source got no signal (killed?)");
+    assertTrue(
+        Files.exists(dir.resolve("destination.terminated")), "the destination got no signal");
     Matcher m = INTERRUPTED.matcher(all);
     assertTrue(m.find(), all);
     long rows = Long.parseLong(m.group(1).replace(",", ""));
     assertTrue(rows >= 10, all);
     assertEquals(work.resolve("state.json").toAbsolutePath().toString(), m.group(2));
     String state = Files.readString(work.resolve("state.json"));
-    assertTrue(state.contains("\"cursor\" : " + rows), "the saved state covers exactly the committed rows: "
-        + rows + "\n" + state);
+    assertTrue(
+        state.contains("\"cursor\" : " + rows),
+        "the saved state covers exactly the committed rows: " + rows + "\n" + state);
   }
 }

@@ -48,7 +48,8 @@ public final class PgJdbc {
    * The driver properties every connection has: the credentials, the connect and login timeouts and
    * the {@code ApplicationName} the server shows in {@code pg_stat_activity}.
    */
-  public static Properties properties(String applicationName, String username, Optional<String> password) {
+  public static Properties properties(
+      String applicationName, String username, Optional<String> password) {
     Properties props = new Properties();
     props.setProperty("user", username);
     password.ifPresent(p -> props.setProperty("password", p));
@@ -64,18 +65,27 @@ public final class PgJdbc {
    * which the processor does not keep at run time.
    */
   public static String sslMode(Object option) {
-    return option.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    return option
+        .getClass()
+        .getSimpleName()
+        .replaceAll("([a-z])([A-Z])", "$1-$2")
+        .toLowerCase(Locale.ROOT);
   }
 
-  /** Sets {@code sslrootcert}: pgjdbc reads the CA certificate from a file, so it is written to a private one. */
+  /**
+   * Sets {@code sslrootcert}: pgjdbc reads the CA certificate from a file, so it is written to a
+   * private one.
+   */
   public static void caCertificate(Properties props, String pem) throws IOException {
-    props.setProperty("sslrootcert", privateFile("ca", ".crt", pem.getBytes(StandardCharsets.UTF_8)));
+    props.setProperty(
+        "sslrootcert", privateFile("ca", ".crt", pem.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Sets {@code sslcert} and {@code sslkey}, written to private files like the CA certificate. */
   public static void clientCertificate(Properties props, String certificatePem, String keyPem)
       throws IOException {
-    props.setProperty("sslcert", privateFile("client", ".crt", certificatePem.getBytes(StandardCharsets.UTF_8)));
+    props.setProperty(
+        "sslcert", privateFile("client", ".crt", certificatePem.getBytes(StandardCharsets.UTF_8)));
     // pgjdbc wants the key as PKCS-8 DER (.pk8); accept the usual PEM text and decode it.
     props.setProperty("sslkey", privateFile("client", ".pk8", pemToDer(keyPem)));
   }
@@ -89,11 +99,15 @@ public final class PgJdbc {
     }
   }
 
-  private static String privateFile(String prefix, String suffix, byte[] content) throws IOException {
+  private static String privateFile(String prefix, String suffix, byte[] content)
+      throws IOException {
     Path file;
     try {
-      file = Files.createTempFile("c8kit-pg-" + prefix, suffix,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      file =
+          Files.createTempFile(
+              "c8kit-pg-" + prefix,
+              suffix,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       file = Files.createTempFile("c8kit-pg-" + prefix, suffix);
     }
@@ -102,7 +116,10 @@ public final class PgJdbc {
     return file.toString();
   }
 
-  /** Parses the user's {@code key1=value1&key2=value2} into {@code props} (values may be URL-encoded). */
+  /**
+   * Parses the user's {@code key1=value1&key2=value2} into {@code props} (values may be
+   * URL-encoded).
+   */
   public static void addUrlParams(Properties props, String params) {
     for (String pair : params.split("&")) {
       if (pair.isBlank()) {
@@ -110,8 +127,11 @@ public final class PgJdbc {
       }
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException("jdbc_url_params must be key=value pairs separated by '&', but "
-            + "contains \"" + (eq == 0 ? pair : pair.trim()) + "\"");
+        throw new ConfigException(
+            "jdbc_url_params must be key=value pairs separated by '&', but "
+                + "contains \""
+                + (eq == 0 ? pair : pair.trim())
+                + "\"");
       }
       String key = pair.substring(0, eq).trim();
       String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
@@ -131,66 +151,105 @@ public final class PgJdbc {
    * @throws ConfigException when the server is unreachable, the credentials are wrong or the
    *     database does not exist (each with its own message, see {@link #connectFailure})
    */
-  public static Connection open(String host, int port, String database, String username,
-      PropertiesSupplier properties) {
+  public static Connection open(
+      String host, int port, String database, String username, PropertiesSupplier properties) {
     String url = url(host, port, database);
     try {
       return DriverManager.getConnection(url, properties.get());
     } catch (SQLException e) {
       throw connectFailure(e, host, port, database, username);
     } catch (IOException e) {
-      throw new ConfigException("Could not write the SSL certificates to a temporary file: "
-          + e.getMessage(), e);
+      throw new ConfigException(
+          "Could not write the SSL certificates to a temporary file: " + e.getMessage(), e);
     }
   }
 
   /** Maps a failure to connect to the message the user can act on. */
-  public static RuntimeException connectFailure(SQLException e, String host, int port, String database,
-      String username) {
+  public static RuntimeException connectFailure(
+      SQLException e, String host, int port, String database, String username) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String tls = tlsProblem(e, host);
     if (tls != null) {
-      return new ConfigException("SSL connection to " + host + ":" + port + " failed: " + tls
-          + " — check ssl_mode and its certificates", e);
+      return new ConfigException(
+          "SSL connection to "
+              + host
+              + ":"
+              + port
+              + " failed: "
+              + tls
+              + " — check ssl_mode and its certificates",
+          e);
     }
     switch (state) {
       case "08004":
         if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("password")) {
           // pgjdbc reports "the server requested password-based authentication, but no password
           // was provided" as a rejected connection: it is an authentication problem.
-          return new ConfigException("Authentication failed for user " + username
-              + " — the server requires a password", e);
+          return new ConfigException(
+              "Authentication failed for user " + username + " — the server requires a password",
+              e);
         }
-        return new ConfigException("Could not connect to " + host + ":" + port
-            + " — is the server running and reachable?", e);
+        return new ConfigException(
+            "Could not connect to " + host + ":" + port + " — is the server running and reachable?",
+            e);
       case "28P01":
       case "28000":
-        return new ConfigException("Authentication failed for user " + username
-            + " — check the username and password (and that pg_hba.conf allows this client)", e);
+        return new ConfigException(
+            "Authentication failed for user "
+                + username
+                + " — check the username and password (and that pg_hba.conf allows this client)",
+            e);
       case "3D000":
-        return new ConfigException("Database " + database + " does not exist on " + host + ":"
-            + port, e);
+        return new ConfigException(
+            "Database " + database + " does not exist on " + host + ":" + port, e);
       case "42501":
-        return new ConfigException("User " + username + " may not connect to database "
-            + database + " (permission denied)", e);
+        return new ConfigException(
+            "User "
+                + username
+                + " may not connect to database "
+                + database
+                + " (permission denied)",
+            e);
       case "53300":
       case "57P03":
-        return new TransientException("The server at " + host + ":" + port
-            + " refused new connections for now (" + e.getMessage() + ")", e);
+        return new TransientException(
+            "The server at "
+                + host
+                + ":"
+                + port
+                + " refused new connections for now ("
+                + e.getMessage()
+                + ")",
+            e);
       default:
         if (state.startsWith("08")) {
-          return new ConfigException("Could not connect to " + host + ":" + port
-              + " — is the server running and reachable?", e);
+          return new ConfigException(
+              "Could not connect to "
+                  + host
+                  + ":"
+                  + port
+                  + " — is the server running and reachable?",
+              e);
         }
-        return new ConfigException("Could not open a connection to database " + database
-            + " on " + host + ":" + port + " as " + username + ": " + e.getMessage(), e);
+        return new ConfigException(
+            "Could not open a connection to database "
+                + database
+                + " on "
+                + host
+                + ":"
+                + port
+                + " as "
+                + username
+                + ": "
+                + e.getMessage(),
+            e);
     }
   }
 
   /**
    * What went wrong in the TLS handshake, in words, or null when the failure is not about TLS:
-   * pgjdbc reports an untrusted certificate, a certificate for another host and a server without SSL
-   * as the same connection failure as an unreachable server.
+   * pgjdbc reports an untrusted certificate, a certificate for another host and a server without
+   * SSL as the same connection failure as an unreachable server.
    */
   static String tlsProblem(SQLException e, String host) {
     boolean ssl = false;

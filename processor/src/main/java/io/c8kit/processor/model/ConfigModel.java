@@ -8,7 +8,8 @@ import java.util.List;
  * The connector's config type: its properties (empty when no method takes a config, then the type
  * is {@code Void}), the UI groups in order of first appearance, and the generated binder's name.
  */
-public record ConfigModel(TypeName type, ConfigObjectModel root, List<String> groups, ClassName binder) {
+public record ConfigModel(
+    TypeName type, ConfigObjectModel root, List<String> groups, ClassName binder) {
   public ConfigModel {
     groups = List.copyOf(groups);
   }

@@ -13,12 +13,12 @@ import javax.lang.model.element.TypeElement;
  * input of the generators. {@code origin} is kept solely as the Filer's originating element.
  *
  * @param baseName the stem of the generated connector and main classes: the class name minus a
- *     trailing Source/Destination ({@code FakerSource} gives {@code Faker}), or the whole class name
- *     when a source and a destination of one package would otherwise share it
- * @param http the declarative REST part of an {@code @HttpSource} class, whose generated subclass the
- *     connector instantiates
- * @param concurrency how many streams a source lets the engine read at once ({@code @Source(concurrency)}; 1
- *     for destinations)
+ *     trailing Source/Destination ({@code FakerSource} gives {@code Faker}), or the whole class
+ *     name when a source and a destination of one package would otherwise share it
+ * @param http the declarative REST part of an {@code @HttpSource} class, whose generated subclass
+ *     the connector instantiates
+ * @param concurrency how many streams a source lets the engine read at once
+ *     ({@code @Source(concurrency)}; 1 for destinations)
  */
 public record ConnectorModel(
     TypeElement origin,
@@ -51,24 +51,79 @@ public record ConnectorModel(
 
   /** A connector that is not a declarative REST source. */
   public ConnectorModel(
-      TypeElement origin, Kind kind, ClassName annotatedClass, String name, String version, String title,
-      String description, String documentationUrl, String logo, String dockerImage, String baseImage,
-      List<ClassName> configErrors, List<ClassName> transientErrors, ConfigModel config,
-      Optional<String> checkMethod, List<StreamModel> streams, Optional<DiscoverModel> discover,
-      Optional<DestinationModel> destination, String baseName, int concurrency) {
-    this(origin, kind, annotatedClass, name, version, title, description, documentationUrl, logo, dockerImage,
-        baseImage, configErrors, transientErrors, config, checkMethod, streams, discover, destination, baseName,
-        Optional.empty(), concurrency);
+      TypeElement origin,
+      Kind kind,
+      ClassName annotatedClass,
+      String name,
+      String version,
+      String title,
+      String description,
+      String documentationUrl,
+      String logo,
+      String dockerImage,
+      String baseImage,
+      List<ClassName> configErrors,
+      List<ClassName> transientErrors,
+      ConfigModel config,
+      Optional<String> checkMethod,
+      List<StreamModel> streams,
+      Optional<DiscoverModel> discover,
+      Optional<DestinationModel> destination,
+      String baseName,
+      int concurrency) {
+    this(
+        origin,
+        kind,
+        annotatedClass,
+        name,
+        version,
+        title,
+        description,
+        documentationUrl,
+        logo,
+        dockerImage,
+        baseImage,
+        configErrors,
+        transientErrors,
+        config,
+        checkMethod,
+        streams,
+        discover,
+        destination,
+        baseName,
+        Optional.empty(),
+        concurrency);
   }
 
   /** This model with the declarative REST part of an {@code @HttpSource} class. */
   public ConnectorModel withHttp(Optional<HttpSourceModel> http) {
-    return new ConnectorModel(origin, kind, annotatedClass, name, version, title, description, documentationUrl,
-        logo, dockerImage, baseImage, configErrors, transientErrors, config, checkMethod, streams, discover,
-        destination, baseName, http, concurrency);
+    return new ConnectorModel(
+        origin,
+        kind,
+        annotatedClass,
+        name,
+        version,
+        title,
+        description,
+        documentationUrl,
+        logo,
+        dockerImage,
+        baseImage,
+        configErrors,
+        transientErrors,
+        config,
+        checkMethod,
+        streams,
+        discover,
+        destination,
+        baseName,
+        http,
+        concurrency);
   }
 
-  /** The class the connector instantiates: the generated REST implementation or the annotated class. */
+  /**
+   * The class the connector instantiates: the generated REST implementation or the annotated class.
+   */
   public ClassName instantiatedClass() {
     return http.map(HttpSourceModel::implementation).orElse(annotatedClass);
   }
@@ -82,8 +137,8 @@ public record ConnectorModel(
   }
 
   /**
-   * Class-path folder of this connector's resources, without a leading slash; the kind is part of it
-   * because a source and a destination may share a name (postgres) and a class path.
+   * Class-path folder of this connector's resources, without a leading slash; the kind is part of
+   * it because a source and a destination may share a name (postgres) and a class path.
    */
   public String resourceDir() {
     return "META-INF/c8kit/" + kind.word() + "-" + name;

@@ -7,7 +7,9 @@ import java.util.List;
  * (declaration order) and the reserved keys.
  */
 public record DestinationModel(
-    String writerMethod, List<Param> writerParams, List<DestinationSyncMode> syncModes,
+    String writerMethod,
+    List<Param> writerParams,
+    List<DestinationSyncMode> syncModes,
     List<String> reservedKeys) {
   public DestinationModel {
     writerParams = List.copyOf(writerParams);

@@ -3,8 +3,8 @@ package io.c8kit.processor.model;
 import java.util.Locale;
 
 /**
- * A destination sync mode; the constant names are those of
- * {@code io.c8kit.annotations.DestinationSyncMode}.
+ * A destination sync mode; the constant names are those of {@code
+ * io.c8kit.annotations.DestinationSyncMode}.
  */
 public enum DestinationSyncMode {
   APPEND,
@@ -16,7 +16,10 @@ public enum DestinationSyncMode {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** True for the modes that keep earlier data, which the spec announces as {@code supportsIncremental}. */
+  /**
+   * True for the modes that keep earlier data, which the spec announces as {@code
+   * supportsIncremental}.
+   */
   public boolean incremental() {
     return this != OVERWRITE;
   }

@@ -57,7 +57,11 @@ public record HttpSourceModel(
    * only when set.
    */
   public record AuthModel(
-      String scheme, List<Credential> credentials, String header, String query, Optional<Text> tokenUrl,
+      String scheme,
+      List<Credential> credentials,
+      String header,
+      String query,
+      Optional<Text> tokenUrl,
       String scope) {
     public AuthModel {
       credentials = List.copyOf(credentials);
@@ -100,5 +104,10 @@ public record HttpSourceModel(
 
   /** {@code kind} is the {@code Paginate.Kind} name; unused members are empty. */
   public record PaginatorModel(
-      String kind, String param, String sizeParam, Optional<Text> size, String pointer, String totalHeader) {}
+      String kind,
+      String param,
+      String sizeParam,
+      Optional<Text> size,
+      String pointer,
+      String totalHeader) {}
 }

@@ -18,15 +18,33 @@ public enum Scalar {
   BIG_DECIMAL("number", "", "", null, ClassName.get("java.math", "BigDecimal")),
   BIG_INTEGER("integer", "", "", null, ClassName.get("java.math", "BigInteger")),
   STRING("string", "", "", null, ClassName.get(String.class)),
-  INSTANT("string", "date-time", "timestamp_with_timezone", null, ClassName.get("java.time", "Instant")),
-  OFFSET_DATE_TIME("string", "date-time", "timestamp_with_timezone", null,
+  INSTANT(
+      "string",
+      "date-time",
+      "timestamp_with_timezone",
+      null,
+      ClassName.get("java.time", "Instant")),
+  OFFSET_DATE_TIME(
+      "string",
+      "date-time",
+      "timestamp_with_timezone",
+      null,
       ClassName.get("java.time", "OffsetDateTime")),
-  ZONED_DATE_TIME("string", "date-time", "timestamp_with_timezone", null,
+  ZONED_DATE_TIME(
+      "string",
+      "date-time",
+      "timestamp_with_timezone",
+      null,
       ClassName.get("java.time", "ZonedDateTime")),
-  LOCAL_DATE_TIME("string", "date-time", "timestamp_without_timezone", null,
+  LOCAL_DATE_TIME(
+      "string",
+      "date-time",
+      "timestamp_without_timezone",
+      null,
       ClassName.get("java.time", "LocalDateTime")),
   LOCAL_DATE("string", "date", "", null, ClassName.get("java.time", "LocalDate")),
-  LOCAL_TIME("string", "time", "time_without_timezone", null, ClassName.get("java.time", "LocalTime"));
+  LOCAL_TIME(
+      "string", "time", "time_without_timezone", null, ClassName.get("java.time", "LocalTime"));
 
   private final String jsonType;
   private final String format;

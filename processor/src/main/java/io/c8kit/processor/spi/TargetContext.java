@@ -20,7 +20,8 @@ public interface TargetContext {
 
   /**
    * Whether {@code qualifiedName} is on the compilation's class path: an optional target generates
-   * nothing (and reports nothing) when its run-time library is missing, since its code would not compile.
+   * nothing (and reports nothing) when its run-time library is missing, since its code would not
+   * compile.
    */
   default boolean onClassPath(String qualifiedName) {
     return environment().getElementUtils().getTypeElement(qualifiedName) != null;
@@ -30,22 +31,29 @@ public interface TargetContext {
   Filer filer();
 
   /**
-   * The values of this target's options that were given, by suffix ({@code -Ac8kit.<name>.<suffix>});
-   * an option given without {@code =value} maps to the empty string.
+   * The values of this target's options that were given, by suffix ({@code
+   * -Ac8kit.<name>.<suffix>}); an option given without {@code =value} maps to the empty string.
    */
   Map<String, String> options();
 
   /**
-   * The annotated class of {@code model} as an element of the current round: use it, not
-   * {@code model.origin()} (an element of an earlier round), as the Filer's originating element.
+   * The annotated class of {@code model} as an element of the current round: use it, not {@code
+   * model.origin()} (an element of an earlier round), as the Filer's originating element.
    */
   TypeElement origin(ConnectorModel model);
 
-  /** Writes a UTF-8 resource to the class output with {@code origins}' classes as originating elements. */
+  /**
+   * Writes a UTF-8 resource to the class output with {@code origins}' classes as originating
+   * elements.
+   */
   void writeResource(String path, String content, List<ConnectorModel> origins) throws IOException;
 
-  /** Writes a Java source file for {@code qualifiedName} with {@code origins}' classes as originating elements. */
-  void writeSource(String qualifiedName, String content, List<ConnectorModel> origins) throws IOException;
+  /**
+   * Writes a Java source file for {@code qualifiedName} with {@code origins}' classes as
+   * originating elements.
+   */
+  void writeSource(String qualifiedName, String content, List<ConnectorModel> origins)
+      throws IOException;
 
   /** Reports a catalog error on {@code model}'s class; the compilation fails. */
   void error(Message message, ConnectorModel model, Object... args);

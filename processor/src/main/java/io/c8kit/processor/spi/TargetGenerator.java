@@ -7,28 +7,29 @@ import java.util.Set;
 
 /**
  * One target platform's generator, found with {@code ServiceLoader} on the processor path (register
- * the class in {@code META-INF/services/io.c8kit.processor.spi.TargetGenerator}), so that the files a
- * platform needs are added without touching the processor's core.
+ * the class in {@code META-INF/services/io.c8kit.processor.spi.TargetGenerator}), so that the files
+ * a platform needs are added without touching the processor's core.
  *
- * <p>The core writes the target-neutral files (the {@code <Name>Connector} that builds the definition,
- * config binder, serializers, spec and stream schemas) for every connector without errors; then every
- * enabled target, in the order of their names, gets {@link #generate} for each connector it
- * {@link #appliesTo}. An {@link #aggregating()} target also gets {@link #finish} once, after the last
- * round, with every connector it generated for. {@code -Ac8kit.targets=a,b} enables only the targets
- * named (default: all found). Implementations need a public no-argument constructor; one instance
- * serves one compilation.
+ * <p>The core writes the target-neutral files (the {@code <Name>Connector} that builds the
+ * definition, config binder, serializers, spec and stream schemas) for every connector without
+ * errors; then every enabled target, in the order of their names, gets {@link #generate} for each
+ * connector it {@link #appliesTo}. An {@link #aggregating()} target also gets {@link #finish} once,
+ * after the last round, with every connector it generated for. {@code -Ac8kit.targets=a,b} enables
+ * only the targets named (default: all found). Implementations need a public no-argument
+ * constructor; one instance serves one compilation.
  */
 public interface TargetGenerator {
   /**
-   * The target's name: lower case letters and digits, starting with a letter (e.g. {@code airbyte}),
-   * unique on the processor path; it names the target in {@code -Ac8kit.targets} and its options.
+   * The target's name: lower case letters and digits, starting with a letter (e.g. {@code
+   * airbyte}), unique on the processor path; it names the target in {@code -Ac8kit.targets} and its
+   * options.
    */
   String name();
 
   /**
-   * The options this target accepts, as the suffixes after {@code c8kit.<name>.} (e.g.
-   * {@code baseImage} for {@code -Ac8kit.airbyte.baseImage}); any other {@code -Ac8kit.<name>.*} option
-   * is a usage error before anything is generated.
+   * The options this target accepts, as the suffixes after {@code c8kit.<name>.} (e.g. {@code
+   * baseImage} for {@code -Ac8kit.airbyte.baseImage}); any other {@code -Ac8kit.<name>.*} option is
+   * a usage error before anything is generated.
    */
   default Set<String> options() {
     return Set.of();

@@ -19,13 +19,15 @@ final class Accessibility {
   private Accessibility() {}
 
   /**
-   * The reason {@code type} cannot be named from {@code packageName} (e.g. "private"), or empty when
-   * it can: every class of its nesting chain must be public, or not private and in that package.
+   * The reason {@code type} cannot be named from {@code packageName} (e.g. "private"), or empty
+   * when it can: every class of its nesting chain must be public, or not private and in that
+   * package.
    */
   static Optional<String> problem(TypeElement type, String packageName) {
     for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
       if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
-        return Optional.of(t == type ? "declared inside a method" : "nested in a class declared inside a method");
+        return Optional.of(
+            t == type ? "declared inside a method" : "nested in a class declared inside a method");
       }
       if (t.getModifiers().contains(Modifier.PUBLIC)) {
         continue;
@@ -34,8 +36,13 @@ final class Accessibility {
         return Optional.of(t == type ? "private" : "nested in private class " + t.getSimpleName());
       }
       if (!packageOf(t).equals(packageName)) {
-        return Optional.of(t == type ? "package-private in package " + packageOf(t)
-            : "nested in package-private class " + t.getSimpleName() + " of package " + packageOf(t));
+        return Optional.of(
+            t == type
+                ? "package-private in package " + packageOf(t)
+                : "nested in package-private class "
+                    + t.getSimpleName()
+                    + " of package "
+                    + packageOf(t));
       }
     }
     return Optional.empty();
@@ -46,15 +53,27 @@ final class Accessibility {
    * the type is to the connector (e.g. "record type of stream users"). True when accessible.
    */
   static boolean check(
-      ConnectorScope scope, TypeElement type, String role, Element site, AnnotationMirror mirror,
+      ConnectorScope scope,
+      TypeElement type,
+      String role,
+      Element site,
+      AnnotationMirror mirror,
       AnnotationValue value) {
     String pkg = packageOf(scope.type);
     Optional<String> problem = problem(type, pkg);
     if (problem.isEmpty()) {
       return true;
     }
-    scope.report.error(Message.INACCESSIBLE_TYPE, site, mirror, value, type.getQualifiedName(), role,
-        problem.get(), pkg.isEmpty() ? "the unnamed package" : "package " + pkg, type.getSimpleName());
+    scope.report.error(
+        Message.INACCESSIBLE_TYPE,
+        site,
+        mirror,
+        value,
+        type.getQualifiedName(),
+        role,
+        problem.get(),
+        pkg.isEmpty() ? "the unnamed package" : "package " + pkg,
+        type.getSimpleName());
     return false;
   }
 

@@ -105,7 +105,8 @@ final class Annotations {
     }
 
     private Object raw(String member) {
-      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+          values.entrySet()) {
         if (e.getKey().getSimpleName().contentEquals(member)) {
           return e.getValue().getValue();
         }

@@ -14,20 +14,40 @@ final class CheckValidator {
     boolean ok = MethodParameters.checkModifiers(scope, method, mirror, "Check");
     String config = scope.configText();
     if (method.getReturnType().getKind() != TypeKind.VOID) {
-      scope.report.error(Message.CHECK_SIGNATURE, method, mirror, null, method.getSimpleName(),
-          "returns " + TypeSupport.simple(method.getReturnType()), method.getSimpleName(), config);
+      scope.report.error(
+          Message.CHECK_SIGNATURE,
+          method,
+          mirror,
+          null,
+          method.getSimpleName(),
+          "returns " + TypeSupport.simple(method.getReturnType()),
+          method.getSimpleName(),
+          config);
       ok = false;
     }
     if (method.getParameters().size() != 1) {
-      scope.report.error(Message.CHECK_SIGNATURE, method, mirror, null, method.getSimpleName(),
-          "takes " + method.getParameters().size() + " parameters", method.getSimpleName(), config);
+      scope.report.error(
+          Message.CHECK_SIGNATURE,
+          method,
+          mirror,
+          null,
+          method.getSimpleName(),
+          "takes " + method.getParameters().size() + " parameters",
+          method.getSimpleName(),
+          config);
       return false;
     }
     VariableElement p = method.getParameters().get(0);
     if (!MethodParameters.isConfigCandidate(p.asType())) {
-      scope.report.error(Message.CHECK_SIGNATURE, p, mirror, null, method.getSimpleName(),
+      scope.report.error(
+          Message.CHECK_SIGNATURE,
+          p,
+          mirror,
+          null,
+          method.getSimpleName(),
           "takes a " + TypeSupport.simple(p.asType()) + " instead of the config record",
-          method.getSimpleName(), config);
+          method.getSimpleName(),
+          config);
       return false;
     }
     scope.noteConfig(method, p);

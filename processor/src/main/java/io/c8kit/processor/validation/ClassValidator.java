@@ -24,23 +24,31 @@ final class ClassValidator {
 
   /** False when nothing else can be checked sensibly. */
   static boolean check(
-      Elements elements, Types types, TypeElement type, String annotation, AnnotationMirror mirror,
+      Elements elements,
+      Types types,
+      TypeElement type,
+      String annotation,
+      AnnotationMirror mirror,
       Report report) {
     if (type.getKind() != ElementKind.CLASS) {
-      String what = switch (type.getKind()) {
-        case INTERFACE -> "an interface";
-        case ENUM -> "an enum";
-        case RECORD -> "a record";
-        case ANNOTATION_TYPE -> "an annotation type";
-        default -> "a " + type.getKind().toString().toLowerCase(Locale.ROOT);
-      };
-      report.error(Message.CONNECTOR_NOT_CLASS, type, mirror, null, annotation, type.getSimpleName(), what);
+      String what =
+          switch (type.getKind()) {
+            case INTERFACE -> "an interface";
+            case ENUM -> "an enum";
+            case RECORD -> "a record";
+            case ANNOTATION_TYPE -> "an annotation type";
+            default -> "a " + type.getKind().toString().toLowerCase(Locale.ROOT);
+          };
+      report.error(
+          Message.CONNECTOR_NOT_CLASS, type, mirror, null, annotation, type.getSimpleName(), what);
       return false;
     }
     boolean ok = true;
     // A declarative REST source is abstract: the connector instantiates its generated subclass.
-    if (type.getModifiers().contains(Modifier.ABSTRACT) && !Annotations.has(type, HttpSourceValidator.HTTP_SOURCE)) {
-      report.error(Message.CONNECTOR_ABSTRACT, type, mirror, null, annotation, type.getSimpleName());
+    if (type.getModifiers().contains(Modifier.ABSTRACT)
+        && !Annotations.has(type, HttpSourceValidator.HTTP_SOURCE)) {
+      report.error(
+          Message.CONNECTOR_ABSTRACT, type, mirror, null, annotation, type.getSimpleName());
       ok = false;
     }
     boolean isPublic = true;
@@ -48,13 +56,16 @@ final class ClassValidator {
       isPublic &= t.getModifiers().contains(Modifier.PUBLIC);
     }
     if (!isPublic) {
-      report.error(Message.CONNECTOR_NOT_PUBLIC, type, mirror, null, annotation, type.getSimpleName());
+      report.error(
+          Message.CONNECTOR_NOT_PUBLIC, type, mirror, null, annotation, type.getSimpleName());
       ok = false;
     }
-    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+    if (type.getNestingKind() == NestingKind.MEMBER
+        && !type.getModifiers().contains(Modifier.STATIC)) {
       report.error(Message.CONNECTOR_INNER, type, mirror, null, annotation, type.getSimpleName());
       ok = false;
-    } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+    } else if (type.getNestingKind() == NestingKind.LOCAL
+        || type.getNestingKind() == NestingKind.ANONYMOUS) {
       report.error(Message.CONNECTOR_INNER, type, mirror, null, annotation, type.getSimpleName());
       ok = false;
     }
@@ -62,18 +73,29 @@ final class ClassValidator {
       report.error(Message.CONNECTOR_GENERIC, type, mirror, null, annotation, type.getSimpleName());
       ok = false;
     }
-    Optional<ExecutableElement> noArg = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-        .filter(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC))
-        .findFirst();
+    Optional<ExecutableElement> noArg =
+        ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+            .filter(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC))
+            .findFirst();
     if (noArg.isEmpty()) {
-      report.error(Message.CONNECTOR_NO_CONSTRUCTOR, type, mirror, null, annotation, type.getSimpleName(),
+      report.error(
+          Message.CONNECTOR_NO_CONSTRUCTOR,
+          type,
+          mirror,
+          null,
+          annotation,
+          type.getSimpleName(),
           type.getSimpleName());
       ok = false;
     } else {
-      List<? extends TypeMirror> checked = noArg.get().getThrownTypes().stream()
-          .filter(t -> isChecked(elements, types, t)).toList();
+      List<? extends TypeMirror> checked =
+          noArg.get().getThrownTypes().stream().filter(t -> isChecked(elements, types, t)).toList();
       if (!checked.isEmpty()) {
-        report.error(Message.CONSTRUCTOR_THROWS_CHECKED, noArg.get(), annotation, type.getSimpleName(),
+        report.error(
+            Message.CONSTRUCTOR_THROWS_CHECKED,
+            noArg.get(),
+            annotation,
+            type.getSimpleName(),
             TypeSupport.simple(checked.get(0)));
         ok = false;
       }

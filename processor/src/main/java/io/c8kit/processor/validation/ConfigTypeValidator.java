@@ -54,22 +54,30 @@ final class ConfigTypeValidator {
     inProgress.push(record.getQualifiedName().toString());
     Optional<ConfigObjectModel> root = object(record, true, null, 0);
     inProgress.pop();
-    return root.map(r -> {
-      Set<String> groups = new LinkedHashSet<>();
-      r.properties().forEach(p -> {
-        if (!p.group().isEmpty()) {
-          groups.add(p.group());
-        }
-      });
-      return new ConfigModel(ClassName.get(record), r, List.copyOf(groups), binder);
-    });
+    return root.map(
+        r -> {
+          Set<String> groups = new LinkedHashSet<>();
+          r.properties()
+              .forEach(
+                  p -> {
+                    if (!p.group().isEmpty()) {
+                      groups.add(p.group());
+                    }
+                  });
+          return new ConfigModel(ClassName.get(record), r, List.copyOf(groups), binder);
+        });
   }
 
   private Optional<ConfigObjectModel> object(
       TypeElement record, boolean top, String discriminator, int firstAutoOrder) {
     List<? extends RecordComponentElement> components = record.getRecordComponents();
-    boolean anyExplicit = components.stream().anyMatch(c -> Annotations.find(Annotations.site(c), Annotations.PROPERTY)
-        .map(m -> new Annotations.Values(elements, m).integer("order") >= 0).orElse(false));
+    boolean anyExplicit =
+        components.stream()
+            .anyMatch(
+                c ->
+                    Annotations.find(Annotations.site(c), Annotations.PROPERTY)
+                        .map(m -> new Annotations.Values(elements, m).integer("order") >= 0)
+                        .orElse(false));
     boolean ok = true;
     List<PropertyModel> properties = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
@@ -81,8 +89,9 @@ final class ConfigTypeValidator {
     for (RecordComponentElement c : components) {
       Optional<Integer> auto = anyExplicit ? Optional.empty() : Optional.of(firstAutoOrder + index);
       index++;
-      Optional<Annotations.Values> prop = Annotations.find(Annotations.site(c), Annotations.PROPERTY)
-          .map(m -> new Annotations.Values(elements, m));
+      Optional<Annotations.Values> prop =
+          Annotations.find(Annotations.site(c), Annotations.PROPERTY)
+              .map(m -> new Annotations.Values(elements, m));
       Optional<PropertyModel> p = property(c, record, top, discriminator, auto);
       if (p.isEmpty()) {
         ok = false;
@@ -90,35 +99,59 @@ final class ConfigTypeValidator {
       }
       String previous = names.putIfAbsent(p.get().jsonName(), c.getSimpleName().toString());
       if (previous != null) {
-        report.error(Message.DUPLICATE_PROPERTY_NAME, Annotations.site(c), Annotations.mirror(prop), prop.map(v -> v.at("name")).orElse(null),
-            p.get().jsonName(), c.getSimpleName(), previous);
+        report.error(
+            Message.DUPLICATE_PROPERTY_NAME,
+            Annotations.site(c),
+            Annotations.mirror(prop),
+            prop.map(v -> v.at("name")).orElse(null),
+            p.get().jsonName(),
+            c.getSimpleName(),
+            previous);
         ok = false;
       }
       if (prop.isPresent() && prop.get().integer("order") >= 0) {
         int order = prop.get().integer("order");
         String clash = orders.putIfAbsent(order, c.getSimpleName().toString());
         if (clash != null) {
-          report.error(Message.DUPLICATE_ORDER, Annotations.site(c), prop.get().mirror(), prop.get().at("order"), order,
-              c.getSimpleName(), clash, record.getSimpleName());
+          report.error(
+              Message.DUPLICATE_ORDER,
+              Annotations.site(c),
+              prop.get().mirror(),
+              prop.get().at("order"),
+              order,
+              c.getSimpleName(),
+              clash,
+              record.getSimpleName());
           ok = false;
         }
       }
       properties.add(p.get());
     }
-    return ok ? Optional.of(new ConfigObjectModel(ClassName.get(record), properties)) : Optional.empty();
+    return ok
+        ? Optional.of(new ConfigObjectModel(ClassName.get(record), properties))
+        : Optional.empty();
   }
 
   private Optional<PropertyModel> property(
-      RecordComponentElement c, TypeElement owner, boolean top, String discriminator,
+      RecordComponentElement c,
+      TypeElement owner,
+      boolean top,
+      String discriminator,
       Optional<Integer> autoOrder) {
-    Optional<Annotations.Values> prop = Annotations.find(Annotations.site(c), Annotations.PROPERTY)
-        .map(m -> new Annotations.Values(elements, m));
+    Optional<Annotations.Values> prop =
+        Annotations.find(Annotations.site(c), Annotations.PROPERTY)
+            .map(m -> new Annotations.Values(elements, m));
     String javaName = c.getSimpleName().toString();
-    String jsonName = prop.map(p -> p.string("name")).filter(n -> !n.isEmpty())
-        .orElse(Names.snake(javaName));
+    String jsonName =
+        prop.map(p -> p.string("name")).filter(n -> !n.isEmpty()).orElse(Names.snake(javaName));
     boolean ok = true;
     if (discriminator != null && jsonName.equals(discriminator)) {
-      report.error(Message.DISCRIMINATOR_CLASH, Annotations.site(c), c.getSimpleName(), owner.getSimpleName(), jsonName,
+      report.error(
+          Message.DISCRIMINATOR_CLASH,
+          Annotations.site(c),
+          c.getSimpleName(),
+          owner.getSimpleName(),
+          jsonName,
           enclosingOneOfName(owner));
       ok = false;
     }
@@ -126,7 +159,8 @@ final class ConfigTypeValidator {
     if (type.isEmpty()) {
       return Optional.empty();
     }
-    return new PropertyValidator(elements, report, c, jsonName, type.get()).validate(top, autoOrder, ok);
+    return new PropertyValidator(elements, report, c, jsonName, type.get())
+        .validate(top, autoOrder, ok);
   }
 
   private String enclosingOneOfName(TypeElement option) {
@@ -152,7 +186,9 @@ final class ConfigTypeValidator {
       if (e.isEmpty()) {
         return Optional.empty();
       }
-      if (e.get() instanceof ScalarModel || e.get() instanceof EnumModel || e.get() instanceof ConfigObjectModel) {
+      if (e.get() instanceof ScalarModel
+          || e.get() instanceof EnumModel
+          || e.get() instanceof ConfigObjectModel) {
         return Optional.of(new CollectionModel(col.set(), e.get()));
       }
       hint = " (list elements must be scalars, enums or records)";
@@ -170,24 +206,35 @@ final class ConfigTypeValidator {
       TypeElement e = r.element();
       String key = e.getQualifiedName().toString();
       if (inProgress.contains(key)) {
-        report.error(Message.RECURSIVE_TYPE, Annotations.site(c), e.getSimpleName(),
+        report.error(
+            Message.RECURSIVE_TYPE,
+            Annotations.site(c),
+            e.getSimpleName(),
             owner.getSimpleName() + "." + c.getSimpleName());
         return Optional.empty();
       }
       if (!Accessibility.check(scope, e, role, Annotations.site(c), null, null)) {
         return Optional.empty();
       }
-      return cached(key, () -> {
-        inProgress.push(key);
-        Optional<ConfigObjectModel> o = object(e, false, null, 0);
-        inProgress.pop();
-        return o;
-      }).map(t -> (TypeModel) t);
+      return cached(
+              key,
+              () -> {
+                inProgress.push(key);
+                Optional<ConfigObjectModel> o = object(e, false, null, 0);
+                inProgress.pop();
+                return o;
+              })
+          .map(t -> (TypeModel) t);
     } else {
       hint = ((TypeClassifier.Unsupported) shape).hint();
     }
-    report.error(Message.CONFIG_PROPERTY_TYPE, Annotations.site(c), c.getSimpleName(), owner.getSimpleName(),
-        TypeSupport.simple(type), hint);
+    report.error(
+        Message.CONFIG_PROPERTY_TYPE,
+        Annotations.site(c),
+        c.getSimpleName(),
+        owner.getSimpleName(),
+        TypeSupport.simple(type),
+        hint);
     return Optional.empty();
   }
 
@@ -204,17 +251,27 @@ final class ConfigTypeValidator {
   }
 
   private Optional<OneOfModel> oneOf(TypeElement type) {
-    Annotations.Values oneOf = new Annotations.Values(elements,
-        Annotations.find(type, Annotations.ONE_OF).orElseThrow());
+    Annotations.Values oneOf =
+        new Annotations.Values(elements, Annotations.find(type, Annotations.ONE_OF).orElseThrow());
     boolean ok = true;
     String discriminator = oneOf.string("discriminator");
     if (!Pattern.matches("[A-Za-z_][A-Za-z0-9_]*", discriminator)) {
-      report.error(Message.INVALID_DISCRIMINATOR, type, oneOf.mirror(), oneOf.at("discriminator"),
-          discriminator, type.getSimpleName());
+      report.error(
+          Message.INVALID_DISCRIMINATOR,
+          type,
+          oneOf.mirror(),
+          oneOf.at("discriminator"),
+          discriminator,
+          type.getSimpleName());
       ok = false;
     }
     if (type.getKind() != ElementKind.INTERFACE || !type.getModifiers().contains(Modifier.SEALED)) {
-      report.error(Message.ONEOF_NOT_SEALED, type, oneOf.mirror(), null, type.getSimpleName(),
+      report.error(
+          Message.ONEOF_NOT_SEALED,
+          type,
+          oneOf.mirror(),
+          null,
+          type.getSimpleName(),
           type.getSimpleName());
       return Optional.empty();
     }
@@ -223,8 +280,13 @@ final class ConfigTypeValidator {
     for (TypeMirror permitted : type.getPermittedSubclasses()) {
       TypeElement option = TypeSupport.element(permitted).orElseThrow();
       if (option.getKind() != ElementKind.RECORD) {
-        report.error(Message.CHOICE_NOT_RECORD, option, option.getSimpleName(), type.getSimpleName(),
-            option.getSimpleName(), type.getSimpleName());
+        report.error(
+            Message.CHOICE_NOT_RECORD,
+            option,
+            option.getSimpleName(),
+            type.getSimpleName(),
+            option.getSimpleName(),
+            type.getSimpleName());
         ok = false;
         continue;
       }
@@ -235,16 +297,27 @@ final class ConfigTypeValidator {
         continue;
       }
       Annotations.Values choice = new Annotations.Values(elements, choiceMirror.get());
-      if (!Accessibility.check(scope, option, "option of @OneOf " + type.getSimpleName(), option,
-          choiceMirror.get(), null)) {
+      if (!Accessibility.check(
+          scope,
+          option,
+          "option of @OneOf " + type.getSimpleName(),
+          option,
+          choiceMirror.get(),
+          null)) {
         ok = false;
         continue;
       }
       String value = choice.string("value");
       String previous = values.putIfAbsent(value, option.getSimpleName().toString());
       if (previous != null) {
-        report.error(Message.DUPLICATE_CHOICE, option, choice.mirror(), choice.at("value"), value,
-            option.getSimpleName(), previous);
+        report.error(
+            Message.DUPLICATE_CHOICE,
+            option,
+            choice.mirror(),
+            choice.at("value"),
+            value,
+            option.getSimpleName(),
+            previous);
         ok = false;
       }
       String key = option.getQualifiedName() + "#choice";
@@ -258,12 +331,16 @@ final class ConfigTypeValidator {
         ok = false;
         continue;
       }
-      String title = choice.string("title").isEmpty()
-          ? Names.title(option.getSimpleName().toString()) : choice.string("title");
+      String title =
+          choice.string("title").isEmpty()
+              ? Names.title(option.getSimpleName().toString())
+              : choice.string("title");
       choices.add(new ChoiceModel(value, title, choice.string("description"), object.get()));
     }
     return ok
-        ? Optional.of(new OneOfModel(ClassName.get(type), discriminator, oneOf.string("displayType"), choices))
+        ? Optional.of(
+            new OneOfModel(
+                ClassName.get(type), discriminator, oneOf.string("displayType"), choices))
         : Optional.empty();
   }
 }

@@ -37,8 +37,13 @@ final class ConnectorScope {
     if (config == null) {
       config = new ConfigRef(parameter.asType(), method, parameter);
     } else if (!types.types().isSameType(config.type(), parameter.asType())) {
-      report.error(Message.CONFIG_TYPE_MISMATCH, parameter, TypeSupport.simple(parameter.asType()),
-          method.getSimpleName(), TypeSupport.simple(config.type()), config.method().getSimpleName());
+      report.error(
+          Message.CONFIG_TYPE_MISMATCH,
+          parameter,
+          TypeSupport.simple(parameter.asType()),
+          method.getSimpleName(),
+          TypeSupport.simple(config.type()),
+          config.method().getSimpleName());
       configConsistent = false;
     }
   }
@@ -53,7 +58,10 @@ final class ConnectorScope {
     return configConsistent;
   }
 
-  /** The config type's simple text for signatures in messages, {@code Config} when none is known yet. */
+  /**
+   * The config type's simple text for signatures in messages, {@code Config} when none is known
+   * yet.
+   */
   String configText() {
     return config == null ? "Config" : TypeSupport.simple(config.type());
   }

@@ -22,8 +22,8 @@ import javax.lang.model.util.Types;
 /**
  * Validates one {@code @Source}/{@code @Destination} class: checks the class and its annotation,
  * hands each annotated method to the validator of its kind, checks that the parts form a connector,
- * and lets {@link ConnectorModelFactory} assemble the model. Every error goes to the {@link Report} on
- * the most precise element; no model is returned when any error was found.
+ * and lets {@link ConnectorModelFactory} assemble the model. Every error goes to the {@link Report}
+ * on the most precise element; no model is returned when any error was found.
  */
 public final class ConnectorValidator {
   private final Elements elements;
@@ -56,16 +56,31 @@ public final class ConnectorValidator {
    */
   public boolean unresolved(TypeElement type, Optional<Report> report) {
     List<UnresolvedTypes.Unresolved> unresolved = UnresolvedTypes.find(type);
-    report.ifPresent(r -> unresolved.forEach(u -> r.error(Message.UNRESOLVED_TYPE, u.site(), u.mirror(),
-        u.value(), u.type(), describe(u.site()))));
+    report.ifPresent(
+        r ->
+            unresolved.forEach(
+                u ->
+                    r.error(
+                        Message.UNRESOLVED_TYPE,
+                        u.site(),
+                        u.mirror(),
+                        u.value(),
+                        u.type(),
+                        describe(u.site()))));
     return !unresolved.isEmpty();
   }
 
   private static String describe(Element site) {
     return switch (site.getKind()) {
       case METHOD -> "method " + site.getSimpleName() + "()";
-      case PARAMETER -> "parameter " + site.getSimpleName() + " of " + site.getEnclosingElement().getSimpleName() + "()";
-      case FIELD -> "component " + site.getEnclosingElement().getSimpleName() + "." + site.getSimpleName();
+      case PARAMETER ->
+          "parameter "
+              + site.getSimpleName()
+              + " of "
+              + site.getEnclosingElement().getSimpleName()
+              + "()";
+      case FIELD ->
+          "component " + site.getEnclosingElement().getSimpleName() + "." + site.getSimpleName();
       default -> site.getSimpleName().toString();
     };
   }
@@ -80,7 +95,8 @@ public final class ConnectorValidator {
     Optional<AnnotationMirror> source = Annotations.find(type, Annotations.SOURCE);
     Optional<AnnotationMirror> destination = Annotations.find(type, Annotations.DESTINATION);
     if (source.isPresent() && destination.isPresent()) {
-      report.error(Message.SOURCE_AND_DESTINATION, type, destination.get(), null, type.getSimpleName());
+      report.error(
+          Message.SOURCE_AND_DESTINATION, type, destination.get(), null, type.getSimpleName());
       return Optional.empty();
     }
     Kind kind = source.isPresent() ? Kind.SOURCE : Kind.DESTINATION;
@@ -93,15 +109,22 @@ public final class ConnectorValidator {
     Annotations.Values v = new Annotations.Values(elements, mirror);
     HeaderValidator.Header header = HeaderValidator.validate(scope, mirror, v, options);
     EnumModels enums = new EnumModels(scope);
-    Methods methods = methods(scope, new StreamValidator(scope,
-        new RecordTypeValidator(scope, enums, ConnectorModelFactory.annotatedClass(type))));
+    Methods methods =
+        methods(
+            scope,
+            new StreamValidator(
+                scope,
+                new RecordTypeValidator(scope, enums, ConnectorModelFactory.annotatedClass(type))));
     checkComplete(scope, mirror, v, methods);
     Optional<ConfigModel> config = config(scope, enums);
-    Optional<HttpSourceModel> http = config.flatMap(c -> HttpSourceValidator.validate(scope, c, methods.streams));
+    Optional<HttpSourceModel> http =
+        config.flatMap(c -> HttpSourceValidator.validate(scope, c, methods.streams));
     if (report.hasErrors() || config.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(ConnectorModelFactory.create(scope, v, header, methods, config.get(), baseName).withHttp(http));
+    return Optional.of(
+        ConnectorModelFactory.create(scope, v, header, methods, config.get(), baseName)
+            .withHttp(http));
   }
 
   private Methods methods(ConnectorScope scope, StreamValidator streams) {
@@ -111,8 +134,14 @@ public final class ConnectorValidator {
       Optional<AnnotationMirror> check = Annotations.find(method, Annotations.CHECK);
       if (check.isPresent()) {
         if (firstCheck != null) {
-          scope.report.error(Message.DUPLICATE_CHECK, method, check.get(), null, method.getSimpleName(),
-              scope.type.getSimpleName(), firstCheck.getSimpleName());
+          scope.report.error(
+              Message.DUPLICATE_CHECK,
+              method,
+              check.get(),
+              null,
+              method.getSimpleName(),
+              scope.type.getSimpleName(),
+              firstCheck.getSimpleName());
         } else {
           firstCheck = method;
           if (CheckValidator.validate(scope, method, check.get())) {
@@ -139,7 +168,8 @@ public final class ConnectorValidator {
       Optional<AnnotationMirror> read = Annotations.find(method, Annotations.READ);
       if (read.isPresent()) {
         found.declaresStreams = true;
-        if (sourceOnly(scope, method, read.get(), "Read") && single(scope, method, read.get(), "Read", found.read)) {
+        if (sourceOnly(scope, method, read.get(), "Read")
+            && single(scope, method, read.get(), "Read", found.read)) {
           found.read = method;
           found.readModel = ReadValidator.validate(scope, method, read.get());
         }
@@ -147,7 +177,12 @@ public final class ConnectorValidator {
       Optional<AnnotationMirror> writer = Annotations.find(method, Annotations.WRITER);
       if (writer.isPresent()) {
         if (scope.kind == Kind.SOURCE) {
-          scope.report.error(Message.WRITER_ON_SOURCE, method, writer.get(), null, method.getSimpleName(),
+          scope.report.error(
+              Message.WRITER_ON_SOURCE,
+              method,
+              writer.get(),
+              null,
+              method.getSimpleName(),
               scope.type.getSimpleName());
         } else if (single(scope, method, writer.get(), "Writer", found.writer)) {
           found.writer = method;
@@ -162,8 +197,14 @@ public final class ConnectorValidator {
   private static boolean sourceOnly(
       ConnectorScope scope, ExecutableElement method, AnnotationMirror mirror, String annotation) {
     if (scope.kind == Kind.DESTINATION) {
-      scope.report.error(Message.SOURCE_METHOD_ON_DESTINATION, method, mirror, null, annotation,
-          method.getSimpleName(), scope.type.getSimpleName());
+      scope.report.error(
+          Message.SOURCE_METHOD_ON_DESTINATION,
+          method,
+          mirror,
+          null,
+          annotation,
+          method.getSimpleName(),
+          scope.type.getSimpleName());
       return false;
     }
     return true;
@@ -171,11 +212,21 @@ public final class ConnectorValidator {
 
   /** Reports a second method of a kind that allows one; true for the first. */
   private static boolean single(
-      ConnectorScope scope, ExecutableElement method, AnnotationMirror mirror, String annotation,
+      ConnectorScope scope,
+      ExecutableElement method,
+      AnnotationMirror mirror,
+      String annotation,
       ExecutableElement first) {
     if (first != null) {
-      scope.report.error(Message.DUPLICATE_METHOD, method, mirror, null, annotation, method.getSimpleName(),
-          scope.type.getSimpleName(), first.getSimpleName());
+      scope.report.error(
+          Message.DUPLICATE_METHOD,
+          method,
+          mirror,
+          null,
+          annotation,
+          method.getSimpleName(),
+          scope.type.getSimpleName(),
+          first.getSimpleName());
       return false;
     }
     return true;
@@ -187,12 +238,20 @@ public final class ConnectorValidator {
     Report report = scope.report;
     if (scope.kind == Kind.SOURCE) {
       if (m.discover != null && m.read == null) {
-        report.error(Message.DISCOVER_WITHOUT_READ, m.discover,
-            Annotations.find(m.discover, Annotations.DISCOVER).orElseThrow(), null, m.discover.getSimpleName());
+        report.error(
+            Message.DISCOVER_WITHOUT_READ,
+            m.discover,
+            Annotations.find(m.discover, Annotations.DISCOVER).orElseThrow(),
+            null,
+            m.discover.getSimpleName());
       }
       if (m.read != null && m.discover == null) {
-        report.error(Message.READ_WITHOUT_DISCOVER, m.read,
-            Annotations.find(m.read, Annotations.READ).orElseThrow(), null, m.read.getSimpleName());
+        report.error(
+            Message.READ_WITHOUT_DISCOVER,
+            m.read,
+            Annotations.find(m.read, Annotations.READ).orElseThrow(),
+            null,
+            m.read.getSimpleName());
       }
       if (!m.declaresStreams) {
         report.error(Message.NO_STREAMS, scope.type, mirror, null, scope.type.getSimpleName());
@@ -202,7 +261,11 @@ public final class ConnectorValidator {
         report.error(Message.NO_WRITER, scope.type, mirror, null, scope.type.getSimpleName());
       }
       if (v.enumNames("syncModes").isEmpty()) {
-        report.error(Message.NO_DESTINATION_SYNC_MODES, scope.type, mirror, v.at("syncModes"),
+        report.error(
+            Message.NO_DESTINATION_SYNC_MODES,
+            scope.type,
+            mirror,
+            v.at("syncModes"),
             scope.type.getSimpleName());
       }
     }
@@ -219,14 +282,18 @@ public final class ConnectorValidator {
     ConnectorScope.ConfigRef ref = scope.config().get();
     TypeElement configType = TypeSupport.element(ref.type()).orElseThrow();
     if (configType.getKind() != javax.lang.model.element.ElementKind.RECORD) {
-      scope.report.error(Message.CONFIG_NOT_RECORD, ref.parameter(), TypeSupport.simple(ref.type()),
+      scope.report.error(
+          Message.CONFIG_NOT_RECORD,
+          ref.parameter(),
+          TypeSupport.simple(ref.type()),
           configType.getSimpleName());
       return Optional.empty();
     }
     if (!Accessibility.check(scope, configType, "config record", ref.parameter(), null, null)) {
       return Optional.empty();
     }
-    return new ConfigTypeValidator(scope, enums).config(configType, ConnectorModelFactory.binder(scope.type));
+    return new ConfigTypeValidator(scope, enums)
+        .config(configType, ConnectorModelFactory.binder(scope.type));
   }
 
   /**
@@ -234,11 +301,19 @@ public final class ConnectorValidator {
    */
   public void checkPlacement(Element method, String annotationSimpleName, Report report) {
     Element enclosing = method.getEnclosingElement();
-    if (Annotations.has(enclosing, Annotations.SOURCE) || Annotations.has(enclosing, Annotations.DESTINATION)) {
+    if (Annotations.has(enclosing, Annotations.SOURCE)
+        || Annotations.has(enclosing, Annotations.DESTINATION)) {
       return;
     }
-    AnnotationMirror mirror = Annotations.find(method, Annotations.PKG + annotationSimpleName).orElse(null);
-    report.error(Message.ORPHAN_METHOD, method, mirror, null, annotationSimpleName, method.getSimpleName(),
+    AnnotationMirror mirror =
+        Annotations.find(method, Annotations.PKG + annotationSimpleName).orElse(null);
+    report.error(
+        Message.ORPHAN_METHOD,
+        method,
+        mirror,
+        null,
+        annotationSimpleName,
+        method.getSimpleName(),
         enclosing.getSimpleName());
   }
 }

@@ -18,15 +18,20 @@ final class Constraints {
   private Constraints() {}
 
   /** What is wrong with a number outside {@code [minimum, maximum]}, for messages. */
-  static Optional<String> rangeProblem(Object literal, Optional<BigDecimal> minimum, Optional<BigDecimal> maximum) {
+  static Optional<String> rangeProblem(
+      Object literal, Optional<BigDecimal> minimum, Optional<BigDecimal> maximum) {
     if (!(literal instanceof Number n) || (minimum.isEmpty() && maximum.isEmpty())) {
       return Optional.empty();
     }
     BigDecimal d = new BigDecimal(n.toString());
     if ((minimum.isPresent() && d.compareTo(minimum.get()) < 0)
         || (maximum.isPresent() && d.compareTo(maximum.get()) > 0)) {
-      return Optional.of("is outside [" + minimum.map(BigDecimal::toPlainString).orElse("-inf") + ", "
-          + maximum.map(BigDecimal::toPlainString).orElse("+inf") + "]");
+      return Optional.of(
+          "is outside ["
+              + minimum.map(BigDecimal::toPlainString).orElse("-inf")
+              + ", "
+              + maximum.map(BigDecimal::toPlainString).orElse("+inf")
+              + "]");
     }
     return Optional.empty();
   }
@@ -38,12 +43,17 @@ final class Constraints {
       Set<Object> seen = new HashSet<>();
       for (Object item : items) {
         if (!seen.add(item)) {
-          return Optional.of("lists " + text(item) + " twice, but a Set property's items are unique "
-              + "(uniqueItems)");
+          return Optional.of(
+              "lists "
+                  + text(item)
+                  + " twice, but a Set property's items are unique "
+                  + "(uniqueItems)");
         }
       }
     }
-    if (pattern.isPresent() && literal instanceof String text && !pattern.get().matcher(text).find()) {
+    if (pattern.isPresent()
+        && literal instanceof String text
+        && !pattern.get().matcher(text).find()) {
       return Optional.of("does not match its pattern \"" + pattern.get().pattern() + "\"");
     }
     return Optional.empty();

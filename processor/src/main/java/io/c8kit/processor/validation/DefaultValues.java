@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses {@code @DefaultValue} and {@code @Property(examples)} text to JSON literals at compile time,
- * so that a default that would fail at run time (a typo in a number, an unknown enum name) is a
- * compile error instead.
+ * Parses {@code @DefaultValue} and {@code @Property(examples)} text to JSON literals at compile
+ * time, so that a default that would fail at run time (a typo in a number, an unknown enum name) is
+ * a compile error instead.
  */
 final class DefaultValues {
   /**
@@ -46,9 +46,7 @@ final class DefaultValues {
     }
   }
 
-  /**
-   * The JSON literal for {@code text}: String, Long, BigDecimal, Boolean, or a List of those.
-   */
+  /** The JSON literal for {@code text}: String, Long, BigDecimal, Boolean, or a List of those. */
   static Object parse(TypeModel type, String text) throws Unparseable {
     if (type instanceof OptionalModel o) {
       return parse(o.element(), text);
@@ -79,8 +77,9 @@ final class DefaultValues {
   }
 
   private static Object element(TypeModel type, JsonNode item) throws Unparseable {
-    boolean stringy = type instanceof EnumModel
-        || (type instanceof ScalarModel s && s.scalar().jsonType().equals("string"));
+    boolean stringy =
+        type instanceof EnumModel
+            || (type instanceof ScalarModel s && s.scalar().jsonType().equals("string"));
     boolean bool = type instanceof ScalarModel s && s.scalar() == Scalar.BOOLEAN;
     if (stringy && !item.isTextual()) {
       throw new Unparseable("array element " + item + " is not a JSON string");
@@ -154,17 +153,21 @@ final class DefaultValues {
     } catch (NumberFormatException e) {
       throw new Unparseable("not a number in range");
     } catch (DateTimeParseException e) {
-      throw new Unparseable("not an ISO-8601 " + (scalar == Scalar.LOCAL_DATE ? "date" : "timestamp"));
+      throw new Unparseable(
+          "not an ISO-8601 " + (scalar == Scalar.LOCAL_DATE ? "date" : "timestamp"));
     }
   }
 
   /**
-   * Rejects exponents no JSON reader would accept, such as {@code 1e999999999}: writing them in plain
-   * notation would take gigabytes (and {@link #normalize} would build the number digit by digit).
+   * Rejects exponents no JSON reader would accept, such as {@code 1e999999999}: writing them in
+   * plain notation would take gigabytes (and {@link #normalize} would build the number digit by
+   * digit).
    */
   private static BigDecimal bounded(BigDecimal d) throws Unparseable {
-    if (Math.abs((long) d.precision() - d.scale()) > MAX_DIGITS || Math.abs((long) d.scale()) > MAX_DIGITS) {
-      throw new Unparseable("more than " + MAX_DIGITS + " digits before or after the decimal point");
+    if (Math.abs((long) d.precision() - d.scale()) > MAX_DIGITS
+        || Math.abs((long) d.scale()) > MAX_DIGITS) {
+      throw new Unparseable(
+          "more than " + MAX_DIGITS + " digits before or after the decimal point");
     }
     return d;
   }

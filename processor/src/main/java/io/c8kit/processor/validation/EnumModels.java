@@ -13,9 +13,9 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Builds enum models (JSON names from {@code @Field(name)} on constants) once per connector, reporting
- * constants whose JSON names collide: the spec or schema would list the name twice and binding or
- * writing could not tell the constants apart.
+ * Builds enum models (JSON names from {@code @Field(name)} on constants) once per connector,
+ * reporting constants whose JSON names collide: the spec or schema would list the name twice and
+ * binding or writing could not tell the constants apart.
  */
 final class EnumModels {
   private final ConnectorScope scope;
@@ -25,7 +25,9 @@ final class EnumModels {
     this.scope = scope;
   }
 
-  /** The model of {@code type}, or empty (reported once) when it is inaccessible or names collide. */
+  /**
+   * The model of {@code type}, or empty (reported once) when it is inaccessible or names collide.
+   */
   Optional<EnumModel> model(TypeElement type, String role, Element site) {
     String key = type.getQualifiedName().toString();
     Optional<EnumModel> cached = done.get(key);
@@ -50,19 +52,29 @@ final class EnumModels {
         continue;
       }
       String constant = c.getSimpleName().toString();
-      Optional<Annotations.Values> field = Annotations.find(c, Annotations.FIELD)
-          .map(m -> new Annotations.Values(scope.elements, m));
+      Optional<Annotations.Values> field =
+          Annotations.find(c, Annotations.FIELD)
+              .map(m -> new Annotations.Values(scope.elements, m));
       String name = field.map(f -> f.string("name")).filter(n -> !n.isEmpty()).orElse(constant);
       String previous = owners.putIfAbsent(name, constant);
       if (previous != null) {
         AnnotationMirror mirror = field.map(Annotations.Values::mirror).orElse(null);
-        scope.report.error(Message.DUPLICATE_ENUM_NAME, c, mirror, field.map(f -> f.at("name")).orElse(null),
-            name, constant, type.getSimpleName(), previous);
+        scope.report.error(
+            Message.DUPLICATE_ENUM_NAME,
+            c,
+            mirror,
+            field.map(f -> f.at("name")).orElse(null),
+            name,
+            constant,
+            type.getSimpleName(),
+            previous);
         ok = false;
       }
       constants.add(constant);
       names.add(name);
     }
-    return ok ? Optional.of(new EnumModel(ClassName.get(type), constants, names)) : Optional.empty();
+    return ok
+        ? Optional.of(new EnumModel(ClassName.get(type), constants, names))
+        : Optional.empty();
   }
 }

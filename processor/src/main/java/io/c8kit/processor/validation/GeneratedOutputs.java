@@ -22,13 +22,19 @@ import javax.lang.model.util.Elements;
 /**
  * The files a connector will generate, claimed before any is written: a name another connector of
  * the compilation already claimed, a class the author already has, or a file name longer than file
- * systems allow becomes a diagnostic instead of a FilerException (an internal error) halfway through.
- * One instance per compilation, since claims last across rounds.
+ * systems allow becomes a diagnostic instead of a FilerException (an internal error) halfway
+ * through. One instance per compilation, since claims last across rounds.
  */
 public final class GeneratedOutputs {
-  /** Bytes per file name on common file systems (ext4, APFS, NTFS in UTF-16 units, close enough). */
+  /**
+   * Bytes per file name on common file systems (ext4, APFS, NTFS in UTF-16 units, close enough).
+   */
   static final int MAX_FILE_NAME_BYTES = 255;
-  /** The longest suffix javac adds to a generated class's name: a switch map class {@code X$1.class}. */
+
+  /**
+   * The longest suffix javac adds to a generated class's name: a switch map class {@code
+   * X$1.class}.
+   */
   private static final String LONGEST_CLASS_SUFFIX = "$1.class";
 
   private static final String RENAME_CLASS =
@@ -37,14 +43,21 @@ public final class GeneratedOutputs {
   private final Elements elements;
   private final Map<String, String> claimedTypes = new HashMap<>();
   private final Map<String, String> claimedNames = new HashMap<>();
-  /** Types declared in this compilation's sources; a class file of an earlier build is never a clash. */
+
+  /**
+   * Types declared in this compilation's sources; a class file of an earlier build is never a
+   * clash.
+   */
   private final Set<String> sourceTypes = new HashSet<>();
 
   public GeneratedOutputs(Elements elements) {
     this.elements = elements;
   }
 
-  /** Notes the types of a round's sources (nested ones included), the only ones a name can clash with. */
+  /**
+   * Notes the types of a round's sources (nested ones included), the only ones a name can clash
+   * with.
+   */
   public void noteSources(Collection<? extends Element> rootElements) {
     for (Element e : rootElements) {
       if (e instanceof TypeElement t) {
@@ -57,7 +70,10 @@ public final class GeneratedOutputs {
   /** One generated type and what its name derives from, for messages. */
   private record Output(ClassName type, String source, String derivedFrom) {}
 
-  /** Claims every output of {@code model}; false (with errors in {@code report}) when one cannot be written. */
+  /**
+   * Claims every output of {@code model}; false (with errors in {@code report}) when one cannot be
+   * written.
+   */
   public boolean claim(ConnectorModel model, Report report) {
     TypeElement origin = model.origin();
     String annotation = model.kind() == Kind.SOURCE ? Annotations.SOURCE : Annotations.DESTINATION;
@@ -69,34 +85,69 @@ public final class GeneratedOutputs {
     String nameKey = model.kind().word() + "-" + model.name();
     String previous = claimedNames.get(nameKey);
     if (previous != null && !previous.equals(originName)) {
-      report.error(Message.DUPLICATE_CONNECTOR_NAME, origin, mirror, nameValue, model.kind().word(),
-          model.name(), previous, model.kind() == Kind.SOURCE ? "Source" : "Destination");
+      report.error(
+          Message.DUPLICATE_CONNECTOR_NAME,
+          origin,
+          mirror,
+          nameValue,
+          model.kind().word(),
+          model.name(),
+          previous,
+          model.kind() == Kind.SOURCE ? "Source" : "Destination");
       ok = false;
     }
-    List<Output> outputs = new ArrayList<>(List.of(
-        new Output(model.connectorClass(), originName, "class " + origin.getSimpleName()),
-        new Output(model.mainClass(), originName, "class " + origin.getSimpleName()),
-        new Output(model.config().binder(), originName, "class " + origin.getSimpleName())));
+    List<Output> outputs =
+        new ArrayList<>(
+            List.of(
+                new Output(model.connectorClass(), originName, "class " + origin.getSimpleName()),
+                new Output(model.mainClass(), originName, "class " + origin.getSimpleName()),
+                new Output(
+                    model.config().binder(), originName, "class " + origin.getSimpleName())));
     for (RecordTypeModel r : model.recordTypes()) {
-      outputs.add(new Output(r.serializer(), r.type().canonicalName(), "record " + r.type().simpleName()));
+      outputs.add(
+          new Output(r.serializer(), r.type().canonicalName(), "record " + r.type().simpleName()));
     }
     for (Output out : outputs) {
       String qualified = out.type().canonicalName();
       Optional<Integer> bytes = tooLong(out.type().simpleName() + LONGEST_CLASS_SUFFIX);
       if (bytes.isPresent()) {
-        TypeElement site = Optional.ofNullable(elements.getTypeElement(out.source())).orElse(origin);
-        report.error(Message.NAME_TOO_LONG, site, site == origin ? mirror : null, null,
-            "the name of " + out.derivedFrom(), qualified, bytes.get(), MAX_FILE_NAME_BYTES);
+        TypeElement site =
+            Optional.ofNullable(elements.getTypeElement(out.source())).orElse(origin);
+        report.error(
+            Message.NAME_TOO_LONG,
+            site,
+            site == origin ? mirror : null,
+            null,
+            "the name of " + out.derivedFrom(),
+            qualified,
+            bytes.get(),
+            MAX_FILE_NAME_BYTES);
         ok = false;
       }
       String owner = claimedTypes.get(qualified);
       if (owner != null && !owner.equals(originName)) {
-        report.error(Message.GENERATED_NAME_CLASH, origin, mirror, null, "class", qualified, originName,
-            "connector " + owner + " generates a class of that name too", RENAME_CLASS);
+        report.error(
+            Message.GENERATED_NAME_CLASH,
+            origin,
+            mirror,
+            null,
+            "class",
+            qualified,
+            originName,
+            "connector " + owner + " generates a class of that name too",
+            RENAME_CLASS);
         ok = false;
       } else if (owner == null && userType(qualified).isPresent()) {
-        report.error(Message.GENERATED_NAME_CLASH, origin, mirror, null, "class", qualified, originName,
-            "a class of that name already exists", RENAME_CLASS);
+        report.error(
+            Message.GENERATED_NAME_CLASH,
+            origin,
+            mirror,
+            null,
+            "class",
+            qualified,
+            originName,
+            "a class of that name already exists",
+            RENAME_CLASS);
         ok = false;
       }
     }
@@ -112,7 +163,8 @@ public final class GeneratedOutputs {
    * earlier build passed as a source carries c8kit's {@code @Generated} and is not a clash.
    */
   private Optional<TypeElement> userType(String qualifiedName) {
-    // the sources first: looking up a name that is not there searches the whole class path (a few ms
+    // the sources first: looking up a name that is not there searches the whole class path (a few
+    // ms
     // of a cold javac in all, benchmarks/results/ser.md)
     if (!sourceTypes.contains(qualifiedName)) {
       return Optional.empty();
@@ -121,10 +173,11 @@ public final class GeneratedOutputs {
     if (existing == null) {
       return Optional.empty();
     }
-    boolean ours = Annotations.find(existing, "javax.annotation.processing.Generated")
-        .map(m -> Annotations.explicit(m, "value"))
-        .map(v -> String.valueOf(v.getValue()).contains("io.c8kit.processor"))
-        .orElse(false);
+    boolean ours =
+        Annotations.find(existing, "javax.annotation.processing.Generated")
+            .map(m -> Annotations.explicit(m, "value"))
+            .map(v -> String.valueOf(v.getValue()).contains("io.c8kit.processor"))
+            .orElse(false);
     return ours ? Optional.empty() : Optional.of(existing);
   }
 

@@ -23,16 +23,27 @@ import javax.lang.model.element.ExecutableElement;
  */
 final class HttpRequestValidator {
   /** Per paginator kind: the members it needs; every other paginator member must stay empty. */
-  private static final Map<String, List<String>> NEEDED = Map.of(
-      "NONE", List.of(),
-      "LINK_HEADER", List.of(),
-      "PAGE_NUMBER", List.of("param", "sizeParam", "size"),
-      "OFFSET_LIMIT", List.of("param", "sizeParam", "size"),
-      "NEXT_TOKEN", List.of("pointer", "param"),
-      "NEXT_URL", List.of("pointer"));
-  private static final List<String> MEMBERS = List.of("param", "sizeParam", "size", "pointer", "totalHeader");
-  private static final Map<String, String> EXAMPLES = Map.of("param", "\"page\"", "sizeParam", "\"per_page\"",
-      "size", "\"{page_size}\"", "pointer", "\"/meta/next_cursor\"");
+  private static final Map<String, List<String>> NEEDED =
+      Map.of(
+          "NONE", List.of(),
+          "LINK_HEADER", List.of(),
+          "PAGE_NUMBER", List.of("param", "sizeParam", "size"),
+          "OFFSET_LIMIT", List.of("param", "sizeParam", "size"),
+          "NEXT_TOKEN", List.of("pointer", "param"),
+          "NEXT_URL", List.of("pointer"));
+
+  private static final List<String> MEMBERS =
+      List.of("param", "sizeParam", "size", "pointer", "totalHeader");
+  private static final Map<String, String> EXAMPLES =
+      Map.of(
+          "param",
+          "\"page\"",
+          "sizeParam",
+          "\"per_page\"",
+          "size",
+          "\"{page_size}\"",
+          "pointer",
+          "\"/meta/next_cursor\"");
 
   private final ConnectorScope scope;
   private final HttpTexts texts;
@@ -43,15 +54,26 @@ final class HttpRequestValidator {
   }
 
   Optional<Request> validate(
-      ExecutableElement method, AnnotationMirror mirror, StreamModel stream, boolean sourceUsesConfig) {
+      ExecutableElement method,
+      AnnotationMirror mirror,
+      StreamModel stream,
+      boolean sourceUsesConfig) {
     Annotations.Values v = new Annotations.Values(scope.elements, mirror);
     Report report = scope.report;
     String name = method.getSimpleName().toString();
     if (stream.returnKind() != ReturnKind.STREAM
         || !TypeSupport.qualifiedName(method.getReturnType()).equals("java.util.stream.Stream")) {
-      report.error(Message.HTTP_STREAM_SIGNATURE, method, mirror, null, name,
-          "returns " + TypeSupport.simple(method.getReturnType())
-              + (stream.params().contains(Param.EMITTER) ? " and takes an Emitter" : ""), name, scope.configText());
+      report.error(
+          Message.HTTP_STREAM_SIGNATURE,
+          method,
+          mirror,
+          null,
+          name,
+          "returns "
+              + TypeSupport.simple(method.getReturnType())
+              + (stream.params().contains(Param.EMITTER) ? " and takes an Emitter" : ""),
+          name,
+          scope.configText());
       return Optional.empty();
     }
     texts.takeUsesConfig();
@@ -75,21 +97,57 @@ final class HttpRequestValidator {
     ok &= pathText.isPresent();
     String records = v.string("records");
     if (!records.isEmpty() && !records.startsWith("/")) {
-      report.error(Message.HTTP_JSON_POINTER, method, mirror, v.at("records"), "@HttpStream records", records);
+      report.error(
+          Message.HTTP_JSON_POINTER,
+          method,
+          mirror,
+          v.at("records"),
+          "@HttpStream records",
+          records);
       ok = false;
     }
-    Optional<List<Header>> params = HttpSourceValidator.pairs(scope, texts, "@HttpStream param", v.strings("params"),
-        '=', new HttpTexts.Site(method, mirror, v.at("params")), "\"name=value\", e.g. \"sort=updated_at\"");
+    Optional<List<Header>> params =
+        HttpSourceValidator.pairs(
+            scope,
+            texts,
+            "@HttpStream param",
+            v.strings("params"),
+            '=',
+            new HttpTexts.Site(method, mirror, v.at("params")),
+            "\"name=value\", e.g. \"sort=updated_at\"");
     ok &= params.isPresent();
-    ok &= position(method, mirror, v, stream, "since", "incremental cursor", Param.CURSOR, "Cursor<T>", "cursor");
-    ok &= position(method, mirror, v, stream, "after", "last page key", Param.PAGE, "Page<T>", "pageKey");
-    Optional<PaginatorModel> paginator = paginator(method, HttpSourceValidator.nested(scope, mirror, "paginator"),
-        stream.name(), params.orElse(List.of()));
+    ok &=
+        position(
+            method,
+            mirror,
+            v,
+            stream,
+            "since",
+            "incremental cursor",
+            Param.CURSOR,
+            "Cursor<T>",
+            "cursor");
+    ok &=
+        position(
+            method, mirror, v, stream, "after", "last page key", Param.PAGE, "Page<T>", "pageKey");
+    Optional<PaginatorModel> paginator =
+        paginator(
+            method,
+            HttpSourceValidator.nested(scope, mirror, "paginator"),
+            stream.name(),
+            params.orElse(List.of()));
     ok &= paginator.isPresent();
     boolean usesConfig = texts.takeUsesConfig() || sourceUsesConfig;
     if (ok && usesConfig && !stream.params().contains(Param.CONFIG)) {
-      report.error(Message.HTTP_STREAM_SIGNATURE, method, mirror, null, name,
-          "takes no config, but its requests read config properties", name, scope.configText());
+      report.error(
+          Message.HTTP_STREAM_SIGNATURE,
+          method,
+          mirror,
+          null,
+          name,
+          "takes no config, but its requests read config properties",
+          name,
+          scope.configText());
       ok = false;
     }
     if (!ok) {
@@ -98,23 +156,54 @@ final class HttpRequestValidator {
     List<Parameter> parameters = new ArrayList<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
       var p = method.getParameters().get(i);
-      parameters.add(new Parameter(TypeName.get(p.asType()), p.getSimpleName().toString(), stream.params().get(i)));
+      parameters.add(
+          new Parameter(
+              TypeName.get(p.asType()), p.getSimpleName().toString(), stream.params().get(i)));
     }
-    return Optional.of(new Request(name, HttpSourceValidator.access(method), TypeName.get(method.getReturnType()),
-        stream.record().type(), parameters, path, pathParams, records, params.get(), v.string("since"),
-        v.string("after"), paginator.get()));
+    return Optional.of(
+        new Request(
+            name,
+            HttpSourceValidator.access(method),
+            TypeName.get(method.getReturnType()),
+            stream.record().type(),
+            parameters,
+            path,
+            pathParams,
+            records,
+            params.get(),
+            v.string("since"),
+            v.string("after"),
+            paginator.get()));
   }
 
   /** {@code since}/{@code after} need the parameter whose value they send. */
   private boolean position(
-      ExecutableElement method, AnnotationMirror mirror, Annotations.Values v, StreamModel stream, String member,
-      String what, Param role, String type, String streamMember) {
+      ExecutableElement method,
+      AnnotationMirror mirror,
+      Annotations.Values v,
+      StreamModel stream,
+      String member,
+      String what,
+      Param role,
+      String type,
+      String streamMember) {
     String value = v.string(member);
     if (value.isEmpty() || stream.params().contains(role)) {
       return true;
     }
-    scope.report.error(Message.HTTP_POSITION_WITHOUT_PARAMETER, method, mirror, v.at(member), member, value,
-        stream.name(), what, method.getSimpleName(), type, streamMember, member);
+    scope.report.error(
+        Message.HTTP_POSITION_WITHOUT_PARAMETER,
+        method,
+        mirror,
+        v.at(member),
+        member,
+        value,
+        stream.name(),
+        what,
+        method.getSimpleName(),
+        type,
+        streamMember,
+        member);
     return false;
   }
 
@@ -128,12 +217,26 @@ final class HttpRequestValidator {
       boolean set = !v.string(member).isEmpty();
       boolean counting = kind.equals("PAGE_NUMBER") || kind.equals("OFFSET_LIMIT");
       if (set && !needed.contains(member) && !(member.equals("totalHeader") && counting)) {
-        error(method, mirror, v, member, kind, stream, "sets " + member + ", which it does not use",
+        error(
+            method,
+            mirror,
+            v,
+            member,
+            kind,
+            stream,
+            "sets " + member + ", which it does not use",
             "remove it, or choose the kind that uses it");
         ok = false;
       } else if (!set && needed.contains(member)) {
-        error(method, mirror, v, null, kind, stream, "needs " + member, "set " + member + " = "
-            + EXAMPLES.get(member));
+        error(
+            method,
+            mirror,
+            v,
+            null,
+            kind,
+            stream,
+            "needs " + member,
+            "set " + member + " = " + EXAMPLES.get(member));
         ok = false;
       }
     }
@@ -143,29 +246,60 @@ final class HttpRequestValidator {
     for (String member : List.of("param", "sizeParam")) {
       String param = v.string(member);
       if (!param.isEmpty() && params.stream().anyMatch(h -> h.name().equals(param))) {
-        error(method, mirror, v, member, kind, stream, "sends query parameter " + param
-            + ", which @HttpStream(params) sets too", "remove it from params: the paginator sends it");
+        error(
+            method,
+            mirror,
+            v,
+            member,
+            kind,
+            stream,
+            "sends query parameter " + param + ", which @HttpStream(params) sets too",
+            "remove it from params: the paginator sends it");
         ok = false;
       }
     }
     String pointer = v.string("pointer");
     if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-      scope.report.error(Message.HTTP_JSON_POINTER, method, mirror, v.at("pointer"), "@Paginate pointer", pointer);
+      scope.report.error(
+          Message.HTTP_JSON_POINTER, method, mirror, v.at("pointer"), "@Paginate pointer", pointer);
       ok = false;
     }
     Optional<Text> size = Optional.empty();
     if (!v.string("size").isEmpty()) {
-      size = texts.integer("@Paginate size", v.string("size"), new HttpTexts.Site(method, mirror, v.at("size")));
+      size =
+          texts.integer(
+              "@Paginate size", v.string("size"), new HttpTexts.Site(method, mirror, v.at("size")));
       ok &= size.isPresent();
     }
-    return ok ? Optional.of(new PaginatorModel(kind, v.string("param"), v.string("sizeParam"), size, pointer,
-        v.string("totalHeader"))) : Optional.empty();
+    return ok
+        ? Optional.of(
+            new PaginatorModel(
+                kind,
+                v.string("param"),
+                v.string("sizeParam"),
+                size,
+                pointer,
+                v.string("totalHeader")))
+        : Optional.empty();
   }
 
   private void error(
-      ExecutableElement method, AnnotationMirror mirror, Annotations.Values v, String member, String kind,
-      String stream, String problem, String fix) {
-    scope.report.error(Message.HTTP_PAGINATOR_INCONSISTENT, method, mirror, member == null ? null : v.at(member),
-        kind, stream, problem, fix);
+      ExecutableElement method,
+      AnnotationMirror mirror,
+      Annotations.Values v,
+      String member,
+      String kind,
+      String stream,
+      String problem,
+      String fix) {
+    scope.report.error(
+        Message.HTTP_PAGINATOR_INCONSISTENT,
+        method,
+        mirror,
+        member == null ? null : v.at(member),
+        kind,
+        stream,
+        problem,
+        fix);
   }
 }

@@ -42,12 +42,13 @@ final class HttpSourceValidator {
     this.scope = scope;
     this.texts = new HttpTexts(scope, config);
     ClassName annotated = ConnectorModelFactory.annotatedClass(scope.type);
-    this.implementation = ClassName.get(annotated.packageName(),
-        String.join("_", annotated.simpleNames()) + "_Http");
+    this.implementation =
+        ClassName.get(annotated.packageName(), String.join("_", annotated.simpleNames()) + "_Http");
   }
 
   /** The model of an {@code @HttpSource} class; empty for other classes and after any error. */
-  static Optional<HttpSourceModel> validate(ConnectorScope scope, ConfigModel config, List<StreamModel> streams) {
+  static Optional<HttpSourceModel> validate(
+      ConnectorScope scope, ConfigModel config, List<StreamModel> streams) {
     return new HttpSourceValidator(scope, config).validate(streams);
   }
 
@@ -56,7 +57,8 @@ final class HttpSourceValidator {
     Report report = scope.report;
     boolean ok = true;
     if (source.isPresent() && scope.elements.getTypeElement(HTTP_API) == null) {
-      report.error(Message.HTTP_TOOLKIT_MISSING, scope.type, source.get(), null, scope.type.getSimpleName());
+      report.error(
+          Message.HTTP_TOOLKIT_MISSING, scope.type, source.get(), null, scope.type.getSimpleName());
       return Optional.empty();
     }
     // The source-level texts first: whether they read the config decides which methods need it.
@@ -70,30 +72,51 @@ final class HttpSourceValidator {
       boolean isAbstract = method.getModifiers().contains(Modifier.ABSTRACT);
       if (http.isPresent()) {
         if (source.isEmpty()) {
-          report.error(Message.HTTP_STREAM_WITHOUT_HTTP_SOURCE, method, http.get(), null, method.getSimpleName(),
+          report.error(
+              Message.HTTP_STREAM_WITHOUT_HTTP_SOURCE,
+              method,
+              http.get(),
+              null,
+              method.getSimpleName(),
               scope.type.getSimpleName());
           ok = false;
         } else if (!isAbstract) {
-          report.error(Message.HTTP_STREAM_HAS_BODY, method, http.get(), null, method.getSimpleName(),
+          report.error(
+              Message.HTTP_STREAM_HAS_BODY,
+              method,
+              http.get(),
+              null,
+              method.getSimpleName(),
               implementation.simpleName());
           ok = false;
         } else if (!Annotations.has(method, Annotations.STREAM)) {
-          report.error(Message.HTTP_STREAM_WITHOUT_STREAM, method, http.get(), null, method.getSimpleName());
+          report.error(
+              Message.HTTP_STREAM_WITHOUT_STREAM, method, http.get(), null, method.getSimpleName());
           ok = false;
         } else {
           // A stream StreamValidator rejected has been reported already.
-          Optional<StreamModel> stream = streams.stream()
-              .filter(s -> s.method().contentEquals(method.getSimpleName())).findFirst();
-          Optional<HttpSourceModel.Request> request = stream.flatMap(s ->
-              new HttpRequestValidator(scope, texts).validate(method, http.get(), s, sourceUsesConfig));
+          Optional<StreamModel> stream =
+              streams.stream()
+                  .filter(s -> s.method().contentEquals(method.getSimpleName()))
+                  .findFirst();
+          Optional<HttpSourceModel.Request> request =
+              stream.flatMap(
+                  s ->
+                      new HttpRequestValidator(scope, texts)
+                          .validate(method, http.get(), s, sourceUsesConfig));
           request.ifPresent(requests::add);
           ok &= request.isPresent();
         }
       } else if (isAbstract && source.isPresent()) {
         Optional<Factory> factory = factory(method);
         if (factory.isEmpty()) {
-          report.error(Message.ABSTRACT_METHOD_NOT_HTTP, method, method.getSimpleName(), scope.type.getSimpleName(),
-              method.getSimpleName(), scope.configText());
+          report.error(
+              Message.ABSTRACT_METHOD_NOT_HTTP,
+              method,
+              method.getSimpleName(),
+              scope.type.getSimpleName(),
+              method.getSimpleName(),
+              scope.configText());
           ok = false;
         }
         factory.ifPresent(factories::add);
@@ -103,13 +126,27 @@ final class HttpSourceValidator {
       return Optional.empty();
     }
     SourceParts p = parts.get();
-    return Optional.of(new HttpSourceModel(implementation, p.baseUrl, p.headers, p.auth, p.requests, p.seconds,
-        p.concurrent, factories, requests));
+    return Optional.of(
+        new HttpSourceModel(
+            implementation,
+            p.baseUrl,
+            p.headers,
+            p.auth,
+            p.requests,
+            p.seconds,
+            p.concurrent,
+            factories,
+            requests));
   }
 
   /** What {@code @HttpSource} itself declares. */
   private record SourceParts(
-      Text baseUrl, List<Header> headers, AuthModel auth, Optional<Text> requests, int seconds, int concurrent) {}
+      Text baseUrl,
+      List<Header> headers,
+      AuthModel auth,
+      Optional<Text> requests,
+      int seconds,
+      int concurrent) {}
 
   private Optional<SourceParts> sourceParts(AnnotationMirror mirror) {
     Annotations.Values v = new Annotations.Values(scope.elements, mirror);
@@ -117,13 +154,28 @@ final class HttpSourceValidator {
     String base = v.string("baseUrl");
     Optional<Text> baseUrl = texts.text("@HttpSource baseUrl", base, site);
     boolean ok = baseUrl.isPresent();
-    if (ok && !base.startsWith("{") && !base.startsWith("http://") && !base.startsWith("https://")) {
-      scope.report.error(Message.HTTP_VALUE_MALFORMED, scope.type, mirror, v.at("baseUrl"), "@HttpSource baseUrl",
-          base, "is not an http(s) URL", "\"https://api.example.com/v1\" or a property, e.g. \"{base_url}\"");
+    if (ok
+        && !base.startsWith("{")
+        && !base.startsWith("http://")
+        && !base.startsWith("https://")) {
+      scope.report.error(
+          Message.HTTP_VALUE_MALFORMED,
+          scope.type,
+          mirror,
+          v.at("baseUrl"),
+          "@HttpSource baseUrl",
+          base,
+          "is not an http(s) URL",
+          "\"https://api.example.com/v1\" or a property, e.g. \"{base_url}\"");
       ok = false;
     }
-    Optional<List<Header>> headers = pairs("@HttpSource header", v.strings("headers"), ':',
-        new HttpTexts.Site(scope.type, mirror, v.at("headers")), "\"Name: value\", e.g. \"X-Api-Version: 2\"");
+    Optional<List<Header>> headers =
+        pairs(
+            "@HttpSource header",
+            v.strings("headers"),
+            ':',
+            new HttpTexts.Site(scope.type, mirror, v.at("headers")),
+            "\"Name: value\", e.g. \"X-Api-Version: 2\"");
     ok &= headers.isPresent();
     Optional<AuthModel> auth = new HttpAuthValidator(scope, texts).validate(nested(mirror, "auth"));
     ok &= auth.isPresent();
@@ -131,39 +183,72 @@ final class HttpSourceValidator {
     Annotations.Values r = new Annotations.Values(scope.elements, rate);
     Optional<Text> requests = Optional.empty();
     if (!r.string("requests").isEmpty()) {
-      requests = texts.integer("@HttpRateLimit requests", r.string("requests"),
-          new HttpTexts.Site(scope.type, rate, r.at("requests")));
+      requests =
+          texts.integer(
+              "@HttpRateLimit requests",
+              r.string("requests"),
+              new HttpTexts.Site(scope.type, rate, r.at("requests")));
       ok &= requests.isPresent();
     }
     for (String member : List.of("perSeconds", "concurrent")) {
       int min = member.equals("perSeconds") ? 1 : 0;
       if (r.integer(member) < min) {
-        scope.report.error(Message.HTTP_VALUE_MALFORMED, scope.type, rate, r.at(member), "@HttpRateLimit " + member,
-            String.valueOf(r.integer(member)), "is below " + min, "a number of at least " + min);
+        scope.report.error(
+            Message.HTTP_VALUE_MALFORMED,
+            scope.type,
+            rate,
+            r.at(member),
+            "@HttpRateLimit " + member,
+            String.valueOf(r.integer(member)),
+            "is below " + min,
+            "a number of at least " + min);
         ok = false;
       }
     }
-    return ok ? Optional.of(new SourceParts(baseUrl.get(), headers.get(), auth.get(), requests,
-        r.integer("perSeconds"), r.integer("concurrent"))) : Optional.empty();
+    return ok
+        ? Optional.of(
+            new SourceParts(
+                baseUrl.get(),
+                headers.get(),
+                auth.get(),
+                requests,
+                r.integer("perSeconds"),
+                r.integer("concurrent")))
+        : Optional.empty();
   }
 
-  /** {@code name<separator>value} entries (headers, query parameters) with placeholders in the value. */
+  /**
+   * {@code name<separator>value} entries (headers, query parameters) with placeholders in the
+   * value.
+   */
   Optional<List<Header>> pairs(
       String what, List<String> entries, char separator, HttpTexts.Site site, String shape) {
     return pairs(scope, texts, what, entries, separator, site, shape);
   }
 
   static Optional<List<Header>> pairs(
-      ConnectorScope scope, HttpTexts texts, String what, List<String> entries, char separator,
-      HttpTexts.Site site, String shape) {
+      ConnectorScope scope,
+      HttpTexts texts,
+      String what,
+      List<String> entries,
+      char separator,
+      HttpTexts.Site site,
+      String shape) {
     List<Header> out = new ArrayList<>();
     boolean ok = true;
     for (String entry : entries) {
       int at = entry.indexOf(separator);
       String name = at < 0 ? "" : entry.substring(0, at).strip();
       if (name.isEmpty() || name.contains(" ")) {
-        scope.report.error(Message.HTTP_VALUE_MALFORMED, site.element(), site.mirror(), site.value(), what, entry,
-            "has no name before '" + separator + "'", shape);
+        scope.report.error(
+            Message.HTTP_VALUE_MALFORMED,
+            site.element(),
+            site.mirror(),
+            site.value(),
+            what,
+            entry,
+            "has no name before '" + separator + "'",
+            shape);
         ok = false;
         continue;
       }
@@ -178,7 +263,8 @@ final class HttpSourceValidator {
   private Optional<Factory> factory(ExecutableElement method) {
     String returned = TypeSupport.qualifiedName(method.getReturnType());
     boolean builder = returned.equals(HTTP_API + ".Builder");
-    if (!builder && !returned.equals(HTTP_API) || method.getParameters().size() != 1
+    if (!builder && !returned.equals(HTTP_API)
+        || method.getParameters().size() != 1
         || scope.config().isEmpty()) {
       return Optional.empty();
     }
@@ -186,13 +272,18 @@ final class HttpSourceValidator {
     if (!scope.types.types().isSameType(p.asType(), scope.config().get().type())) {
       return Optional.empty();
     }
-    return Optional.of(new Factory(method.getSimpleName().toString(), access(method),
-        new Parameter(TypeName.get(p.asType()), p.getSimpleName().toString(), Param.CONFIG), builder));
+    return Optional.of(
+        new Factory(
+            method.getSimpleName().toString(),
+            access(method),
+            new Parameter(TypeName.get(p.asType()), p.getSimpleName().toString(), Param.CONFIG),
+            builder));
   }
 
   /** The access modifier an implementation keeps: {@code public}, {@code protected} or none. */
   static String access(ExecutableElement method) {
-    return method.getModifiers().contains(Modifier.PUBLIC) ? "public"
+    return method.getModifiers().contains(Modifier.PUBLIC)
+        ? "public"
         : method.getModifiers().contains(Modifier.PROTECTED) ? "protected" : "";
   }
 

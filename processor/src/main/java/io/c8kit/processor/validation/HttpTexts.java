@@ -62,8 +62,15 @@ final class HttpTexts {
       int close = value.indexOf('}', open);
       String name = close < 0 ? "" : value.substring(open + 1, close);
       if (!name.matches("[A-Za-z0-9_]+")) {
-        scope.report.error(Message.HTTP_VALUE_MALFORMED, site.element(), site.mirror(), site.value(), what, value,
-            "has an unclosed or empty {placeholder}", "text with {property} placeholders, e.g. \"{base_url}/v1\"");
+        scope.report.error(
+            Message.HTTP_VALUE_MALFORMED,
+            site.element(),
+            site.mirror(),
+            site.value(),
+            what,
+            value,
+            "has an unclosed or empty {placeholder}",
+            "text with {property} placeholders, e.g. \"{base_url}/v1\"");
         return Optional.empty();
       }
       if (open > i) {
@@ -71,7 +78,11 @@ final class HttpTexts {
       }
       Optional<PropertyModel> p = property(what, name, site);
       if (p.isPresent() && scalar(p.get().type()).isEmpty()) {
-        typeError(what, p.get(), "a scalar (String, number, boolean or date-time) that is always set", site);
+        typeError(
+            what,
+            p.get(),
+            "a scalar (String, number, boolean or date-time) that is always set",
+            site);
         ok = false;
       } else if (p.isPresent()) {
         parts.add(new Part("", p.get().javaName()));
@@ -93,8 +104,15 @@ final class HttpTexts {
       } catch (NumberFormatException e) {
         // reported below
       }
-      scope.report.error(Message.HTTP_VALUE_MALFORMED, site.element(), site.mirror(), site.value(), what, value,
-          "is neither a positive number nor a {property} placeholder", "e.g. \"100\" or \"{page_size}\"");
+      scope.report.error(
+          Message.HTTP_VALUE_MALFORMED,
+          site.element(),
+          site.mirror(),
+          site.value(),
+          what,
+          value,
+          "is neither a positive number nor a {property} placeholder",
+          "e.g. \"100\" or \"{page_size}\"");
       return Optional.empty();
     }
     Optional<Text> text = text(what, value, site);
@@ -102,8 +120,15 @@ final class HttpTexts {
       return text;
     }
     if (!text.get().single()) {
-      scope.report.error(Message.HTTP_VALUE_MALFORMED, site.element(), site.mirror(), site.value(), what, value,
-          "mixes text and a placeholder where a number is needed", "one placeholder alone, e.g. \"{page_size}\"");
+      scope.report.error(
+          Message.HTTP_VALUE_MALFORMED,
+          site.element(),
+          site.mirror(),
+          site.value(),
+          what,
+          value,
+          "mixes text and a placeholder where a number is needed",
+          "one placeholder alone, e.g. \"{page_size}\"");
       return Optional.empty();
     }
     String name = value.strip().substring(1, value.strip().length() - 1);
@@ -130,7 +155,13 @@ final class HttpTexts {
       return Optional.empty();
     }
     if (secret && !p.get().secret()) {
-      scope.report.error(Message.HTTP_AUTH_NOT_SECRET, site.element(), site.mirror(), site.value(), member, name,
+      scope.report.error(
+          Message.HTTP_AUTH_NOT_SECRET,
+          site.element(),
+          site.mirror(),
+          site.value(),
+          member,
+          name,
           p.get().javaName());
       return Optional.empty();
     }
@@ -138,13 +169,23 @@ final class HttpTexts {
   }
 
   private Optional<PropertyModel> property(String what, String name, Site site) {
-    Optional<PropertyModel> p = config.root().properties().stream()
-        .filter(q -> q.jsonName().equals(name)).findFirst();
+    Optional<PropertyModel> p =
+        config.root().properties().stream().filter(q -> q.jsonName().equals(name)).findFirst();
     if (p.isEmpty()) {
-      String owner = config.isVoid() ? "the connector (no method takes a config)"
-          : "config record " + config.root().type().simpleName();
-      scope.report.error(Message.HTTP_PROPERTY_UNKNOWN, site.element(), site.mirror(), site.value(), what, name,
-          owner, config.root().properties().stream().map(PropertyModel::jsonName)
+      String owner =
+          config.isVoid()
+              ? "the connector (no method takes a config)"
+              : "config record " + config.root().type().simpleName();
+      scope.report.error(
+          Message.HTTP_PROPERTY_UNKNOWN,
+          site.element(),
+          site.mirror(),
+          site.value(),
+          what,
+          name,
+          owner,
+          config.root().properties().stream()
+              .map(PropertyModel::jsonName)
               .collect(Collectors.joining(", ", "[", "]")));
     } else {
       usesConfig = true;
@@ -153,8 +194,15 @@ final class HttpTexts {
   }
 
   private void typeError(String what, PropertyModel p, String needed, Site site) {
-    scope.report.error(Message.HTTP_PROPERTY_TYPE, site.element(), site.mirror(), site.value(), what, p.jsonName(),
-        describe(p.type()), needed);
+    scope.report.error(
+        Message.HTTP_PROPERTY_TYPE,
+        site.element(),
+        site.mirror(),
+        site.value(),
+        what,
+        p.jsonName(),
+        describe(p.type()),
+        needed);
   }
 
   private static Optional<ScalarModel> scalar(TypeModel type) {
@@ -163,7 +211,8 @@ final class HttpTexts {
 
   static String describe(TypeModel type) {
     if (type instanceof ScalarModel s) {
-      return s.primitive() && s.scalar().primitive() != null ? s.scalar().primitive().toString()
+      return s.primitive() && s.scalar().primitive() != null
+          ? s.scalar().primitive().toString()
           : s.scalar().boxed().simpleName();
     }
     if (type instanceof OptionalModel o) {

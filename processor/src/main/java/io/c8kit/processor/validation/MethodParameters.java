@@ -19,13 +19,20 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * The checks every kind of connector method shares: modifiers, parameters by role, and what a method
- * returns; one place so that {@code @Stream}, {@code @Read}, {@code @Check} and {@code @Writer} agree.
+ * The checks every kind of connector method shares: modifiers, parameters by role, and what a
+ * method returns; one place so that {@code @Stream}, {@code @Read}, {@code @Check} and
+ * {@code @Writer} agree.
  */
 final class MethodParameters {
   /** Packages of the toolkit itself: none of their types can be a connector's config. */
-  private static final Set<String> TOOLKIT_PACKAGES = Set.of("io.c8kit", "io.c8kit.annotations",
-      "io.c8kit.source", "io.c8kit.destination", "io.c8kit.runtime", "io.c8kit.protocol");
+  private static final Set<String> TOOLKIT_PACKAGES =
+      Set.of(
+          "io.c8kit",
+          "io.c8kit.annotations",
+          "io.c8kit.source",
+          "io.c8kit.destination",
+          "io.c8kit.runtime",
+          "io.c8kit.protocol");
 
   static final String CURSOR = "io.c8kit.source.Cursor";
   static final String PAGE = "io.c8kit.source.Page";
@@ -48,18 +55,32 @@ final class MethodParameters {
       ConnectorScope scope, ExecutableElement method, AnnotationMirror mirror, String annotation) {
     for (Modifier m : List.of(Modifier.STATIC, Modifier.PRIVATE)) {
       if (method.getModifiers().contains(m)) {
-        scope.report.error(Message.METHOD_MODIFIERS, method, mirror, null, annotation,
-            method.getSimpleName(), m.toString());
+        scope.report.error(
+            Message.METHOD_MODIFIERS,
+            method,
+            mirror,
+            null,
+            annotation,
+            method.getSimpleName(),
+            m.toString());
         return false;
       }
     }
     TypeElement exception = scope.elements.getTypeElement("java.lang.Exception");
     TypeElement error = scope.elements.getTypeElement("java.lang.Error");
     for (TypeMirror thrown : method.getThrownTypes()) {
-      if (exception != null && error != null && !scope.types.types().isSubtype(thrown, exception.asType())
+      if (exception != null
+          && error != null
+          && !scope.types.types().isSubtype(thrown, exception.asType())
           && !scope.types.types().isSubtype(thrown, error.asType())) {
-        scope.report.error(Message.METHOD_THROWS_THROWABLE, method, mirror, null, annotation,
-            method.getSimpleName(), TypeSupport.simple(thrown));
+        scope.report.error(
+            Message.METHOD_THROWS_THROWABLE,
+            method,
+            mirror,
+            null,
+            annotation,
+            method.getSimpleName(),
+            TypeSupport.simple(thrown));
         return false;
       }
     }
@@ -69,11 +90,14 @@ final class MethodParameters {
   /** A declared record or class outside the JDK and the toolkit: the only thing a config can be. */
   static boolean isConfigCandidate(TypeMirror type) {
     Optional<TypeElement> e = TypeSupport.element(type);
-    if (e.isEmpty() || (e.get().getKind() != ElementKind.RECORD && e.get().getKind() != ElementKind.CLASS)) {
+    if (e.isEmpty()
+        || (e.get().getKind() != ElementKind.RECORD && e.get().getKind() != ElementKind.CLASS)) {
       return false;
     }
     String name = e.get().getQualifiedName().toString();
-    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("com.fasterxml.")) {
+    if (name.startsWith("java.")
+        || name.startsWith("javax.")
+        || name.startsWith("com.fasterxml.")) {
       return false;
     }
     Element pkg = e.get();
@@ -88,7 +112,10 @@ final class MethodParameters {
    * returns empty after reporting a problem.
    */
   static Optional<List<Param>> classify(
-      ConnectorScope scope, ExecutableElement method, String annotation, List<Param> allowed,
+      ConnectorScope scope,
+      ExecutableElement method,
+      String annotation,
+      List<Param> allowed,
       String allowedText) {
     List<Param> params = new ArrayList<>();
     boolean ok = true;
@@ -97,17 +124,30 @@ final class MethodParameters {
       Param param;
       if (special.isPresent() && allowed.contains(special.get())) {
         param = special.get();
-      } else if (special.isEmpty() && allowed.contains(Param.CONFIG) && isConfigCandidate(p.asType())) {
+      } else if (special.isEmpty()
+          && allowed.contains(Param.CONFIG)
+          && isConfigCandidate(p.asType())) {
         param = Param.CONFIG;
       } else {
-        scope.report.error(Message.PARAMETER_TYPE, p, p.getSimpleName(), annotation,
-            method.getSimpleName(), TypeSupport.simple(p.asType()), allowedText);
+        scope.report.error(
+            Message.PARAMETER_TYPE,
+            p,
+            p.getSimpleName(),
+            annotation,
+            method.getSimpleName(),
+            TypeSupport.simple(p.asType()),
+            allowedText);
         ok = false;
         continue;
       }
       if (params.contains(param)) {
-        scope.report.error(Message.DUPLICATE_PARAMETER, p, annotation, method.getSimpleName(),
-            describe(param, p.asType()), p.getSimpleName());
+        scope.report.error(
+            Message.DUPLICATE_PARAMETER,
+            p,
+            annotation,
+            method.getSimpleName(),
+            describe(param, p.asType()),
+            p.getSimpleName());
         ok = false;
         continue;
       }
@@ -144,7 +184,9 @@ final class MethodParameters {
   /** The method's {@code Emitter<R>} parameter, if any. */
   static Optional<VariableElement> emitter(ExecutableElement method) {
     return method.getParameters().stream()
-        .filter(p -> TypeSupport.is(p.asType(), EMITTER)).map(p -> (VariableElement) p).findFirst();
+        .filter(p -> TypeSupport.is(p.asType(), EMITTER))
+        .map(p -> (VariableElement) p)
+        .findFirst();
   }
 
   /**

@@ -10,9 +10,10 @@ final class Names {
   private Names() {}
 
   static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
-  static final Pattern SEMVER = Pattern.compile(
-      "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-          + "(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
+  static final Pattern SEMVER =
+      Pattern.compile(
+          "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+              + "(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
   static final Pattern DOCKER_REPOSITORY = Pattern.compile("[a-z0-9]+([._/-][a-z0-9]+)*");
   static final Pattern STREAM_NAME = Pattern.compile("[A-Za-z0-9_]+");
   static final Pattern RESOURCE_PATH = Pattern.compile("/?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
@@ -31,7 +32,8 @@ final class Names {
         char prev = name.charAt(i - 1);
         boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
         // "URLPath" splits before "P" (upper followed by lower); "updatedAt" before "A".
-        if (Character.isLowerCase(prev) || Character.isDigit(prev)
+        if (Character.isLowerCase(prev)
+            || Character.isDigit(prev)
             || (Character.isUpperCase(prev) && nextLower)) {
           flush(words, word);
         }
@@ -68,7 +70,8 @@ final class Names {
       java.net.URI uri = new java.net.URI(text);
       return uri.isAbsolute()
           && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-          && uri.getHost() != null && !uri.getHost().isEmpty();
+          && uri.getHost() != null
+          && !uri.getHost().isEmpty();
     } catch (java.net.URISyntaxException e) {
       return false;
     }

@@ -45,7 +45,9 @@ final class RecordTypeValidator {
     this.connector = connector;
   }
 
-  /** The model of {@code record}, or empty when one of its components (or nested ones) is invalid. */
+  /**
+   * The model of {@code record}, or empty when one of its components (or nested ones) is invalid.
+   */
   Optional<RecordTypeModel> record(TypeElement record) {
     String key = record.getQualifiedName().toString();
     Optional<RecordTypeModel> cached = done.get(key);
@@ -57,15 +59,24 @@ final class RecordTypeValidator {
     List<FieldModel> fields = new ArrayList<>();
     Map<String, String> names = new HashMap<>();
     for (RecordComponentElement c : record.getRecordComponents()) {
-      Optional<Annotations.Values> field = Annotations.find(Annotations.site(c), Annotations.FIELD)
-          .map(m -> new Annotations.Values(elements, m));
-      String jsonName = field.map(f -> f.string("name")).filter(n -> !n.isEmpty())
-          .orElse(Names.snake(c.getSimpleName().toString()));
+      Optional<Annotations.Values> field =
+          Annotations.find(Annotations.site(c), Annotations.FIELD)
+              .map(m -> new Annotations.Values(elements, m));
+      String jsonName =
+          field
+              .map(f -> f.string("name"))
+              .filter(n -> !n.isEmpty())
+              .orElse(Names.snake(c.getSimpleName().toString()));
       String description = field.map(f -> f.string("description")).orElse("");
       String previous = names.putIfAbsent(jsonName, c.getSimpleName().toString());
       if (previous != null) {
-        report.error(Message.DUPLICATE_FIELD_NAME, Annotations.site(c), field.map(Annotations.Values::mirror).orElse(null),
-            field.map(f -> f.at("name")).orElse(null), jsonName, c.getSimpleName(),
+        report.error(
+            Message.DUPLICATE_FIELD_NAME,
+            Annotations.site(c),
+            field.map(Annotations.Values::mirror).orElse(null),
+            field.map(f -> f.at("name")).orElse(null),
+            jsonName,
+            c.getSimpleName(),
             record.getSimpleName() + " by " + previous);
         ok = false;
       }
@@ -74,18 +85,22 @@ final class RecordTypeValidator {
         ok = false;
         continue;
       }
-      fields.add(new FieldModel(c.getAccessor().getSimpleName().toString(), jsonName, description,
-          type.get()));
+      fields.add(
+          new FieldModel(
+              c.getAccessor().getSimpleName().toString(), jsonName, description, type.get()));
     }
     inProgress.pop();
-    Optional<RecordTypeModel> result = ok
-        ? Optional.of(new RecordTypeModel(ClassName.get(record), serializerName(record), fields))
-        : Optional.empty();
+    Optional<RecordTypeModel> result =
+        ok
+            ? Optional.of(
+                new RecordTypeModel(ClassName.get(record), serializerName(record), fields))
+            : Optional.empty();
     done.put(key, result);
     return result;
   }
 
-  private Optional<TypeModel> fieldType(TypeMirror type, RecordComponentElement c, TypeElement owner) {
+  private Optional<TypeModel> fieldType(
+      TypeMirror type, RecordComponentElement c, TypeElement owner) {
     TypeClassifier.JavaType shape = TypeClassifier.classify(type, TypeClassifier.Policy.RECORD);
     String role = "type of component " + owner.getSimpleName() + "." + c.getSimpleName();
     if (shape instanceof TypeClassifier.ScalarType s) {
@@ -101,7 +116,10 @@ final class RecordTypeValidator {
     } else if (shape instanceof TypeClassifier.RecordType r) {
       TypeElement nested = r.element();
       if (inProgress.contains(nested.getQualifiedName().toString())) {
-        report.error(Message.RECURSIVE_TYPE, Annotations.site(c), nested.getSimpleName(),
+        report.error(
+            Message.RECURSIVE_TYPE,
+            Annotations.site(c),
+            nested.getSimpleName(),
             owner.getSimpleName() + "." + c.getSimpleName());
         return Optional.empty();
       }
@@ -111,8 +129,13 @@ final class RecordTypeValidator {
       return record(nested).map(m -> m);
     }
     String hint = shape instanceof TypeClassifier.Unsupported u ? u.hint() : "";
-    report.error(Message.FIELD_TYPE_UNSUPPORTED, Annotations.site(c), c.getSimpleName(), owner.getSimpleName(),
-        TypeSupport.simple(type), hint);
+    report.error(
+        Message.FIELD_TYPE_UNSUPPORTED,
+        Annotations.site(c),
+        c.getSimpleName(),
+        owner.getSimpleName(),
+        TypeSupport.simple(type),
+        hint);
     return Optional.empty();
   }
 

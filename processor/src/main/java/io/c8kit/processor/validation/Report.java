@@ -16,14 +16,20 @@ import javax.tools.Diagnostic;
 public final class Report {
   /** One diagnostic with its most precise location: element, annotation and annotation value. */
   record Item(
-      Diagnostic.Kind kind, String message, Element element, AnnotationMirror mirror,
+      Diagnostic.Kind kind,
+      String message,
+      Element element,
+      AnnotationMirror mirror,
       AnnotationValue value) {}
 
   private final List<Item> items = new ArrayList<>();
 
   /** Records an error located on {@code element} and, where known, its annotation and value. */
   public void error(
-      Message message, Element element, AnnotationMirror mirror, AnnotationValue value,
+      Message message,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value,
       Object... args) {
     items.add(new Item(Diagnostic.Kind.ERROR, message.format(args), element, mirror, value));
   }
@@ -35,7 +41,10 @@ public final class Report {
 
   /** Records a warning: it does not stop generation. */
   public void warning(
-      Message message, Element element, AnnotationMirror mirror, AnnotationValue value,
+      Message message,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value,
       Object... args) {
     items.add(new Item(Diagnostic.Kind.WARNING, message.format(args), element, mirror, value));
   }
@@ -54,7 +63,8 @@ public final class Report {
       } else if (item.value() == null) {
         messager.printMessage(item.kind(), item.message(), item.element(), item.mirror());
       } else {
-        messager.printMessage(item.kind(), item.message(), item.element(), item.mirror(), item.value());
+        messager.printMessage(
+            item.kind(), item.message(), item.element(), item.mirror(), item.value());
       }
     }
     items.clear();

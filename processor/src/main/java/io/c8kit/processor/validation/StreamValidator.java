@@ -48,35 +48,69 @@ final class StreamValidator {
     Report report = scope.report;
     Annotations.Values s = new Annotations.Values(scope.elements, mirror);
     boolean ok = MethodParameters.checkModifiers(scope, method, mirror, "Stream");
-    Optional<List<Param>> params = MethodParameters.classify(scope, method, "Stream",
-        List.of(Param.CONFIG, Param.CURSOR, Param.PAGE, Param.CONTEXT, Param.EMITTER),
-        "the config record, Cursor<T>, Page<T>, StreamContext and Emitter<R>, each at most once");
+    Optional<List<Param>> params =
+        MethodParameters.classify(
+            scope,
+            method,
+            "Stream",
+            List.of(Param.CONFIG, Param.CURSOR, Param.PAGE, Param.CONTEXT, Param.EMITTER),
+            "the config record, Cursor<T>, Page<T>, StreamContext and Emitter<R>, each at most once");
     ok &= params.isPresent();
     List<Param> ps = params.orElse(List.of());
 
-    String name = s.string("name").isEmpty() ? Names.snake(method.getSimpleName().toString()) : s.string("name");
+    String name =
+        s.string("name").isEmpty()
+            ? Names.snake(method.getSimpleName().toString())
+            : s.string("name");
     if (!Names.STREAM_NAME.matcher(name).matches()) {
-      report.error(Message.INVALID_STREAM_NAME, method, mirror, s.at("name"), name,
+      report.error(
+          Message.INVALID_STREAM_NAME,
+          method,
+          mirror,
+          s.at("name"),
+          name,
           name.replaceAll("[^A-Za-z0-9_]+", "_"));
       ok = false;
     } else if (GeneratedOutputs.tooLong(name + ".json").isPresent()) {
-      report.error(Message.NAME_TOO_LONG, method, mirror, s.at("name"), "stream name \"" + name + "\"",
-          "streams/" + name + ".json", GeneratedOutputs.tooLong(name + ".json").get(),
+      report.error(
+          Message.NAME_TOO_LONG,
+          method,
+          mirror,
+          s.at("name"),
+          "stream name \"" + name + "\"",
+          "streams/" + name + ".json",
+          GeneratedOutputs.tooLong(name + ".json").get(),
           GeneratedOutputs.MAX_FILE_NAME_BYTES);
       ok = false;
     } else {
       ExecutableElement previous = streamNames.putIfAbsent(name, method);
       // Schemas are files: "Users" and "users" would be one file on macOS and Windows.
-      Map.Entry<String, ExecutableElement> sameFile = fileNames.putIfAbsent(name.toLowerCase(Locale.ROOT),
-          Map.entry(name, method));
+      Map.Entry<String, ExecutableElement> sameFile =
+          fileNames.putIfAbsent(name.toLowerCase(Locale.ROOT), Map.entry(name, method));
       if (previous != null) {
-        report.error(Message.DUPLICATE_STREAM_NAME, method, mirror, s.at("name"), name,
+        report.error(
+            Message.DUPLICATE_STREAM_NAME,
+            method,
+            mirror,
+            s.at("name"),
+            name,
             previous.getSimpleName());
         ok = false;
       } else if (sameFile != null) {
-        report.error(Message.GENERATED_NAME_CLASH, method, mirror, s.at("name"), "the schema",
-            "streams/" + name + ".json", "stream " + name, "stream " + sameFile.getKey() + " of method "
-                + sameFile.getValue().getSimpleName() + "() has streams/" + sameFile.getKey()
+        report.error(
+            Message.GENERATED_NAME_CLASH,
+            method,
+            mirror,
+            s.at("name"),
+            "the schema",
+            "streams/" + name + ".json",
+            "stream " + name,
+            "stream "
+                + sameFile.getKey()
+                + " of method "
+                + sameFile.getValue().getSimpleName()
+                + "() has streams/"
+                + sameFile.getKey()
                 + ".json, the same file on case-insensitive file systems (macOS, Windows)",
             "one of the streams with @Stream(name = ...)");
         ok = false;
@@ -90,29 +124,44 @@ final class StreamValidator {
     VariableElement emitter = MethodParameters.emitter(method).orElse(null);
     if (ret.getKind() == TypeKind.VOID) {
       returnKind = ReturnKind.VOID;
-      recordType = emitter == null ? Optional.empty() : TypeSupport.typeArgument(emitter.asType(), 0);
+      recordType =
+          emitter == null ? Optional.empty() : TypeSupport.typeArgument(emitter.asType(), 0);
     } else {
       MethodParameters.Returned r = MethodParameters.returned(scope.types, ret);
       if (r.ambiguous()) {
-        report.error(Message.RETURN_TYPE_AMBIGUOUS, method, mirror, null, "Stream", method.getSimpleName(),
-            TypeSupport.simple(ret), r.describeKinds());
+        report.error(
+            Message.RETURN_TYPE_AMBIGUOUS,
+            method,
+            mirror,
+            null,
+            "Stream",
+            method.getSimpleName(),
+            TypeSupport.simple(ret),
+            r.describeKinds());
         return Optional.empty();
       }
       returnKind = r.kinds().isEmpty() ? null : r.kinds().get(0);
       recordType = emitter != null ? Optional.empty() : r.element();
     }
     if (recordType.isEmpty()) {
-      report.error(Message.STREAM_RETURN_TYPE, method, mirror, null, "Stream", method.getSimpleName(),
+      report.error(
+          Message.STREAM_RETURN_TYPE,
+          method,
+          mirror,
+          null,
+          "Stream",
+          method.getSimpleName(),
           TypeSupport.simple(ret) + (emitter == null ? "" : " and takes an Emitter"));
       return Optional.empty();
     }
-    Optional<TypeElement> recordElement = TypeSupport.element(recordType.get())
-        .filter(e -> e.getKind() == ElementKind.RECORD);
+    Optional<TypeElement> recordElement =
+        TypeSupport.element(recordType.get()).filter(e -> e.getKind() == ElementKind.RECORD);
     if (recordElement.isEmpty()) {
       notARecord(method, mirror, recordType.get());
       return Optional.empty();
     }
-    if (!Accessibility.check(scope, recordElement.get(), "record type of stream " + name, method, mirror, null)) {
+    if (!Accessibility.check(
+        scope, recordElement.get(), "record type of stream " + name, method, mirror, null)) {
       return Optional.empty();
     }
     Optional<RecordTypeModel> record = records.record(recordElement.get());
@@ -120,18 +169,32 @@ final class StreamValidator {
       return Optional.empty();
     }
     RecordTypeModel r = record.get();
-    String allFields = r.fields().stream().map(FieldModel::jsonName).collect(Collectors.joining(", ", "[", "]"));
+    String allFields =
+        r.fields().stream().map(FieldModel::jsonName).collect(Collectors.joining(", ", "[", "]"));
 
     List<List<String>> primaryKey = new ArrayList<>();
     for (String key : s.strings("primaryKey")) {
       List<String> path = List.of(key.split("\\.", -1));
       Optional<TypeModel> field = resolve(r, path);
       if (field.isEmpty()) {
-        report.error(Message.PRIMARY_KEY_MISSING_FIELD, method, mirror, s.at("primaryKey"), key, name,
-            r.type().simpleName(), allFields);
+        report.error(
+            Message.PRIMARY_KEY_MISSING_FIELD,
+            method,
+            mirror,
+            s.at("primaryKey"),
+            key,
+            name,
+            r.type().simpleName(),
+            allFields);
         ok = false;
       } else if (field.get().isComposite()) {
-        report.error(Message.PRIMARY_KEY_NOT_SCALAR, method, mirror, s.at("primaryKey"), key, name,
+        report.error(
+            Message.PRIMARY_KEY_NOT_SCALAR,
+            method,
+            mirror,
+            s.at("primaryKey"),
+            key,
+            name,
             describeShape(field.get()));
         ok = false;
       } else {
@@ -142,36 +205,67 @@ final class StreamValidator {
     Optional<CursorModel> cursor = Optional.empty();
     String cursorName = s.string("cursor");
     if (!cursorName.isEmpty()) {
-      cursor = cursorModel(method, mirror, s.at("cursor"), r, cursorName, name, "cursor",
-          Message.CURSOR_MISSING_FIELD, allFields);
+      cursor =
+          cursorModel(
+              method,
+              mirror,
+              s.at("cursor"),
+              r,
+              cursorName,
+              name,
+              "cursor",
+              Message.CURSOR_MISSING_FIELD,
+              allFields);
       ok &= cursor.isPresent();
-      ok &= checkTypedParam(method, r, cursor, MethodParameters.CURSOR, Message.CURSOR_PARAMETER_MISMATCH);
+      ok &=
+          checkTypedParam(
+              method, r, cursor, MethodParameters.CURSOR, Message.CURSOR_PARAMETER_MISMATCH);
     }
     if (cursorName.isEmpty() && ps.contains(Param.CURSOR)) {
-      report.error(Message.CURSOR_PARAMETER_WITHOUT_CURSOR, method, mirror, null, method.getSimpleName());
+      report.error(
+          Message.CURSOR_PARAMETER_WITHOUT_CURSOR, method, mirror, null, method.getSimpleName());
       ok = false;
     }
 
     Optional<CursorModel> page = Optional.empty();
     String pageKey = s.string("pageKey");
     if (!pageKey.isEmpty()) {
-      page = cursorModel(method, mirror, s.at("pageKey"), r, pageKey, name, "pageKey",
-          Message.PAGE_KEY_MISSING_FIELD, allFields);
+      page =
+          cursorModel(
+              method,
+              mirror,
+              s.at("pageKey"),
+              r,
+              pageKey,
+              name,
+              "pageKey",
+              Message.PAGE_KEY_MISSING_FIELD,
+              allFields);
       ok &= page.isPresent();
-      ok &= checkTypedParam(method, r, page, MethodParameters.PAGE, Message.PAGE_PARAMETER_MISMATCH);
+      ok &=
+          checkTypedParam(method, r, page, MethodParameters.PAGE, Message.PAGE_PARAMETER_MISMATCH);
       if (page.isPresent() && params.isPresent() && !ps.contains(Param.PAGE)) {
         String boxed = r.field(pageKey).map(f -> boxed(f.type()).simpleName()).orElse("T");
-        report.error(Message.PAGE_KEY_WITHOUT_PAGE_PARAMETER, method, mirror, s.at("pageKey"), name,
-            pageKey, method.getSimpleName(), boxed);
+        report.error(
+            Message.PAGE_KEY_WITHOUT_PAGE_PARAMETER,
+            method,
+            mirror,
+            s.at("pageKey"),
+            name,
+            pageKey,
+            method.getSimpleName(),
+            boxed);
         ok = false;
       }
     }
     if (pageKey.isEmpty() && ps.contains(Param.PAGE)) {
-      report.error(Message.PAGE_PARAMETER_WITHOUT_PAGE_KEY, method, mirror, null, method.getSimpleName());
+      report.error(
+          Message.PAGE_PARAMETER_WITHOUT_PAGE_KEY, method, mirror, null, method.getSimpleName());
       ok = false;
     }
 
-    List<SourceSyncMode> declared = s.enumNames("syncModes").stream().map(SourceSyncMode::valueOf).toList();
+    List<SourceSyncMode> declared =
+        s.enumNames("syncModes").stream().map(SourceSyncMode::valueOf).toList();
     List<SourceSyncMode> syncModes = new ArrayList<>();
     if (declared.isEmpty()) {
       syncModes.add(SourceSyncMode.FULL_REFRESH);
@@ -192,7 +286,13 @@ final class StreamValidator {
     }
     for (String member : List.of("checkpointRecords", "checkpointSeconds")) {
       if (s.integer(member) < 0) {
-        report.error(Message.NEGATIVE_CHECKPOINT, method, mirror, s.at(member), member, name,
+        report.error(
+            Message.NEGATIVE_CHECKPOINT,
+            method,
+            mirror,
+            s.at(member),
+            member,
+            name,
             s.integer(member));
         ok = false;
       }
@@ -200,9 +300,21 @@ final class StreamValidator {
     if (!ok) {
       return Optional.empty();
     }
-    return Optional.of(new StreamModel(name, s.string("namespace"), method.getSimpleName().toString(), r,
-        primaryKey, cursor, page, syncModes, s.bool("ordered"), s.integer("checkpointRecords"),
-        s.integer("checkpointSeconds"), returnKind, ps));
+    return Optional.of(
+        new StreamModel(
+            name,
+            s.string("namespace"),
+            method.getSimpleName().toString(),
+            r,
+            primaryKey,
+            cursor,
+            page,
+            syncModes,
+            s.bool("ordered"),
+            s.integer("checkpointRecords"),
+            s.integer("checkpointSeconds"),
+            returnKind,
+            ps));
   }
 
   /**
@@ -213,17 +325,30 @@ final class StreamValidator {
     Optional<TypeElement> element = TypeSupport.element(produced);
     boolean ownType = element.isPresent() && !isLibraryType(element.get());
     if (ownType) {
-      scope.report.error(Message.RECORD_TYPE_NOT_RECORD, method, mirror, null, method.getSimpleName(),
-          TypeSupport.simple(produced), element.get().getSimpleName());
+      scope.report.error(
+          Message.RECORD_TYPE_NOT_RECORD,
+          method,
+          mirror,
+          null,
+          method.getSimpleName(),
+          TypeSupport.simple(produced),
+          element.get().getSimpleName());
     } else {
-      scope.report.error(Message.STREAM_OF_LIBRARY_TYPE, method, mirror, null, method.getSimpleName(),
+      scope.report.error(
+          Message.STREAM_OF_LIBRARY_TYPE,
+          method,
+          mirror,
+          null,
+          method.getSimpleName(),
           TypeSupport.simple(produced));
     }
   }
 
   private static boolean isLibraryType(TypeElement e) {
     String name = e.getQualifiedName().toString();
-    return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("com.fasterxml.")
+    return name.startsWith("java.")
+        || name.startsWith("javax.")
+        || name.startsWith("com.fasterxml.")
         || name.startsWith("io.c8kit.");
   }
 
@@ -261,17 +386,27 @@ final class StreamValidator {
   }
 
   private Optional<CursorModel> cursorModel(
-      ExecutableElement method, AnnotationMirror mirror, AnnotationValue value, RecordTypeModel r,
-      String fieldName, String stream, String what, Message missing, String allFields) {
+      ExecutableElement method,
+      AnnotationMirror mirror,
+      AnnotationValue value,
+      RecordTypeModel r,
+      String fieldName,
+      String stream,
+      String what,
+      Message missing,
+      String allFields) {
     Optional<FieldModel> field = r.field(fieldName);
     if (field.isEmpty()) {
-      scope.report.error(missing, method, mirror, value, fieldName, stream, r.type().simpleName(), allFields);
+      scope.report.error(
+          missing, method, mirror, value, fieldName, stream, r.type().simpleName(), allFields);
       return Optional.empty();
     }
     TypeModel type = field.get().type();
-    Optional<CursorType> cursorType = type instanceof ScalarModel s ? CursorType.of(s.scalar()) : Optional.empty();
+    Optional<CursorType> cursorType =
+        type instanceof ScalarModel s ? CursorType.of(s.scalar()) : Optional.empty();
     if (cursorType.isEmpty()) {
-      scope.report.error(Message.CURSOR_TYPE, method, mirror, value, what, fieldName, stream, describeType(type));
+      scope.report.error(
+          Message.CURSOR_TYPE, method, mirror, value, what, fieldName, stream, describeType(type));
       return Optional.empty();
     }
     return Optional.of(new CursorModel(fieldName, field.get().accessor(), cursorType.get()));
@@ -279,7 +414,8 @@ final class StreamValidator {
 
   private static String describeType(TypeModel type) {
     if (type instanceof ScalarModel s) {
-      return s.primitive() && s.scalar().primitive() != null ? s.scalar().primitive().toString()
+      return s.primitive() && s.scalar().primitive() != null
+          ? s.scalar().primitive().toString()
           : s.scalar().boxed().simpleName();
     }
     if (type instanceof OptionalModel o) {
@@ -290,7 +426,10 @@ final class StreamValidator {
 
   /** Checks that a {@code Cursor<T>}/{@code Page<T>} parameter's T is the field's boxed type. */
   private boolean checkTypedParam(
-      ExecutableElement method, RecordTypeModel r, Optional<CursorModel> model, String paramType,
+      ExecutableElement method,
+      RecordTypeModel r,
+      Optional<CursorModel> model,
+      String paramType,
       Message mismatch) {
     if (model.isEmpty()) {
       return true;
@@ -305,8 +444,14 @@ final class StreamValidator {
       TypeName actual = arg.map(TypeName::get).orElse(TypeName.OBJECT);
       if (!actual.equals(expected)) {
         String actualText = arg.map(TypeSupport::simple).orElse("?");
-        scope.report.error(mismatch, p, p.getSimpleName(), actualText, model.get().field(),
-            describeType(field.type()), expected.simpleName());
+        scope.report.error(
+            mismatch,
+            p,
+            p.getSimpleName(),
+            actualText,
+            model.get().field(),
+            describeType(field.type()),
+            expected.simpleName());
         return false;
       }
     }

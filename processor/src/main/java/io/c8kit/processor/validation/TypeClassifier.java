@@ -13,8 +13,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Classifies a Java type once, for config properties and stream-record fields alike; a {@link Policy}
- * says what each context accepts, so the two validators only differ where the DSL really differs.
+ * Classifies a Java type once, for config properties and stream-record fields alike; a {@link
+ * Policy} says what each context accepts, so the two validators only differ where the DSL really
+ * differs.
  */
 final class TypeClassifier {
   private TypeClassifier() {}
@@ -22,11 +23,26 @@ final class TypeClassifier {
   /** What a context accepts beyond the shapes both share. */
   enum Policy {
     /** Config properties: types with an unambiguous JSON-schema spelling, string maps, @OneOf. */
-    CONFIG(EnumSet.of(Scalar.BOOLEAN, Scalar.INT, Scalar.LONG, Scalar.SHORT, Scalar.BYTE, Scalar.DOUBLE,
-        Scalar.FLOAT, Scalar.BIG_DECIMAL, Scalar.STRING, Scalar.INSTANT, Scalar.OFFSET_DATE_TIME,
-        Scalar.LOCAL_DATE), List.of("java.util.List", "java.util.Set"), true),
+    CONFIG(
+        EnumSet.of(
+            Scalar.BOOLEAN,
+            Scalar.INT,
+            Scalar.LONG,
+            Scalar.SHORT,
+            Scalar.BYTE,
+            Scalar.DOUBLE,
+            Scalar.FLOAT,
+            Scalar.BIG_DECIMAL,
+            Scalar.STRING,
+            Scalar.INSTANT,
+            Scalar.OFFSET_DATE_TIME,
+            Scalar.LOCAL_DATE),
+        List.of("java.util.List", "java.util.Set"),
+        true),
     /** Stream-record fields: every scalar, any collection, maps of any value. */
-    RECORD(EnumSet.allOf(Scalar.class), List.of("java.util.List", "java.util.Set", "java.util.Collection"),
+    RECORD(
+        EnumSet.allOf(Scalar.class),
+        List.of("java.util.List", "java.util.Set", "java.util.Collection"),
         false);
 
     private final Set<Scalar> scalars;
@@ -39,7 +55,9 @@ final class TypeClassifier {
       this.oneOf = oneOf;
     }
 
-    /** Config maps carry strings only (they bind without a schema); record maps are written as is. */
+    /**
+     * Config maps carry strings only (they bind without a schema); record maps are written as is.
+     */
     private Optional<JsonModel.JsonKind> map(TypeMirror key, TypeMirror value) {
       if (!TypeSupport.is(key, "java.lang.String")) {
         return Optional.empty();
@@ -48,7 +66,8 @@ final class TypeClassifier {
         return Optional.of(JsonModel.JsonKind.MAP);
       }
       return TypeSupport.is(value, "java.lang.String")
-          ? Optional.of(JsonModel.JsonKind.STRING_MAP) : Optional.empty();
+          ? Optional.of(JsonModel.JsonKind.STRING_MAP)
+          : Optional.empty();
     }
   }
 
@@ -75,31 +94,40 @@ final class TypeClassifier {
   static JavaType classify(TypeMirror type, Policy policy) {
     Optional<ScalarModel> scalar = ScalarTypes.scalar(type);
     if (scalar.isPresent()) {
-      return policy.scalars.contains(scalar.get().scalar()) ? new ScalarType(scalar.get()) : new Unsupported("");
+      return policy.scalars.contains(scalar.get().scalar())
+          ? new ScalarType(scalar.get())
+          : new Unsupported("");
     }
     String name = TypeSupport.qualifiedName(type);
     if (policy.collections.contains(name)) {
-      return TypeSupport.typeArgument(type, 0).<JavaType>map(e -> new CollectionType(name.equals("java.util.Set"), e))
+      return TypeSupport.typeArgument(type, 0)
+          .<JavaType>map(e -> new CollectionType(name.equals("java.util.Set"), e))
           .orElse(new Unsupported(""));
     }
     switch (name) {
-      case "java.util.Optional": {
-        Optional<TypeMirror> element = TypeSupport.typeArgument(type, 0);
-        return element.isPresent() && !TypeSupport.is(element.get(), "java.util.Optional")
-            ? new OptionalType(element.get()) : new Unsupported("");
-      }
+      case "java.util.Optional":
+        {
+          Optional<TypeMirror> element = TypeSupport.typeArgument(type, 0);
+          return element.isPresent() && !TypeSupport.is(element.get(), "java.util.Optional")
+              ? new OptionalType(element.get())
+              : new Unsupported("");
+        }
       case "com.fasterxml.jackson.databind.JsonNode":
         return new JsonType(JsonModel.JsonKind.JSON_NODE);
       case "com.fasterxml.jackson.databind.node.ObjectNode":
         return new JsonType(JsonModel.JsonKind.OBJECT_NODE);
-      case "java.util.Map": {
-        Optional<TypeMirror> key = TypeSupport.typeArgument(type, 0);
-        Optional<TypeMirror> value = TypeSupport.typeArgument(type, 1);
-        if (key.isPresent() && value.isPresent()) {
-          return policy.map(key.get(), value.get()).<JavaType>map(JsonType::new).orElse(new Unsupported(""));
+      case "java.util.Map":
+        {
+          Optional<TypeMirror> key = TypeSupport.typeArgument(type, 0);
+          Optional<TypeMirror> value = TypeSupport.typeArgument(type, 1);
+          if (key.isPresent() && value.isPresent()) {
+            return policy
+                .map(key.get(), value.get())
+                .<JavaType>map(JsonType::new)
+                .orElse(new Unsupported(""));
+          }
+          return new Unsupported("");
         }
-        return new Unsupported("");
-      }
       default:
         break;
     }

@@ -11,8 +11,8 @@ import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 
 /**
- * Small questions about type mirrors asked by name (not by Class), so that the processor works
- * even when a type is missing from its own class path.
+ * Small questions about type mirrors asked by name (not by Class), so that the processor works even
+ * when a type is missing from its own class path.
  */
 final class TypeSupport {
   private final Types types;
@@ -46,7 +46,9 @@ final class TypeSupport {
     return e instanceof TypeElement t ? Optional.of(t) : Optional.empty();
   }
 
-  /** The single type argument, resolving {@code ? extends X} to X; empty for raw or other wildcards. */
+  /**
+   * The single type argument, resolving {@code ? extends X} to X; empty for raw or other wildcards.
+   */
   static Optional<TypeMirror> typeArgument(TypeMirror type, int index) {
     if (type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
@@ -65,7 +67,8 @@ final class TypeSupport {
 
   /**
    * The supertype of {@code type} (itself included) whose class is {@code qualifiedName}, with type
-   * arguments substituted: {@code ArrayList<User>} as {@code Iterable} gives {@code Iterable<User>}.
+   * arguments substituted: {@code ArrayList<User>} as {@code Iterable} gives {@code
+   * Iterable<User>}.
    */
   Optional<DeclaredType> supertype(TypeMirror type, String qualifiedName) {
     if (type.getKind() != TypeKind.DECLARED) {
@@ -83,7 +86,10 @@ final class TypeSupport {
     return Optional.empty();
   }
 
-  /** Short form of a type for messages: {@code java.util.List<java.lang.String>} → {@code List<String>}. */
+  /**
+   * Short form of a type for messages: {@code java.util.List<java.lang.String>} → {@code
+   * List<String>}.
+   */
   static String simple(TypeMirror type) {
     return type.toString().replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+(?=[A-Z])", "");
   }

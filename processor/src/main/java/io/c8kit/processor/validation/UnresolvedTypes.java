@@ -29,8 +29,13 @@ final class UnresolvedTypes {
   /** One unknown type and where the connector refers to it. */
   record Unresolved(String type, Element site, AnnotationMirror mirror, AnnotationValue value) {}
 
-  private static final List<String> METHOD_ANNOTATIONS = List.of(Annotations.STREAM, Annotations.CHECK,
-      Annotations.DISCOVER, Annotations.READ, Annotations.WRITER);
+  private static final List<String> METHOD_ANNOTATIONS =
+      List.of(
+          Annotations.STREAM,
+          Annotations.CHECK,
+          Annotations.DISCOVER,
+          Annotations.READ,
+          Annotations.WRITER);
 
   private final List<Unresolved> found = new ArrayList<>();
   private final Set<String> visited = new HashSet<>();
@@ -60,8 +65,8 @@ final class UnresolvedTypes {
   }
 
   /**
-   * javac gives an unknown or inaccessible class literal as the string "<error>", not as a type (and
-   * reports why itself).
+   * javac gives an unknown or inaccessible class literal as the string "<error>", not as a type
+   * (and reports why itself).
    */
   private void classLiterals(TypeElement connector, AnnotationMirror mirror, String member) {
     AnnotationValue value = Annotations.explicit(mirror, member);
@@ -107,7 +112,7 @@ final class UnresolvedTypes {
           type(permitted, e);
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 }

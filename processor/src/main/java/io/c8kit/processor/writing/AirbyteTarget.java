@@ -11,11 +11,15 @@ import java.util.Set;
 
 /**
  * The Airbyte target: each connector's {@code <Name>Main} (the jar's entry point) and the module's
- * single Docker context, which is aggregate because the connector POM copies one Dockerfile per module.
+ * single Docker context, which is aggregate because the connector POM copies one Dockerfile per
+ * module.
  */
 @AutoService(TargetGenerator.class)
 public final class AirbyteTarget implements TargetGenerator {
-  /** One line per connector, {@code <main class> <connector class>}, the default (the first generated) first. */
+  /**
+   * One line per connector, {@code <main class> <connector class>}, the default (the first
+   * generated) first.
+   */
   static final String MAINS = "META-INF/c8kit/airbyte/mains";
 
   @Override
@@ -41,8 +45,9 @@ public final class AirbyteTarget implements TargetGenerator {
 
   /**
    * The first connector generated gets the Docker context and is the jar's default command; every
-   * later one a warning. The mains index lets the fixed launcher {@code io.c8kit.airbyte.AirbyteMain}
-   * (the runnable jar's Main-Class) find the generated main without a build property to get wrong.
+   * later one a warning. The mains index lets the fixed launcher {@code
+   * io.c8kit.airbyte.AirbyteMain} (the runnable jar's Main-Class) find the generated main without a
+   * build property to get wrong.
    */
   @Override
   public void finish(List<ConnectorModel> models, TargetContext context) throws IOException {
@@ -50,12 +55,20 @@ public final class AirbyteTarget implements TargetGenerator {
     new DockerfileGenerator().generate(owner, context.filer());
     StringBuilder mains = new StringBuilder();
     for (ConnectorModel m : models) {
-      mains.append(m.mainClass().canonicalName()).append(' ').append(m.connectorClass().canonicalName()).append('\n');
+      mains
+          .append(m.mainClass().canonicalName())
+          .append(' ')
+          .append(m.connectorClass().canonicalName())
+          .append('\n');
     }
     context.writeResource(MAINS, mains.toString(), models);
     String ownerName = owner.annotatedClass().canonicalName();
     for (ConnectorModel other : models.subList(1, models.size())) {
-      context.warning(Message.DUPLICATE_DOCKER_CONTEXT, other, other.annotatedClass().canonicalName(), ownerName);
+      context.warning(
+          Message.DUPLICATE_DOCKER_CONTEXT,
+          other,
+          other.annotatedClass().canonicalName(),
+          ownerName);
     }
   }
 }

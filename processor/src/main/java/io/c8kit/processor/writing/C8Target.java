@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The Macrometa C8 target: each connector's {@code <Name>C8Connector} and the services file that lets
- * C8 hosts find every one of the jar with ServiceLoader (aggregate over the compilation); only when
- * {@code c8kit-c8} is on the class path, as for any optional target.
+ * The Macrometa C8 target: each connector's {@code <Name>C8Connector} and the services file that
+ * lets C8 hosts find every one of the jar with ServiceLoader (aggregate over the compilation); only
+ * when {@code c8kit-c8} is on the class path, as for any optional target.
  */
 @AutoService(TargetGenerator.class)
 public final class C8Target implements TargetGenerator {
@@ -36,8 +36,10 @@ public final class C8Target implements TargetGenerator {
   @Override
   public void finish(List<ConnectorModel> models, TargetContext context) throws IOException {
     if (context.onClassPath(Runtime.C8_SOURCE_ADAPTER.canonicalName())) {
-      List<String> classes = models.stream().map(m -> C8ConnectorGenerator.c8ConnectorClass(m).canonicalName())
-          .toList();
+      List<String> classes =
+          models.stream()
+              .map(m -> C8ConnectorGenerator.c8ConnectorClass(m).canonicalName())
+              .toList();
       context.writeResource(SERVICES, ServiceRegistrationGenerator.content(classes), models);
     }
   }

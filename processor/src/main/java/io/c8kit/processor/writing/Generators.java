@@ -8,17 +8,18 @@ import javax.annotation.processing.Filer;
 
 /**
  * The writing stage's entry point for the target-neutral files every target builds on; the
- * platform-specific ones come from the targets ({@link AirbyteTarget}, {@link C8Target},
- * {@link KafkaConnectTarget}).
+ * platform-specific ones come from the targets ({@link AirbyteTarget}, {@link C8Target}, {@link
+ * KafkaConnectTarget}).
  */
 public final class Generators {
-  private static final List<Generator> PER_CONNECTOR = List.of(
-      new ConnectorGenerator(),
-      new ConfigBinderGenerator(),
-      new SerializerGenerator(),
-      new SpecGenerator(),
-      new StreamSchemaGenerator(),
-      new HttpSourceGenerator());
+  private static final List<Generator> PER_CONNECTOR =
+      List.of(
+          new ConnectorGenerator(),
+          new ConfigBinderGenerator(),
+          new SerializerGenerator(),
+          new SpecGenerator(),
+          new StreamSchemaGenerator(),
+          new HttpSourceGenerator());
 
   private Generators() {}
 

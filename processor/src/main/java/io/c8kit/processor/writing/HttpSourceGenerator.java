@@ -35,6 +35,7 @@ final class HttpSourceGenerator extends JavaSourceGenerator {
   private static final ClassName PAGINATOR = ClassName.get(HTTP, "Paginator");
   private static final ClassName RATE_LIMIT = ClassName.get(HTTP, "RateLimit");
   private static final ClassName DURATION = ClassName.get("java.time", "Duration");
+
   /** The builder method; its name is unlikely to hide one of the author's. */
   private static final String BUILD = "c8kitHttpApi";
 
@@ -44,21 +45,27 @@ final class HttpSourceGenerator extends JavaSourceGenerator {
       return List.of();
     }
     HttpSourceModel http = model.http().get();
-    TypeSpec.Builder type = TypeSpec.classBuilder(http.implementation())
-        .addJavadoc("The declared REST streams of {@link $T}, implemented on c8kit-http.\n", model.annotatedClass())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(model.annotatedClass())
-        .addMethod(MethodSpec.methodBuilder(BUILD)
-            .addJavadoc("The API as {@code @HttpSource} declares it, for one config.\n")
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(BUILDER)
-            .addParameter(model.config().type(), "config")
-            .addCode(api(http))
-            .build());
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(http.implementation())
+            .addJavadoc(
+                "The declared REST streams of {@link $T}, implemented on c8kit-http.\n",
+                model.annotatedClass())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(model.annotatedClass())
+            .addMethod(
+                MethodSpec.methodBuilder(BUILD)
+                    .addJavadoc("The API as {@code @HttpSource} declares it, for one config.\n")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(BUILDER)
+                    .addParameter(model.config().type(), "config")
+                    .addCode(api(http))
+                    .build());
     for (Factory f : http.factories()) {
-      type.addMethod(override(f.method(), f.modifiers(), f.builder() ? BUILDER : HTTP_API, List.of(f.config()))
-          .addStatement("return $N($N)$L", BUILD, f.config().name(), f.builder() ? "" : ".build()")
-          .build());
+      type.addMethod(
+          override(f.method(), f.modifiers(), f.builder() ? BUILDER : HTTP_API, List.of(f.config()))
+              .addStatement(
+                  "return $N($N)$L", BUILD, f.config().name(), f.builder() ? "" : ".build()")
+              .build());
     }
     for (Request r : http.requests()) {
       type.addMethod(request(r));
@@ -66,8 +73,10 @@ final class HttpSourceGenerator extends JavaSourceGenerator {
     return List.of(type);
   }
 
-  private static MethodSpec.Builder override(String name, String access, TypeName returns, List<Parameter> params) {
-    MethodSpec.Builder m = MethodSpec.methodBuilder(name).addAnnotation(Override.class).returns(returns);
+  private static MethodSpec.Builder override(
+      String name, String access, TypeName returns, List<Parameter> params) {
+    MethodSpec.Builder m =
+        MethodSpec.methodBuilder(name).addAnnotation(Override.class).returns(returns);
     if (!access.isEmpty()) {
       m.addModifiers(Modifier.valueOf(access.toUpperCase(java.util.Locale.ROOT)));
     }
@@ -76,23 +85,33 @@ final class HttpSourceGenerator extends JavaSourceGenerator {
   }
 
   private static CodeBlock api(HttpSourceModel http) {
-    CodeBlock.Builder b = CodeBlock.builder()
-        .addStatement("$T api = $T.builder($L)", BUILDER, HTTP_API, text(http.baseUrl(), "config"));
+    CodeBlock.Builder b =
+        CodeBlock.builder()
+            .addStatement(
+                "$T api = $T.builder($L)", BUILDER, HTTP_API, text(http.baseUrl(), "config"));
     for (Header h : http.headers()) {
       b.addStatement("api.header($S, $L)", h.name(), text(h.value(), "config"));
     }
     if (http.rateLimitRequests().isPresent()) {
-      b.addStatement("api.rateLimit($T.perInterval($L, $T.ofSeconds($L))$L)", RATE_LIMIT,
-          number(http.rateLimitRequests().get(), "config"), DURATION, http.rateLimitSeconds(),
+      b.addStatement(
+          "api.rateLimit($T.perInterval($L, $T.ofSeconds($L))$L)",
+          RATE_LIMIT,
+          number(http.rateLimitRequests().get(), "config"),
+          DURATION,
+          http.rateLimitSeconds(),
           concurrent(http.rateLimitConcurrent()));
     } else if (http.rateLimitConcurrent() > 0) {
-      b.addStatement("api.rateLimit($T.none()$L)", RATE_LIMIT, concurrent(http.rateLimitConcurrent()));
+      b.addStatement(
+          "api.rateLimit($T.none()$L)", RATE_LIMIT, concurrent(http.rateLimitConcurrent()));
     }
     AuthModel auth = http.auth();
     if (!auth.scheme().equals("NONE")) {
       // Optional credentials: authenticate only when every one of them is set.
-      List<CodeBlock> set = auth.credentials().stream().filter(Credential::optional)
-          .map(c -> CodeBlock.of("config.$N().isPresent()", c.accessor())).toList();
+      List<CodeBlock> set =
+          auth.credentials().stream()
+              .filter(Credential::optional)
+              .map(c -> CodeBlock.of("config.$N().isPresent()", c.accessor()))
+              .toList();
       if (!set.isEmpty()) {
         b.beginControlFlow("if ($L)", CodeBlock.join(set, " && "));
       }
@@ -110,22 +129,50 @@ final class HttpSourceGenerator extends JavaSourceGenerator {
 
   private static CodeBlock auth(AuthModel auth) {
     return switch (auth.scheme()) {
-      case "BEARER" -> CodeBlock.of("$T.bearer($L, $S)", AUTH, credential(auth, "token"), property(auth, "token"));
-      case "API_KEY" -> auth.header().isEmpty()
-          ? CodeBlock.of("$T.apiKeyQuery($S, $L, $S)", AUTH, auth.query(), credential(auth, "token"),
-              property(auth, "token"))
-          : CodeBlock.of("$T.apiKeyHeader($S, $L, $S)", AUTH, auth.header(), credential(auth, "token"),
-              property(auth, "token"));
-      case "BASIC" -> CodeBlock.of("$T.basic($L, $L, $S)", AUTH, credential(auth, "user"),
-          credential(auth, "password"), property(auth, "password"));
-      case "OAUTH2_CLIENT_CREDENTIALS" -> CodeBlock.of("$T.clientCredentials($L, $L, $L).property($S)$L", OAUTH2,
-          text(auth.tokenUrl().orElseThrow(), "config"), credential(auth, "clientId"),
-          credential(auth, "clientSecret"), property(auth, "clientSecret"), scope(auth));
-      case "OAUTH2_REFRESH_TOKEN" -> CodeBlock.of(
-          "$T.refreshToken($L, $L, $L, $L).property($S).refreshTokenProperty($S)$L", OAUTH2,
-          text(auth.tokenUrl().orElseThrow(), "config"), credential(auth, "clientId"),
-          credential(auth, "clientSecret"), credential(auth, "refreshToken"), property(auth, "refreshToken"),
-          property(auth, "refreshToken"), scope(auth));
+      case "BEARER" ->
+          CodeBlock.of(
+              "$T.bearer($L, $S)", AUTH, credential(auth, "token"), property(auth, "token"));
+      case "API_KEY" ->
+          auth.header().isEmpty()
+              ? CodeBlock.of(
+                  "$T.apiKeyQuery($S, $L, $S)",
+                  AUTH,
+                  auth.query(),
+                  credential(auth, "token"),
+                  property(auth, "token"))
+              : CodeBlock.of(
+                  "$T.apiKeyHeader($S, $L, $S)",
+                  AUTH,
+                  auth.header(),
+                  credential(auth, "token"),
+                  property(auth, "token"));
+      case "BASIC" ->
+          CodeBlock.of(
+              "$T.basic($L, $L, $S)",
+              AUTH,
+              credential(auth, "user"),
+              credential(auth, "password"),
+              property(auth, "password"));
+      case "OAUTH2_CLIENT_CREDENTIALS" ->
+          CodeBlock.of(
+              "$T.clientCredentials($L, $L, $L).property($S)$L",
+              OAUTH2,
+              text(auth.tokenUrl().orElseThrow(), "config"),
+              credential(auth, "clientId"),
+              credential(auth, "clientSecret"),
+              property(auth, "clientSecret"),
+              scope(auth));
+      case "OAUTH2_REFRESH_TOKEN" ->
+          CodeBlock.of(
+              "$T.refreshToken($L, $L, $L, $L).property($S).refreshTokenProperty($S)$L",
+              OAUTH2,
+              text(auth.tokenUrl().orElseThrow(), "config"),
+              credential(auth, "clientId"),
+              credential(auth, "clientSecret"),
+              credential(auth, "refreshToken"),
+              property(auth, "refreshToken"),
+              property(auth, "refreshToken"),
+              scope(auth));
       default -> throw new IllegalArgumentException("auth scheme " + auth.scheme());
     };
   }
@@ -146,9 +193,11 @@ final class HttpSourceGenerator extends JavaSourceGenerator {
   private static MethodSpec request(Request r) {
     String config = r.parameter(Param.CONFIG).map(Parameter::name).orElse(null);
     String api = r.parameters().stream().anyMatch(p -> p.name().equals("api")) ? "api_" : "api";
-    CodeBlock.Builder b = CodeBlock.builder()
-        .addStatement("$T $N = $N($L).build()", HTTP_API, api, BUILD, config == null ? "null" : config)
-        .add("return $N.get($S)$>", api, r.path());
+    CodeBlock.Builder b =
+        CodeBlock.builder()
+            .addStatement(
+                "$T $N = $N($L).build()", HTTP_API, api, BUILD, config == null ? "null" : config)
+            .add("return $N.get($S)$>", api, r.path());
     for (Header p : r.pathParams()) {
       b.add("\n.pathParam($S, $L)", p.name(), value(p.value(), config));
     }
@@ -165,30 +214,49 @@ final class HttpSourceGenerator extends JavaSourceGenerator {
     r.parameter(Param.CONTEXT).ifPresent(ctx -> b.add("\n.context($N)", ctx.name()));
     b.add("\n.records($S, $T.class)", r.recordsPointer(), r.record());
     b.add("\n.onClose($N::close);\n$<", api);
-    return override(r.method(), r.modifiers(), r.returns(), r.parameters()).addCode(b.build()).build();
+    return override(r.method(), r.modifiers(), r.returns(), r.parameters())
+        .addCode(b.build())
+        .build();
   }
 
   private static java.util.Optional<CodeBlock> paginator(PaginatorModel p, String config) {
-    CodeBlock total = p.totalHeader().isEmpty() ? CodeBlock.of("")
-        : CodeBlock.of(".totalFromHeader($S)", p.totalHeader());
-    return java.util.Optional.ofNullable(switch (p.kind()) {
-      case "LINK_HEADER" -> CodeBlock.of("$T.linkHeader()", PAGINATOR);
-      case "PAGE_NUMBER" -> CodeBlock.of("$T.pageNumber($S, $S, $L)$L", PAGINATOR, p.param(), p.sizeParam(),
-          number(p.size().orElseThrow(), config), total);
-      case "OFFSET_LIMIT" -> CodeBlock.of("$T.offset($S, $S, $L)$L", PAGINATOR, p.param(), p.sizeParam(),
-          number(p.size().orElseThrow(), config), total);
-      case "NEXT_TOKEN" -> CodeBlock.of("$T.cursor($S, $S)", PAGINATOR, p.pointer(), p.param());
-      case "NEXT_URL" -> CodeBlock.of("$T.nextUrl($S)", PAGINATOR, p.pointer());
-      default -> null;
-    });
+    CodeBlock total =
+        p.totalHeader().isEmpty()
+            ? CodeBlock.of("")
+            : CodeBlock.of(".totalFromHeader($S)", p.totalHeader());
+    return java.util.Optional.ofNullable(
+        switch (p.kind()) {
+          case "LINK_HEADER" -> CodeBlock.of("$T.linkHeader()", PAGINATOR);
+          case "PAGE_NUMBER" ->
+              CodeBlock.of(
+                  "$T.pageNumber($S, $S, $L)$L",
+                  PAGINATOR,
+                  p.param(),
+                  p.sizeParam(),
+                  number(p.size().orElseThrow(), config),
+                  total);
+          case "OFFSET_LIMIT" ->
+              CodeBlock.of(
+                  "$T.offset($S, $S, $L)$L",
+                  PAGINATOR,
+                  p.param(),
+                  p.sizeParam(),
+                  number(p.size().orElseThrow(), config),
+                  total);
+          case "NEXT_TOKEN" -> CodeBlock.of("$T.cursor($S, $S)", PAGINATOR, p.pointer(), p.param());
+          case "NEXT_URL" -> CodeBlock.of("$T.nextUrl($S)", PAGINATOR, p.pointer());
+          default -> null;
+        });
   }
 
   /** A text as a String expression: literals and {@code config.x()} calls, concatenated. */
   private static CodeBlock text(Text text, String config) {
     List<CodeBlock> parts = new ArrayList<>();
     for (Part part : text.parts()) {
-      parts.add(part.accessor().isEmpty() ? CodeBlock.of("$S", part.literal())
-          : CodeBlock.of("$N.$N()", config, part.accessor()));
+      parts.add(
+          part.accessor().isEmpty()
+              ? CodeBlock.of("$S", part.literal())
+              : CodeBlock.of("$N.$N()", config, part.accessor()));
     }
     if (parts.isEmpty()) {
       return CodeBlock.of("$S", "");
@@ -202,13 +270,16 @@ final class HttpSourceGenerator extends JavaSourceGenerator {
 
   /** A query or path parameter value: a lone placeholder passes the property's value as is. */
   private static CodeBlock value(Text text, String config) {
-    return text.single() ? CodeBlock.of("$N.$N()", config, text.parts().get(0).accessor()) : text(text, config);
+    return text.single()
+        ? CodeBlock.of("$N.$N()", config, text.parts().get(0).accessor())
+        : text(text, config);
   }
 
   /** A number: the literal, or the {@code int} property. */
   private static CodeBlock number(Text text, String config) {
     Part part = text.parts().get(0);
-    return part.accessor().isEmpty() ? CodeBlock.of("$L", part.literal()) : CodeBlock.of("$N.$N()", config,
-        part.accessor());
+    return part.accessor().isEmpty()
+        ? CodeBlock.of("$L", part.literal())
+        : CodeBlock.of("$N.$N()", config, part.accessor());
   }
 }

@@ -14,10 +14,10 @@ import javax.annotation.processing.Filer;
  * and writes it with the same JavaPoet settings, so that subclasses only describe types.
  */
 abstract class JavaSourceGenerator implements Generator {
-  static final AnnotationSpec GENERATED = AnnotationSpec.builder(
-          ClassName.get("javax.annotation.processing", "Generated"))
-      .addMember("value", "$S", "io.c8kit.processor.C8kitProcessor")
-      .build();
+  static final AnnotationSpec GENERATED =
+      AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+          .addMember("value", "$S", "io.c8kit.processor.C8kitProcessor")
+          .build();
 
   /** The top-level types to write, each in the package of the connector class. */
   abstract List<TypeSpec.Builder> types(ConnectorModel model);

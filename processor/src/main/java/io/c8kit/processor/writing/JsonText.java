@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Writes JSON with sorted keys, two-space indentation and {@code \n} line ends, independent of the
- * platform and of Jackson's pretty-printer defaults, so generated specs are byte-identical everywhere.
+ * platform and of Jackson's pretty-printer defaults, so generated specs are byte-identical
+ * everywhere.
  */
 final class JsonText {
   private JsonText() {}

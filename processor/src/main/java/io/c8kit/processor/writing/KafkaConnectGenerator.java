@@ -9,9 +9,9 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes a connector's Kafka Connect connector and task classes: thin subclasses of the generic ones
- * in {@code c8kit-kafka-connect}, because a worker tells plugins apart by class name and needs public
- * no-argument constructors.
+ * Writes a connector's Kafka Connect connector and task classes: thin subclasses of the generic
+ * ones in {@code c8kit-kafka-connect}, because a worker tells plugins apart by class name and needs
+ * public no-argument constructors.
  */
 final class KafkaConnectGenerator extends JavaSourceGenerator {
   private static final String KAFKA = "io.c8kit.kafka";
@@ -40,24 +40,36 @@ final class KafkaConnectGenerator extends JavaSourceGenerator {
     String role = source ? "source" : "sink";
     ClassName connector = connectorClass(model);
     ClassName task = taskClass(model);
-    TypeSpec.Builder connectorType = TypeSpec.classBuilder(connector)
-        .addJavadoc("The Kafka Connect $L connector of the $L $L: the {@code connector.class} to give the "
-            + "worker (docs/KAFKA-CONNECT.md).\n", role, model.name(), model.kind().word())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(source ? SOURCE_CONNECTOR : SINK_CONNECTOR)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addStatement("super(new $T(), $T.class)", model.connectorClass(), task)
-            .build());
-    TypeSpec.Builder taskType = TypeSpec.classBuilder(task)
-        .addJavadoc("The Kafka Connect $L task of the $L $L; see {@link $T}.\n",
-            role, model.name(), model.kind().word(), connector)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(source ? SOURCE_TASK : SINK_TASK)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addStatement("super(new $T())", model.connectorClass())
-            .build());
+    TypeSpec.Builder connectorType =
+        TypeSpec.classBuilder(connector)
+            .addJavadoc(
+                "The Kafka Connect $L connector of the $L $L: the {@code connector.class} to give the "
+                    + "worker (docs/KAFKA-CONNECT.md).\n",
+                role,
+                model.name(),
+                model.kind().word())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(source ? SOURCE_CONNECTOR : SINK_CONNECTOR)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addStatement("super(new $T(), $T.class)", model.connectorClass(), task)
+                    .build());
+    TypeSpec.Builder taskType =
+        TypeSpec.classBuilder(task)
+            .addJavadoc(
+                "The Kafka Connect $L task of the $L $L; see {@link $T}.\n",
+                role,
+                model.name(),
+                model.kind().word(),
+                connector)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(source ? SOURCE_TASK : SINK_TASK)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addStatement("super(new $T())", model.connectorClass())
+                    .build());
     return List.of(connectorType, taskType);
   }
 }

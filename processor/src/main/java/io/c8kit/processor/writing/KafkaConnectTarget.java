@@ -11,13 +11,15 @@ import java.util.List;
 /**
  * The Kafka Connect target: each connector's connector and task classes, written only when both the
  * Connect API and {@code c8kit-kafka-connect} are on the class path (a connector built without them
- * gets none and no error), and the two {@code META-INF/services} files a worker's
- * {@code plugin.discovery=service_load} reads, listing every such class of the compilation (sorted).
+ * gets none and no error), and the two {@code META-INF/services} files a worker's {@code
+ * plugin.discovery=service_load} reads, listing every such class of the compilation (sorted).
  */
 @AutoService(TargetGenerator.class)
 public final class KafkaConnectTarget implements TargetGenerator {
-  static final String SOURCE_SERVICES = "META-INF/services/org.apache.kafka.connect.source.SourceConnector";
-  static final String SINK_SERVICES = "META-INF/services/org.apache.kafka.connect.sink.SinkConnector";
+  static final String SOURCE_SERVICES =
+      "META-INF/services/org.apache.kafka.connect.source.SourceConnector";
+  static final String SINK_SERVICES =
+      "META-INF/services/org.apache.kafka.connect.sink.SinkConnector";
   private static final String CONNECT_API = "org.apache.kafka.connect.source.SourceConnector";
 
   @Override
@@ -46,17 +48,23 @@ public final class KafkaConnectTarget implements TargetGenerator {
     write(SINK_SERVICES, models.stream().filter(m -> m.kind() != Kind.SOURCE).toList(), context);
   }
 
-  /** Whether this compilation can compile the generated classes: the Connect API and the generic classes. */
+  /**
+   * Whether this compilation can compile the generated classes: the Connect API and the generic
+   * classes.
+   */
   private static boolean available(TargetContext context) {
-    return context.onClassPath(CONNECT_API) && context.onClassPath(KafkaConnectGenerator.SOURCE_CONNECTOR.canonicalName());
+    return context.onClassPath(CONNECT_API)
+        && context.onClassPath(KafkaConnectGenerator.SOURCE_CONNECTOR.canonicalName());
   }
 
   /** One services file, only when it lists a class. */
-  private static void write(String path, List<ConnectorModel> models, TargetContext context) throws IOException {
+  private static void write(String path, List<ConnectorModel> models, TargetContext context)
+      throws IOException {
     if (models.isEmpty()) {
       return;
     }
-    List<String> classes = models.stream().map(m -> KafkaConnectGenerator.connectorClass(m).canonicalName()).toList();
+    List<String> classes =
+        models.stream().map(m -> KafkaConnectGenerator.connectorClass(m).canonicalName()).toList();
     context.writeResource(path, ServiceRegistrationGenerator.content(classes), models);
   }
 }

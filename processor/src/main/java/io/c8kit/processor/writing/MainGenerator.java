@@ -13,20 +13,30 @@ import javax.lang.model.element.Modifier;
 final class MainGenerator extends JavaSourceGenerator {
   @Override
   List<TypeSpec.Builder> types(ConnectorModel model) {
-    return List.of(TypeSpec.classBuilder(model.mainClass())
-        .addJavadoc("Command-line entry point of the $L $L: {@code spec}, {@code check}, {@code discover}, "
-            + "{@code read}, {@code write}.\n", model.name(), model.kind().word())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("main")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(String[].class, "args")
-            .addComment("spec is answered from the spec resource, before anything else is loaded")
-            .beginControlFlow("if ($T.spec($T.class, $S, args))", Runtime.CONNECTOR_CLI,
-                model.mainClass(), model.specResourcePath())
-            .addStatement("return")
-            .endControlFlow()
-            .addStatement("$T.main(new $T(), args)", Runtime.CONNECTOR_CLI, model.connectorClass())
-            .build()));
+    return List.of(
+        TypeSpec.classBuilder(model.mainClass())
+            .addJavadoc(
+                "Command-line entry point of the $L $L: {@code spec}, {@code check}, {@code discover}, "
+                    + "{@code read}, {@code write}.\n",
+                model.name(),
+                model.kind().word())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(
+                MethodSpec.methodBuilder("main")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addParameter(String[].class, "args")
+                    .addComment(
+                        "spec is answered from the spec resource, before anything else is loaded")
+                    .beginControlFlow(
+                        "if ($T.spec($T.class, $S, args))",
+                        Runtime.CONNECTOR_CLI,
+                        model.mainClass(),
+                        model.specResourcePath())
+                    .addStatement("return")
+                    .endControlFlow()
+                    .addStatement(
+                        "$T.main(new $T(), args)", Runtime.CONNECTOR_CLI, model.connectorClass())
+                    .build()));
   }
 }

@@ -20,8 +20,10 @@ abstract class ResourceGenerator implements Generator {
   @Override
   public final void generate(ConnectorModel model, Filer filer) throws IOException {
     for (Map.Entry<String, String> e : resources(model).entrySet()) {
-      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", e.getKey(), model.origin());
-      try (Writer w = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+      FileObject file =
+          filer.createResource(StandardLocation.CLASS_OUTPUT, "", e.getKey(), model.origin());
+      try (Writer w =
+          new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
         w.write(e.getValue());
       }
     }

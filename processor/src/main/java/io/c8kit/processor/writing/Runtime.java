@@ -25,14 +25,18 @@ final class Runtime {
   static final ClassName CONFIG_VALUES = ClassName.get(RT, "ConfigValues");
   static final ClassName CONNECTOR_CLI = ClassName.get("io.c8kit.airbyte", "ConnectorCli");
   static final ClassName C8_SOURCE_ADAPTER = ClassName.get("io.c8kit.c8", "C8SourceAdapter");
-  static final ClassName C8_DESTINATION_ADAPTER = ClassName.get("io.c8kit.c8", "C8DestinationAdapter");
+  static final ClassName C8_DESTINATION_ADAPTER =
+      ClassName.get("io.c8kit.c8", "C8DestinationAdapter");
   static final ClassName CONFIG_PROPERTY = ClassName.get("io.c8kit", "ConfigProperty");
   static final ClassName CONFIG_ATTRIBUTE_TYPE = ClassName.get("io.c8kit", "ConfigAttributeType");
   static final ClassName SYNC_MODE = ClassName.get("io.c8kit.protocol", "SyncMode");
-  static final ClassName DESTINATION_SYNC_MODE = ClassName.get("io.c8kit.protocol", "DestinationSyncMode");
+  static final ClassName DESTINATION_SYNC_MODE =
+      ClassName.get("io.c8kit.protocol", "DestinationSyncMode");
   static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  static final ClassName OBJECT_NODE = ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
-  static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
+  static final ClassName OBJECT_NODE =
+      ClassName.get("com.fasterxml.jackson.databind.node", "ObjectNode");
+  static final ClassName JSON_GENERATOR =
+      ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
   static final ClassName SERIALIZED_STRING =
       ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
 }

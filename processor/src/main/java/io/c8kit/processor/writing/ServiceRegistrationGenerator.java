@@ -9,8 +9,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Writes the {@code META-INF/services} files that list generated classes, sorted; the core's
- * {@code io.c8kit.runtime.Connector} file is how the fixed launchers (Singer's tap and target) find the
+ * Writes the {@code META-INF/services} files that list generated classes, sorted; the core's {@code
+ * io.c8kit.runtime.Connector} file is how the fixed launchers (Singer's tap and target) find the
  * connectors of a jar whatever targets were generated.
  */
 final class ServiceRegistrationGenerator {
@@ -26,7 +26,8 @@ final class ServiceRegistrationGenerator {
   }
 
   /** After the last round: every target-neutral {@code <Name>Connector} of the compilation. */
-  static void writeConnectors(List<ConnectorModel> models, TargetContext context) throws IOException {
+  static void writeConnectors(List<ConnectorModel> models, TargetContext context)
+      throws IOException {
     List<String> classes = models.stream().map(m -> m.connectorClass().canonicalName()).toList();
     context.writeResource(CONNECTORS, content(classes), models);
   }

@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Writes {@code META-INF/c8kit/<kind>-<name>/spec.json}, the ConnectorSpecification returned by {@code spec}:
- * draft-07, no {@code $ref}, {@code additionalProperties: true}, orders and secrets as validated.
+ * Writes {@code META-INF/c8kit/<kind>-<name>/spec.json}, the ConnectorSpecification returned by
+ * {@code spec}: draft-07, no {@code $ref}, {@code additionalProperties: true}, orders and secrets
+ * as validated.
  */
 final class SpecGenerator extends ResourceGenerator {
   @Override
@@ -57,7 +58,8 @@ final class SpecGenerator extends ResourceGenerator {
       List<Object> modes = new ArrayList<>();
       d.syncModes().forEach(m -> modes.add(m.wireName()));
       spec.put("supported_destination_sync_modes", modes);
-      spec.put("supportsIncremental", d.syncModes().stream().anyMatch(DestinationSyncMode::incremental));
+      spec.put(
+          "supportsIncremental", d.syncModes().stream().anyMatch(DestinationSyncMode::incremental));
     }
     return spec;
   }
@@ -66,13 +68,17 @@ final class SpecGenerator extends ResourceGenerator {
     StringBuilder out = new StringBuilder();
     for (String w : id.split("[_\\-\\s]+")) {
       if (!w.isEmpty()) {
-        out.append(out.length() == 0 ? "" : " ").append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        out.append(out.length() == 0 ? "" : " ")
+            .append(Character.toUpperCase(w.charAt(0)))
+            .append(w.substring(1));
       }
     }
     return out.toString();
   }
 
-  /** {@code type: object} with properties and, when any, the required names in declaration order. */
+  /**
+   * {@code type: object} with properties and, when any, the required names in declaration order.
+   */
   private static Map<String, Object> object(ConfigObjectModel object) {
     Map<String, Object> schema = new TreeMap<>();
     schema.put("type", "object");
@@ -103,8 +109,12 @@ final class SpecGenerator extends ResourceGenerator {
       schema.put("examples", p.examples());
     }
     // The Java type's range (from type()) narrowed by the author's bounds: the tighter one wins.
-    p.minimum().ifPresent(m -> schema.merge("minimum", m, (type, author) -> max(type, (BigDecimal) author)));
-    p.maximum().ifPresent(m -> schema.merge("maximum", m, (type, author) -> min(type, (BigDecimal) author)));
+    p.minimum()
+        .ifPresent(
+            m -> schema.merge("minimum", m, (type, author) -> max(type, (BigDecimal) author)));
+    p.maximum()
+        .ifPresent(
+            m -> schema.merge("maximum", m, (type, author) -> min(type, (BigDecimal) author)));
     if (!p.pattern().isEmpty()) {
       schema.put("pattern", p.pattern());
     }
@@ -132,7 +142,9 @@ final class SpecGenerator extends ResourceGenerator {
     return schema;
   }
 
-  /** The schema of a type; Optional adds nothing because the spec marks optionality by "required". */
+  /**
+   * The schema of a type; Optional adds nothing because the spec marks optionality by "required".
+   */
   private static Map<String, Object> type(TypeModel type) {
     if (type instanceof OptionalModel o) {
       return type(o.element());
@@ -143,10 +155,12 @@ final class SpecGenerator extends ResourceGenerator {
       if (!s.scalar().format().isEmpty()) {
         schema.put("format", s.scalar().format());
       }
-      range(s.scalar()).ifPresent(r -> {
-        schema.put("minimum", r[0]);
-        schema.put("maximum", r[1]);
-      });
+      range(s.scalar())
+          .ifPresent(
+              r -> {
+                schema.put("minimum", r[0]);
+                schema.put("maximum", r[1]);
+              });
       return schema;
     }
     if (type instanceof EnumModel e) {
@@ -216,7 +230,9 @@ final class SpecGenerator extends ResourceGenerator {
     return ((BigDecimal) a).compareTo(b) <= 0 ? a : b;
   }
 
-  /** One oneOf option: the discriminator const (with equal default and enum, as CAT demands) first. */
+  /**
+   * One oneOf option: the discriminator const (with equal default and enum, as CAT demands) first.
+   */
   private static Map<String, Object> option(String discriminator, ChoiceModel choice) {
     Map<String, Object> schema = object(choice.object());
     schema.put("title", choice.title());

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code META-INF/c8kit/<kind>-<name>/streams/<stream>.json} for each static stream: the record's
- * components as Airbyte-typed JSON schema, nullable wherever Java cannot promise a value.
+ * Writes {@code META-INF/c8kit/<kind>-<name>/streams/<stream>.json} for each static stream: the
+ * record's components as Airbyte-typed JSON schema, nullable wherever Java cannot promise a value.
  */
 final class StreamSchemaGenerator extends ResourceGenerator {
   @Override

@@ -33,17 +33,29 @@ public final class ListingTarget implements TargetGenerator {
       throw new IllegalStateException("the listing target was asked to fail");
     }
     String title = context.options().getOrDefault("title", "Connectors");
-    String streams = model.streams().stream().map(StreamModel::name).collect(Collectors.joining(", "));
+    String streams =
+        model.streams().stream().map(StreamModel::name).collect(Collectors.joining(", "));
     String text = title + ": " + model.kind().word() + " " + model.name() + " (" + streams + ")";
     String pkg = model.annotatedClass().packageName();
     String simple = model.baseName() + "Listing";
-    context.writeSource(pkg + "." + simple, "package " + pkg + ";\n\n"
-        + "public final class " + simple + " {\n"
-        + "  private " + simple + "() {}\n\n"
-        + "  public static String describe() {\n"
-        + "    return \"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\";\n"
-        + "  }\n"
-        + "}\n", List.of(model));
+    context.writeSource(
+        pkg + "." + simple,
+        "package "
+            + pkg
+            + ";\n\n"
+            + "public final class "
+            + simple
+            + " {\n"
+            + "  private "
+            + simple
+            + "() {}\n\n"
+            + "  public static String describe() {\n"
+            + "    return \""
+            + text.replace("\\", "\\\\").replace("\"", "\\\"")
+            + "\";\n"
+            + "  }\n"
+            + "}\n",
+        List.of(model));
   }
 
   @Override
@@ -55,8 +67,12 @@ public final class ListingTarget implements TargetGenerator {
   public void finish(List<ConnectorModel> models, TargetContext context) throws IOException {
     StringBuilder out = new StringBuilder();
     for (ConnectorModel m : models) {
-      out.append(m.kind().word()).append(' ').append(m.name()).append(' ')
-          .append(m.connectorClass().canonicalName()).append('\n');
+      out.append(m.kind().word())
+          .append(' ')
+          .append(m.name())
+          .append(' ')
+          .append(m.connectorClass().canonicalName())
+          .append('\n');
     }
     context.writeResource(AGGREGATE, out.toString(), models);
   }

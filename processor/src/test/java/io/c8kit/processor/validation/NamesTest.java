@@ -29,7 +29,8 @@ class NamesTest {
     assertThat(Names.KEBAB.matcher("a--b").matches()).isFalse();
     assertThat(Names.SEMVER.matcher("1.0.0-rc.1+build.5").matches()).isTrue();
     assertThat(Names.SEMVER.matcher("01.0.0").matches()).isFalse();
-    assertThat(Names.DOCKER_REPOSITORY.matcher("registry.example.com/acme/source-x").matches()).isTrue();
+    assertThat(Names.DOCKER_REPOSITORY.matcher("registry.example.com/acme/source-x").matches())
+        .isTrue();
     assertThat(Names.DOCKER_REPOSITORY.matcher("acme/source-x:1.0").matches()).isFalse();
     assertThat(Names.isHttpUrl("https://docs.example.com/x")).isTrue();
     assertThat(Names.isHttpUrl("docs.example.com")).isFalse();

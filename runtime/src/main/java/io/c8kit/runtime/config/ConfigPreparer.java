@@ -43,8 +43,10 @@ public final class ConfigPreparer {
     } catch (ConfigException e) {
       throw e;
     } catch (RuntimeException e) {
-      String detail = e.getMessage() == null || e.getMessage().isBlank()
-          ? e.getClass().getName() : e.getMessage();
+      String detail =
+          e.getMessage() == null || e.getMessage().isBlank()
+              ? e.getClass().getName()
+              : e.getMessage();
       throw new ConfigException(masker.mask("Config is invalid: " + detail), e);
     }
   }

@@ -19,15 +19,16 @@ import java.util.regex.PatternSyntaxException;
  * JSON tree. The spec is the processor's own draft-07 subset ({@link SchemaKeywords}; values as
  * {@link JsonInstances} sees them), so a small walker replaces a general schema library and its
  * start-up cost (about 220 classes and a schema compilation per process: benchmarks/FINDINGS.md,
- * findings 10 and 14; benchmarks/results/startup.md). Numbers are compared as
- * exact decimals, so {@code 1e19} never slips past a {@code long}'s maximum. Messages name the JSON
- * path and the rule, never the value (callers still mask them).
+ * findings 10 and 14; benchmarks/results/startup.md). Numbers are compared as exact decimals, so
+ * {@code 1e19} never slips past a {@code long}'s maximum. Messages name the JSON path and the rule,
+ * never the value (callers still mask them).
  */
 public final class ConfigValidator {
   /** The most problems listed in one message. */
   static final int MAX_PROBLEMS = 10;
 
   private final JsonNode specification;
+
   /** Each {@code pattern} keyword's schema object → its compiled pattern. */
   private final Map<JsonNode, Pattern> patterns = new IdentityHashMap<>();
 
@@ -38,20 +39,24 @@ public final class ConfigValidator {
   ConfigValidator(JsonNode connectionSpecification) {
     this.specification = connectionSpecification;
     // An anonymous class, not a lambda: this runs in every config-reading process's start-up.
-    SchemaKeywords.forEach(connectionSpecification, "$", new SchemaKeywords.Visitor() {
-      @Override
-      public void visit(String keyword, JsonNode schema, String at) {
-        SchemaKeywords.requireSupported(keyword, at);
-        if (keyword.equals("pattern") && schema.get("pattern").isTextual()) {
-          try {
-            patterns.put(schema, Pattern.compile(schema.get("pattern").asText()));
-          } catch (PatternSyntaxException e) {
-            throw new IllegalStateException("connector spec has an invalid pattern at " + at + ": "
-                + e.getDescription(), e);
+    SchemaKeywords.forEach(
+        connectionSpecification,
+        "$",
+        new SchemaKeywords.Visitor() {
+          @Override
+          public void visit(String keyword, JsonNode schema, String at) {
+            SchemaKeywords.requireSupported(keyword, at);
+            if (keyword.equals("pattern") && schema.get("pattern").isTextual()) {
+              try {
+                patterns.put(schema, Pattern.compile(schema.get("pattern").asText()));
+              } catch (PatternSyntaxException e) {
+                throw new IllegalStateException(
+                    "connector spec has an invalid pattern at " + at + ": " + e.getDescription(),
+                    e);
+              }
+            }
           }
-        }
-      }
-    });
+        });
   }
 
   /** One failed rule: the instance's JSON path and what is wrong there. */
@@ -70,13 +75,14 @@ public final class ConfigValidator {
   }
 
   /** By path, then text; a class, not a lambda chain, which would spin classes at start-up. */
-  private static final Comparator<Problem> BY_PATH = new Comparator<>() {
-    @Override
-    public int compare(Problem a, Problem b) {
-      int byPath = a.path.compareTo(b.path);
-      return byPath != 0 ? byPath : a.text.compareTo(b.text);
-    }
-  };
+  private static final Comparator<Problem> BY_PATH =
+      new Comparator<>() {
+        @Override
+        public int compare(Problem a, Problem b) {
+          int byPath = a.path.compareTo(b.path);
+          return byPath != 0 ? byPath : a.text.compareTo(b.text);
+        }
+      };
 
   /**
    * The problems of {@code config}, one line each ({@code $.port: string found, integer expected}),
@@ -102,8 +108,13 @@ public final class ConfigValidator {
     }
     JsonNode type = schema.get("type");
     if (type != null && !JsonInstances.hasType(type, node)) {
-      out.add(new Problem(path,
-          JsonInstances.typeOf(node) + " found, " + JsonInstances.expected(type) + " expected"));
+      out.add(
+          new Problem(
+              path,
+              JsonInstances.typeOf(node)
+                  + " found, "
+                  + JsonInstances.expected(type)
+                  + " expected"));
       return; // the other rules are about a value of the expected type
     }
     if (node.isNumber()) {
@@ -117,8 +128,9 @@ public final class ConfigValidator {
     }
     JsonNode values = schema.get("enum");
     if (values != null && values.isArray() && !JsonInstances.contains(values, node)) {
-      out.add(new Problem(path,
-          "does not have a value in the enumeration " + JsonInstances.listed(values)));
+      out.add(
+          new Problem(
+              path, "does not have a value in the enumeration " + JsonInstances.listed(values)));
     }
     JsonNode constant = schema.get("const");
     if (constant != null && !JsonInstances.sameValue(constant, node)) {
@@ -140,8 +152,8 @@ public final class ConfigValidator {
    * "must be the constant value" from every other option); otherwise the summary and every option's
    * problems are.
    */
-  private void checkOptions(JsonNode schema, String combinator, JsonNode node, String path,
-      List<Problem> out) {
+  private void checkOptions(
+      JsonNode schema, String combinator, JsonNode node, String path, List<Problem> out) {
     JsonNode options = schema.get(combinator);
     if (options == null || !options.isArray()) {
       return;
@@ -158,14 +170,18 @@ public final class ConfigValidator {
     if (ok) {
       return;
     }
-    int selected = node instanceof ObjectNode object ? ConfigWalker.selectedIndex(options, object) : -1;
+    int selected =
+        node instanceof ObjectNode object ? ConfigWalker.selectedIndex(options, object) : -1;
     if (selected >= 0 && !results.get(selected).isEmpty()) {
       out.addAll(results.get(selected));
       return;
     }
-    out.add(new Problem(path, "oneOf".equals(combinator)
-        ? "must be valid to one and only one schema, but " + valid + " are valid"
-        : "must be valid to at least one of the schemas, but none is"));
+    out.add(
+        new Problem(
+            path,
+            "oneOf".equals(combinator)
+                ? "must be valid to one and only one schema, but " + valid + " are valid"
+                : "must be valid to at least one of the schemas, but none is"));
     if (selected < 0) {
       for (List<Problem> problems : results) {
         out.addAll(problems);
@@ -188,16 +204,23 @@ public final class ConfigValidator {
     }
     limit = JsonInstances.decimal(schema.get("exclusiveMinimum"));
     if (limit != null && value.compareTo(limit) <= 0) {
-      out.add(new Problem(path, "must have an exclusive minimum value of "
-          + schema.get("exclusiveMinimum").asText()));
+      out.add(
+          new Problem(
+              path,
+              "must have an exclusive minimum value of "
+                  + schema.get("exclusiveMinimum").asText()));
     }
     limit = JsonInstances.decimal(schema.get("exclusiveMaximum"));
     if (limit != null && value.compareTo(limit) >= 0) {
-      out.add(new Problem(path, "must have an exclusive maximum value of "
-          + schema.get("exclusiveMaximum").asText()));
+      out.add(
+          new Problem(
+              path,
+              "must have an exclusive maximum value of "
+                  + schema.get("exclusiveMaximum").asText()));
     }
     BigDecimal multipleOf = JsonInstances.decimal(schema.get("multipleOf"));
-    if (multipleOf != null && multipleOf.signum() > 0
+    if (multipleOf != null
+        && multipleOf.signum() > 0
         && value.remainder(multipleOf).signum() != 0) {
       out.add(new Problem(path, "must be multiple of " + schema.get("multipleOf").asText()));
     }
@@ -232,13 +255,15 @@ public final class ConfigValidator {
     }
     JsonNode min = schema.get("minItems");
     if (min != null && min.canConvertToInt() && array.size() < min.intValue()) {
-      out.add(new Problem(path, "must have at least " + min.intValue() + " items but found "
-          + array.size()));
+      out.add(
+          new Problem(
+              path, "must have at least " + min.intValue() + " items but found " + array.size()));
     }
     JsonNode max = schema.get("maxItems");
     if (max != null && max.canConvertToInt() && array.size() > max.intValue()) {
-      out.add(new Problem(path, "must have at most " + max.intValue() + " items but found "
-          + array.size()));
+      out.add(
+          new Problem(
+              path, "must have at most " + max.intValue() + " items but found " + array.size()));
     }
     if (schema.path("uniqueItems").asBoolean(false)) {
       for (int i = 1; i < array.size(); i++) {

@@ -29,7 +29,10 @@ public final class ConfigWalker {
    * additionalProperties}. An object or array marked secret registers all its leaves.
    */
   public static void registerSecrets(JsonNode schema, JsonNode node, SecretMasker masker) {
-    if (schema == null || !schema.isObject() || node == null || node.isNull()
+    if (schema == null
+        || !schema.isObject()
+        || node == null
+        || node.isNull()
         || node.isMissingNode()) {
       return;
     }
@@ -127,8 +130,8 @@ public final class ConfigWalker {
   }
 
   /**
-   * The option whose {@code const} (or single-value {@code enum}) discriminator property matches the
-   * value in {@code config}; {@code null} when none or more than one matches.
+   * The option whose {@code const} (or single-value {@code enum}) discriminator property matches
+   * the value in {@code config}; {@code null} when none or more than one matches.
    */
   static JsonNode selectedOption(JsonNode options, ObjectNode config) {
     int index = selectedIndex(options, config);
@@ -191,9 +194,9 @@ public final class ConfigWalker {
 
   /**
    * Converts C8's string values to the schema's types, recursively: {@code "5432"} for an integer
-   * property becomes {@code 5432}, {@code "false"} a boolean, {@code "1.5"} a number; a blank string
-   * for such a property is removed (so its default applies). Values that do not parse are left for
-   * the validator to report.
+   * property becomes {@code 5432}, {@code "false"} a boolean, {@code "1.5"} a number; a blank
+   * string for such a property is removed (so its default applies). Values that do not parse are
+   * left for the validator to report.
    */
   public static void coerceStrings(JsonNode schema, JsonNode node) {
     if (schema == null || !schema.isObject() || node == null) {
@@ -213,7 +216,9 @@ public final class ConfigWalker {
           }
           if (value.isTextual()) {
             String type = JsonValues.primaryType(property.getValue());
-            if (!"string".equals(type) && !type.isEmpty() && value.asText().isBlank()
+            if (!"string".equals(type)
+                && !type.isEmpty()
+                && value.asText().isBlank()
                 && !"null".equals(type)) {
               blank.add(property.getKey());
               continue;
@@ -268,12 +273,15 @@ public final class ConfigWalker {
           if (value.bitLength() < 32) {
             return json.numberNode(value.intValue());
           }
-          return value.bitLength() < 64 ? json.numberNode(value.longValue()) : json.numberNode(value);
+          return value.bitLength() < 64
+              ? json.numberNode(value.longValue())
+              : json.numberNode(value);
         case "number":
           return json.numberNode(new BigDecimal(text));
         case "boolean":
           String lower = text.toLowerCase(Locale.ROOT);
-          return "true".equals(lower) ? json.booleanNode(true)
+          return "true".equals(lower)
+              ? json.booleanNode(true)
               : "false".equals(lower) ? json.booleanNode(false) : null;
         default:
           return null;

@@ -68,8 +68,11 @@ public final class ConnectorSpec {
     byte[] bytes;
     try (InputStream in = anchor.getResourceAsStream(absolute)) {
       if (in == null) {
-        throw new IllegalStateException("connector spec resource " + absolute
-            + " is missing from the classpath of " + anchor.getName());
+        throw new IllegalStateException(
+            "connector spec resource "
+                + absolute
+                + " is missing from the classpath of "
+                + anchor.getName());
       }
       bytes = in.readAllBytes();
     } catch (IOException e) {
@@ -84,15 +87,17 @@ public final class ConnectorSpec {
     try {
       tree = Protocol.mapper().readTree(bytes);
     } catch (IOException e) {
-      throw new IllegalStateException("connector spec resource " + absolute + " is not valid JSON", e);
+      throw new IllegalStateException(
+          "connector spec resource " + absolute + " is not valid JSON", e);
     }
     if (tree == null || !tree.isObject()) {
-      throw new IllegalStateException("connector spec resource " + absolute + " is not a JSON object");
+      throw new IllegalStateException(
+          "connector spec resource " + absolute + " is not a JSON object");
     }
     JsonNode cs = tree.get("connectionSpecification");
     if (cs == null || !cs.isObject()) {
-      throw new IllegalStateException("connector spec resource " + absolute
-          + " has no connectionSpecification object");
+      throw new IllegalStateException(
+          "connector spec resource " + absolute + " has no connectionSpecification object");
     }
     return new ConnectorSpec(absolute, tree, (ObjectNode) cs);
   }
@@ -104,8 +109,8 @@ public final class ConnectorSpec {
 
   /**
    * The whole specification, the payload of the SPEC message; shared, do not modify. Bound on first
-   * use: {@code check}, {@code discover}, {@code read} and {@code write} need only the config schema,
-   * and binding the POJO costs its deserializers' start-up.
+   * use: {@code check}, {@code discover}, {@code read} and {@code write} need only the config
+   * schema, and binding the POJO costs its deserializers' start-up.
    *
    * @throws IllegalStateException when the resource is not a valid ConnectorSpecification
    */
@@ -115,8 +120,8 @@ public final class ConnectorSpec {
       try {
         s = Protocol.mapper().treeToValue(tree, ConnectorSpecification.class);
       } catch (IOException e) {
-        throw new IllegalStateException("connector spec resource " + resource
-            + " is not a valid ConnectorSpecification", e);
+        throw new IllegalStateException(
+            "connector spec resource " + resource + " is not a valid ConnectorSpecification", e);
       }
       specification = s;
     }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.c8kit.ConfigException;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.Protocol;
 import java.io.IOException;
@@ -22,9 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the JSON files named on the command line ({@code --config}, {@code --catalog}, {@code
- * --state}). Every problem becomes an {@link InputFileException} naming the file and, for syntax and
- * mapping errors, the line, column and JSON path. Messages never quote the file's content: a broken
- * config may hold a secret that cannot be masked yet.
+ * --state}). Every problem becomes an {@link InputFileException} naming the file and, for syntax
+ * and mapping errors, the line, column and JSON path. Messages never quote the file's content: a
+ * broken config may hold a secret that cannot be masked yet.
  */
 public final class JsonFiles {
   /** Jackson quotes the offending token ("Unrecognized token 'hunter2'"); drop the token. */
@@ -55,7 +54,8 @@ public final class JsonFiles {
       throw invalid("Catalog", path, e);
     }
     if (catalog == null) {
-      throw new InputFileException("Catalog file " + path + " is empty; expected a configured catalog");
+      throw new InputFileException(
+          "Catalog file " + path + " is empty; expected a configured catalog");
     }
     if (catalog.streams == null) {
       throw new InputFileException("Catalog file " + path + " has no \"streams\" array");
@@ -64,7 +64,11 @@ public final class JsonFiles {
       var s = catalog.streams.get(i);
       if (s == null || s.stream == null || s.stream.name == null) {
         throw new InputFileException(
-            "Catalog file " + path + " is invalid: $.streams[" + i + "] needs a stream with a name");
+            "Catalog file "
+                + path
+                + " is invalid: $.streams["
+                + i
+                + "] needs a stream with a name");
       }
     }
     return catalog;
@@ -105,8 +109,15 @@ public final class JsonFiles {
       JsonNode node = Protocol.mapper().readTree(parser);
       if (parser.nextToken() != null) {
         JsonLocation loc = parser.currentLocation();
-        throw new InputFileException(what + " file " + path + " is not valid JSON: unexpected content"
-            + " after the first value at line " + loc.getLineNr() + ", column " + loc.getColumnNr());
+        throw new InputFileException(
+            what
+                + " file "
+                + path
+                + " is not valid JSON: unexpected content"
+                + " after the first value at line "
+                + loc.getLineNr()
+                + ", column "
+                + loc.getColumnNr());
       }
       return node;
     } catch (IOException e) {
@@ -150,7 +161,10 @@ public final class JsonFiles {
     }
     JsonLocation loc = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
     if (loc != null && loc.getLineNr() > 0) {
-      m.append(" (line ").append(loc.getLineNr()).append(", column ").append(loc.getColumnNr())
+      m.append(" (line ")
+          .append(loc.getLineNr())
+          .append(", column ")
+          .append(loc.getColumnNr())
           .append(')');
     }
     // Jackson's own text may quote the offending token; for the config file that token could be a
@@ -161,7 +175,8 @@ public final class JsonFiles {
   }
 
   private static String reason(IOException e) {
-    String original = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    String original =
+        e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
     if (original == null) {
       return e.getClass().getSimpleName();
     }

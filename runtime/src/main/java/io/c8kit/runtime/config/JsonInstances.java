@@ -37,7 +37,9 @@ final class JsonInstances {
     };
   }
 
-  /** A number without a fraction: {@code 5}, {@code 5.0} and {@code 1e30} are integers (draft-06+). */
+  /**
+   * A number without a fraction: {@code 5}, {@code 5.0} and {@code 1e30} are integers (draft-06+).
+   */
   static boolean isInteger(JsonNode node) {
     if (node.isIntegralNumber()) {
       return true;

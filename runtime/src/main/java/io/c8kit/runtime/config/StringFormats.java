@@ -16,9 +16,11 @@ final class StringFormats {
   private static final Pattern TIME =
       Pattern.compile("(\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|[+-](\\d{2}):(\\d{2}))");
   private static final Pattern UUID =
-      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final Pattern IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+      Pattern.compile(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
   private static final Pattern HOSTNAME =
       Pattern.compile("(?=.{1,253}$)" + LABEL + "(?:\\." + LABEL + ")*");
@@ -27,7 +29,8 @@ final class StringFormats {
 
   /**
    * What is wrong with {@code value} for {@code format} ("is not a valid RFC 3339 date-time"), or
-   * {@code null} when it conforms or the format is not one this class checks. Never quotes the value.
+   * {@code null} when it conforms or the format is not one this class checks. Never quotes the
+   * value.
    */
   static String problem(String format, String value) {
     return switch (format) {
@@ -65,10 +68,13 @@ final class StringFormats {
     if (!m.matches()) {
       return false;
     }
-    boolean clock = Integer.parseInt(m.group(1)) < 24 && Integer.parseInt(m.group(2)) < 60
-        && Integer.parseInt(m.group(3)) <= 60; // 60: a leap second
-    boolean offset = m.group(4) == null
-        || (Integer.parseInt(m.group(4)) < 24 && Integer.parseInt(m.group(5)) < 60);
+    boolean clock =
+        Integer.parseInt(m.group(1)) < 24
+            && Integer.parseInt(m.group(2)) < 60
+            && Integer.parseInt(m.group(3)) <= 60; // 60: a leap second
+    boolean offset =
+        m.group(4) == null
+            || (Integer.parseInt(m.group(4)) < 24 && Integer.parseInt(m.group(5)) < 60);
     return clock && offset;
   }
 

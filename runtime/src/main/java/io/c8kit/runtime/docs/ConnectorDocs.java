@@ -24,8 +24,8 @@ public final class ConnectorDocs {
    * @param description a paragraph under the heading; empty for none
    * @param spec the ConnectorSpecification object (the {@code spec} of a SPEC message)
    * @param catalog an object with a {@code streams} array of {@code name}, {@code json_schema},
-   *     {@code supported_sync_modes}, {@code source_defined_primary_key}, {@code default_cursor_field};
-   *     {@code null} for a destination
+   *     {@code supported_sync_modes}, {@code source_defined_primary_key}, {@code
+   *     default_cursor_field}; {@code null} for a destination
    */
   public static String markdown(String title, String description, JsonNode spec, JsonNode catalog) {
     StringBuilder md = new StringBuilder("# ").append(title).append("\n\n");
@@ -64,17 +64,24 @@ public final class ConnectorDocs {
 
   private static void stream(JsonNode stream, StringBuilder md) {
     String namespace = stream.path("namespace").asText("");
-    md.append("\n### ").append(namespace.isEmpty() ? "" : namespace + ".")
-        .append(stream.path("name").asText()).append("\n\n");
+    md.append("\n### ")
+        .append(namespace.isEmpty() ? "" : namespace + ".")
+        .append(stream.path("name").asText())
+        .append("\n\n");
     List<String> keys = new ArrayList<>();
     for (JsonNode key : stream.path("source_defined_primary_key")) {
       keys.add("`" + join(key, ".", "") + "`");
     }
-    md.append("- primary key: ").append(keys.isEmpty() ? "none" : String.join(", ", keys)).append('\n');
-    JsonNode cursor = stream.path("default_cursor_field");
-    md.append("- cursor: ").append(cursor.isArray() && !cursor.isEmpty() ? "`" + join(cursor, ".", "") + "`" : "none")
+    md.append("- primary key: ")
+        .append(keys.isEmpty() ? "none" : String.join(", ", keys))
         .append('\n');
-    md.append("- sync modes: ").append(join(stream.path("supported_sync_modes"), ", ", "`")).append("\n\n");
+    JsonNode cursor = stream.path("default_cursor_field");
+    md.append("- cursor: ")
+        .append(cursor.isArray() && !cursor.isEmpty() ? "`" + join(cursor, ".", "") + "`" : "none")
+        .append('\n');
+    md.append("- sync modes: ")
+        .append(join(stream.path("supported_sync_modes"), ", ", "`"))
+        .append("\n\n");
     List<String[]> fields = new ArrayList<>();
     fields(stream.path("json_schema"), "", fields);
     if (fields.isEmpty()) {
@@ -83,23 +90,36 @@ public final class ConnectorDocs {
     }
     md.append("| field | type | description |\n|---|---|---|\n");
     for (String[] f : fields) {
-      md.append("| `").append(f[0]).append("` | ").append(f[1]).append(" | ").append(f[2]).append(" |\n");
+      md.append("| `")
+          .append(f[0])
+          .append("` | ")
+          .append(f[1])
+          .append(" | ")
+          .append(f[2])
+          .append(" |\n");
     }
   }
 
-  /** One row per property, nested objects as {@code parent.child}, oneOf options as {@code parent.child (option)}. */
+  /**
+   * One row per property, nested objects as {@code parent.child}, oneOf options as {@code
+   * parent.child (option)}.
+   */
   private static void settings(JsonNode object, String prefix, List<String[]> rows) {
     List<String> required = new ArrayList<>();
     object.path("required").forEach(r -> required.add(r.asText()));
     for (Map.Entry<String, JsonNode> p : byOrder(object.path("properties"))) {
       String name = prefix + p.getKey();
       JsonNode s = p.getValue();
-      rows.add(new String[] {
-          "`" + name + "`", type(s), required.contains(p.getKey()) ? "yes" : "no",
-          s.has("default") ? code(s.get("default")) : "",
-          s.path("airbyte_secret").asBoolean(false) ? "yes" : "",
-          cell(s.path("description").asText("")),
-          s.path("examples").isArray() ? join(s.path("examples"), ", ", "`") : ""});
+      rows.add(
+          new String[] {
+            "`" + name + "`",
+            type(s),
+            required.contains(p.getKey()) ? "yes" : "no",
+            s.has("default") ? code(s.get("default")) : "",
+            s.path("airbyte_secret").asBoolean(false) ? "yes" : "",
+            cell(s.path("description").asText("")),
+            s.path("examples").isArray() ? join(s.path("examples"), ", ", "`") : ""
+          });
       if (s.path("properties").size() > 0) {
         settings(s, name + ".", rows);
       }
@@ -124,22 +144,30 @@ public final class ConnectorDocs {
     props.sort(Map.Entry.comparingByKey());
     for (Map.Entry<String, JsonNode> p : props) {
       String name = prefix + p.getKey();
-      out.add(new String[] {name, type(p.getValue()), cell(p.getValue().path("description").asText(""))});
+      out.add(
+          new String[] {
+            name, type(p.getValue()), cell(p.getValue().path("description").asText(""))
+          });
       if (p.getValue().path("properties").size() > 0) {
         fields(p.getValue(), name + ".", out);
       }
     }
   }
 
-  /** {@code string (date-time)}, {@code array of integer}, {@code enum: a, b}; "null" is left out. */
+  /**
+   * {@code string (date-time)}, {@code array of integer}, {@code enum: a, b}; "null" is left out.
+   */
   static String type(JsonNode schema) {
     if (schema.has("enum")) {
       List<String> values = new ArrayList<>();
-      schema.get("enum").forEach(v -> {
-        if (!v.isNull()) {
-          values.add("`" + v.asText() + "`");
-        }
-      });
+      schema
+          .get("enum")
+          .forEach(
+              v -> {
+                if (!v.isNull()) {
+                  values.add("`" + v.asText() + "`");
+                }
+              });
       return "enum: " + String.join(", ", values);
     }
     if (schema.has("oneOf")) {
@@ -150,11 +178,12 @@ public final class ConnectorDocs {
     List<String> types = new ArrayList<>();
     JsonNode t = schema.path("type");
     if (t.isArray()) {
-      t.forEach(x -> {
-        if (!"null".equals(x.asText())) {
-          types.add(x.asText());
-        }
-      });
+      t.forEach(
+          x -> {
+            if (!"null".equals(x.asText())) {
+              types.add(x.asText());
+            }
+          });
     } else if (t.isTextual()) {
       types.add(t.asText());
     }
@@ -170,11 +199,12 @@ public final class ConnectorDocs {
     List<Map.Entry<String, JsonNode>> list = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
     it.forEachRemaining(list::add);
-    list.sort((a, b) -> {
-      int oa = a.getValue().path("order").asInt(Integer.MAX_VALUE);
-      int ob = b.getValue().path("order").asInt(Integer.MAX_VALUE);
-      return oa != ob ? Integer.compare(oa, ob) : a.getKey().compareTo(b.getKey());
-    });
+    list.sort(
+        (a, b) -> {
+          int oa = a.getValue().path("order").asInt(Integer.MAX_VALUE);
+          int ob = b.getValue().path("order").asInt(Integer.MAX_VALUE);
+          return oa != ob ? Integer.compare(oa, ob) : a.getKey().compareTo(b.getKey());
+        });
     return list;
   }
 

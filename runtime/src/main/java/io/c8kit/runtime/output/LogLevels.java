@@ -43,7 +43,9 @@ public final class LogLevels {
     return parse(value, Level.INFO);
   }
 
-  /** Parses an Airbyte or JUL level name, case-insensitively; {@code fallback} when unrecognized. */
+  /**
+   * Parses an Airbyte or JUL level name, case-insensitively; {@code fallback} when unrecognized.
+   */
   public static Level parse(String value, Level fallback) {
     if (value == null || value.isBlank()) {
       return fallback;

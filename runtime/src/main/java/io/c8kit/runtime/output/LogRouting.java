@@ -19,20 +19,20 @@ import java.util.logging.SimpleFormatter;
  * duration of one command:
  *
  * <ul>
- *   <li>JUL records (and SLF4J, which slf4j-jdk14 binds to JUL) go to the target's
- *       {@link LogDestination} (the Airbyte target: LOG messages on its stdout channel), at or above the
+ *   <li>JUL records (and SLF4J, which slf4j-jdk14 binds to JUL) go to the target's {@link
+ *       LogDestination} (the Airbyte target: LOG messages on its stdout channel), at or above the
  *       configured minimum level; the root logger's own handlers (JUL's default ConsoleHandler) are
  *       detached meanwhile;
- *   <li>{@code System.out} is replaced by a stream that turns each printed block (a {@code println},
- *       or a multi-line {@code print}) into an INFO record of the destination, so stray
+ *   <li>{@code System.out} is replaced by a stream that turns each printed block (a {@code
+ *       println}, or a multi-line {@code print}) into an INFO record of the destination, so stray
  *       {@code println}s never corrupt stdout;
  *   <li>{@code System.err} is replaced by a stream that masks each printed block as a whole (so a
  *       multi-line secret is masked whole) and writes it to the command's stderr.
  * </ul>
  *
- * {@link #enter} saves the previous state and {@link Scope#close()} restores it, so scopes nest (a test
- * running a connector in-process). The replaced streams are JVM-global: concurrent commands in one JVM
- * share whichever scope was entered last.
+ * {@link #enter} saves the previous state and {@link Scope#close()} restores it, so scopes nest (a
+ * test running a connector in-process). The replaced streams are JVM-global: concurrent commands in
+ * one JVM share whichever scope was entered last.
  */
 public final class LogRouting {
   private static final Object LOCK = new Object();
@@ -64,9 +64,10 @@ public final class LogRouting {
 
     private Scope(LogDestination output, OutputStream stderrStream, Level minLevel) {
       SecretMasker masker = output.masker();
-      this.stderr = stderrStream instanceof PrintStream ps
-          ? ps
-          : new PrintStream(stderrStream, true, StandardCharsets.UTF_8);
+      this.stderr =
+          stderrStream instanceof PrintStream ps
+              ? ps
+              : new PrintStream(stderrStream, true, StandardCharsets.UTF_8);
       Logger root = Logger.getLogger("");
       this.savedHandlers = root.getHandlers();
       this.savedLevel = root.getLevel();
@@ -80,7 +81,8 @@ public final class LogRouting {
       root.addHandler(handler);
       root.setLevel(minLevel);
       this.out = new PrintStream(new LogLineStream(output), true, StandardCharsets.UTF_8);
-      this.err = new PrintStream(new MaskingLineStream(stderr, masker), true, StandardCharsets.UTF_8);
+      this.err =
+          new PrintStream(new MaskingLineStream(stderr, masker), true, StandardCharsets.UTF_8);
       System.setOut(out);
       System.setErr(err);
     }
@@ -177,9 +179,12 @@ public final class LogRouting {
 
     private void writeFallback(Level level, String message, String stackTrace) {
       try {
-        String text = LogLevels.toAirbyte(level) + " " + message
-            + (stackTrace == null ? "" : System.lineSeparator() + stackTrace)
-            + System.lineSeparator();
+        String text =
+            LogLevels.toAirbyte(level)
+                + " "
+                + message
+                + (stackTrace == null ? "" : System.lineSeparator() + stackTrace)
+                + System.lineSeparator();
         fallback.write(text.getBytes(StandardCharsets.UTF_8));
         fallback.flush();
       } catch (IOException | RuntimeException ignored) {
@@ -226,11 +231,11 @@ public final class LogRouting {
   }
 
   /**
-   * An OutputStream that decodes UTF-8 text and hands it to {@link #line} a block at a time: whatever
-   * was written between two {@link #flush()}es (a {@code println}, one {@code print} of a multi-line
-   * message), without its final line break. Masking a block rather than each line keeps a secret
-   * with line breaks (a PEM key) whole, so it is masked as a whole. A block is cut at a line break
-   * once it passes 64 KiB, so a writer that never flushes cannot grow it without bound.
+   * An OutputStream that decodes UTF-8 text and hands it to {@link #line} a block at a time:
+   * whatever was written between two {@link #flush()}es (a {@code println}, one {@code print} of a
+   * multi-line message), without its final line break. Masking a block rather than each line keeps
+   * a secret with line breaks (a PEM key) whole, so it is masked as a whole. A block is cut at a
+   * line break once it passes 64 KiB, so a writer that never flushes cannot grow it without bound.
    */
   abstract static class LineOutputStream extends OutputStream {
     private static final int MAX_BLOCK = 64 * 1024;

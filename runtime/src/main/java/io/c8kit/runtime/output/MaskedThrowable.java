@@ -16,7 +16,8 @@ public final class MaskedThrowable extends RuntimeException {
   private final String originalClass;
 
   private MaskedThrowable(String originalClass, String message, MaskedThrowable cause) {
-    // The cause goes through the constructor: Throwable.initCause refuses once it was set, even to null.
+    // The cause goes through the constructor: Throwable.initCause refuses once it was set, even to
+    // null.
     super(message, cause, true, true);
     this.originalClass = originalClass;
   }

@@ -15,14 +15,17 @@ public final class ProcessExit {
   public static void exit(int code) {
     System.out.flush();
     System.err.flush();
-    Thread watchdog = new Thread(() -> {
-      try {
-        Thread.sleep(GRACE_MILLIS);
-      } catch (InterruptedException ignored) {
-        // halt anyway
-      }
-      Runtime.getRuntime().halt(code);
-    }, "c8kit-exit-watchdog");
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(GRACE_MILLIS);
+              } catch (InterruptedException ignored) {
+                // halt anyway
+              }
+              Runtime.getRuntime().halt(code);
+            },
+            "c8kit-exit-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
     System.exit(code);

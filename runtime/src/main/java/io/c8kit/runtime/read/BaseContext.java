@@ -9,7 +9,9 @@ import io.c8kit.source.Page;
 import java.util.List;
 import java.util.Optional;
 
-/** What a stream method can ask about the read in progress, answered from its {@link StreamPlan}. */
+/**
+ * What a stream method can ask about the read in progress, answered from its {@link StreamPlan}.
+ */
 abstract class BaseContext implements ReadContext<Object> {
   final StreamPlan<?> plan;
   private final Cursor<Object> cursor;

@@ -15,13 +15,13 @@ import java.util.function.Consumer;
  * Reads several streams at once on a bounded pool of platform threads, started in catalog order, so
  * that a source whose author declared {@code concurrency > 1} overlaps its streams' waits and CPU.
  *
- * <p>Failure policy (docs/STATE.md): a failing stream has already emitted its INCOMPLETE status; every
- * other stream still runs to its end (its records, states and COMPLETE are all written). Which streams
- * had started when one failed depends on thread scheduling, so stopping the rest would make the
- * output of a read depend on timing; running them all keeps it deterministic per stream (as the
- * Airbyte CDK does). The first failure in catalog order is thrown, every other one attached to it as
- * suppressed. An interrupt of the
- * calling thread interrupts every stream thread and waits briefly for them, so none is left running.
+ * <p>Failure policy (docs/STATE.md): a failing stream has already emitted its INCOMPLETE status;
+ * every other stream still runs to its end (its records, states and COMPLETE are all written).
+ * Which streams had started when one failed depends on thread scheduling, so stopping the rest
+ * would make the output of a read depend on timing; running them all keeps it deterministic per
+ * stream (as the Airbyte CDK does). The first failure in catalog order is thrown, every other one
+ * attached to it as suppressed. An interrupt of the calling thread interrupts every stream thread
+ * and waits briefly for them, so none is left running.
  */
 final class ConcurrentReads {
   /** How long an interrupted read waits for its stream threads to stop. */
@@ -68,7 +68,8 @@ final class ConcurrentReads {
     AtomicInteger count = new AtomicInteger();
     return task -> {
       Thread thread = new Thread(task, "c8kit-read-" + count.incrementAndGet());
-      thread.setDaemon(true); // a stream method that ignores interrupts must not keep the process alive
+      thread.setDaemon(
+          true); // a stream method that ignores interrupts must not keep the process alive
       return thread;
     };
   }

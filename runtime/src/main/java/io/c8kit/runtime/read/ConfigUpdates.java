@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The config as the user gave it, kept through a read so that a value the connector changes (a rotated
- * refresh token) can be handed back to the platform inside the whole config, later changes on top of
- * earlier ones.
+ * The config as the user gave it, kept through a read so that a value the connector changes (a
+ * rotated refresh token) can be handed back to the platform inside the whole config, later changes
+ * on top of earlier ones.
  */
 final class ConfigUpdates {
   /** Null when the caller of the read engine did not pass the config's JSON. */

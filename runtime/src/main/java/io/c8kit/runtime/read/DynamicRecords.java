@@ -27,33 +27,40 @@ final class DynamicRecords {
   private DynamicRecords() {}
 
   /** Serializes an ObjectNode or a Map as the RECORD's {@code data}. */
-  static final RecordSerializer<Object> SERIALIZER = (record, g) -> {
-    if (record instanceof JsonNode node && node.isObject()) {
-      g.writeTree(node);
-    } else if (record instanceof Map<?, ?>) {
-      JsonValues.writeAny(g, record);
-    } else {
-      throw notARecord(record);
-    }
-  };
+  static final RecordSerializer<Object> SERIALIZER =
+      (record, g) -> {
+        if (record instanceof JsonNode node && node.isObject()) {
+          g.writeTree(node);
+        } else if (record instanceof Map<?, ?>) {
+          JsonValues.writeAny(g, record);
+        } else {
+          throw notARecord(record);
+        }
+      };
 
   /**
-   * Whether a value is a record a {@code @Read} method may emit. Checked before anything is written,
-   * so that a bad value fails the stream without leaving half a line on stdout.
+   * Whether a value is a record a {@code @Read} method may emit. Checked before anything is
+   * written, so that a bad value fails the stream without leaving half a line on stdout.
    */
   static boolean isRecord(Object record) {
     return record instanceof ObjectNode || record instanceof Map<?, ?>;
   }
 
   static IllegalArgumentException notARecord(Object record) {
-    String what = record == null ? "null"
-        : record instanceof JsonNode n ? "a JSON " + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
-        : record.getClass().getName();
+    String what =
+        record == null
+            ? "null"
+            : record instanceof JsonNode n
+                ? "a JSON " + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+                : record.getClass().getName();
     return new IllegalArgumentException(
         "a @Read method must produce ObjectNode or Map<String, ?> records, got " + what);
   }
 
-  /** Extracts the value at {@code path} from an ObjectNode or Map record, as a value of {@code type}. */
+  /**
+   * Extracts the value at {@code path} from an ObjectNode or Map record, as a value of {@code
+   * type}.
+   */
   static Function<Object, Object> extractor(List<String> path, CursorType<?> type) {
     String[] parts = path.toArray(new String[0]);
     if (parts.length == 1) {
@@ -105,11 +112,22 @@ final class DynamicRecords {
       if (v != null) {
         return v;
       }
-      JsonNode asJson = raw instanceof Number n ? numberNode(n) : JsonNodeFactory.instance.textNode(raw.toString());
+      JsonNode asJson =
+          raw instanceof Number n
+              ? numberNode(n)
+              : JsonNodeFactory.instance.textNode(raw.toString());
       return type.fromRecordValue(asJson);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("the value " + raw + " of field " + String.join(".", path)
-          + " is not a valid " + type + " cursor: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the value "
+              + raw
+              + " of field "
+              + String.join(".", path)
+              + " is not a valid "
+              + type
+              + " cursor: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -127,7 +145,9 @@ final class DynamicRecords {
     return f.numberNode(n.longValue());
   }
 
-  /** Direct conversions between Java types; null when none applies (then the JSON route is used). */
+  /**
+   * Direct conversions between Java types; null when none applies (then the JSON route is used).
+   */
   private static Object convertObject(Object v, CursorType<?> type) {
     if (type == CursorType.LONG) {
       if (v instanceof Long) {

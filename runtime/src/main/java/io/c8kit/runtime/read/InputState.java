@@ -13,12 +13,12 @@ import java.util.Objects;
 /**
  * The {@code --state} input, parsed into one {@code stream_state} per stream descriptor. Accepted
  * forms: absent/null, {@code {}}, {@code []}; STATE messages as a read prints them ({@code
- * {"type":"STATE","state":…}}, an array of them or a file with one per line, which arrives here as an
- * array); an array of state objects (STREAM, a GLOBAL whose
- * {@code stream_states} are used and whose {@code shared_state} is ignored, LEGACY with {@code
- * data}; entries without {@code type} are classified by their fields); a single STATE message
- * object; a LEGACY blob keyed by stream name ({@code {"users":{"cursor":…}}}, also Singer's {@code
- * {"bookmarks":{…}}}). For each stream the last entry wins; a null {@code stream_state} is a reset.
+ * {"type":"STATE","state":…}}, an array of them or a file with one per line, which arrives here as
+ * an array); an array of state objects (STREAM, a GLOBAL whose {@code stream_states} are used and
+ * whose {@code shared_state} is ignored, LEGACY with {@code data}; entries without {@code type} are
+ * classified by their fields); a single STATE message object; a LEGACY blob keyed by stream name
+ * ({@code {"users":{"cursor":…}}}, also Singer's {@code {"bookmarks":{…}}}). For each stream the
+ * last entry wins; a null {@code stream_state} is a reset.
  */
 final class InputState {
   /** A stream descriptor; a missing namespace is null. */
@@ -27,7 +27,9 @@ final class InputState {
     // which costs every connector start-up (benchmarks/FINDINGS.md, finding 7).
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(k.name, name) && Objects.equals(k.namespace, namespace);
+      return o instanceof Key k
+          && Objects.equals(k.name, name)
+          && Objects.equals(k.namespace, namespace);
     }
 
     @Override
@@ -112,7 +114,8 @@ final class InputState {
         // A STATE message as a read printed it: {"type":"STATE","state":{...}}
         JsonNode inner = msg.get("state");
         if (inner == null || !inner.isObject()) {
-          throw new InputFileException("Invalid state: " + where + " is a STATE message without a \"state\" object");
+          throw new InputFileException(
+              "Invalid state: " + where + " is a STATE message without a \"state\" object");
         }
         message(inner, where);
       }
@@ -125,33 +128,46 @@ final class InputState {
         } else if (data.isObject()) {
           legacy(data);
         } else {
-          throw new InputFileException("Invalid state: " + where + " has LEGACY data that is not an object");
+          throw new InputFileException(
+              "Invalid state: " + where + " has LEGACY data that is not an object");
         }
       }
-      case "RECORD", "LOG", "TRACE", "SPEC", "CATALOG", "CONNECTION_STATUS", "CONTROL" -> throw new InputFileException(
-          "Invalid state: " + where + " is a " + type + " message; keep only the STATE lines of a read's"
-              + " output, e.g. grep '\"type\":\"STATE\"' output.jsonl > state.json");
-      default -> throw new InputFileException(
-          "Invalid state: " + where + " has unknown type \"" + type
-              + "\"; expected STATE, STREAM, GLOBAL or LEGACY");
+      case "RECORD", "LOG", "TRACE", "SPEC", "CATALOG", "CONNECTION_STATUS", "CONTROL" ->
+          throw new InputFileException(
+              "Invalid state: "
+                  + where
+                  + " is a "
+                  + type
+                  + " message; keep only the STATE lines of a read's"
+                  + " output, e.g. grep '\"type\":\"STATE\"' output.jsonl > state.json");
+      default ->
+          throw new InputFileException(
+              "Invalid state: "
+                  + where
+                  + " has unknown type \""
+                  + type
+                  + "\"; expected STATE, STREAM, GLOBAL or LEGACY");
     }
   }
 
   private void global(JsonNode global, String where) {
     if (global == null || !global.isObject()) {
-      throw new InputFileException("Invalid state: " + where + " is GLOBAL but has no \"global\" object");
+      throw new InputFileException(
+          "Invalid state: " + where + " is GLOBAL but has no \"global\" object");
     }
     JsonNode shared = global.get("shared_state");
     if (shared != null && !shared.isNull() && !(shared.isObject() && shared.isEmpty())) {
-      warnings.add("The input state is GLOBAL: its shared_state is ignored, only its per-stream"
-          + " states are used");
+      warnings.add(
+          "The input state is GLOBAL: its shared_state is ignored, only its per-stream"
+              + " states are used");
     }
     JsonNode states = global.get("stream_states");
     if (states == null || states.isNull()) {
       return;
     }
     if (!states.isArray()) {
-      throw new InputFileException("Invalid state: " + where + " has \"stream_states\" that is not an array");
+      throw new InputFileException(
+          "Invalid state: " + where + " has \"stream_states\" that is not an array");
     }
     for (JsonNode s : states) {
       streamState(s, where);
@@ -160,7 +176,8 @@ final class InputState {
 
   private void streamState(JsonNode stream, String where) {
     if (stream == null || !stream.isObject()) {
-      throw new InputFileException("Invalid state: " + where + " is a STREAM state without a \"stream\" object");
+      throw new InputFileException(
+          "Invalid state: " + where + " is a STREAM state without a \"stream\" object");
     }
     JsonNode descriptor = stream.get("stream_descriptor");
     if (descriptor == null || !descriptor.isObject() || !descriptor.path("name").isTextual()) {
@@ -175,8 +192,10 @@ final class InputState {
     String namespace = ns == null || ns.isNull() ? null : ns.asText();
     JsonNode value = stream.get("stream_state");
     if (value != null && !value.isNull() && !value.isObject()) {
-      throw new InputFileException("Invalid state: the stream_state of stream '"
-          + (namespace == null ? name : namespace + "." + name) + "' is not a JSON object");
+      throw new InputFileException(
+          "Invalid state: the stream_state of stream '"
+              + (namespace == null ? name : namespace + "." + name)
+              + "' is not a JSON object");
     }
     streams.put(new Key(name, namespace), value == null || value.isNull() ? RESET : value);
   }
@@ -186,8 +205,10 @@ final class InputState {
       legacy = new HashMap<>();
     }
     JsonNode bookmarks = blob.get("bookmarks");
-    boolean singer = bookmarks != null && bookmarks.isObject()
-        && (blob.size() == 1 || blob.has("currently_syncing"));
+    boolean singer =
+        bookmarks != null
+            && bookmarks.isObject()
+            && (blob.size() == 1 || blob.has("currently_syncing"));
     JsonNode source = singer ? bookmarks : blob;
     Iterator<Map.Entry<String, JsonNode>> it = source.fields();
     while (it.hasNext()) {
@@ -210,7 +231,8 @@ final class InputState {
    * @param warn receives a warning when a LEGACY entry is used
    * @throws ConfigException when a LEGACY entry for this stream is not an object
    */
-  JsonNode forStream(String name, String namespace, boolean nameUnique, java.util.function.Consumer<String> warn) {
+  JsonNode forStream(
+      String name, String namespace, boolean nameUnique, java.util.function.Consumer<String> warn) {
     JsonNode s = streams.get(new Key(name, namespace));
     if (s == null && namespace != null && nameUnique) {
       s = streams.get(new Key(name, null));
@@ -227,8 +249,11 @@ final class InputState {
         throw new InputFileException(
             "Invalid state: the LEGACY state of stream '" + name + "' is not a JSON object");
       }
-      warn.accept("The input state of stream '" + name + "' is a LEGACY state; it is read once,"
-          + " and this connector emits per-stream (STREAM) states from now on");
+      warn.accept(
+          "The input state of stream '"
+              + name
+              + "' is a LEGACY state; it is read once,"
+              + " and this connector emits per-stream (STREAM) states from now on");
       return v;
     }
     return null;
@@ -241,6 +266,8 @@ final class InputState {
 
   @Override
   public String toString() {
-    return "InputState" + Objects.toString(streams) + (legacy == null ? "" : " legacy" + legacy.keySet());
+    return "InputState"
+        + Objects.toString(streams)
+        + (legacy == null ? "" : " legacy" + legacy.keySet());
   }
 }

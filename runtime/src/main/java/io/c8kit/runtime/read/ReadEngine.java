@@ -21,19 +21,26 @@ public final class ReadEngine {
    * read: runs the configured streams in catalog order, handing their records, states and statuses
    * to {@code sink}. The catalog and state are checked before any stream starts. When the source's
    * {@code concurrency}, the sink's {@link ReadSink#maxConcurrency()} and {@code
-   * C8KIT_READ_CONCURRENCY} all allow more than one, up to that many streams run at once, started in
-   * catalog order (see {@link ConcurrentReads} for what a failure does then).
+   * C8KIT_READ_CONCURRENCY} all allow more than one, up to that many streams run at once, started
+   * in catalog order (see {@link ConcurrentReads} for what a failure does then).
    *
    * @param state the {@code --state} JSON, or null when absent
-   * @param masker masks the engine's log lines; a config value the connector changes is registered in it
+   * @param masker masks the engine's log lines; a config value the connector changes is registered
+   *     in it
    * @throws io.c8kit.ConfigException for a bad catalog or state (unknown or duplicated stream,
    *     unsupported sync mode, incremental without a cursor, malformed state, unparseable cursor)
-   * @throws StreamReadException when a stream fails, after its INCOMPLETE status; in a sequential read
-   *     no later stream runs, in a concurrent one every other stream still runs to its end and their
-   *     failures are suppressed on the first one in catalog order
+   * @throws StreamReadException when a stream fails, after its INCOMPLETE status; in a sequential
+   *     read no later stream runs, in a concurrent one every other stream still runs to its end and
+   *     their failures are suppressed on the first one in catalog order
    */
-  public static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
-      JsonNode state, ReadSink sink, SecretMasker masker) throws Exception {
+  public static <C> void read(
+      SourceConnector<C> connector,
+      C config,
+      ConfiguredAirbyteCatalog catalog,
+      JsonNode state,
+      ReadSink sink,
+      SecretMasker masker)
+      throws Exception {
     read(connector, config, null, catalog, state, sink, masker);
   }
 
@@ -41,24 +48,48 @@ public final class ReadEngine {
    * read, with the config's JSON as the user gave it: a value the connector changes during the read
    * ({@code StreamContext.configChanged}) reaches {@link ReadSink#configChanged} inside it.
    */
-  public static <C> void read(SourceConnector<C> connector, C config, JsonNode rawConfig,
-      ConfiguredAirbyteCatalog catalog, JsonNode state, ReadSink sink, SecretMasker masker) throws Exception {
-    read(connector, config, catalog, state, new Output(sink, masker), ReadSettings.fromEnvironment(), rawConfig);
+  public static <C> void read(
+      SourceConnector<C> connector,
+      C config,
+      JsonNode rawConfig,
+      ConfiguredAirbyteCatalog catalog,
+      JsonNode state,
+      ReadSink sink,
+      SecretMasker masker)
+      throws Exception {
+    read(
+        connector,
+        config,
+        catalog,
+        state,
+        new Output(sink, masker),
+        ReadSettings.fromEnvironment(),
+        rawConfig);
   }
 
-  static <C> void read(SourceConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
-      JsonNode state, Output out, ReadSettings settings, JsonNode rawConfig) throws Exception {
+  static <C> void read(
+      SourceConnector<C> connector,
+      C config,
+      ConfiguredAirbyteCatalog catalog,
+      JsonNode state,
+      Output out,
+      ReadSettings settings,
+      JsonNode rawConfig)
+      throws Exception {
     Objects.requireNonNull(connector, "connector");
     List<ConfiguredAirbyteStream> configured =
         catalog == null || catalog.streams == null ? List.of() : catalog.streams;
     try {
       InputState input = InputState.parse(state);
       input.warnings().forEach(w -> out.log(Level.WARNING, w));
-      List<StreamPlan<C>> plans = StreamPlan.plan(
-          connector, config, configured, input, w -> out.log(Level.WARNING, w));
+      List<StreamPlan<C>> plans =
+          StreamPlan.plan(connector, config, configured, input, w -> out.log(Level.WARNING, w));
       ConfigUpdates configUpdates = new ConfigUpdates(rawConfig);
-      int threads = Math.min(plans.size(),
-          settings.concurrency(connector.definition().concurrency(), out.sink.maxConcurrency()));
+      int threads =
+          Math.min(
+              plans.size(),
+              settings.concurrency(
+                  connector.definition().concurrency(), out.sink.maxConcurrency()));
       if (threads <= 1) {
         for (StreamPlan<C> plan : plans) {
           new StreamRun<>(plan, out, settings, configUpdates).run(config);
@@ -66,7 +97,10 @@ public final class ReadEngine {
       } else {
         out.sink.beginConcurrent(threads);
         try {
-          ConcurrentReads.run(plans, threads, plan -> new StreamRun<>(plan, out, settings, configUpdates).run(config));
+          ConcurrentReads.run(
+              plans,
+              threads,
+              plan -> new StreamRun<>(plan, out, settings, configUpdates).run(config));
         } finally {
           out.sink.endConcurrent();
         }
@@ -98,7 +132,8 @@ public final class ReadEngine {
    * @throws io.c8kit.ConfigException when the source has no such stream
    */
   public static <C> List<Map<String, Object>> sample(
-      SourceConnector<C> connector, C config, String stream, String namespace, int limit) throws Exception {
+      SourceConnector<C> connector, C config, String stream, String namespace, int limit)
+      throws Exception {
     Objects.requireNonNull(connector, "connector");
     Objects.requireNonNull(stream, "stream");
     StreamPlan<C> plan = StreamPlan.forSample(connector, config, stream, namespace);

@@ -13,12 +13,20 @@ import java.util.logging.Level;
  * <p>Calls come from the thread running the stream method (and, for {@link #log}, from whichever
  * thread the engine logs on), one stream after another in catalog order, unless the sink declares
  * {@link #maxConcurrency()} above 1: then several streams may run at once, each {@link Stream} is
- * called from one thread only (its stream's), and {@link #log}, {@link #configChanged}, {@link #flush}
- * and {@link #stream} may be called from any of them.
+ * called from one thread only (its stream's), and {@link #log}, {@link #configChanged}, {@link
+ * #flush} and {@link #stream} may be called from any of them.
  */
 public interface ReadSink {
-  /** A stream's progress: STARTED, RUNNING at the first record (or before COMPLETE), then COMPLETE or INCOMPLETE. */
-  enum Status { STARTED, RUNNING, COMPLETE, INCOMPLETE }
+  /**
+   * A stream's progress: STARTED, RUNNING at the first record (or before COMPLETE), then COMPLETE
+   * or INCOMPLETE.
+   */
+  enum Status {
+    STARTED,
+    RUNNING,
+    COMPLETE,
+    INCOMPLETE
+  }
 
   /**
    * How many streams this sink can take at the same time; 1 (the default) keeps the engine
@@ -29,15 +37,15 @@ public interface ReadSink {
   }
 
   /**
-   * The engine is about to run up to {@code threads} (more than 1, at most {@link #maxConcurrency()})
-   * streams at once: from now until {@link #endConcurrent()} the {@link Stream}s asked for are read on
-   * their own threads.
+   * The engine is about to run up to {@code threads} (more than 1, at most {@link
+   * #maxConcurrency()}) streams at once: from now until {@link #endConcurrent()} the {@link
+   * Stream}s asked for are read on their own threads.
    */
   default void beginConcurrent(int threads) {}
 
   /**
-   * The concurrent streams have all ended (or the read was interrupted): everything they handed over
-   * must reach its destination before this returns, as for {@link #flush()}.
+   * The concurrent streams have all ended (or the read was interrupted): everything they handed
+   * over must reach its destination before this returns, as for {@link #flush()}.
    */
   default void endConcurrent() {}
 
@@ -76,7 +84,10 @@ public interface ReadSink {
     /** The stream's progress changed. */
     void status(Status status, long atMillis);
 
-    /** The stream method waits on a rate limit, until {@code quotaResetMillis} when known (else null). */
+    /**
+     * The stream method waits on a rate limit, until {@code quotaResetMillis} when known (else
+     * null).
+     */
     void rateLimited(Long quotaResetMillis, long atMillis);
   }
 }

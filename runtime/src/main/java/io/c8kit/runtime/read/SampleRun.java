@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the first records of a stream as JSON-like maps (for C8 samples); stops the stream method
- * with a control-flow exception once it has enough. Nothing is written to stdout.
+ * Collects the first records of a stream as JSON-like maps (for C8 samples); stops the stream
+ * method with a control-flow exception once it has enough. Nothing is written to stdout.
  */
 final class SampleRun extends BaseContext {
   private static final TypeReference<LinkedHashMap<String, Object>> MAP =
@@ -57,11 +57,16 @@ final class SampleRun extends BaseContext {
     return List.copyOf(rows);
   }
 
-  /** A sample has no one to persist a changed config for: the value is masked and the change logged. */
+  /**
+   * A sample has no one to persist a changed config for: the value is masked and the change logged.
+   */
   @Override
   public void configChanged(String property, String value) {
     Log.registerSecret(value);
-    Log.warn("The config property " + property + " changed while sampling, but a sample cannot persist it");
+    Log.warn(
+        "The config property "
+            + property
+            + " changed while sampling, but a sample cannot persist it");
   }
 
   @Override
@@ -77,8 +82,8 @@ final class SampleRun extends BaseContext {
   }
 
   /**
-   * Serializes the record as it would appear in a RECORD's {@code data} and parses that back, so the
-   * map holds exactly what a JSON consumer would see (small integers as Integer, decimals as
+   * Serializes the record as it would appear in a RECORD's {@code data} and parses that back, so
+   * the map holds exactly what a JSON consumer would see (small integers as Integer, decimals as
    * BigDecimal), whatever Java types the record had.
    */
   private Map<String, Object> toMap(Object record) {

@@ -30,15 +30,22 @@ public final class SourceCatalog {
    *     missing (a connector bug)
    * @throws ConfigException when a discovered stream's name is already taken
    */
-  public static <C> AirbyteCatalog discover(SourceConnector<C> connector, C config) throws Exception {
+  public static <C> AirbyteCatalog discover(SourceConnector<C> connector, C config)
+      throws Exception {
     SourceDefinition<C> definition = connector.definition();
     AirbyteCatalog catalog = new AirbyteCatalog();
     Map<String, String> names = new HashMap<>();
     for (StreamDefinition<C, ?> s : definition.streams()) {
       String previous = names.put(s.name(), label(s.name(), s.namespace()));
       if (previous != null) {
-        throw new IllegalStateException("Two streams are named '" + s.name() + "' (" + previous + " and "
-            + label(s.name(), s.namespace()) + "); stream names must be unique");
+        throw new IllegalStateException(
+            "Two streams are named '"
+                + s.name()
+                + "' ("
+                + previous
+                + " and "
+                + label(s.name(), s.namespace())
+                + "); stream names must be unique");
       }
       catalog.streams.add(staticStream(s, loadSchema(connector, s)));
     }
@@ -47,9 +54,13 @@ public final class SourceCatalog {
       for (DiscoveredStream ds : found == null ? List.<DiscoveredStream>of() : found) {
         String previous = names.put(ds.name(), label(ds.name(), ds.namespace()));
         if (previous != null) {
-          throw new ConfigException("Discovered stream '" + label(ds.name(), ds.namespace())
-              + "' has the same name as stream '" + previous + "'; stream names must be unique"
-              + " (narrow the configuration so that each name is found once)");
+          throw new ConfigException(
+              "Discovered stream '"
+                  + label(ds.name(), ds.namespace())
+                  + "' has the same name as stream '"
+                  + previous
+                  + "'; stream names must be unique"
+                  + " (narrow the configuration so that each name is found once)");
         }
         catalog.streams.add(dynamicStream(ds));
       }
@@ -91,7 +102,8 @@ public final class SourceCatalog {
     a.jsonSchema = ds.jsonSchema();
     a.supportedSyncModes = new ArrayList<>(ds.syncModes());
     a.sourceDefinedCursor = ds.sourceDefinedCursor();
-    a.defaultCursorField = ds.defaultCursorField().isEmpty() ? null : List.copyOf(ds.defaultCursorField());
+    a.defaultCursorField =
+        ds.defaultCursorField().isEmpty() ? null : List.copyOf(ds.defaultCursorField());
     a.sourceDefinedPrimaryKey = ds.primaryKey().isEmpty() ? null : copy(ds.primaryKey());
     a.isResumable = ds.syncModes().contains(SyncMode.INCREMENTAL) || ds.pageKey() != null;
     return a;
@@ -119,19 +131,26 @@ public final class SourceCatalog {
       in = context == null ? null : context.getResourceAsStream(path);
     }
     if (in == null) {
-      throw new IllegalStateException("The JSON schema of stream '" + stream.name()
-          + "' is missing: no classpath resource " + resource);
+      throw new IllegalStateException(
+          "The JSON schema of stream '"
+              + stream.name()
+              + "' is missing: no classpath resource "
+              + resource);
     }
     try (InputStream stream0 = in) {
       JsonNode schema = Protocol.mapper().readTree(stream0);
       if (schema == null || !schema.isObject()) {
-        throw new IllegalStateException("The JSON schema of stream '" + stream.name() + "' (" + resource
-            + ") is not a JSON object");
+        throw new IllegalStateException(
+            "The JSON schema of stream '"
+                + stream.name()
+                + "' ("
+                + resource
+                + ") is not a JSON object");
       }
       return (ObjectNode) schema;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the JSON schema " + resource + " of stream '"
-          + stream.name() + "'", e);
+      throw new UncheckedIOException(
+          "cannot read the JSON schema " + resource + " of stream '" + stream.name() + "'", e);
     }
   }
 }

@@ -28,8 +28,8 @@ import java.util.function.Supplier;
 /**
  * One configured stream, resolved against the source before anything is read: which reader runs it,
  * how records are serialized, the cursor (or page key) in effect with its type and extractor, and
- * the typed lower bound taken from the input state. Building every plan first means a bad catalog or
- * state fails the read before any stream starts.
+ * the typed lower bound taken from the input state. Building every plan first means a bad catalog
+ * or state fails the read before any stream starts.
  *
  * @param <C> the config type
  */
@@ -54,28 +54,40 @@ final class StreamPlan<C> {
   static final int DEFAULT_CHECKPOINT_SECONDS = 60;
 
   final String name;
+
   /** The namespace exactly as configured (written back on records, states and statuses). */
   final String namespace;
+
   final StreamDescriptor descriptor;
   final SyncMode syncMode;
   final Kind kind;
+
   /** The cursor field in effect; empty unless incremental. */
   final List<String> cursorField;
+
   /** The field the engine tracks: the cursor field (incremental) or the page key (paged). */
   final List<String> keyField;
+
   /** Type of the tracked key; null for a plain full refresh. */
   final CursorType<Object> keyType;
+
   /** Extracts the tracked key from a record; null for a plain full refresh. */
   final Function<Object, Object> keyOf;
+
   /** True when records arrive in ascending key order, so the engine checkpoints mid-stream. */
   final boolean ordered;
+
   /** Records between checkpoints from the definition; 0 for the default. */
   final int checkpointRecords;
+
   /** Seconds between checkpoints from the definition; 0 for the default. */
   final int checkpointSeconds;
+
   final RecordSerializer<Object> serializer;
+
   /** True for discovered streams, whose records must be checked to be ObjectNode or Map. */
   final boolean dynamic;
+
   final Invoker<C> reader;
   final List<List<String>> primaryKey;
   private final Supplier<ObjectNode> schema;
@@ -83,6 +95,7 @@ final class StreamPlan<C> {
 
   /** Typed lower bound (incremental) or page to restart after (paged); null when none. */
   Object bound;
+
   /** {@link #bound} as JSON, normalized by its type; null when none. */
   JsonNode boundJson;
 
@@ -152,8 +165,12 @@ final class StreamPlan<C> {
    *     incremental stream without a cursor, or a state that does not fit the stream
    */
   static <C> List<StreamPlan<C>> plan(
-      SourceConnector<C> connector, C config, List<ConfiguredAirbyteStream> configured,
-      InputState input, Consumer<String> warn) throws Exception {
+      SourceConnector<C> connector,
+      C config,
+      List<ConfiguredAirbyteStream> configured,
+      InputState input,
+      Consumer<String> warn)
+      throws Exception {
     SourceDefinition<C> definition = connector.definition();
     Map<InputState.Key, StreamDefinition<C, ?>> statics = new HashMap<>();
     for (StreamDefinition<C, ?> s : definition.streams()) {
@@ -165,11 +182,13 @@ final class StreamPlan<C> {
     int index = 0;
     for (ConfiguredAirbyteStream cs : configured) {
       if (cs == null || cs.stream == null || cs.stream.name == null) {
-        throw new ConfigException("Invalid catalog: configured stream #" + index + " has no stream name");
+        throw new ConfigException(
+            "Invalid catalog: configured stream #" + index + " has no stream name");
       }
       InputState.Key key = new InputState.Key(cs.stream.name, emptyToNull(cs.stream.namespace));
       if (seen.put(key, cs) != null) {
-        throw new ConfigException("Invalid catalog: stream '" + label(key) + "' is configured twice");
+        throw new ConfigException(
+            "Invalid catalog: stream '" + label(key) + "' is configured twice");
       }
       nameCounts.put(key.name(), nameCounts.getOrDefault(key.name(), 0) + 1);
       needDiscover |= !statics.containsKey(key);
@@ -195,12 +214,16 @@ final class StreamPlan<C> {
       } else {
         DiscoveredStream ds = dynamics.get(key);
         if (ds == null) {
-          throw new ConfigException("Invalid catalog: stream '" + label(key)
-              + "' is not offered by this source" + knownStreams(statics, dynamics));
+          throw new ConfigException(
+              "Invalid catalog: stream '"
+                  + label(key)
+                  + "' is not offered by this source"
+                  + knownStreams(statics, dynamics));
         }
         plan = forDynamic(definition, ds, cs, warn);
       }
-      JsonNode state = input.forStream(key.name(), key.namespace(), nameCounts.get(key.name()) == 1, warn);
+      JsonNode state =
+          input.forStream(key.name(), key.namespace(), nameCounts.get(key.name()) == 1, warn);
       if (state != null) {
         plan.applyState(state, warn);
       }
@@ -210,8 +233,8 @@ final class StreamPlan<C> {
   }
 
   /** A plan to sample a stream: full refresh, no state. */
-  static <C> StreamPlan<C> forSample(SourceConnector<C> connector, C config, String name, String namespace)
-      throws Exception {
+  static <C> StreamPlan<C> forSample(
+      SourceConnector<C> connector, C config, String name, String namespace) throws Exception {
     SourceDefinition<C> definition = connector.definition();
     String ns = emptyToNull(namespace);
     StreamDefinition<C, ?> byName = null;
@@ -252,7 +275,8 @@ final class StreamPlan<C> {
     return key.namespace() == null ? key.name() : key.namespace() + "." + key.name();
   }
 
-  private static String knownStreams(Map<InputState.Key, ?> statics, Map<InputState.Key, ?> dynamics) {
+  private static String knownStreams(
+      Map<InputState.Key, ?> statics, Map<InputState.Key, ?> dynamics) {
     List<String> names = new ArrayList<>();
     statics.keySet().forEach(k -> names.add(label(k)));
     dynamics.keySet().forEach(k -> names.add(label(k)));
@@ -278,7 +302,9 @@ final class StreamPlan<C> {
 
   @SuppressWarnings("unchecked")
   private static <C> StreamPlan<C> forStatic(
-      SourceConnector<C> connector, StreamDefinition<C, ?> def, ConfiguredAirbyteStream cs,
+      SourceConnector<C> connector,
+      StreamDefinition<C, ?> def,
+      ConfiguredAirbyteStream cs,
       Consumer<String> warn) {
     StreamDefinition<C, Object> d = (StreamDefinition<C, Object>) def;
     Builder<C> b = new Builder<>();
@@ -287,18 +313,34 @@ final class StreamPlan<C> {
     b.syncMode = modeOf(cs);
     String label = b.namespace == null ? b.name : b.namespace + "." + b.name;
     if (!d.syncModes().contains(b.syncMode)) {
-      throw new ConfigException("Invalid catalog: stream '" + label + "' does not support sync mode "
-          + b.syncMode.wire() + " (it supports " + modes(d.syncModes()) + ")");
+      throw new ConfigException(
+          "Invalid catalog: stream '"
+              + label
+              + "' does not support sync mode "
+              + b.syncMode.wire()
+              + " (it supports "
+              + modes(d.syncModes())
+              + ")");
     }
     if (b.syncMode == SyncMode.INCREMENTAL) {
       if (d.cursorField().isEmpty()) {
-        throw new ConfigException("Invalid catalog: stream '" + label
-            + "' is configured incremental but has no cursor field");
+        throw new ConfigException(
+            "Invalid catalog: stream '"
+                + label
+                + "' is configured incremental but has no cursor field");
       }
-      if (cs != null && cs.cursorField != null && !cs.cursorField.isEmpty()
+      if (cs != null
+          && cs.cursorField != null
+          && !cs.cursorField.isEmpty()
           && !cs.cursorField.equals(d.cursorField())) {
-        warn.accept("Stream '" + label + "' has a source-defined cursor " + d.cursorField()
-            + "; the configured cursor_field " + cs.cursorField + " is ignored");
+        warn.accept(
+            "Stream '"
+                + label
+                + "' has a source-defined cursor "
+                + d.cursorField()
+                + "; the configured cursor_field "
+                + cs.cursorField
+                + " is ignored");
       }
       b.kind = Kind.INCREMENTAL;
       b.keyField = d.cursorField();
@@ -318,17 +360,23 @@ final class StreamPlan<C> {
     b.serializer = (RecordSerializer<Object>) d.serializer();
     StreamReader<C, Object> reader = d.reader();
     b.reader = reader::read;
-    b.primaryKey = cs != null && cs.primaryKey != null && !cs.primaryKey.isEmpty()
-        ? List.copyOf(cs.primaryKey) : d.primaryKey();
-    ObjectNode configuredSchema = cs != null && cs.stream.jsonSchema instanceof ObjectNode o ? o : null;
-    b.schema = configuredSchema != null
-        ? () -> configuredSchema
-        : () -> SourceCatalog.loadSchema(connector, d);
+    b.primaryKey =
+        cs != null && cs.primaryKey != null && !cs.primaryKey.isEmpty()
+            ? List.copyOf(cs.primaryKey)
+            : d.primaryKey();
+    ObjectNode configuredSchema =
+        cs != null && cs.stream.jsonSchema instanceof ObjectNode o ? o : null;
+    b.schema =
+        configuredSchema != null
+            ? () -> configuredSchema
+            : () -> SourceCatalog.loadSchema(connector, d);
     return new StreamPlan<>(b);
   }
 
   private static <C> StreamPlan<C> forDynamic(
-      SourceDefinition<C> definition, DiscoveredStream ds, ConfiguredAirbyteStream cs,
+      SourceDefinition<C> definition,
+      DiscoveredStream ds,
+      ConfiguredAirbyteStream cs,
       Consumer<String> warn) {
     Builder<C> b = new Builder<>();
     b.name = ds.name();
@@ -336,11 +384,18 @@ final class StreamPlan<C> {
     b.syncMode = modeOf(cs);
     String label = b.namespace == null ? b.name : b.namespace + "." + b.name;
     if (!ds.syncModes().contains(b.syncMode)) {
-      throw new ConfigException("Invalid catalog: stream '" + label + "' does not support sync mode "
-          + b.syncMode.wire() + " (it supports " + modes(ds.syncModes()) + ")");
+      throw new ConfigException(
+          "Invalid catalog: stream '"
+              + label
+              + "' does not support sync mode "
+              + b.syncMode.wire()
+              + " (it supports "
+              + modes(ds.syncModes())
+              + ")");
     }
     ObjectNode discovered = ds.jsonSchema();
-    ObjectNode configuredSchema = cs != null && cs.stream.jsonSchema instanceof ObjectNode o ? o : null;
+    ObjectNode configuredSchema =
+        cs != null && cs.stream.jsonSchema instanceof ObjectNode o ? o : null;
     if (b.syncMode == SyncMode.INCREMENTAL) {
       List<String> field;
       if (ds.sourceDefinedCursor() && !ds.defaultCursorField().isEmpty()) {
@@ -349,11 +404,15 @@ final class StreamPlan<C> {
         field = cs.cursorField;
       } else if (!ds.defaultCursorField().isEmpty()) {
         field = ds.defaultCursorField();
-      } else if (cs != null && cs.stream.defaultCursorField != null && !cs.stream.defaultCursorField.isEmpty()) {
+      } else if (cs != null
+          && cs.stream.defaultCursorField != null
+          && !cs.stream.defaultCursorField.isEmpty()) {
         field = cs.stream.defaultCursorField;
       } else {
-        throw new ConfigException("Invalid catalog: stream '" + label
-            + "' is configured incremental but no cursor_field is configured and it has no default");
+        throw new ConfigException(
+            "Invalid catalog: stream '"
+                + label
+                + "' is configured incremental but no cursor_field is configured and it has no default");
       }
       b.kind = Kind.INCREMENTAL;
       b.keyField = List.copyOf(field);
@@ -373,8 +432,10 @@ final class StreamPlan<C> {
     b.dynamic = true;
     DynamicReader<C> reader = Objects.requireNonNull(definition.dynamicReader(), "dynamic reader");
     b.reader = reader::read;
-    b.primaryKey = cs != null && cs.primaryKey != null && !cs.primaryKey.isEmpty()
-        ? List.copyOf(cs.primaryKey) : ds.primaryKey();
+    b.primaryKey =
+        cs != null && cs.primaryKey != null && !cs.primaryKey.isEmpty()
+            ? List.copyOf(cs.primaryKey)
+            : ds.primaryKey();
     ObjectNode schema = configuredSchema != null ? configuredSchema : discovered;
     b.schema = () -> schema;
     return new StreamPlan<>(b);
@@ -388,14 +449,28 @@ final class StreamPlan<C> {
       property = property(configured, field);
     }
     if (property == null) {
-      throw new ConfigException("Invalid catalog: the " + what + " " + String.join(".", field)
-          + " of stream '" + label + "' is not a property of its JSON schema");
+      throw new ConfigException(
+          "Invalid catalog: the "
+              + what
+              + " "
+              + String.join(".", field)
+              + " of stream '"
+              + label
+              + "' is not a property of its JSON schema");
     }
     try {
       return CursorType.forJsonSchema(property);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("Invalid catalog: the " + what + " " + String.join(".", field)
-          + " of stream '" + label + "' cannot be used: " + e.getMessage(), e);
+      throw new ConfigException(
+          "Invalid catalog: the "
+              + what
+              + " "
+              + String.join(".", field)
+              + " of stream '"
+              + label
+              + "' cannot be used: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -419,19 +494,30 @@ final class StreamPlan<C> {
     StreamStates.Parsed parsed = StreamStates.parse(label(), state);
     if (kind == Kind.INCREMENTAL) {
       if (!parsed.hasCursor()) {
-        if (!parsed.hasPage() && !state.isEmpty() && !state.has(StreamStates.CURSOR)
+        if (!parsed.hasPage()
+            && !state.isEmpty()
+            && !state.has(StreamStates.CURSOR)
             && !state.has(StreamStates.CURSOR_FIELD)) {
           List<String> keys = new ArrayList<>();
           state.fieldNames().forEachRemaining(keys::add);
-          warn.accept("The state of stream '" + label() + "' has no \"cursor\" (it has "
-              + String.join(", ", keys) + "); the stream is read from the start");
+          warn.accept(
+              "The state of stream '"
+                  + label()
+                  + "' has no \"cursor\" (it has "
+                  + String.join(", ", keys)
+                  + "); the stream is read from the start");
         }
         return;
       }
       if (parsed.cursorField() != null && !parsed.cursorField().equals(cursorField)) {
-        warn.accept("The state of stream '" + label() + "' is for cursor field "
-            + parsed.cursorField() + " but the cursor in effect is " + cursorField
-            + "; the state is ignored and the stream is read from the start");
+        warn.accept(
+            "The state of stream '"
+                + label()
+                + "' is for cursor field "
+                + parsed.cursorField()
+                + " but the cursor in effect is "
+                + cursorField
+                + "; the state is ignored and the stream is read from the start");
         return;
       }
       setBound(parsed.cursor(), "cursor");
@@ -445,8 +531,19 @@ final class StreamPlan<C> {
       bound = keyType.fromJson(json);
       boundJson = bound == null ? null : keyType.toJson(bound);
     } catch (RuntimeException e) {
-      throw new ConfigException("Invalid state for stream '" + label() + "': the " + what + " " + json
-          + " is not a valid " + keyType + " value (" + e.getMessage() + ")", e);
+      throw new ConfigException(
+          "Invalid state for stream '"
+              + label()
+              + "': the "
+              + what
+              + " "
+              + json
+              + " is not a valid "
+              + keyType
+              + " value ("
+              + e.getMessage()
+              + ")",
+          e);
     }
   }
 }

@@ -11,15 +11,15 @@ import java.util.function.Function;
 import java.util.logging.Level;
 
 /**
- * Reads one stream: runs its method with itself as the {@link io.c8kit.runtime.ReadContext},
- * hands each record straight to the {@link ReadSink}, and decides when to emit a state.
+ * Reads one stream: runs its method with itself as the {@link io.c8kit.runtime.ReadContext}, hands
+ * each record straight to the {@link ReadSink}, and decides when to emit a state.
  *
  * <p>The per-record path is: one clock read (the record's {@code emitted_at}, also used for the
  * time-based checkpoint), and for tracked streams one key extraction and at most three comparisons
  * (lower bound, previous key). A checkpoint that has become due (N records or T seconds since the
  * last STATE) is emitted just before the first record whose key is strictly greater than the
- * previous record's, so a STATE never splits a run of equal keys and resuming from it with {@code >=}
- * (cursor) or {@code >} (page) loses nothing.
+ * previous record's, so a STATE never splits a run of equal keys and resuming from it with {@code
+ * >=} (cursor) or {@code >} (page) loses nothing.
  *
  * <p>Not thread-safe: a stream method emits from one thread at a time.
  */
@@ -28,13 +28,17 @@ final class StreamRun<C> extends BaseContext {
   private final ReadSink.Stream out;
   private final RecordSerializer<Object> serializer;
   private final boolean checkRecordType;
+
   /** Null for a plain full refresh: nothing to track. */
   private final Function<Object, Object> keyOf;
+
   private final CursorType<Object> type;
   private final boolean paged;
   private final boolean ordered;
+
   /** Lower bound (incremental, inclusive) or page to restart after (paged, exclusive); or null. */
   private final Object bound;
+
   private final boolean recordsFixedByEnvironment;
   private final long intervalMillis;
   private final ConfigUpdates configUpdates;
@@ -44,14 +48,20 @@ final class StreamRun<C> extends BaseContext {
   private long sinceState;
   private long total;
   private long dropped;
+
   /** Ordered: the last emitted record's key; unordered: the largest key emitted. */
   private Object last;
+
   private boolean running;
   private boolean finished;
   private RuntimeException failure;
   private JsonNode lastState;
 
-  StreamRun(StreamPlan<C> plan, ReadEngine.Output output, ReadSettings settings, ConfigUpdates configUpdates) {
+  StreamRun(
+      StreamPlan<C> plan,
+      ReadEngine.Output output,
+      ReadSettings settings,
+      ConfigUpdates configUpdates) {
     super(plan);
     this.output = output;
     this.out = output.sink().stream(plan.name, plan.namespace);
@@ -64,10 +74,18 @@ final class StreamRun<C> extends BaseContext {
     this.ordered = plan.ordered;
     this.bound = plan.bound;
     this.recordsFixedByEnvironment = settings.checkpointRecords() > 0;
-    this.every = recordsFixedByEnvironment ? settings.checkpointRecords()
-        : plan.checkpointRecords > 0 ? plan.checkpointRecords : StreamPlan.DEFAULT_CHECKPOINT_RECORDS;
-    int seconds = settings.checkpointSeconds() > 0 ? settings.checkpointSeconds()
-        : plan.checkpointSeconds > 0 ? plan.checkpointSeconds : StreamPlan.DEFAULT_CHECKPOINT_SECONDS;
+    this.every =
+        recordsFixedByEnvironment
+            ? settings.checkpointRecords()
+            : plan.checkpointRecords > 0
+                ? plan.checkpointRecords
+                : StreamPlan.DEFAULT_CHECKPOINT_RECORDS;
+    int seconds =
+        settings.checkpointSeconds() > 0
+            ? settings.checkpointSeconds()
+            : plan.checkpointSeconds > 0
+                ? plan.checkpointSeconds
+                : StreamPlan.DEFAULT_CHECKPOINT_SECONDS;
     this.intervalMillis = seconds * 1000L;
   }
 
@@ -117,9 +135,10 @@ final class StreamRun<C> extends BaseContext {
     }
     if (record == null || (checkRecordType && !DynamicRecords.isRecord(record))) {
       // checked before anything is written, so no half line reaches stdout
-      throw fail(record == null
-          ? new NullPointerException("Stream '" + plan.label() + "': a null record was emitted")
-          : DynamicRecords.notARecord(record));
+      throw fail(
+          record == null
+              ? new NullPointerException("Stream '" + plan.label() + "': a null record was emitted")
+              : DynamicRecords.notARecord(record));
     }
     long now = System.currentTimeMillis();
     if (keyOf == null) {
@@ -130,13 +149,25 @@ final class StreamRun<C> extends BaseContext {
     try {
       key = keyOf.apply(record);
     } catch (RuntimeException e) {
-      throw fail(new IllegalArgumentException("Stream '" + plan.label() + "': cannot read the "
-          + keyName() + " of a record: " + e.getMessage(), e));
+      throw fail(
+          new IllegalArgumentException(
+              "Stream '"
+                  + plan.label()
+                  + "': cannot read the "
+                  + keyName()
+                  + " of a record: "
+                  + e.getMessage(),
+              e));
     }
     if (key == null) {
       if (paged) {
-        throw fail(new IllegalStateException("Stream '" + plan.label() + "': a record has a null "
-            + keyName() + "; every record of a resumable full refresh needs one"));
+        throw fail(
+            new IllegalStateException(
+                "Stream '"
+                    + plan.label()
+                    + "': a record has a null "
+                    + keyName()
+                    + "; every record of a resumable full refresh needs one"));
       }
       write(record, now); // a null cursor is emitted but never advances the cursor
       return;
@@ -193,7 +224,8 @@ final class StreamRun<C> extends BaseContext {
 
   @Override
   public void rateLimited(Instant quotaReset) {
-    out.rateLimited(quotaReset == null ? null : quotaReset.toEpochMilli(), System.currentTimeMillis());
+    out.rateLimited(
+        quotaReset == null ? null : quotaReset.toEpochMilli(), System.currentTimeMillis());
     output.sink().flush();
   }
 
@@ -201,8 +233,11 @@ final class StreamRun<C> extends BaseContext {
   public void configChanged(String property, String value) {
     output.masker().register(value);
     if (!configUpdates.available()) {
-      output.log(Level.WARNING, "The config property " + property
-          + " changed during the read, but the read was started without the config's JSON to persist it in");
+      output.log(
+          Level.WARNING,
+          "The config property "
+              + property
+              + " changed during the read, but the read was started without the config's JSON to persist it in");
       return;
     }
     output.sink().configChanged(configUpdates.apply(property, value), System.currentTimeMillis());
@@ -217,7 +252,8 @@ final class StreamRun<C> extends BaseContext {
     ObjectNode state;
     if (plan.kind == StreamPlan.Kind.INCREMENTAL) {
       Object cursor = last != null ? last : bound;
-      state = StreamStates.cursorState(plan.cursorField, cursor == null ? null : type.toJson(cursor));
+      state =
+          StreamStates.cursorState(plan.cursorField, cursor == null ? null : type.toJson(cursor));
     } else {
       state = StreamStates.completeState();
     }
@@ -225,9 +261,15 @@ final class StreamRun<C> extends BaseContext {
       emitState(state, now);
     }
     if (dropped > 0) {
-      output.log(Level.FINE, "Dropped " + dropped + " records of stream '" + plan.label()
-          + "' that were " + (paged ? "at or before the page " : "below the state cursor ")
-          + plan.boundJson);
+      output.log(
+          Level.FINE,
+          "Dropped "
+              + dropped
+              + " records of stream '"
+              + plan.label()
+              + "' that were "
+              + (paged ? "at or before the page " : "below the state cursor ")
+              + plan.boundJson);
     }
     output.log(Level.INFO, "Read " + total + " records from stream " + plan.label());
     status(Status.COMPLETE, System.currentTimeMillis());
@@ -271,15 +313,23 @@ final class StreamRun<C> extends BaseContext {
     if (failure != null) {
       return failure;
     }
-    return new IllegalStateException("Stream '" + plan.label()
-        + "' has finished; its records can no longer be emitted");
+    return new IllegalStateException(
+        "Stream '" + plan.label() + "' has finished; its records can no longer be emitted");
   }
 
   private IllegalStateException outOfOrder(Object key) {
-    return new IllegalStateException("Stream '" + plan.label() + "' is declared ordered, but a record with "
-        + keyName() + " " + type.toJson(key) + " came after one with " + type.toJson(last)
-        + "; records must arrive in ascending " + (paged ? "page key" : "cursor")
-        + " order (otherwise checkpoints could skip data). Sort the records, or declare the stream"
-        + (paged ? " without a page key" : " ordered = false"));
+    return new IllegalStateException(
+        "Stream '"
+            + plan.label()
+            + "' is declared ordered, but a record with "
+            + keyName()
+            + " "
+            + type.toJson(key)
+            + " came after one with "
+            + type.toJson(last)
+            + "; records must arrive in ascending "
+            + (paged ? "page key" : "cursor")
+            + " order (otherwise checkpoints could skip data). Sort the records, or declare the stream"
+            + (paged ? " without a page key" : " ordered = false"));
   }
 }

@@ -55,15 +55,21 @@ final class StreamStates {
         field = new ArrayList<>(f.size());
         for (JsonNode part : f) {
           if (!part.isTextual()) {
-            throw new ConfigException("Invalid state for stream '" + stream
-                + "': cursor_field must be an array of strings, got " + f);
+            throw new ConfigException(
+                "Invalid state for stream '"
+                    + stream
+                    + "': cursor_field must be an array of strings, got "
+                    + f);
           }
           field.add(part.asText());
         }
         field = List.copyOf(field);
       } else {
-        throw new ConfigException("Invalid state for stream '" + stream
-            + "': cursor_field must be an array of strings, got " + f);
+        throw new ConfigException(
+            "Invalid state for stream '"
+                + stream
+                + "': cursor_field must be an array of strings, got "
+                + f);
       }
     }
     return new Parsed(field, nonNull(state.get(CURSOR)), nonNull(state.get(PAGE)));

@@ -11,20 +11,20 @@ import java.util.Set;
 
 /**
  * Replaces every registered secret value with {@code ****} in text the runtime writes (LOG and
- * TRACE messages, FAILED statuses, stack traces, stderr, C8 exceptions). Secrets are registered from
- * the config before anything can be logged; longer forms are replaced first so a secret containing
- * another is fully hidden.
+ * TRACE messages, FAILED statuses, stack traces, stderr, C8 exceptions). Secrets are registered
+ * from the config before anything can be logged; longer forms are replaced first so a secret
+ * containing another is fully hidden.
  *
- * <p>A secret is masked in every shape it can take in that text: as a whole, stripped of surrounding
- * white space, with its line breaks ({@code \n}, {@code \r}, {@code \r\n}, U+2028, U+2029, U+0085,
- * VT, FF) normalised to {@code \n} or a space, and each of its lines on its own (a library printing a
- * PEM key line by line, a message split at a line break) — lines shorter than {@link
- * #MIN_LINE_LENGTH} characters after stripping are not masked on their own, since masking {@code "ab"}
- * or {@code "--"} everywhere would shred every message while revealing next to nothing. Each of these
- * forms is also masked as it appears inside JSON text (a serialized config or payload quoted in an
- * exception message): JSON-escaped as Jackson writes it ({@code \n}, {@code \"}, {@code \\},
- * {@code \\u0001}) and with every non-ASCII character as a {@code \\uXXXX} escape (upper and lower
- * case hex, as JavaScript writes U+2028).
+ * <p>A secret is masked in every shape it can take in that text: as a whole, stripped of
+ * surrounding white space, with its line breaks ({@code \n}, {@code \r}, {@code \r\n}, U+2028,
+ * U+2029, U+0085, VT, FF) normalised to {@code \n} or a space, and each of its lines on its own (a
+ * library printing a PEM key line by line, a message split at a line break) — lines shorter than
+ * {@link #MIN_LINE_LENGTH} characters after stripping are not masked on their own, since masking
+ * {@code "ab"} or {@code "--"} everywhere would shred every message while revealing next to
+ * nothing. Each of these forms is also masked as it appears inside JSON text (a serialized config
+ * or payload quoted in an exception message): JSON-escaped as Jackson writes it ({@code \n}, {@code
+ * \"}, {@code \\}, {@code \\u0001}) and with every non-ASCII character as a {@code \\uXXXX} escape
+ * (upper and lower case hex, as JavaScript writes U+2028).
  */
 public final class SecretMasker {
   public static final String MASK = "****";
@@ -127,12 +127,16 @@ public final class SecretMasker {
     }
   }
 
-  /** Registers a secret obtained at run time with every masker of this process (see {@code Log}). */
+  /**
+   * Registers a secret obtained at run time with every masker of this process (see {@code Log}).
+   */
   public static void registerForProcess(String secret) {
     PROCESS.register(secret);
   }
 
-  /** Tests only: forgets the run-time secrets, so that one test's tokens do not mask another's text. */
+  /**
+   * Tests only: forgets the run-time secrets, so that one test's tokens do not mask another's text.
+   */
   static synchronized void forgetProcessSecrets() {
     PROCESS.secrets = List.of();
   }

@@ -4,8 +4,8 @@ import io.c8kit.TransientException;
 import java.util.List;
 
 /**
- * The input carried stream statuses but ended with streams that never got COMPLETE: typed, so that a
- * target whose own protocol decides completion (Singer's ACTIVATE_VERSION) can tell it from other
+ * The input carried stream statuses but ended with streams that never got COMPLETE: typed, so that
+ * a target whose own protocol decides completion (Singer's ACTIVATE_VERSION) can tell it from other
  * failures. Everything received was committed and its states echoed before it is thrown.
  */
 public final class IncompleteStreamsException extends TransientException {

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Splits stdin into lines on {@code \n}, {@code \r} or {@code \r\n} without decoding it: UTF-8
- * multi-byte sequences never contain those bytes, so each line is handed over as a byte range of the
- * read buffer (copied only when it spans two reads). Optionally reads on a daemon thread so that the
- * consumer is woken for idle work (age-bound flushes) while no input arrives.
+ * multi-byte sequences never contain those bytes, so each line is handed over as a byte range of
+ * the read buffer (copied only when it spans two reads). Optionally reads on a daemon thread so
+ * that the consumer is woken for idle work (age-bound flushes) while no input arrives.
  */
 final class InputLines {
   static final int CHUNK_SIZE = 1 << 16;
@@ -36,15 +36,20 @@ final class InputLines {
   private byte[] carry = new byte[256];
   private int carryLen;
   private long lineNumber = 1;
+
   /** The previous byte ended a line with {@code \r}: a following {@code \n} belongs to it. */
   private boolean afterCr;
+
   private boolean atStart = true;
 
   private InputLines(Handler handler) {
     this.handler = handler;
   }
 
-  /** Reads {@code in} to EOF, calling {@code handler} for each line; the last line may lack a terminator. */
+  /**
+   * Reads {@code in} to EOF, calling {@code handler} for each line; the last line may lack a
+   * terminator.
+   */
   static void read(InputStream in, boolean readerThread, Handler handler) throws Exception {
     InputLines lines = new InputLines(handler);
     try (ChunkSource source = readerThread ? new ThreadedSource(in) : new DirectSource(in)) {
@@ -73,7 +78,10 @@ final class InputLines {
     if (atStart && len > 0) {
       atStart = false;
       // A UTF-8 byte order mark is not JSON; tolerate it at the very start.
-      if (len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+      if (len >= 3
+          && (buf[0] & 0xff) == 0xEF
+          && (buf[1] & 0xff) == 0xBB
+          && (buf[2] & 0xff) == 0xBF) {
         start = 3;
       }
     }
@@ -251,7 +259,8 @@ final class InputLines {
 
     @Override
     public void close() {
-      // The thread may stay blocked in read() until the input ends; it is a daemon and holds no lock.
+      // The thread may stay blocked in read() until the input ends; it is a daemon and holds no
+      // lock.
       stopped = true;
       full.clear();
     }

@@ -5,8 +5,8 @@ import io.c8kit.protocol.AirbyteStateMessage;
 import io.c8kit.protocol.StreamDescriptor;
 
 /**
- * The Airbyte {@code write} input: each stdin line parsed by {@link MessageParser} and handed to the
- * engine as a {@link WriteInput} event. A STATE travels as the message to echo, as it came.
+ * The Airbyte {@code write} input: each stdin line parsed by {@link MessageParser} and handed to
+ * the engine as a {@link WriteInput} event. A STATE travels as the message to echo, as it came.
  */
 final class LineInput implements InputLines.Handler {
   private final WriteInput input;
@@ -28,9 +28,15 @@ final class LineInput implements InputLines.Handler {
       throw e.inStream(parser.stream == null ? null : display(parser.namespace, parser.stream));
     }
     switch (parser.kind) {
-      case RECORD -> input.record(parser.namespace, parser.stream,
-          java.util.Arrays.copyOfRange(buf, parser.dataStart, parser.dataEnd), parser.emittedAt,
-          parser.meta instanceof ObjectNode o ? o : null, len, lineNumber);
+      case RECORD ->
+          input.record(
+              parser.namespace,
+              parser.stream,
+              java.util.Arrays.copyOfRange(buf, parser.dataStart, parser.dataEnd),
+              parser.emittedAt,
+              parser.meta instanceof ObjectNode o ? o : null,
+              len,
+              lineNumber);
       case STATE -> {
         AirbyteStateMessage state = parser.state.state;
         if (state.effectiveType() == AirbyteStateMessage.Type.STREAM) {

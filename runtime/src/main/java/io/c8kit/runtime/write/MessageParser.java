@@ -20,11 +20,11 @@ import java.util.Map;
 
 /**
  * Parses one input line with a single streaming pass over the envelope. A RECORD's {@code data} is
- * syntax-checked and located but not turned into a tree: the buffers keep its bytes (heap use equals
- * the input size, whatever the record's shape) and the tree is built when the batch is handed to the
- * writer. STATE is bound to {@link AirbyteStateMessage} (unknown fields kept for the echo), TRACE to a
- * tree; every other payload is skipped. One instance is reused for every line: the fields describe
- * the last parsed line.
+ * syntax-checked and located but not turned into a tree: the buffers keep its bytes (heap use
+ * equals the input size, whatever the record's shape) and the tree is built when the batch is
+ * handed to the writer. STATE is bound to {@link AirbyteStateMessage} (unknown fields kept for the
+ * echo), TRACE to a tree; every other payload is skipped. One instance is reused for every line:
+ * the fields describe the last parsed line.
  */
 final class MessageParser {
   /** What a line turned out to be. */
@@ -44,25 +44,33 @@ final class MessageParser {
 
   private final ObjectMapper mapper = Protocol.mapper();
   private final JsonFactory factory = mapper.getFactory();
+
   /**
-   * Readers that keep decimal numbers as written ({@code 100.0} stays {@code 100.0}, not {@code 1E+2}):
-   * STATE is echoed unchanged, and JSON columns store what the source sent.
+   * Readers that keep decimal numbers as written ({@code 100.0} stays {@code 100.0}, not {@code
+   * 1E+2}): STATE is echoed unchanged, and JSON columns store what the source sent.
    */
-  private final ObjectReader stateReader = mapper.readerFor(AirbyteStateMessage.class)
-      .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
-  private final ObjectReader treeReader = mapper.reader()
-      .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+  private final ObjectReader stateReader =
+      mapper
+          .readerFor(AirbyteStateMessage.class)
+          .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+
+  private final ObjectReader treeReader =
+      mapper.reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
   Kind kind;
   String stream;
   String namespace;
+
   /** Absolute offsets of the RECORD's {@code data} object in the line's buffer. */
   int dataStart;
+
   int dataEnd;
   long emittedAt;
   JsonNode meta;
+
   /** The STATE message as bound (validated, typed), for the write engine's bookkeeping. */
   AirbyteMessage state;
+
   /**
    * The STATE message to echo, as it came: every field, unknown ones and explicit nulls included
    * ({@code "namespace": null} stays), numbers as written; {@code type} first, then {@code state},
@@ -85,7 +93,9 @@ final class MessageParser {
   private JsonNode trace;
   private Map<String, JsonNode> extras;
 
-  /** Parses {@code buf[off, off+len)}; throws {@link WriteInputException} for input that is fatal. */
+  /**
+   * Parses {@code buf[off, off+len)}; throws {@link WriteInputException} for input that is fatal.
+   */
   void parse(byte[] buf, int off, int len, long line) {
     reset();
     try (JsonParser p = factory.createParser(buf, off, len)) {
@@ -95,7 +105,8 @@ final class MessageParser {
         return;
       }
       if (t != JsonToken.START_OBJECT) {
-        throw malformed(line, "not a JSON object (starts with " + describe(t) + ")", buf, off, len, null);
+        throw malformed(
+            line, "not a JSON object (starts with " + describe(t) + ")", buf, off, len, null);
       }
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
@@ -128,7 +139,8 @@ final class MessageParser {
                 if (isSyntaxError(e)) {
                   throw e;
                 }
-                throw malformed(line, "malformed STATE: " + cut(e.getOriginalMessage()), buf, off, len, null);
+                throw malformed(
+                    line, "malformed STATE: " + cut(e.getOriginalMessage()), buf, off, len, null);
               }
             } else {
               stateProblem = "\"state\" must be an object, got " + describe(t);
@@ -152,17 +164,31 @@ final class MessageParser {
         }
       }
       if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-        throw malformed(line, "malformed JSON: unexpected content after the message object", buf, off, len, null);
+        throw malformed(
+            line,
+            "malformed JSON: unexpected content after the message object",
+            buf,
+            off,
+            len,
+            null);
       }
     } catch (WriteInputException e) {
       throw e;
     } catch (IOException e) {
       String what = e instanceof InputCoercionException ? "number out of range" : "malformed JSON";
-      String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-      long column = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
-          ? jpe.getLocation().getColumnNr() : -1;
-      throw malformed(line, what + (column > 0 ? " at column " + column : "") + ": " + cut(detail),
-          buf, off, len, null);
+      String detail =
+          e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+      long column =
+          e instanceof JsonProcessingException jpe && jpe.getLocation() != null
+              ? jpe.getLocation().getColumnNr()
+              : -1;
+      throw malformed(
+          line,
+          what + (column > 0 ? " at column " + column : "") + ": " + cut(detail),
+          buf,
+          off,
+          len,
+          null);
     }
     classify(buf, off, len, line);
   }
@@ -234,8 +260,13 @@ final class MessageParser {
   private void classify(byte[] buf, int off, int len, long line) {
     if (type == null) {
       if (hasRecord || hasState) {
-        throw malformed(line, typeNotString ? "\"type\" must be a string" : "message has no \"type\"",
-            buf, off, len, null);
+        throw malformed(
+            line,
+            typeNotString ? "\"type\" must be a string" : "message has no \"type\"",
+            buf,
+            off,
+            len,
+            null);
       }
       kind = Kind.IGNORED;
       return;
@@ -255,8 +286,13 @@ final class MessageParser {
           }
         }
         if (problem != null) {
-          throw malformed(line, "malformed RECORD (records are never skipped, that would lose data): "
-              + problem, buf, off, len, null);
+          throw malformed(
+              line,
+              "malformed RECORD (records are never skipped, that would lose data): " + problem,
+              buf,
+              off,
+              len,
+              null);
         }
         kind = Kind.RECORD;
       }
@@ -288,11 +324,12 @@ final class MessageParser {
       return "STATE message has no \"state\" object";
     }
     return switch (s.effectiveType()) {
-      case STREAM -> s.stream == null
-          ? "STREAM state has no \"stream\" object"
-          : s.stream.streamDescriptor == null || s.stream.streamDescriptor.name == null
-              ? "STREAM state has no stream_descriptor.name"
-              : null;
+      case STREAM ->
+          s.stream == null
+              ? "STREAM state has no \"stream\" object"
+              : s.stream.streamDescriptor == null || s.stream.streamDescriptor.name == null
+                  ? "STREAM state has no stream_descriptor.name"
+                  : null;
       case GLOBAL -> s.global == null ? "GLOBAL state has no \"global\" object" : null;
       case LEGACY -> null;
     };
@@ -306,7 +343,8 @@ final class MessageParser {
     kind = Kind.STREAM_STATUS;
     JsonNode status = trace.path("stream_status");
     JsonNode descriptor = status.path("stream_descriptor");
-    if ("COMPLETE".equals(status.path("status").asText(null)) && descriptor.path("name").isTextual()) {
+    if ("COMPLETE".equals(status.path("status").asText(null))
+        && descriptor.path("name").isTextual()) {
       kind = Kind.STREAM_COMPLETE;
       stream = descriptor.get("name").textValue();
       JsonNode ns = descriptor.get("namespace");
@@ -375,6 +413,7 @@ final class MessageParser {
 
   static WriteInputException malformed(
       long line, String what, byte[] buf, int off, int len, Throwable cause) {
-    return new WriteInputException(line, what + "; line starts with: " + excerpt(buf, off, len), cause);
+    return new WriteInputException(
+        line, what + "; line starts with: " + excerpt(buf, off, len), cause);
   }
 }

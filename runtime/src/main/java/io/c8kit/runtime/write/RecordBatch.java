@@ -13,15 +13,17 @@ import java.util.RandomAccess;
 /**
  * The batch handed to {@code SyncWriter.write}: an unmodifiable list that builds each record's
  * {@code data} tree when the element is read, so a batch of large records never exists as trees all
- * at once. Reading an element twice parses it twice; writers that need several passes copy the list.
+ * at once. Reading an element twice parses it twice; writers that need several passes copy the
+ * list.
  */
-final class RecordBatch extends AbstractList<DestinationRecord> implements RandomAccess, RawRecordBatch {
+final class RecordBatch extends AbstractList<DestinationRecord>
+    implements RandomAccess, RawRecordBatch {
   /**
    * Keeps decimal numbers as written ({@code 100.0} stays {@code 100.0}, not {@code 1E+2}): JSON
    * columns store what the source sent.
    */
-  private static final ObjectReader DATA_READER = Protocol.mapper().reader()
-      .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
+  private static final ObjectReader DATA_READER =
+      Protocol.mapper().reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
 
   private final List<StreamBuffer.Pending> records;
 
@@ -63,6 +65,8 @@ final class RecordBatch extends AbstractList<DestinationRecord> implements Rando
 
   @Override
   public com.fasterxml.jackson.databind.node.ObjectNode meta(int index) {
-    return records.get(index).meta() instanceof com.fasterxml.jackson.databind.node.ObjectNode o ? o : null;
+    return records.get(index).meta() instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+        ? o
+        : null;
   }
 }

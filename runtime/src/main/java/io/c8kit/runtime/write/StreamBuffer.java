@@ -18,19 +18,25 @@ final class StreamBuffer {
 
   /** Buffered records, in arrival order; {@code null} while empty. */
   ArrayList<Pending> records;
+
   long bytes;
+
   /** Sequence number of the first buffered record. */
   long firstSeq;
+
   /** Clock reading when the first buffered record arrived. */
   long firstNanos;
 
   /** Records received since the last STREAM state for this stream (its {@code recordCount}). */
   long sinceState;
+
   long received;
   long committed;
   boolean opened;
+
   /** STREAM_STATUS COMPLETE was received. */
   boolean completeSeen;
+
   /** {@code SyncWriter.complete} was called. */
   boolean completed;
 

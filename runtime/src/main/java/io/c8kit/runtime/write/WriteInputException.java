@@ -41,8 +41,11 @@ final class WriteInputException extends TransientException {
    * (also for the ones reported with another failure type).
    */
   static String describe(long lineNumber, String stream, String detail) {
-    return "Invalid input on stdin line " + lineNumber
-        + (stream == null ? "" : " (stream \"" + stream + "\")") + ": " + detail;
+    return "Invalid input on stdin line "
+        + lineNumber
+        + (stream == null ? "" : " (stream \"" + stream + "\")")
+        + ": "
+        + detail;
   }
 
   /** This problem, naming {@code stream} (when it did not yet name one). */

@@ -11,10 +11,11 @@ import java.util.function.LongSupplier;
  * variables, with the same names:
  *
  * <ul>
- *   <li>{@code C8KIT_FLUSH_RECORDS} (default 10,000): a stream's buffer is flushed at this many records;
+ *   <li>{@code C8KIT_FLUSH_RECORDS} (default 10,000): a stream's buffer is flushed at this many
+ *       records;
  *   <li>{@code C8KIT_FLUSH_BYTES} (default 8 MiB): … or at this many buffered bytes;
- *   <li>{@code C8KIT_FLUSH_SECONDS} (default 60): … or when its oldest record is this old (also while
- *       stdin is idle), which bounds how long a STATE waits for its echo;
+ *   <li>{@code C8KIT_FLUSH_SECONDS} (default 60): … or when its oldest record is this old (also
+ *       while stdin is idle), which bounds how long a STATE waits for its echo;
  *   <li>{@code C8KIT_BUFFER_BYTES} (default 64 MiB): all buffers together; above it the largest
  *       buffers are flushed first.
  * </ul>
@@ -31,7 +32,11 @@ final class WriteOptions {
   static final long DEFAULT_FLUSH_BYTES = 8L << 20;
   static final double DEFAULT_FLUSH_SECONDS = 60;
   static final long DEFAULT_BUFFER_BYTES = 64L << 20;
-  /** Pending (not yet echoable) STATE messages above which the buffers holding them back are flushed. */
+
+  /**
+   * Pending (not yet echoable) STATE messages above which the buffers holding them back are
+   * flushed.
+   */
   static final int DEFAULT_MAX_PENDING_STATES = 1_000;
 
   final int flushRecords;
@@ -39,8 +44,10 @@ final class WriteOptions {
   final long flushNanos;
   final long bufferBytes;
   final int maxPendingStates;
+
   /** Monotonic nanoseconds; tests inject a fake clock. */
   final LongSupplier clock;
+
   /**
    * Read stdin on a separate thread so that age-bound flushes (and state echoes) also happen while
    * the input is idle. Tests that drive time with a fake clock read synchronously instead.
@@ -48,9 +55,18 @@ final class WriteOptions {
   final boolean readerThread;
 
   WriteOptions(
-      int flushRecords, long flushBytes, long flushNanos, long bufferBytes, int maxPendingStates,
-      LongSupplier clock, boolean readerThread) {
-    if (flushRecords < 1 || flushBytes < 1 || flushNanos < 0 || bufferBytes < 1 || maxPendingStates < 1) {
+      int flushRecords,
+      long flushBytes,
+      long flushNanos,
+      long bufferBytes,
+      int maxPendingStates,
+      LongSupplier clock,
+      boolean readerThread) {
+    if (flushRecords < 1
+        || flushBytes < 1
+        || flushNanos < 0
+        || bufferBytes < 1
+        || maxPendingStates < 1) {
       throw new IllegalArgumentException("buffer limits must be positive");
     }
     this.flushRecords = flushRecords;
@@ -64,8 +80,13 @@ final class WriteOptions {
 
   static WriteOptions defaults() {
     return new WriteOptions(
-        DEFAULT_FLUSH_RECORDS, DEFAULT_FLUSH_BYTES, seconds(DEFAULT_FLUSH_SECONDS), DEFAULT_BUFFER_BYTES,
-        DEFAULT_MAX_PENDING_STATES, System::nanoTime, true);
+        DEFAULT_FLUSH_RECORDS,
+        DEFAULT_FLUSH_BYTES,
+        seconds(DEFAULT_FLUSH_SECONDS),
+        DEFAULT_BUFFER_BYTES,
+        DEFAULT_MAX_PENDING_STATES,
+        System::nanoTime,
+        true);
   }
 
   /** The limits configured by system properties (first) and environment variables. */
@@ -74,18 +95,24 @@ final class WriteOptions {
   }
 
   static WriteOptions from(Properties properties, Map<String, String> env) {
-    int records = (int) Math.min(Integer.MAX_VALUE,
-        parseCount(FLUSH_RECORDS, setting(FLUSH_RECORDS, properties, env), DEFAULT_FLUSH_RECORDS));
-    long bytes = parseBytes(FLUSH_BYTES, setting(FLUSH_BYTES, properties, env), DEFAULT_FLUSH_BYTES);
+    int records =
+        (int)
+            Math.min(
+                Integer.MAX_VALUE,
+                parseCount(
+                    FLUSH_RECORDS, setting(FLUSH_RECORDS, properties, env), DEFAULT_FLUSH_RECORDS));
+    long bytes =
+        parseBytes(FLUSH_BYTES, setting(FLUSH_BYTES, properties, env), DEFAULT_FLUSH_BYTES);
     double secs = parseSeconds(setting(FLUSH_SECONDS, properties, env));
-    long total = parseBytes(BUFFER_BYTES, setting(BUFFER_BYTES, properties, env), DEFAULT_BUFFER_BYTES);
-    return new WriteOptions(records, bytes, seconds(secs), total, DEFAULT_MAX_PENDING_STATES,
-        System::nanoTime, true);
+    long total =
+        parseBytes(BUFFER_BYTES, setting(BUFFER_BYTES, properties, env), DEFAULT_BUFFER_BYTES);
+    return new WriteOptions(
+        records, bytes, seconds(secs), total, DEFAULT_MAX_PENDING_STATES, System::nanoTime, true);
   }
 
   WriteOptions withClock(LongSupplier clock, boolean readerThread) {
-    return new WriteOptions(flushRecords, flushBytes, flushNanos, bufferBytes, maxPendingStates, clock,
-        readerThread);
+    return new WriteOptions(
+        flushRecords, flushBytes, flushNanos, bufferBytes, maxPendingStates, clock, readerThread);
   }
 
   WriteOptions withLimits(int records, long bytes, long nanos, long total) {
@@ -93,7 +120,8 @@ final class WriteOptions {
   }
 
   WriteOptions withMaxPendingStates(int max) {
-    return new WriteOptions(flushRecords, flushBytes, flushNanos, bufferBytes, max, clock, readerThread);
+    return new WriteOptions(
+        flushRecords, flushBytes, flushNanos, bufferBytes, max, clock, readerThread);
   }
 
   private static long seconds(double s) {
@@ -153,8 +181,8 @@ final class WriteOptions {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(name + " must be a positive byte size such as 8388608, 8m or 64MiB, got \""
-        + value + "\"");
+    throw new ConfigException(
+        name + " must be a positive byte size such as 8388608, 8m or 64MiB, got \"" + value + "\"");
   }
 
   private static double parseSeconds(String value) {
@@ -169,7 +197,7 @@ final class WriteOptions {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(FLUSH_SECONDS + " must be a non-negative number of seconds, got \""
-        + value + "\"");
+    throw new ConfigException(
+        FLUSH_SECONDS + " must be a non-negative number of seconds, got \"" + value + "\"");
   }
 }

@@ -12,8 +12,8 @@ public interface WriteOutput {
    * Every record received before {@code state} is committed.
    *
    * @param state what was passed to {@link WriteInput#state}
-   * @param recordCount records received since the previous state of the same scope (the stream,
-   *     or all streams for a global state)
+   * @param recordCount records received since the previous state of the same scope (the stream, or
+   *     all streams for a global state)
    */
   void stateCommitted(Object state, long recordCount) throws Exception;
 

@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.logging.Level;
 
 /**
- * One run of the write engine, fed by a target: opened over a catalog (the connector's
- * {@code SyncWriter} is opened then), fed {@link WriteInput} events, and ended by {@link #finish()}
- * (end of input) or {@link #abort(Throwable)} (the input failed). See {@code docs/DESTINATIONS.md}.
+ * One run of the write engine, fed by a target: opened over a catalog (the connector's {@code
+ * SyncWriter} is opened then), fed {@link WriteInput} events, and ended by {@link #finish()} (end
+ * of input) or {@link #abort(Throwable)} (the input failed). See {@code docs/DESTINATIONS.md}.
  */
 public final class WriteRun implements WriteInput {
   private final SyncWriter writer;
@@ -31,28 +31,46 @@ public final class WriteRun implements WriteInput {
    * Checks the catalog and opens the connector's writer, with the buffer limits configured by the
    * environment.
    *
-   * @throws io.c8kit.ConfigException for an unsupported destination sync mode or {@code append_dedup}
-   *     without a primary key, before the writer is opened
+   * @throws io.c8kit.ConfigException for an unsupported destination sync mode or {@code
+   *     append_dedup} without a primary key, before the writer is opened
    */
-  public static <C> WriteRun open(DestinationConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
-      WriteOutput out) throws Exception {
+  public static <C> WriteRun open(
+      DestinationConnector<C> connector,
+      C config,
+      ConfiguredAirbyteCatalog catalog,
+      WriteOutput out)
+      throws Exception {
     return open(connector, config, catalog, out, WriteOptions.fromEnvironment());
   }
 
-  static <C> WriteRun open(DestinationConnector<C> connector, C config, ConfiguredAirbyteCatalog catalog,
-      WriteOutput out, WriteOptions options) throws Exception {
+  static <C> WriteRun open(
+      DestinationConnector<C> connector,
+      C config,
+      ConfiguredAirbyteCatalog catalog,
+      WriteOutput out,
+      WriteOptions options)
+      throws Exception {
     Objects.requireNonNull(out, "out");
-    List<DestinationStream> streams = CatalogStreams.of(catalog, connector.definition().syncModes());
+    List<DestinationStream> streams =
+        CatalogStreams.of(catalog, connector.definition().syncModes());
     SyncWriter writer = connector.definition().writer().open(config, new Context(streams));
     if (writer == null) {
-      throw new IllegalStateException("the @Writer method of " + connector.name() + " returned null");
+      throw new IllegalStateException(
+          "the @Writer method of " + connector.name() + " returned null");
     }
     return new WriteRun(writer, new WriteSession(writer, streams, out, options), out);
   }
 
   @Override
-  public void record(String namespace, String stream, byte[] data, long emittedAt, ObjectNode meta, int sizeBytes,
-      long position) throws Exception {
+  public void record(
+      String namespace,
+      String stream,
+      byte[] data,
+      long emittedAt,
+      ObjectNode meta,
+      int sizeBytes,
+      long position)
+      throws Exception {
     session.record(namespace, stream, data, emittedAt, meta, sizeBytes, position);
   }
 
@@ -62,7 +80,8 @@ public final class WriteRun implements WriteInput {
   }
 
   @Override
-  public void streamStatus(String namespace, String stream, boolean complete, long position) throws Exception {
+  public void streamStatus(String namespace, String stream, boolean complete, long position)
+      throws Exception {
     session.streamStatus(namespace, stream, complete, position);
   }
 
@@ -83,8 +102,8 @@ public final class WriteRun implements WriteInput {
 
   /**
    * End of input: commits everything, hands back every state, completes the streams, closes the
-   * writer. On a failure (an incomplete sync, the writer's exception) what can be committed is,
-   * the writer is closed, and the failure is thrown.
+   * writer. On a failure (an incomplete sync, the writer's exception) what can be committed is, the
+   * writer is closed, and the failure is thrown.
    */
   public void finish() throws Exception {
     Throwable failure = null;
@@ -114,7 +133,8 @@ public final class WriteRun implements WriteInput {
     try {
       close(failure);
     } catch (Throwable t) {
-      failure.addSuppressed(t); // close(failure) adds its own problems; this is only the compiler's due
+      failure.addSuppressed(
+          t); // close(failure) adds its own problems; this is only the compiler's due
     }
   }
 

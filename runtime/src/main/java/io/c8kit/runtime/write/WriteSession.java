@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.logging.Level;
 
 /**
- * The write state machine of one run: buffers records per stream, flushes them to the
- * {@link SyncWriter} by the record, byte, age and global-memory bounds, hands states back once
- * everything before them is committed, and completes streams.
+ * The write state machine of one run: buffers records per stream, flushes them to the {@link
+ * SyncWriter} by the record, byte, age and global-memory bounds, hands states back once everything
+ * before them is committed, and completes streams.
  *
  * <p>Every record gets a sequence number. A STATE remembers the last sequence number before it (its
  * barrier); it is echoed, in arrival order, as soon as no buffer holds a record at or below the
@@ -34,8 +34,10 @@ final class WriteSession {
   private final WriteOptions options;
   private final List<StreamBuffer> streams;
   private final Map<StreamKey, StreamBuffer> byKey;
+
   /** Non-empty buffers in the order they became non-empty. */
   private final LinkedHashSet<StreamBuffer> nonEmpty = new LinkedHashSet<>();
+
   private final ArrayDeque<PendingState> pending = new ArrayDeque<>();
   final WriteStats stats = new WriteStats();
 
@@ -47,10 +49,12 @@ final class WriteSession {
   private long sinceGlobalState;
   private boolean statusSeen;
   private long currentLine;
+
   /** Set when a writer call threw: nothing more is handed to the writer. */
   private boolean writerFailed;
 
-  WriteSession(SyncWriter writer, List<DestinationStream> catalog, WriteOutput out, WriteOptions options) {
+  WriteSession(
+      SyncWriter writer, List<DestinationStream> catalog, WriteOutput out, WriteOptions options) {
     this.writer = writer;
     this.out = out;
     this.options = options;
@@ -78,7 +82,8 @@ final class WriteSession {
     stats.ignoredLines++;
   }
 
-  void streamStatus(String namespace, String stream, boolean complete, long position) throws Exception {
+  void streamStatus(String namespace, String stream, boolean complete, long position)
+      throws Exception {
     arrive(position);
     statusSeen = true;
     if (complete) {
@@ -98,16 +103,28 @@ final class WriteSession {
     flushAged(options.clock.getAsLong());
   }
 
-  void record(String namespace, String stream, byte[] data, long emittedAt, ObjectNode meta, int sizeBytes,
-      long position) throws Exception {
+  void record(
+      String namespace,
+      String stream,
+      byte[] data,
+      long emittedAt,
+      ObjectNode meta,
+      int sizeBytes,
+      long position)
+      throws Exception {
     long now = arrive(position);
     StreamBuffer b = lookup(namespace, stream);
     if (b == null) {
       // The data and the catalog disagree: a config_error, not a retry.
       String name = display(namespace, stream);
-      throw new ConfigException(WriteInputException.describe(position, name, "RECORD for stream \""
-          + name + "\", which is not in the configured catalog; the catalog given to the destination must"
-          + " list every stream the source sends (with the same namespace)"));
+      throw new ConfigException(
+          WriteInputException.describe(
+              position,
+              name,
+              "RECORD for stream \""
+                  + name
+                  + "\", which is not in the configured catalog; the catalog given to the destination must"
+                  + " list every stream the source sends (with the same namespace)"));
     }
     if (b.completeSeen) {
       throw new WriteInputException(position, "RECORD after the stream's STREAM_STATUS COMPLETE")
@@ -181,11 +198,13 @@ final class WriteSession {
       if (stats.records == 0 && stats.statesReceived == 0 && !streams.isEmpty()) {
         // A dead source or a mis-wired pipe looks exactly like this; completing every stream would
         // swap an empty staging table over each overwrite table.
-        throw new TransientException("The input held no RECORD, STATE or STREAM_STATUS message ("
-            + (currentLine == 0 ? "it was empty" : currentLine + " lines, none of them data") + "): nothing was"
-            + " written and no stream was completed, so no table was replaced or emptied. A source with"
-            + " nothing new still sends a STATE or stream statuses; check that the source ran and that its"
-            + " output reaches this destination's stdin.");
+        throw new TransientException(
+            "The input held no RECORD, STATE or STREAM_STATUS message ("
+                + (currentLine == 0 ? "it was empty" : currentLine + " lines, none of them data")
+                + "): nothing was"
+                + " written and no stream was completed, so no table was replaced or emptied. A source with"
+                + " nothing new still sends a STATE or stream statuses; check that the source ran and that its"
+                + " output reaches this destination's stdin.");
       }
       // No STREAM_STATUS at all (older platforms, raw pipelines): EOF ends every stream.
       for (StreamBuffer b : streams) {
@@ -203,14 +222,16 @@ final class WriteSession {
     }
     if (!incomplete.isEmpty()) {
       int shown = Math.min(incomplete.size(), 20);
-      throw new IncompleteStreamsException("The input ended without STREAM_STATUS COMPLETE for "
-          + (incomplete.size() == 1 ? "stream " : incomplete.size() + " streams: ")
-          + String.join(", ", incomplete.subList(0, shown))
-          + (incomplete.size() > shown ? " and " + (incomplete.size() - shown) + " more" : "")
-          + ". Their records up to the last echoed STATE are committed, but these streams were not"
-          + " completed: an overwrite keeps the old table (the new rows wait in the staging table for the"
-          + " retry), append_dedup is not deduplicated, old generations are not deleted. The source did"
-          + " not finish them; see its error.", incomplete);
+      throw new IncompleteStreamsException(
+          "The input ended without STREAM_STATUS COMPLETE for "
+              + (incomplete.size() == 1 ? "stream " : incomplete.size() + " streams: ")
+              + String.join(", ", incomplete.subList(0, shown))
+              + (incomplete.size() > shown ? " and " + (incomplete.size() - shown) + " more" : "")
+              + ". Their records up to the last echoed STATE are committed, but these streams were not"
+              + " completed: an overwrite keeps the old table (the new rows wait in the staging table for the"
+              + " retry), append_dedup is not deduplicated, old generations are not deleted. The source did"
+              + " not finish them; see its error.",
+          incomplete);
     }
   }
 
@@ -231,9 +252,15 @@ final class WriteSession {
     long echoedBefore = stats.statesEchoed;
     commitAll(WriteStats.Reason.FAILURE);
     if (buffered > 0 || stats.statesEchoed > echoedBefore) {
-      out.log(Level.WARNING, "Input failed after line " + currentLine + ": committed the "
-          + buffered + " buffered records and echoed " + (stats.statesEchoed - echoedBefore)
-          + " states before failing; no stream was completed");
+      out.log(
+          Level.WARNING,
+          "Input failed after line "
+              + currentLine
+              + ": committed the "
+              + buffered
+              + " buffered records and echoed "
+              + (stats.statesEchoed - echoedBefore)
+              + " states before failing; no stream was completed");
     }
   }
 
@@ -384,5 +411,6 @@ final class WriteSession {
   }
 
   /** A received state waiting for the records before it. */
-  private record PendingState(Object state, long recordCount, long barrier, long arrivedNanos, long line) {}
+  private record PendingState(
+      Object state, long recordCount, long barrier, long arrivedNanos, long line) {}
 }

@@ -31,8 +31,10 @@ final class WriteStats {
   long ignoredLines;
   long batches;
   long completed;
+
   /** The most bytes (line sizes plus per-record overhead) that were buffered at any time. */
   long peakBufferedBytes;
+
   final Map<Reason, Long> batchesByReason = new EnumMap<>(Reason.class);
 
   void batch(Reason reason, int size) {
@@ -46,8 +48,19 @@ final class WriteStats {
 
   @Override
   public String toString() {
-    return records + " records in " + batches + " batches " + batchesByReason + ", "
-        + statesEchoed + "/" + statesReceived + " states echoed, " + completed
-        + " streams completed, peak buffer " + peakBufferedBytes + " bytes";
+    return records
+        + " records in "
+        + batches
+        + " batches "
+        + batchesByReason
+        + ", "
+        + statesEchoed
+        + "/"
+        + statesReceived
+        + " states echoed, "
+        + completed
+        + " streams completed, peak buffer "
+        + peakBufferedBytes
+        + " bytes";
   }
 }

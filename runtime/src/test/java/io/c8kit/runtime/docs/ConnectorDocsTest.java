@@ -15,7 +15,9 @@ class ConnectorDocsTest {
 
   @Test
   void aSourcePageListsSettingsAndStreams() throws Exception {
-    JsonNode spec = json("""
+    JsonNode spec =
+        json(
+            """
         {"connectionSpecification":{"type":"object","required":["host"],"properties":{
           "names":{"type":"array","items":{"type":"string"},"default":["Ada"],"order":1,"description":"Who | to greet."},
           "host":{"type":"string","order":0,"description":"Server.","examples":["db.example.com"]},
@@ -23,7 +25,9 @@ class ConnectorDocsTest {
           "auth":{"type":"object","order":3,"oneOf":[
             {"title":"Key","required":["kind","key"],"properties":{"kind":{"type":"string","const":"key"},
              "key":{"type":"string","airbyte_secret":true}}}]}}}}""");
-    JsonNode catalog = json("""
+    JsonNode catalog =
+        json(
+            """
         {"streams":[{"name":"users","json_schema":{"type":"object","properties":{
           "updated_at":{"type":["string","null"],"format":"date-time","airbyte_type":"timestamp_with_timezone"},
           "id":{"type":"integer","description":"Key."},
@@ -31,7 +35,8 @@ class ConnectorDocsTest {
           "tags":{"type":["array","null"],"items":{"type":["string","null"]}}}},
           "supported_sync_modes":["full_refresh","incremental"],
           "source_defined_primary_key":[["id"]],"default_cursor_field":["updated_at"]}]}""");
-    assertEquals("""
+    assertEquals(
+        """
         # Hello (source-hello 0.1.0)
 
         Greets people.
@@ -62,14 +67,18 @@ class ConnectorDocsTest {
         | `id` | integer | Key. |
         | `tags` | array of string |  |
         | `updated_at` | string (timestamp_with_timezone) |  |
-        """, ConnectorDocs.markdown("Hello (source-hello 0.1.0)", "Greets people.", spec, catalog));
+        """,
+        ConnectorDocs.markdown("Hello (source-hello 0.1.0)", "Greets people.", spec, catalog));
   }
 
   @Test
   void aDestinationPageListsItsSyncModesAndNoStreams() throws Exception {
-    JsonNode spec = json("{\"connectionSpecification\":{\"properties\":{}},"
-        + "\"supported_destination_sync_modes\":[\"append\",\"overwrite\"]}");
-    assertEquals("# D\n\n## Settings\n\nNo settings: the config is `{}`.\n\n## Sync modes\n\n`append`, `overwrite`\n",
+    JsonNode spec =
+        json(
+            "{\"connectionSpecification\":{\"properties\":{}},"
+                + "\"supported_destination_sync_modes\":[\"append\",\"overwrite\"]}");
+    assertEquals(
+        "# D\n\n## Settings\n\nNo settings: the config is `{}`.\n\n## Sync modes\n\n`append`, `overwrite`\n",
         ConnectorDocs.markdown("D", "", spec, null));
   }
 }

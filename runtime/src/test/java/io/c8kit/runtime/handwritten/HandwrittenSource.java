@@ -3,8 +3,8 @@ package io.c8kit.runtime.handwritten;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.c8kit.ConfigException;
 import io.c8kit.ConfigAttributeType;
+import io.c8kit.ConfigException;
 import io.c8kit.ConfigProperty;
 import io.c8kit.TransientException;
 import io.c8kit.protocol.SyncMode;
@@ -33,10 +33,17 @@ import org.slf4j.LoggerFactory;
  * config chooses.
  */
 public final class HandwrittenSource extends SourceConnector<HandwrittenSource.Config> {
-  public static final ConnectorInfo INFO = new ConnectorInfo(
-      "handwritten-source", "1.2.3", "Handwritten Source", "A source written without the processor.",
-      "https://example.com/docs/handwritten-source", "", ConnectorKind.SOURCE,
-      "/META-INF/c8kit/handwritten-source/spec.json", "c8kit/source-handwritten");
+  public static final ConnectorInfo INFO =
+      new ConnectorInfo(
+          "handwritten-source",
+          "1.2.3",
+          "Handwritten Source",
+          "A source written without the processor.",
+          "https://example.com/docs/handwritten-source",
+          "",
+          ConnectorKind.SOURCE,
+          "/META-INF/c8kit/handwritten-source/spec.json",
+          "c8kit/source-handwritten");
 
   /** The connector's declared config exception (the processor reads it from the annotation). */
   public static final class AuthFailure extends RuntimeException {
@@ -57,11 +64,19 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
   }
 
   /** The bound config. */
-  public record Config(String host, int port, String apiKey, int count, String behavior,
-      String authMethod, String password, int timeout, List<String> tagNames) {}
+  public record Config(
+      String host,
+      int port,
+      String apiKey,
+      int count,
+      String behavior,
+      String authMethod,
+      String password,
+      int timeout,
+      List<String> tagNames) {}
 
-  public record User(long id, String name, String mongoId, double score, boolean active,
-      Instant updatedAt) {}
+  public record User(
+      long id, String name, String mongoId, double score, boolean active, Instant updatedAt) {}
 
   public record Order(String key, String rev, String oldRev, Double amount) {}
 
@@ -84,29 +99,31 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
   }
 
   /** Hand-written serializers. */
-  static final RecordSerializer<User> USER_SERIALIZER = (u, g) -> {
-    g.writeStartObject();
-    g.writeNumberField("id", u.id());
-    g.writeFieldName("name");
-    JsonValues.writeString(g, u.name());
-    g.writeStringField("_id", u.mongoId());
-    g.writeFieldName("score");
-    JsonValues.writeDouble(g, u.score());
-    g.writeBooleanField("active", u.active());
-    g.writeFieldName("updated_at");
-    JsonValues.writeInstant(g, u.updatedAt());
-    g.writeEndObject();
-  };
+  static final RecordSerializer<User> USER_SERIALIZER =
+      (u, g) -> {
+        g.writeStartObject();
+        g.writeNumberField("id", u.id());
+        g.writeFieldName("name");
+        JsonValues.writeString(g, u.name());
+        g.writeStringField("_id", u.mongoId());
+        g.writeFieldName("score");
+        JsonValues.writeDouble(g, u.score());
+        g.writeBooleanField("active", u.active());
+        g.writeFieldName("updated_at");
+        JsonValues.writeInstant(g, u.updatedAt());
+        g.writeEndObject();
+      };
 
-  static final RecordSerializer<Order> ORDER_SERIALIZER = (o, g) -> {
-    g.writeStartObject();
-    g.writeStringField("_key", o.key());
-    g.writeStringField("_rev", o.rev());
-    g.writeStringField("__rev", o.oldRev());
-    g.writeFieldName("amount");
-    JsonValues.writeDouble(g, o.amount());
-    g.writeEndObject();
-  };
+  static final RecordSerializer<Order> ORDER_SERIALIZER =
+      (o, g) -> {
+        g.writeStartObject();
+        g.writeStringField("_key", o.key());
+        g.writeStringField("_rev", o.rev());
+        g.writeStringField("__rev", o.oldRev());
+        g.writeFieldName("amount");
+        JsonValues.writeDouble(g, o.amount());
+        g.writeEndObject();
+      };
 
   public static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
@@ -117,50 +134,76 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
   static List<User> users(Config config) {
     List<User> users = new java.util.ArrayList<>();
     for (int i = 1; i <= config.count(); i++) {
-      users.add(new User(i, i % 2 == 0 ? null : "user" + i, "m" + i, i * 1.5, i % 2 == 1,
-          T0.plusSeconds(60L * i)));
+      users.add(
+          new User(
+              i,
+              i % 2 == 0 ? null : "user" + i,
+              "m" + i,
+              i * 1.5,
+              i % 2 == 1,
+              T0.plusSeconds(60L * i)));
     }
     return users;
   }
 
   private static SourceDefinition<Config> buildDefinition() {
     return SourceDefinition.builder(INFO, new Binder())
-        .configProperties(List.of(
-            new ConfigProperty("host", "Host", ConfigAttributeType.STRING, true, false, "Server host",
-                "", "db.example.com"),
-            new ConfigProperty("port", "Port", ConfigAttributeType.INT, false, false, null, "5432",
-                null),
-            new ConfigProperty("api_key", "API Key", ConfigAttributeType.PASSWORD, true, false,
-                null, null, null)))
+        .configProperties(
+            List.of(
+                new ConfigProperty(
+                    "host",
+                    "Host",
+                    ConfigAttributeType.STRING,
+                    true,
+                    false,
+                    "Server host",
+                    "",
+                    "db.example.com"),
+                new ConfigProperty(
+                    "port", "Port", ConfigAttributeType.INT, false, false, null, "5432", null),
+                new ConfigProperty(
+                    "api_key",
+                    "API Key",
+                    ConfigAttributeType.PASSWORD,
+                    true,
+                    false,
+                    null,
+                    null,
+                    null)))
         .check(HandwrittenSource::check)
         .errors(ErrorClassifier.of(List.of(AuthFailure.class), List.of(RateLimited.class)))
-        .stream(StreamDefinition.<Config, User>builder("users")
-            .schemaResource("/META-INF/c8kit/handwritten-source/streams/users.json")
-            .primaryKey("id")
-            .cursor(List.of("updated_at"), CursorType.INSTANT, User::updatedAt)
-            .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
-            .ordered(true)
-            .serializer(USER_SERIALIZER)
-            .reader((config, ctx) -> {
-              if ("noisy".equals(config.behavior())) {
-                System.out.println("reading users with " + config.apiKey());
-              }
-              ctx.drain(users(config));
-            })
-            .build())
-        .stream(StreamDefinition.<Config, Order>builder("orders")
-            .schemaResource("/META-INF/c8kit/handwritten-source/streams/orders.json")
-            .primaryKey("_key")
-            .serializer(ORDER_SERIALIZER)
-            .reader((config, ctx) -> {
-              if ("fail".equals(config.behavior())) {
-                throw new IllegalStateException("orders exploded for " + config.apiKey());
-              }
-              ctx.emit(new Order("k1", "r1", "old1", 10.5));
-              ctx.emit(new Order("k2", "r2", "old2", null));
-            })
-            .build())
-        .discover(config -> {
+        .stream(
+            StreamDefinition.<Config, User>builder("users")
+                .schemaResource("/META-INF/c8kit/handwritten-source/streams/users.json")
+                .primaryKey("id")
+                .cursor(List.of("updated_at"), CursorType.INSTANT, User::updatedAt)
+                .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
+                .ordered(true)
+                .serializer(USER_SERIALIZER)
+                .reader(
+                    (config, ctx) -> {
+                      if ("noisy".equals(config.behavior())) {
+                        System.out.println("reading users with " + config.apiKey());
+                      }
+                      ctx.drain(users(config));
+                    })
+                .build())
+        .stream(
+            StreamDefinition.<Config, Order>builder("orders")
+                .schemaResource("/META-INF/c8kit/handwritten-source/streams/orders.json")
+                .primaryKey("_key")
+                .serializer(ORDER_SERIALIZER)
+                .reader(
+                    (config, ctx) -> {
+                      if ("fail".equals(config.behavior())) {
+                        throw new IllegalStateException("orders exploded for " + config.apiKey());
+                      }
+                      ctx.emit(new Order("k1", "r1", "old1", 10.5));
+                      ctx.emit(new Order("k2", "r2", "old2", null));
+                    })
+                .build())
+        .discover(
+            config -> {
               if ("fuzz".equals(config.behavior())) {
                 throw fuzzFailure(config.apiKey());
               }
@@ -170,11 +213,12 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
               if ("oom".equals(config.behavior())) {
                 throw new OutOfMemoryError("Java heap space");
               }
-              return List.of(DiscoveredStream.builder("events")
-                .jsonSchema(eventsSchema())
-                .primaryKey(List.of("id"))
-                .syncModes(SyncMode.FULL_REFRESH)
-                .build());
+              return List.of(
+                  DiscoveredStream.builder("events")
+                      .jsonSchema(eventsSchema())
+                      .primaryKey(List.of("id"))
+                      .syncModes(SyncMode.FULL_REFRESH)
+                      .build());
             },
             (config, ctx) -> {
               for (int i = 1; i <= 2; i++) {
@@ -205,10 +249,16 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
   /** The secret as JSON text shows it: escaped, and with every non-ASCII character escaped. */
   static String asJson(String secret) {
     try {
-      com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
-      com.fasterxml.jackson.databind.ObjectMapper ascii = new com.fasterxml.jackson.databind.ObjectMapper();
-      ascii.getFactory().enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
-      return plain.writeValueAsString(Map.of("api_key", secret)) + " "
+      com.fasterxml.jackson.databind.ObjectMapper plain =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      com.fasterxml.jackson.databind.ObjectMapper ascii =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      ascii
+          .getFactory()
+          .enable(
+              com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
+      return plain.writeValueAsString(Map.of("api_key", secret))
+          + " "
           + ascii.writeValueAsString(Map.of("api_key", secret));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -217,7 +267,8 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
 
   /** An exception carrying the secret raw and as JSON in its message and its cause's. */
   static RuntimeException fuzzFailure(String secret) {
-    return new IllegalStateException("failed for " + secret + " in " + asJson(secret),
+    return new IllegalStateException(
+        "failed for " + secret + " in " + asJson(secret),
         new IllegalArgumentException("cause " + secret + "|"));
   }
 
@@ -225,24 +276,30 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
     if (Boolean.getBoolean("handwritten.straythread")) {
       // A non-daemon thread that never ends must not keep the process alive, and a thread that
       // dies must be logged, not printed.
-      Thread sleeper = new Thread(() -> {
-        try {
-          Thread.sleep(Long.MAX_VALUE);
-        } catch (InterruptedException ignored) {
-          // exit
-        }
-      }, "stray-non-daemon");
+      Thread sleeper =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException ignored) {
+                  // exit
+                }
+              },
+              "stray-non-daemon");
       sleeper.start();
-      Thread failing = new Thread(() -> {
-        throw new IllegalStateException("stray thread failed");
-      }, "stray-failing");
+      Thread failing =
+          new Thread(
+              () -> {
+                throw new IllegalStateException("stray thread failed");
+              },
+              "stray-failing");
       failing.start();
       failing.join();
     }
     switch (config.behavior()) {
       case "fail":
-        throw new IllegalStateException("cannot reach " + config.host() + " with key "
-            + config.apiKey());
+        throw new IllegalStateException(
+            "cannot reach " + config.host() + " with key " + config.apiKey());
       case "config_error":
         throw new ConfigException("Wrong API key " + config.apiKey() + " for " + config.host());
       case "declared_error":
@@ -251,9 +308,13 @@ public final class HandwrittenSource extends SourceConnector<HandwrittenSource.C
         throw new TransientException("rate limited, key " + config.apiKey());
       case "fuzz":
         // every way a connector or a library can carry the secret to an output channel
-        Logger.getLogger("handwritten.jul").info("JUL sees " + config.apiKey() + " as " + asJson(config.apiKey()));
-        Logger.getLogger("handwritten.jul").log(java.util.logging.Level.WARNING, "with a stack trace",
-            fuzzFailure(config.apiKey()));
+        Logger.getLogger("handwritten.jul")
+            .info("JUL sees " + config.apiKey() + " as " + asJson(config.apiKey()));
+        Logger.getLogger("handwritten.jul")
+            .log(
+                java.util.logging.Level.WARNING,
+                "with a stack trace",
+                fuzzFailure(config.apiKey()));
         LoggerFactory.getLogger("handwritten.slf4j").warn("SLF4J sees {}", config.apiKey());
         System.out.println("println sees " + config.apiKey());
         System.out.print(config.apiKey());

@@ -20,8 +20,8 @@ class MaskedThrowableTest {
     assertEquals("java.lang.RuntimeException: login failed", copy.toString());
     MaskedThrowable cause = (MaskedThrowable) copy.getCause();
     assertEquals("java.lang.IllegalStateException: password **** rejected", cause.toString());
-    assertEquals("java.lang.IllegalArgumentException: retry with ****",
-        copy.getSuppressed()[0].toString());
+    assertEquals(
+        "java.lang.IllegalArgumentException: retry with ****", copy.getSuppressed()[0].toString());
     assertFalse(copy.getStackTrace().length == 0, "stack kept");
   }
 }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /** Mid-stream checkpoints of ordered incremental streams: the tie rule, resumption, failures. */
 class CheckpointTest {
-  private static final ConfiguredAirbyteCatalog INCREMENTAL = catalog(configured("s", SyncMode.INCREMENTAL));
+  private static final ConfiguredAirbyteCatalog INCREMENTAL =
+      catalog(configured("s", SyncMode.INCREMENTAL));
 
   /** ~300 records in runs of equal cursor values of length 1..12, crossing every N boundary. */
   private static List<Row> tieRuns() {
@@ -60,7 +61,8 @@ class CheckpointTest {
     for (AirbyteMessage m : out.messages()) {
       if (m.type == AirbyteMessage.Type.RECORD && m.record.stream.equals(stream)) {
         records++;
-      } else if (m.type == AirbyteMessage.Type.STATE && m.state.stream.streamDescriptor.name.equals(stream)) {
+      } else if (m.type == AirbyteMessage.Type.STATE
+          && m.state.stream.streamDescriptor.name.equals(stream)) {
         positions.add(records);
       }
     }
@@ -94,7 +96,10 @@ class CheckpointTest {
       }
       previous = p;
     }
-    assertEquals(seqs.size(), positions.get(positions.size() - 1), "the final state comes after every record");
+    assertEquals(
+        seqs.size(),
+        positions.get(positions.size() - 1),
+        "the final state comes after every record");
     assertEquals(seqs.get(seqs.size() - 1), cursorOf(states.get(states.size() - 1)));
   }
 
@@ -112,7 +117,8 @@ class CheckpointTest {
         long c = cursorOf(states.get(i));
         Output resumed = read(source, INCREMENTAL, stateInput(states.get(i))).ok();
         List<Long> expected = all.stream().filter(v -> v >= c).toList();
-        assertEquals(expected, resumed.seqs("s"), "resumed from state " + i + " (cursor " + c + ")");
+        assertEquals(
+            expected, resumed.seqs("s"), "resumed from state " + i + " (cursor " + c + ")");
         // CAT read_sequential_slices: at least everything after the checkpoint
         assertTrue(resumed.seqs("s").size() >= all.size() - positions.get(i));
         assertFalse(resumed.states("s").isEmpty());
@@ -123,9 +129,14 @@ class CheckpointTest {
   @Test
   void resumeIsInclusiveSoTiesAreReRead() {
     List<Row> data = rowsWithSeq(1L, 2L, 2L, 3L, 3L, 3L, 4L);
-    Output out = read(connector(ordered("s", 0, emitAll(data))), INCREMENTAL,
-        json("[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},"
-            + "\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}}]")).ok();
+    Output out =
+        read(
+                connector(ordered("s", 0, emitAll(data))),
+                INCREMENTAL,
+                json(
+                    "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},"
+                        + "\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}}]"))
+            .ok();
     assertEquals(List.of(3L, 3L, 3L, 4L), out.seqs("s"));
     assertEquals(List.of(4L, 5L, 6L, 7L), out.ids("s"));
     assertEquals(4L, cursorOf(out.states("s").get(0)));
@@ -135,15 +146,20 @@ class CheckpointTest {
   @Test
   void methodReceivesTheTypedLowerBound() {
     List<Object> seen = new ArrayList<>();
-    StreamReader<String, Row> reader = (config, ctx) -> {
-      seen.add(ctx.cursor());
-      seen.add(ctx.cursorValue().orElse(null));
-      seen.add(ctx.cursorField());
-      seen.add(ctx.syncMode());
-      seen.add(ctx.page());
-    };
-    read(connector(ordered("s", 0, reader)), INCREMENTAL,
-        json("{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},\"stream_state\":{\"cursor\":\"42\"}}}")).ok();
+    StreamReader<String, Row> reader =
+        (config, ctx) -> {
+          seen.add(ctx.cursor());
+          seen.add(ctx.cursorValue().orElse(null));
+          seen.add(ctx.cursorField());
+          seen.add(ctx.syncMode());
+          seen.add(ctx.page());
+        };
+    read(
+            connector(ordered("s", 0, reader)),
+            INCREMENTAL,
+            json(
+                "{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},\"stream_state\":{\"cursor\":\"42\"}}}"))
+        .ok();
     assertEquals(io.c8kit.source.Cursor.of(42L), seen.get(0));
     assertEquals(42L, ((com.fasterxml.jackson.databind.JsonNode) seen.get(1)).longValue());
     assertEquals(List.of("seq"), seen.get(2));
@@ -154,44 +170,58 @@ class CheckpointTest {
   @Test
   void farFutureStateYieldsNoRecordsAndOneState() {
     List<Row> data = rowsWithSeq(1L, 2L, 3L);
-    Output out = read(connector(ordered("s", 1, emitAll(data))), INCREMENTAL,
-        json("[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},"
-            + "\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":99999999999999999}}}]")).ok();
+    Output out =
+        read(
+                connector(ordered("s", 1, emitAll(data))),
+                INCREMENTAL,
+                json(
+                    "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},"
+                        + "\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":99999999999999999}}}]"))
+            .ok();
     assertEquals(List.of(), out.records("s"));
     assertEquals("SRTC", out.events("s"));
     AirbyteStateMessage state = out.states("s").get(0);
     assertEquals(99999999999999999L, cursorOf(state));
     assertEquals(0.0, count(state));
-    assertTrue(out.logs(AirbyteLogMessage.Level.DEBUG).stream().anyMatch(l -> l.startsWith("Dropped 3 records")),
+    assertTrue(
+        out.logs(AirbyteLogMessage.Level.DEBUG).stream()
+            .anyMatch(l -> l.startsWith("Dropped 3 records")),
         out.logs(AirbyteLogMessage.Level.DEBUG).toString());
   }
 
   @Test
   void failureEmitsNoStatePastTheLastCheckpoint() {
     List<Row> data = rowsWithSeq(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
-    StreamReader<String, Row> reader = (config, ctx) -> {
-      for (Row r : data) {
-        if (r.seq() == 9L) {
-          throw new java.io.UncheckedIOException(new java.io.IOException("connection reset"));
-        }
-        ctx.emit(r);
-      }
-    };
+    StreamReader<String, Row> reader =
+        (config, ctx) -> {
+          for (Row r : data) {
+            if (r.seq() == 9L) {
+              throw new java.io.UncheckedIOException(new java.io.IOException("connection reset"));
+            }
+            ctx.emit(r);
+          }
+        };
     Output out = read(connector(ordered("s", 3, reader)), INCREMENTAL, null);
     StreamReadException e = assertInstanceOf(StreamReadException.class, out.error());
     assertEquals("s", e.stream().name);
-    // checkpoints before records 4 and 7 (cursor 3 and 6); records 7 and 8 are not covered by any state
+    // checkpoints before records 4 and 7 (cursor 3 and 6); records 7 and 8 are not covered by any
+    // state
     assertEquals("SRrrrTrrrTrrI", out.events("s"));
     assertEquals(List.of(3L, 6L), out.states("s").stream().map(CheckpointTest::cursorOf).toList());
     // resuming from the last checkpoint re-reads 6 (tie rule) and everything after
-    Output resumed = read(connector(ordered("s", 3, emitFrom(data))), INCREMENTAL,
-        stateInput(out.states("s").get(1))).ok();
+    Output resumed =
+        read(
+                connector(ordered("s", 3, emitFrom(data))),
+                INCREMENTAL,
+                stateInput(out.states("s").get(1)))
+            .ok();
     assertEquals(List.of(6L, 7L, 8L, 9L, 10L, 11L, 12L), resumed.seqs("s"));
   }
 
   @Test
   void outOfOrderRecordFailsAnOrderedStream() {
-    Output out = read(connector(ordered("s", 0, emitAll(rowsWithSeq(1L, 3L, 2L, 4L)))), INCREMENTAL, null);
+    Output out =
+        read(connector(ordered("s", 0, emitAll(rowsWithSeq(1L, 3L, 2L, 4L)))), INCREMENTAL, null);
     StreamReadException e = assertInstanceOf(StreamReadException.class, out.error());
     assertTrue(e.getCause().getMessage().contains("ordered"), e.getCause().getMessage());
     assertEquals("SRrrI", out.events("s"));
@@ -200,15 +230,16 @@ class CheckpointTest {
 
   @Test
   void outOfOrderFailureCannotBeSwallowedByTheMethod() {
-    StreamReader<String, Row> swallowing = (config, ctx) -> {
-      for (Row r : rowsWithSeq(1L, 3L, 2L, 4L)) {
-        try {
-          ctx.emit(r);
-        } catch (RuntimeException ignored) {
-          // a careless method
-        }
-      }
-    };
+    StreamReader<String, Row> swallowing =
+        (config, ctx) -> {
+          for (Row r : rowsWithSeq(1L, 3L, 2L, 4L)) {
+            try {
+              ctx.emit(r);
+            } catch (RuntimeException ignored) {
+              // a careless method
+            }
+          }
+        };
     Output out = read(connector(ordered("s", 0, swallowing)), INCREMENTAL, null);
     assertInstanceOf(StreamReadException.class, out.error());
     assertEquals("SRrrI", out.events("s"));
@@ -216,19 +247,26 @@ class CheckpointTest {
 
   @Test
   void recordsBelowTheLowerBoundDoNotBreakTheOrder() {
-    Output out = read(connector(ordered("s", 0, emitAll(rowsWithSeq(6L, 2L, 7L)))), INCREMENTAL,
-        json("{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},\"stream_state\":{\"cursor\":5}}}")).ok();
+    Output out =
+        read(
+                connector(ordered("s", 0, emitAll(rowsWithSeq(6L, 2L, 7L)))),
+                INCREMENTAL,
+                json(
+                    "{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},\"stream_state\":{\"cursor\":5}}}"))
+            .ok();
     assertEquals(List.of(6L, 7L), out.seqs("s"));
   }
 
   @Test
   void unorderedStreamEmitsOneFinalStateWithTheMaximum() {
-    SourceConnector<String> source = connector(rows("s")
-        .cursor(List.of("seq"), CursorType.LONG, Row::seq)
-        .ordered(false)
-        .checkpointRecords(2)
-        .reader(emitAll(rowsWithSeq(5L, 1L, 9L, 3L, 9L, 2L)))
-        .build());
+    SourceConnector<String> source =
+        connector(
+            rows("s")
+                .cursor(List.of("seq"), CursorType.LONG, Row::seq)
+                .ordered(false)
+                .checkpointRecords(2)
+                .reader(emitAll(rowsWithSeq(5L, 1L, 9L, 3L, 9L, 2L)))
+                .build());
     Output out = read(source, INCREMENTAL, null).ok();
     assertEquals("SRrrrrrrTC", out.events("s"));
     assertEquals(9L, cursorOf(out.states("s").get(0)));
@@ -239,7 +277,12 @@ class CheckpointTest {
 
   @Test
   void nullCursorsAreEmittedButDoNotAdvance() {
-    Output out = read(connector(ordered("s", 1, emitAll(rowsWithSeq(null, 1L, null, 2L, 3L)))), INCREMENTAL, null).ok();
+    Output out =
+        read(
+                connector(ordered("s", 1, emitAll(rowsWithSeq(null, 1L, null, 2L, 3L)))),
+                INCREMENTAL,
+                null)
+            .ok();
     assertEquals(Arrays.asList(null, 1L, null, 2L, 3L), out.seqs("s"));
     List<AirbyteStateMessage> states = out.states("s");
     assertEquals(List.of(1L, 2L, 3L), states.stream().map(CheckpointTest::cursorOf).toList());
@@ -248,22 +291,33 @@ class CheckpointTest {
 
   @Test
   void aRunOfTiesAtTheEndGetsOnlyTheFinalState() {
-    Output out = read(connector(ordered("s", 1, emitAll(rowsWithSeq(1L, 1L, 1L)))), INCREMENTAL, null).ok();
+    Output out =
+        read(connector(ordered("s", 1, emitAll(rowsWithSeq(1L, 1L, 1L)))), INCREMENTAL, null).ok();
     assertEquals("SRrrrTC", out.events("s"));
   }
 
   @Test
   void inputCursorIsKeptWhenNothingNewArrives() {
-    Output out = read(connector(ordered("s", 1, emitAll(rowsWithSeq(1L, 2L)))), INCREMENTAL,
-        json("{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},\"stream_state\":{\"cursor\":7}}}")).ok();
-    assertEquals(json("{\"cursor_field\":[\"seq\"],\"cursor\":7}"), streamState(out.states("s").get(0)));
+    Output out =
+        read(
+                connector(ordered("s", 1, emitAll(rowsWithSeq(1L, 2L)))),
+                INCREMENTAL,
+                json(
+                    "{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"s\"},\"stream_state\":{\"cursor\":7}}}"))
+            .ok();
+    assertEquals(
+        json("{\"cursor_field\":[\"seq\"],\"cursor\":7}"), streamState(out.states("s").get(0)));
   }
 
   @Test
   void fullRefreshOfAnOrderedStreamHasNoMidStreamStates() {
     List<Row> data = tieRuns();
-    Output out = read(connector(ordered("s", 5, emitAll(data))),
-        catalog(configured("s", SyncMode.FULL_REFRESH)), null).ok();
+    Output out =
+        read(
+                connector(ordered("s", 5, emitAll(data))),
+                catalog(configured("s", SyncMode.FULL_REFRESH)),
+                null)
+            .ok();
     assertEquals(1, out.states("s").size());
     assertEquals((double) data.size(), count(out.states("s").get(0)));
   }
@@ -271,10 +325,11 @@ class CheckpointTest {
   @Test
   void checkpointEveryOverridesTheDefinitionAndTheEnvironmentOverridesBoth() {
     List<Row> data = rowsWithSeq(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
-    StreamReader<String, Row> reader = (config, ctx) -> {
-      ctx.checkpointEvery(2);
-      data.forEach(ctx::emit);
-    };
+    StreamReader<String, Row> reader =
+        (config, ctx) -> {
+          ctx.checkpointEvery(2);
+          data.forEach(ctx::emit);
+        };
     SourceConnector<String> source = connector(ordered("s", 1000, reader));
     assertEquals("SRrrTrrTrrTrrTrrTC", read(source, INCREMENTAL, null).ok().events("s"));
     ReadSettings env = ReadSettings.from(java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "3"));
@@ -284,27 +339,35 @@ class CheckpointTest {
   @Test
   void environmentSettingsAreValidated() {
     assertEquals(new ReadSettings(0, 0), ReadSettings.from(java.util.Map.of()));
-    assertEquals(new ReadSettings(5, 2),
-        ReadSettings.from(java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "5", "C8KIT_CHECKPOINT_SECONDS", " 2 ")));
-    assertInstanceOf(io.c8kit.ConfigException.class, org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-        () -> ReadSettings.from(java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "-1"))));
+    assertEquals(
+        new ReadSettings(5, 2),
+        ReadSettings.from(
+            java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "5", "C8KIT_CHECKPOINT_SECONDS", " 2 ")));
+    assertInstanceOf(
+        io.c8kit.ConfigException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+            RuntimeException.class,
+            () -> ReadSettings.from(java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "-1"))));
   }
 
   @Test
   void checkpointBecomesDueAfterTheTimeInterval() {
-    StreamReader<String, Row> slow = (config, ctx) -> {
-      ctx.emit(new Row(1, 1L, "a"));
-      ctx.emit(new Row(2, 2L, "b"));
-      Thread.sleep(1100);
-      ctx.emit(new Row(3, 3L, "c"));
-      ctx.emit(new Row(4, 4L, "d"));
-    };
-    SourceConnector<String> source = connector(rows("s")
-        .cursor(List.of("seq"), CursorType.LONG, Row::seq)
-        .ordered(true)
-        .checkpointSeconds(1)
-        .reader(slow)
-        .build());
+    StreamReader<String, Row> slow =
+        (config, ctx) -> {
+          ctx.emit(new Row(1, 1L, "a"));
+          ctx.emit(new Row(2, 2L, "b"));
+          Thread.sleep(1100);
+          ctx.emit(new Row(3, 3L, "c"));
+          ctx.emit(new Row(4, 4L, "d"));
+        };
+    SourceConnector<String> source =
+        connector(
+            rows("s")
+                .cursor(List.of("seq"), CursorType.LONG, Row::seq)
+                .ordered(true)
+                .checkpointSeconds(1)
+                .reader(slow)
+                .build());
     Output out = read(source, INCREMENTAL, null).ok();
     assertEquals("SRrrTrrTC", out.events("s"));
     assertEquals(2L, cursorOf(out.states("s").get(0)));

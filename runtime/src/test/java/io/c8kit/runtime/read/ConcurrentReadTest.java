@@ -27,11 +27,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Streams read at the same time: per-stream order, states after their records, statuses, failures, limits. */
+/**
+ * Streams read at the same time: per-stream order, states after their records, statuses, failures,
+ * limits.
+ */
 class ConcurrentReadTest {
   private static final List<Row> FIVE = rowsWithSeq(1L, 2L, 3L, 4L, 5L);
 
-  /** Emits two rows, waits until {@code started} reaches zero (every stream is running), emits the rest. */
+  /**
+   * Emits two rows, waits until {@code started} reaches zero (every stream is running), emits the
+   * rest.
+   */
   private static StreamReader<String, Row> meetThenEmit(CountDownLatch started) {
     return (config, ctx) -> {
       started.countDown();
@@ -44,18 +50,24 @@ class ConcurrentReadTest {
     };
   }
 
-  private static SourceConnector<String> source(int concurrency, List<StreamDefinition<String, Row>> streams) {
+  private static SourceConnector<String> source(
+      int concurrency, List<StreamDefinition<String, Row>> streams) {
     SourceDefinition.Builder<String> b = definition().concurrency(concurrency);
     streams.forEach(b::stream);
     return ReadHarness.connector(b.build());
   }
 
   private static ConfiguredAirbyteCatalog incremental(String... names) {
-    return catalog(java.util.Arrays.stream(names).map(n -> configured(n, SyncMode.INCREMENTAL))
-        .toArray(io.c8kit.protocol.ConfiguredAirbyteStream[]::new));
+    return catalog(
+        java.util.Arrays.stream(names)
+            .map(n -> configured(n, SyncMode.INCREMENTAL))
+            .toArray(io.c8kit.protocol.ConfiguredAirbyteStream[]::new));
   }
 
-  private static Output read(SourceConnector<String> source, ConfiguredAirbyteCatalog catalog, int sinkLimit,
+  private static Output read(
+      SourceConnector<String> source,
+      ConfiguredAirbyteCatalog catalog,
+      int sinkLimit,
       ReadSettings settings) {
     MessageSink sink = new MessageSink();
     sink.maxConcurrency = sinkLimit;
@@ -65,10 +77,13 @@ class ConcurrentReadTest {
   @Test
   void streamsRunAtTheSameTimeEachInOrderWithItsStatesAfterItsRecords() {
     CountDownLatch started = new CountDownLatch(3);
-    SourceConnector<String> source = source(3, List.of(
-        ordered("a", 2, meetThenEmit(started)),
-        ordered("b", 2, meetThenEmit(started)),
-        ordered("c", 2, meetThenEmit(started))));
+    SourceConnector<String> source =
+        source(
+            3,
+            List.of(
+                ordered("a", 2, meetThenEmit(started)),
+                ordered("b", 2, meetThenEmit(started)),
+                ordered("c", 2, meetThenEmit(started))));
 
     Output out = read(source, incremental("a", "b", "c"), 8, ReadSettings.DEFAULTS).ok();
 
@@ -76,9 +91,14 @@ class ConcurrentReadTest {
       // every stream's own sequence is intact: each STATE right after the records it covers
       assertEquals("SRrrTrrTrTC", out.events(stream), stream);
       assertEquals(List.of(1L, 2L, 3L, 4L, 5L), out.seqs(stream), stream);
-      assertEquals(List.of(2.0, 2.0, 1.0), out.states(stream).stream().map(ReadHarness::count).toList(), stream);
-      assertEquals(ReadHarness.json("{\"cursor_field\":[\"seq\"],\"cursor\":5}"),
-          ReadHarness.streamState(out.states(stream).get(2)), stream);
+      assertEquals(
+          List.of(2.0, 2.0, 1.0),
+          out.states(stream).stream().map(ReadHarness::count).toList(),
+          stream);
+      assertEquals(
+          ReadHarness.json("{\"cursor_field\":[\"seq\"],\"cursor\":5}"),
+          ReadHarness.streamState(out.states(stream).get(2)),
+          stream);
     }
   }
 
@@ -88,17 +108,31 @@ class ConcurrentReadTest {
       AtomicInteger active = new AtomicInteger();
       AtomicInteger most = new AtomicInteger();
       CountDownLatch two = new CountDownLatch(2);
-      StreamReader<String, Row> reader = (config, ctx) -> {
-        most.accumulateAndGet(active.incrementAndGet(), Math::max);
-        two.countDown();
-        two.await(10, TimeUnit.SECONDS); // the first two streams overlap; later ones pass straight on
-        FIVE.forEach(ctx::emit);
-        active.decrementAndGet();
-      };
-      SourceConnector<String> source = source(limits[0], List.of(
-          ordered("a", 0, reader), ordered("b", 0, reader), ordered("c", 0, reader), ordered("d", 0, reader)));
+      StreamReader<String, Row> reader =
+          (config, ctx) -> {
+            most.accumulateAndGet(active.incrementAndGet(), Math::max);
+            two.countDown();
+            two.await(
+                10, TimeUnit.SECONDS); // the first two streams overlap; later ones pass straight on
+            FIVE.forEach(ctx::emit);
+            active.decrementAndGet();
+          };
+      SourceConnector<String> source =
+          source(
+              limits[0],
+              List.of(
+                  ordered("a", 0, reader),
+                  ordered("b", 0, reader),
+                  ordered("c", 0, reader),
+                  ordered("d", 0, reader)));
 
-      Output out = read(source, incremental("a", "b", "c", "d"), limits[1], new ReadSettings(0, 0, limits[2])).ok();
+      Output out =
+          read(
+                  source,
+                  incremental("a", "b", "c", "d"),
+                  limits[1],
+                  new ReadSettings(0, 0, limits[2]))
+              .ok();
 
       assertEquals(2, most.get(), java.util.Arrays.toString(limits));
       for (String stream : List.of("a", "b", "c", "d")) {
@@ -111,12 +145,14 @@ class ConcurrentReadTest {
   void aSinkThatTakesOneStreamAtATimeKeepsTheReadSequentialWhateverTheSourceAllows() {
     AtomicInteger active = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
-    StreamReader<String, Row> reader = (config, ctx) -> {
-      most.accumulateAndGet(active.incrementAndGet(), Math::max);
-      FIVE.forEach(ctx::emit);
-      active.decrementAndGet();
-    };
-    SourceConnector<String> source = source(4, List.of(ordered("a", 0, reader), ordered("b", 0, reader)));
+    StreamReader<String, Row> reader =
+        (config, ctx) -> {
+          most.accumulateAndGet(active.incrementAndGet(), Math::max);
+          FIVE.forEach(ctx::emit);
+          active.decrementAndGet();
+        };
+    SourceConnector<String> source =
+        source(4, List.of(ordered("a", 0, reader), ordered("b", 0, reader)));
 
     Output out = read(source, incremental("a", "b"), 1, ReadSettings.DEFAULTS).ok();
 
@@ -128,16 +164,25 @@ class ConcurrentReadTest {
   @Test
   void aFailingStreamEndsIncompleteWhileTheRunningOneFinishesWithItsState() {
     CountDownLatch badStarted = new CountDownLatch(1);
-    SourceConnector<String> source = source(2, List.of(
-        ordered("bad", 0, (config, ctx) -> {
-          ctx.emit(FIVE.get(0));
-          badStarted.countDown();
-          throw new IllegalStateException("boom");
-        }),
-        ordered("good", 0, (config, ctx) -> {
-          assertTrue(badStarted.await(10, TimeUnit.SECONDS));
-          FIVE.forEach(ctx::emit);
-        })));
+    SourceConnector<String> source =
+        source(
+            2,
+            List.of(
+                ordered(
+                    "bad",
+                    0,
+                    (config, ctx) -> {
+                      ctx.emit(FIVE.get(0));
+                      badStarted.countDown();
+                      throw new IllegalStateException("boom");
+                    }),
+                ordered(
+                    "good",
+                    0,
+                    (config, ctx) -> {
+                      assertTrue(badStarted.await(10, TimeUnit.SECONDS));
+                      FIVE.forEach(ctx::emit);
+                    })));
 
     Output out = read(source, incremental("bad", "good"), 2, ReadSettings.DEFAULTS);
 
@@ -151,45 +196,58 @@ class ConcurrentReadTest {
   @Test
   void everyFailedStreamIsReportedAndTheOtherStreamsStillRun() throws Exception {
     CountDownLatch bothStarted = new CountDownLatch(2);
-    StreamReader<String, Row> failing = (config, ctx) -> {
-      bothStarted.countDown();
-      bothStarted.await(10, TimeUnit.SECONDS);
-      throw new IllegalStateException("boom " + ctx.streamName());
-    };
-    SourceConnector<String> source = source(2, List.of(
-        ordered("bad1", 0, failing),
-        ordered("bad2", 0, failing),
-        ordered("later", 0, (config, ctx) -> FIVE.forEach(ctx::emit))));
+    StreamReader<String, Row> failing =
+        (config, ctx) -> {
+          bothStarted.countDown();
+          bothStarted.await(10, TimeUnit.SECONDS);
+          throw new IllegalStateException("boom " + ctx.streamName());
+        };
+    SourceConnector<String> source =
+        source(
+            2,
+            List.of(
+                ordered("bad1", 0, failing),
+                ordered("bad2", 0, failing),
+                ordered("later", 0, (config, ctx) -> FIVE.forEach(ctx::emit))));
 
     Output out = read(source, incremental("bad1", "bad2", "later"), 2, ReadSettings.DEFAULTS);
 
     StreamReadException first = assertInstanceOf(StreamReadException.class, out.error());
     assertEquals("bad1", first.stream().name);
     assertEquals(1, first.getSuppressed().length);
-    assertEquals("bad2", assertInstanceOf(StreamReadException.class, first.getSuppressed()[0]).stream().name);
+    assertEquals(
+        "bad2",
+        assertInstanceOf(StreamReadException.class, first.getSuppressed()[0]).stream().name);
     // the TRACE ERROR's message names both streams
-    assertTrue(first.getMessage().matches("Stream '.*bad1.*' failed: boom bad1; other failed streams: '.*bad2.*'"),
+    assertTrue(
+        first
+            .getMessage()
+            .matches("Stream '.*bad1.*' failed: boom bad1; other failed streams: '.*bad2.*'"),
         first.getMessage());
     assertEquals("SI", out.events("bad1"));
     assertEquals("SI", out.events("bad2"));
-    assertEquals("SRrrrrrTC", out.events("later")); // a stream queued behind the failures still runs
+    assertEquals(
+        "SRrrrrrTC", out.events("later")); // a stream queued behind the failures still runs
   }
 
   @Test
   void interruptingTheReadStopsEveryStreamThread() throws Exception {
     CountDownLatch bothStarted = new CountDownLatch(2);
     CountDownLatch stopped = new CountDownLatch(2);
-    StreamReader<String, Row> forever = (config, ctx) -> {
-      bothStarted.countDown();
-      try {
-        new CountDownLatch(1).await(); // only an interrupt ends this
-      } finally {
-        stopped.countDown();
-      }
-    };
-    SourceConnector<String> source = source(2, List.of(ordered("a", 0, forever), ordered("b", 0, forever)));
+    StreamReader<String, Row> forever =
+        (config, ctx) -> {
+          bothStarted.countDown();
+          try {
+            new CountDownLatch(1).await(); // only an interrupt ends this
+          } finally {
+            stopped.countDown();
+          }
+        };
+    SourceConnector<String> source =
+        source(2, List.of(ordered("a", 0, forever), ordered("b", 0, forever)));
     Output[] out = new Output[1];
-    Thread caller = new Thread(() -> out[0] = read(source, incremental("a", "b"), 2, ReadSettings.DEFAULTS));
+    Thread caller =
+        new Thread(() -> out[0] = read(source, incremental("a", "b"), 2, ReadSettings.DEFAULTS));
     caller.start();
     assertTrue(bothStarted.await(10, TimeUnit.SECONDS));
 
@@ -205,8 +263,10 @@ class ConcurrentReadTest {
   @Test
   void anInvalidConcurrencyIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> definition().concurrency(0));
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ReadSettings.from(Map.of(ReadSettings.CONCURRENCY_ENV, "many")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> ReadSettings.from(Map.of(ReadSettings.CONCURRENCY_ENV, "many")));
     assertTrue(e.getMessage().contains("C8KIT_READ_CONCURRENCY"), e.getMessage());
     assertEquals(3, ReadSettings.from(Map.of(ReadSettings.CONCURRENCY_ENV, "3")).concurrency());
     assertEquals(2, new ReadSettings(0, 0, 8).concurrency(2, 4)); // the override can only lower

@@ -27,17 +27,28 @@ class CursorTypeStateTest {
 
   @Test
   void spaceSeparatedAndOffsetlessTimestamps() {
-    assertEquals(Instant.parse("2024-05-06T07:08:09Z"), CursorType.INSTANT.fromJson(json("\"2024-05-06 07:08:09+00:00\"")));
-    assertEquals(Instant.parse("2024-05-06T07:08:09Z"), CursorType.INSTANT.fromJson(json("\"2024-05-06T07:08:09\"")));
-    assertEquals(OffsetDateTime.parse("2024-05-06T07:08:09Z"), CursorType.OFFSET_DATE_TIME.fromJson(json("\"2024-05-06 07:08:09Z\"")));
-    assertEquals(LocalDateTime.parse("2024-05-06T07:08:09"), CursorType.LOCAL_DATE_TIME.fromJson(json("\"2024-05-06 07:08:09\"")));
+    assertEquals(
+        Instant.parse("2024-05-06T07:08:09Z"),
+        CursorType.INSTANT.fromJson(json("\"2024-05-06 07:08:09+00:00\"")));
+    assertEquals(
+        Instant.parse("2024-05-06T07:08:09Z"),
+        CursorType.INSTANT.fromJson(json("\"2024-05-06T07:08:09\"")));
+    assertEquals(
+        OffsetDateTime.parse("2024-05-06T07:08:09Z"),
+        CursorType.OFFSET_DATE_TIME.fromJson(json("\"2024-05-06 07:08:09Z\"")));
+    assertEquals(
+        LocalDateTime.parse("2024-05-06T07:08:09"),
+        CursorType.LOCAL_DATE_TIME.fromJson(json("\"2024-05-06 07:08:09\"")));
   }
 
   @Test
   void epochNumbersInTemporalCursors() {
     // seconds below 1e11 (stripe's {"updated": 10000000000}), milliseconds above
-    assertEquals(Instant.ofEpochSecond(10_000_000_000L), CursorType.INSTANT.fromJson(json("10000000000")));
-    assertEquals(Instant.ofEpochMilli(1_700_000_000_123L), CursorType.INSTANT.fromJson(json("1700000000123")));
+    assertEquals(
+        Instant.ofEpochSecond(10_000_000_000L), CursorType.INSTANT.fromJson(json("10000000000")));
+    assertEquals(
+        Instant.ofEpochMilli(1_700_000_000_123L),
+        CursorType.INSTANT.fromJson(json("1700000000123")));
     assertEquals(Instant.EPOCH, CursorType.INSTANT.fromJson(json("0")));
     // faker's abnormal state: far in the future, and comparable with any real timestamp
     Instant future = CursorType.INSTANT.fromJson(json("99999999999999999"));
@@ -47,9 +58,12 @@ class CursorTypeStateTest {
     Instant huge = CursorType.INSTANT.fromJson(json("1e30"));
     assertEquals(huge, CursorType.INSTANT.fromJson(CursorType.INSTANT.toJson(huge)));
     assertEquals(LocalDate.of(1970, 1, 2), CursorType.LOCAL_DATE.fromJson(json("86400")));
-    assertEquals(OffsetDateTime.parse("1970-01-01T00:00:01Z"), CursorType.OFFSET_DATE_TIME.fromJson(json("1")));
+    assertEquals(
+        OffsetDateTime.parse("1970-01-01T00:00:01Z"),
+        CursorType.OFFSET_DATE_TIME.fromJson(json("1")));
     OffsetDateTime far = CursorType.OFFSET_DATE_TIME.fromJson(json("1e30"));
-    assertEquals(far, CursorType.OFFSET_DATE_TIME.fromJson(CursorType.OFFSET_DATE_TIME.toJson(far)));
+    assertEquals(
+        far, CursorType.OFFSET_DATE_TIME.fromJson(CursorType.OFFSET_DATE_TIME.toJson(far)));
   }
 
   @Test

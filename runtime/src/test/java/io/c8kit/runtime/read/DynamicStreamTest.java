@@ -31,9 +31,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Streams found by {@code @Discover} and read by the {@code @Read} adapter: ObjectNode and Map records. */
+/**
+ * Streams found by {@code @Discover} and read by the {@code @Read} adapter: ObjectNode and Map
+ * records.
+ */
 class DynamicStreamTest {
-  private static final ObjectNode SCHEMA = (ObjectNode) json("""
+  private static final ObjectNode SCHEMA =
+      (ObjectNode)
+          json(
+              """
       {"type":"object","properties":{
         "id":{"type":"integer"},
         "created_at":{"type":["null","string"],"format":"date-time","airbyte_type":"timestamp_with_timezone"},
@@ -67,40 +73,55 @@ class DynamicStreamTest {
   }
 
   private SourceConnector<String> source() {
-    return connector(definition().discover(
-        config -> List.of(
-            DiscoveredStream.builder("events").namespace("public").jsonSchema(SCHEMA)
-                .primaryKey(List.of("id")).defaultCursorField(List.of("created_at"))
-                .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL).ordered(true).build(),
-            DiscoveredStream.builder("maps").jsonSchema(SCHEMA)
-                .defaultCursorField(List.of("created_at"))
-                .syncModes(SyncMode.INCREMENTAL, SyncMode.FULL_REFRESH).ordered(true).build(),
-            DiscoveredStream.builder("paged").jsonSchema(SCHEMA).pageKey("id").build(),
-            DiscoveredStream.builder("nocursor").jsonSchema(SCHEMA)
-                .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL).build(),
-            DiscoveredStream.builder("bad").jsonSchema(SCHEMA).build()),
-        (config, ctx) -> {
-          contexts.add(ctx.streamName());
-          contexts.add(ctx.cursorField());
-          contexts.add(ctx.cursor());
-          contexts.add(ctx.cursorValue().orElse(null));
-          switch (ctx.streamName()) {
-            case "events", "paged", "nocursor" -> {
-              for (int i = 0; i < COUNT; i++) {
-                ctx.emit(node(i));
-              }
-            }
-            case "maps" -> {
-              for (int i = 0; i < COUNT; i++) {
-                ctx.emit(map(i));
-              }
-            }
-            default -> ctx.emit("not a record");
-          }
-        }).build());
+    return connector(
+        definition()
+            .discover(
+                config ->
+                    List.of(
+                        DiscoveredStream.builder("events")
+                            .namespace("public")
+                            .jsonSchema(SCHEMA)
+                            .primaryKey(List.of("id"))
+                            .defaultCursorField(List.of("created_at"))
+                            .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
+                            .ordered(true)
+                            .build(),
+                        DiscoveredStream.builder("maps")
+                            .jsonSchema(SCHEMA)
+                            .defaultCursorField(List.of("created_at"))
+                            .syncModes(SyncMode.INCREMENTAL, SyncMode.FULL_REFRESH)
+                            .ordered(true)
+                            .build(),
+                        DiscoveredStream.builder("paged").jsonSchema(SCHEMA).pageKey("id").build(),
+                        DiscoveredStream.builder("nocursor")
+                            .jsonSchema(SCHEMA)
+                            .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
+                            .build(),
+                        DiscoveredStream.builder("bad").jsonSchema(SCHEMA).build()),
+                (config, ctx) -> {
+                  contexts.add(ctx.streamName());
+                  contexts.add(ctx.cursorField());
+                  contexts.add(ctx.cursor());
+                  contexts.add(ctx.cursorValue().orElse(null));
+                  switch (ctx.streamName()) {
+                    case "events", "paged", "nocursor" -> {
+                      for (int i = 0; i < COUNT; i++) {
+                        ctx.emit(node(i));
+                      }
+                    }
+                    case "maps" -> {
+                      for (int i = 0; i < COUNT; i++) {
+                        ctx.emit(map(i));
+                      }
+                    }
+                    default -> ctx.emit("not a record");
+                  }
+                })
+            .build());
   }
 
-  private static ConfiguredAirbyteStream stream(String name, String namespace, SyncMode mode, List<String> cursor) {
+  private static ConfiguredAirbyteStream stream(
+      String name, String namespace, SyncMode mode, List<String> cursor) {
     ConfiguredAirbyteStream cs = configured(name, namespace, mode);
     cs.stream.jsonSchema = SCHEMA;
     cs.stream.sourceDefinedCursor = false;
@@ -115,25 +136,42 @@ class DynamicStreamTest {
     assertEquals(COUNT, out.records("events").size());
     assertEquals(node(4), out.records("events").get(4));
     AirbyteStateMessage last = out.states("events").get(out.states("events").size() - 1);
-    assertEquals(json("{\"cursor_field\":[\"created_at\"],\"cursor\":\"2024-01-03T00:00:00Z\"}"), streamState(last));
+    assertEquals(
+        json("{\"cursor_field\":[\"created_at\"],\"cursor\":\"2024-01-03T00:00:00Z\"}"),
+        streamState(last));
     assertEquals("public", last.stream.streamDescriptor.namespace);
 
     contexts.clear();
-    ReadHarness.Output resumed = read(source(), cat, json("[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
-        + "{\"name\":\"events\",\"namespace\":\"public\"},\"stream_state\":{\"cursor_field\":[\"created_at\"],"
-        + "\"cursor\":\"2024-01-02T00:00:00Z\"}}}]")).ok();
+    ReadHarness.Output resumed =
+        read(
+                source(),
+                cat,
+                json(
+                    "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+                        + "{\"name\":\"events\",\"namespace\":\"public\"},\"stream_state\":{\"cursor_field\":[\"created_at\"],"
+                        + "\"cursor\":\"2024-01-02T00:00:00Z\"}}}]"))
+            .ok();
     assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L), resumed.ids("events"));
-    assertEquals(List.of("events", List.of("created_at"),
-        Cursor.of(OffsetDateTime.parse("2024-01-02T00:00:00Z")), json("\"2024-01-02T00:00:00Z\"")), contexts);
+    assertEquals(
+        List.of(
+            "events",
+            List.of("created_at"),
+            Cursor.of(OffsetDateTime.parse("2024-01-02T00:00:00Z")),
+            json("\"2024-01-02T00:00:00Z\"")),
+        contexts);
   }
 
   @Test
   void userChosenNestedCursorField() {
-    ConfiguredAirbyteCatalog cat = catalog(stream("events", "public", SyncMode.INCREMENTAL, List.of("meta", "ts")));
+    ConfiguredAirbyteCatalog cat =
+        catalog(stream("events", "public", SyncMode.INCREMENTAL, List.of("meta", "ts")));
     ReadHarness.Output out = read(source(), cat, null, new ReadSettings(4, 0)).ok();
     List<AirbyteStateMessage> states = out.states("events");
-    assertEquals(json("{\"cursor_field\":[\"meta\",\"ts\"],\"cursor\":103}"), streamState(states.get(0)));
-    assertEquals(json("{\"cursor_field\":[\"meta\",\"ts\"],\"cursor\":108}"), streamState(states.get(states.size() - 1)));
+    assertEquals(
+        json("{\"cursor_field\":[\"meta\",\"ts\"],\"cursor\":103}"), streamState(states.get(0)));
+    assertEquals(
+        json("{\"cursor_field\":[\"meta\",\"ts\"],\"cursor\":108}"),
+        streamState(states.get(states.size() - 1)));
     ReadHarness.Output resumed = read(source(), cat, stateInput(states.get(0))).ok();
     assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L), resumed.ids("events"));
   }
@@ -143,12 +181,17 @@ class DynamicStreamTest {
     ConfiguredAirbyteCatalog cat = catalog(stream("maps", null, SyncMode.INCREMENTAL, null));
     ReadHarness.Output out = read(source(), cat, null, new ReadSettings(2, 0)).ok();
     assertEquals(COUNT, out.records("maps").size());
-    assertEquals(json("{\"id\":1,\"created_at\":\"2024-01-01T02:00:00+02:00\",\"meta\":{\"ts\":101},\"tags\":[\"a\",\"b\"]}"),
+    assertEquals(
+        json(
+            "{\"id\":1,\"created_at\":\"2024-01-01T02:00:00+02:00\",\"meta\":{\"ts\":101},\"tags\":[\"a\",\"b\"]}"),
         out.records("maps").get(1));
     List<AirbyteStateMessage> states = out.states("maps");
     // ties of three across N = 2: checkpoints only between days
-    assertEquals(List.of(day(0), day(1), day(2)),
-        states.stream().map(s -> OffsetDateTime.parse(streamState(s).get("cursor").asText()).toInstant()).toList());
+    assertEquals(
+        List.of(day(0), day(1), day(2)),
+        states.stream()
+            .map(s -> OffsetDateTime.parse(streamState(s).get("cursor").asText()).toInstant())
+            .toList());
     ReadHarness.Output resumed = read(source(), cat, stateInput(states.get(1))).ok();
     assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L), resumed.ids("maps"));
   }
@@ -164,30 +207,39 @@ class DynamicStreamTest {
 
   @Test
   void incrementalWithoutAnyCursorIsAConfigError() {
-    ReadHarness.Output out = read(source(), catalog(stream("nocursor", null, SyncMode.INCREMENTAL, null)), null);
+    ReadHarness.Output out =
+        read(source(), catalog(stream("nocursor", null, SyncMode.INCREMENTAL, null)), null);
     ConfigException e = assertInstanceOf(ConfigException.class, out.error());
-    assertTrue(e.getMessage().contains("nocursor") && e.getMessage().contains("cursor"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("nocursor") && e.getMessage().contains("cursor"), e.getMessage());
     assertEquals(List.of(), out.messages());
   }
 
   @Test
   void cursorFieldMissingFromTheSchemaIsAConfigError() {
-    ReadHarness.Output out = read(source(),
-        catalog(stream("nocursor", null, SyncMode.INCREMENTAL, List.of("updated_at"))), null);
+    ReadHarness.Output out =
+        read(
+            source(),
+            catalog(stream("nocursor", null, SyncMode.INCREMENTAL, List.of("updated_at"))),
+            null);
     ConfigException e = assertInstanceOf(ConfigException.class, out.error());
     assertTrue(e.getMessage().contains("updated_at"), e.getMessage());
   }
 
   @Test
   void cursorFieldOfAnUnsupportedTypeIsAConfigError() {
-    ReadHarness.Output out = read(source(),
-        catalog(stream("nocursor", null, SyncMode.INCREMENTAL, List.of("tags"))), null);
+    ReadHarness.Output out =
+        read(
+            source(),
+            catalog(stream("nocursor", null, SyncMode.INCREMENTAL, List.of("tags"))),
+            null);
     assertInstanceOf(ConfigException.class, out.error());
   }
 
   @Test
   void recordsMustBeObjectNodesOrMaps() {
-    ReadHarness.Output out = read(source(), catalog(stream("bad", null, SyncMode.FULL_REFRESH, null)), null);
+    ReadHarness.Output out =
+        read(source(), catalog(stream("bad", null, SyncMode.FULL_REFRESH, null)), null);
     StreamReadException e = assertInstanceOf(StreamReadException.class, out.error());
     assertTrue(e.getMessage().contains("ObjectNode"), e.getMessage());
   }

@@ -21,9 +21,9 @@ import io.c8kit.runtime.SourceConnector;
 import io.c8kit.runtime.read.ReadHarness.Output;
 import io.c8kit.runtime.read.ReadHarness.Row;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every {@code --state} form the engine accepts, and the ones it rejects. */
 class InputStateTest {
@@ -35,8 +35,12 @@ class InputStateTest {
     return connector(
         ordered("users", 0, emitFrom(DATA)),
         ordered("orders", 0, emitFrom(DATA)),
-        rows("app_users").namespace("app").cursor(List.of("seq"), io.c8kit.runtime.CursorType.LONG, Row::seq)
-            .ordered(true).reader(emitFrom(DATA)).build());
+        rows("app_users")
+            .namespace("app")
+            .cursor(List.of("seq"), io.c8kit.runtime.CursorType.LONG, Row::seq)
+            .ordered(true)
+            .reader(emitFrom(DATA))
+            .build());
   }
 
   private static Output readUsers(String state) {
@@ -44,8 +48,11 @@ class InputStateTest {
   }
 
   private static String streamEntry(String name, String streamState) {
-    return "{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"" + name
-        + "\"},\"stream_state\":" + streamState + "}}";
+    return "{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\""
+        + name
+        + "\"},\"stream_state\":"
+        + streamState
+        + "}}";
   }
 
   @ParameterizedTest
@@ -61,101 +68,147 @@ class InputStateTest {
 
   @Test
   void perStreamArray() {
-    Output out = readUsers("[" + streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":3}") + "]").ok();
+    Output out =
+        readUsers("[" + streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":3}") + "]")
+            .ok();
     assertEquals(FROM_3, out.seqs("users"));
-    assertEquals(json("{\"cursor_field\":[\"seq\"],\"cursor\":5}"), streamState(out.states("users").get(0)));
+    assertEquals(
+        json("{\"cursor_field\":[\"seq\"],\"cursor\":5}"), streamState(out.states("users").get(0)));
   }
 
   @Test
   void singleObject() {
-    assertEquals(FROM_3, readUsers(streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":3}")).ok().seqs("users"));
+    assertEquals(
+        FROM_3,
+        readUsers(streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":3}"))
+            .ok()
+            .seqs("users"));
   }
 
   @Test
   void entryWithoutTypeIsAStreamState() {
-    String state = "[{\"stream\":{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"cursor\":3}}}]";
+    String state =
+        "[{\"stream\":{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"cursor\":3}}}]";
     assertEquals(FROM_3, readUsers(state).ok().seqs("users"));
   }
 
   @Test
   void legacyCursorWithoutCursorFieldIsAccepted() {
-    assertEquals(FROM_3, readUsers("[" + streamEntry("users", "{\"cursor\":3}") + "]").ok().seqs("users"));
+    assertEquals(
+        FROM_3, readUsers("[" + streamEntry("users", "{\"cursor\":3}") + "]").ok().seqs("users"));
   }
 
   @Test
   void globalOneElementArrayUsesItsStreamStates() {
-    String state = "[{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{\"lsn\":42},\"stream_states\":["
-        + "{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}]}}]";
+    String state =
+        "[{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{\"lsn\":42},\"stream_states\":["
+            + "{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}]}}]";
     Output out = readUsers(state).ok();
     assertEquals(FROM_3, out.seqs("users"));
-    assertTrue(out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(w -> w.contains("shared_state")));
+    assertTrue(
+        out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(w -> w.contains("shared_state")));
   }
 
   @Test
   void legacyObjectKeyedByStreamName() {
-    Output out = read(source(), catalog(configured("users", SyncMode.INCREMENTAL), configured("orders", SyncMode.INCREMENTAL)),
-        json("{\"users\":{\"cursor\":3},\"orders\":{\"cursor\":5},\"gone\":{\"cursor\":1}}")).ok();
+    Output out =
+        read(
+                source(),
+                catalog(
+                    configured("users", SyncMode.INCREMENTAL),
+                    configured("orders", SyncMode.INCREMENTAL)),
+                json(
+                    "{\"users\":{\"cursor\":3},\"orders\":{\"cursor\":5},\"gone\":{\"cursor\":1}}"))
+            .ok();
     assertEquals(FROM_3, out.seqs("users"));
     assertEquals(List.of(5L), out.seqs("orders"));
     assertTrue(out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(w -> w.contains("LEGACY")));
     // and from now on per-stream states are emitted
-    assertEquals(io.c8kit.protocol.AirbyteStateMessage.Type.STREAM, out.states("users").get(0).type);
+    assertEquals(
+        io.c8kit.protocol.AirbyteStateMessage.Type.STREAM, out.states("users").get(0).type);
   }
 
   @Test
   void legacyEpochNumbersOnAnInstantCursor() {
     // the shapes of source-faker's abnormal_state.json and sample_state.json
-    SourceConnector<String> source = connector(rows("users")
-        .cursor(List.of("seq"), io.c8kit.runtime.CursorType.INSTANT,
-            r -> r.seq() == null ? null : java.time.Instant.ofEpochSecond(r.seq()))
-        .ordered(true)
-        .reader(ReadHarness.emitAll(DATA))
-        .build());
+    SourceConnector<String> source =
+        connector(
+            rows("users")
+                .cursor(
+                    List.of("seq"),
+                    io.c8kit.runtime.CursorType.INSTANT,
+                    r -> r.seq() == null ? null : java.time.Instant.ofEpochSecond(r.seq()))
+                .ordered(true)
+                .reader(ReadHarness.emitAll(DATA))
+                .build());
     var cat = catalog(configured("users", SyncMode.INCREMENTAL));
     Output future = read(source, cat, json("{\"users\":{\"cursor\":99999999999999999}}")).ok();
     assertEquals(List.of(), future.records("users"));
     assertEquals("SRTC", future.events("users"));
     Output all = read(source, cat, json("{\"users\":{\"cursor\":0}}")).ok();
     assertEquals(ALL, all.seqs("users"));
-    assertEquals(json("{\"cursor_field\":[\"seq\"],\"cursor\":\"1970-01-01T00:00:05Z\"}"),
+    assertEquals(
+        json("{\"cursor_field\":[\"seq\"],\"cursor\":\"1970-01-01T00:00:05Z\"}"),
         streamState(all.states("users").get(0)));
   }
 
   @Test
   void typedLegacyEntry() {
-    assertEquals(FROM_3, readUsers("[{\"type\":\"LEGACY\",\"data\":{\"users\":{\"cursor\":3}}}]").ok().seqs("users"));
+    assertEquals(
+        FROM_3,
+        readUsers("[{\"type\":\"LEGACY\",\"data\":{\"users\":{\"cursor\":3}}}]")
+            .ok()
+            .seqs("users"));
   }
 
   @Test
   void singerBookmarks() {
-    assertEquals(FROM_3, readUsers("{\"bookmarks\":{\"users\":{\"cursor\":3}},\"currently_syncing\":null}").ok().seqs("users"));
+    assertEquals(
+        FROM_3,
+        readUsers("{\"bookmarks\":{\"users\":{\"cursor\":3}},\"currently_syncing\":null}")
+            .ok()
+            .seqs("users"));
   }
 
   @Test
   void nullStreamStateIsAReset() {
     assertEquals(ALL, readUsers("[" + streamEntry("users", "null") + "]").ok().seqs("users"));
-    String missing = "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"users\"}}}]";
+    String missing =
+        "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"users\"}}}]";
     assertEquals(ALL, readUsers(missing).ok().seqs("users"));
   }
 
   @Test
   void unknownStreamsInTheStateAreIgnored() {
-    Output out = readUsers("[" + streamEntry("nobody", "{\"cursor\":3}") + ","
-        + streamEntry("orders", "{\"cursor\":4}") + "]").ok();
+    Output out =
+        readUsers(
+                "["
+                    + streamEntry("nobody", "{\"cursor\":3}")
+                    + ","
+                    + streamEntry("orders", "{\"cursor\":4}")
+                    + "]")
+            .ok();
     assertEquals(ALL, out.seqs("users"));
   }
 
   @Test
   void lastEntryPerStreamWins() {
-    Output out = readUsers("[" + streamEntry("users", "{\"cursor\":2}") + ","
-        + streamEntry("users", "{\"cursor\":4}") + "]").ok();
+    Output out =
+        readUsers(
+                "["
+                    + streamEntry("users", "{\"cursor\":2}")
+                    + ","
+                    + streamEntry("users", "{\"cursor\":4}")
+                    + "]")
+            .ok();
     assertEquals(List.of(4L, 5L), out.seqs("users"));
   }
 
   @Test
   void namespacesAreMatched() {
-    String withNs = "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"app_users\",\"namespace\":\"app\"},"
-        + "\"stream_state\":{\"cursor\":4}}}]";
+    String withNs =
+        "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"app_users\",\"namespace\":\"app\"},"
+            + "\"stream_state\":{\"cursor\":4}}}]";
     String otherNs = withNs.replace("\"app\"", "\"other\"");
     String noNs = "[" + streamEntry("app_users", "{\"cursor\":3}") + "]";
     var cat = catalog(configured("app_users", "app", SyncMode.INCREMENTAL));
@@ -167,35 +220,47 @@ class InputStateTest {
 
   @Test
   void stateForADifferentCursorFieldIsIgnored() {
-    Output out = readUsers("[" + streamEntry("users", "{\"cursor_field\":[\"updated_at\"],\"cursor\":3}") + "]").ok();
+    Output out =
+        readUsers(
+                "["
+                    + streamEntry("users", "{\"cursor_field\":[\"updated_at\"],\"cursor\":3}")
+                    + "]")
+            .ok();
     assertEquals(ALL, out.seqs("users"));
-    assertTrue(out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(w -> w.contains("updated_at")));
+    assertTrue(
+        out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(w -> w.contains("updated_at")));
   }
 
   @Test
   void foreignStateShapeReadsFromTheStartWithAWarning() {
     Output out = readUsers("[" + streamEntry("users", "{\"updated\":10000000000}") + "]").ok();
     assertEquals(ALL, out.seqs("users"));
-    assertTrue(out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(w -> w.contains("updated")));
+    assertTrue(
+        out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(w -> w.contains("updated")));
   }
 
   @Test
   void cursorFieldAsASingleString() {
-    assertEquals(FROM_3, readUsers("[" + streamEntry("users", "{\"cursor_field\":\"seq\",\"cursor\":3}") + "]").ok().seqs("users"));
+    assertEquals(
+        FROM_3,
+        readUsers("[" + streamEntry("users", "{\"cursor_field\":\"seq\",\"cursor\":3}") + "]")
+            .ok()
+            .seqs("users"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "\"text\"",
-      "42",
-      "[1]",
-      "[{\"type\":\"STREAM\"}]",
-      "[{\"type\":\"STREAM\",\"stream\":{\"stream_state\":{}}}]",
-      "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":\"x\"}}]",
-      "[{\"type\":\"FOO\"}]",
-      "[{\"type\":\"GLOBAL\",\"global\":{\"stream_states\":{}}}]",
-      "{\"users\":5}"
-  })
+  @ValueSource(
+      strings = {
+        "\"text\"",
+        "42",
+        "[1]",
+        "[{\"type\":\"STREAM\"}]",
+        "[{\"type\":\"STREAM\",\"stream\":{\"stream_state\":{}}}]",
+        "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":\"x\"}}]",
+        "[{\"type\":\"FOO\"}]",
+        "[{\"type\":\"GLOBAL\",\"global\":{\"stream_states\":{}}}]",
+        "{\"users\":5}"
+      })
   void malformedStatesAreConfigErrors(String state) {
     Output out = readUsers(state);
     assertInstanceOf(ConfigException.class, out.error(), () -> "for " + state);
@@ -211,11 +276,17 @@ class InputStateTest {
 
   @Test
   void unparseableCursorIsAConfigErrorNamingTheStream() {
-    Output out = readUsers("[" + streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":\"yesterday\"}") + "]");
+    Output out =
+        readUsers(
+            "["
+                + streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":\"yesterday\"}")
+                + "]");
     ConfigException e = assertInstanceOf(ConfigException.class, out.error());
-    assertTrue(e.getMessage().contains("users") && e.getMessage().contains("yesterday"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("users") && e.getMessage().contains("yesterday"), e.getMessage());
     assertEquals(List.of(), out.messages());
   }
+
   /** A STATE line exactly as a read prints it (issue 14: it was "unknown type \"STATE\""). */
   private static String printed(String inner) {
     return "{\"type\":\"STATE\",\"state\":" + inner + "}";
@@ -223,8 +294,10 @@ class InputStateTest {
 
   @Test
   void stateMessagesAsPrintedByARead() {
-    String first = printed(streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":2}")
-        .replace("}}}", "},\"sourceStats\":{\"recordCount\":2.0}}}"));
+    String first =
+        printed(
+            streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":2}")
+                .replace("}}}", "},\"sourceStats\":{\"recordCount\":2.0}}}"));
     String last = printed(streamEntry("users", "{\"cursor_field\":[\"seq\"],\"cursor\":3}"));
     assertEquals(FROM_3, readUsers("[" + first + "," + last + "]").ok().seqs("users"));
     assertEquals(FROM_3, readUsers(last).ok().seqs("users"));
@@ -232,21 +305,30 @@ class InputStateTest {
 
   @Test
   void printedGlobalAndLegacyStateMessages() {
-    String global = printed("{\"type\":\"GLOBAL\",\"global\":{\"stream_states\":["
-        + "{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}]}}");
+    String global =
+        printed(
+            "{\"type\":\"GLOBAL\",\"global\":{\"stream_states\":["
+                + "{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}]}}");
     assertEquals(FROM_3, readUsers(global).ok().seqs("users"));
-    String legacy = printed("{\"type\":\"LEGACY\",\"data\":{\"users\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}}");
+    String legacy =
+        printed(
+            "{\"type\":\"LEGACY\",\"data\":{\"users\":{\"cursor_field\":[\"seq\"],\"cursor\":3}}}");
     assertEquals(FROM_3, readUsers("[" + legacy + "]").ok().seqs("users"));
   }
 
   @Test
   void otherMessagesOfAReadOutputAreRejectedWithTheFix() {
-    String record = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{},\"emitted_at\":1}}";
+    String record =
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{},\"emitted_at\":1}}";
     Output out = readUsers("[" + record + "]");
     ConfigException e = assertInstanceOf(ConfigException.class, out.error());
-    assertTrue(e.getMessage().contains("entry #0 is a RECORD message; keep only the STATE lines"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("entry #0 is a RECORD message; keep only the STATE lines"),
+        e.getMessage());
     Output noState = readUsers("{\"type\":\"STATE\"}");
-    assertTrue(assertInstanceOf(ConfigException.class, noState.error()).getMessage()
-        .contains("STATE message without a \"state\" object"));
+    assertTrue(
+        assertInstanceOf(ConfigException.class, noState.error())
+            .getMessage()
+            .contains("STATE message without a \"state\" object"));
   }
 }

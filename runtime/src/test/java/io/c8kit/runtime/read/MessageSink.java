@@ -29,6 +29,7 @@ import java.util.logging.Level;
 final class MessageSink implements ReadSink {
   final List<AirbyteMessage> messages = new ArrayList<>();
   int flushes;
+
   /** What {@link #maxConcurrency()} answers; 1 like a sequential target. */
   int maxConcurrency = 1;
 
@@ -42,7 +43,8 @@ final class MessageSink implements ReadSink {
     StreamDescriptor descriptor = new StreamDescriptor(name, namespace);
     return new ReadSink.Stream() {
       @Override
-      public <R> void record(RecordSerializer<? super R> serializer, R record, long emittedAtMillis) {
+      public <R> void record(
+          RecordSerializer<? super R> serializer, R record, long emittedAtMillis) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonNode data;
         try (JsonGenerator g = Protocol.mapper().getFactory().createGenerator(bytes)) {
@@ -74,8 +76,11 @@ final class MessageSink implements ReadSink {
 
       @Override
       public void status(ReadSink.Status status, long atMillis) {
-        add(AirbyteMessage.streamStatus(descriptor, AirbyteStreamStatusTraceMessage.Status.valueOf(status.name()),
-            atMillis));
+        add(
+            AirbyteMessage.streamStatus(
+                descriptor,
+                AirbyteStreamStatusTraceMessage.Status.valueOf(status.name()),
+                atMillis));
       }
 
       @Override
@@ -84,8 +89,9 @@ final class MessageSink implements ReadSink {
         if (quotaResetMillis != null) {
           reason.putObject("rate_limited").put("quota_reset", quotaResetMillis.longValue());
         }
-        AirbyteMessage m = AirbyteMessage.streamStatus(descriptor, AirbyteStreamStatusTraceMessage.Status.RUNNING,
-            atMillis);
+        AirbyteMessage m =
+            AirbyteMessage.streamStatus(
+                descriptor, AirbyteStreamStatusTraceMessage.Status.RUNNING, atMillis);
         m.trace.streamStatus.reasons = List.of(reason);
         add(m);
       }

@@ -36,16 +36,22 @@ class ReadEngineTest {
   private static SourceConnector<String> threeStreams() {
     StreamDefinition<String, Row> users = ordered("users", 0, emitAll(THREE));
     StreamDefinition<String, Row> empty = ordered("empty", 0, (config, ctx) -> {});
-    StreamDefinition<String, Row> plain = rows("plain").reader(emitAll(rowsWithSeq(7L, 8L))).build();
+    StreamDefinition<String, Row> plain =
+        rows("plain").reader(emitAll(rowsWithSeq(7L, 8L))).build();
     return connector(users, empty, plain);
   }
 
   @Test
   void multiStreamReadHasStartedRunningCompleteInCatalogOrder() {
-    Output out = read(threeStreams(), catalog(
-        configured("users", SyncMode.INCREMENTAL),
-        configured("empty", SyncMode.INCREMENTAL),
-        configured("plain", SyncMode.FULL_REFRESH)), null).ok();
+    Output out =
+        read(
+                threeStreams(),
+                catalog(
+                    configured("users", SyncMode.INCREMENTAL),
+                    configured("empty", SyncMode.INCREMENTAL),
+                    configured("plain", SyncMode.FULL_REFRESH)),
+                null)
+            .ok();
 
     assertEquals("SRrrrTC", out.events("users"));
     assertEquals("SRTC", out.events("empty"));
@@ -65,10 +71,15 @@ class ReadEngineTest {
 
   @Test
   void everyStreamGetsAStateWithExactRecordCounts() {
-    Output out = read(threeStreams(), catalog(
-        configured("users", SyncMode.INCREMENTAL),
-        configured("empty", SyncMode.INCREMENTAL),
-        configured("plain", SyncMode.FULL_REFRESH)), null).ok();
+    Output out =
+        read(
+                threeStreams(),
+                catalog(
+                    configured("users", SyncMode.INCREMENTAL),
+                    configured("empty", SyncMode.INCREMENTAL),
+                    configured("plain", SyncMode.FULL_REFRESH)),
+                null)
+            .ok();
 
     AirbyteStateMessage users = out.states("users").get(0);
     assertEquals(AirbyteStateMessage.Type.STREAM, users.type);
@@ -83,13 +94,15 @@ class ReadEngineTest {
     assertEquals(2.0, count(plain));
     assertEquals(ReadHarness.json("{}"), streamState(plain));
     // recordCount is written as a double, as CAT expects
-    assertTrue(out.lines().stream().anyMatch(l -> l.contains("\"sourceStats\":{\"recordCount\":3.0}")),
+    assertTrue(
+        out.lines().stream().anyMatch(l -> l.contains("\"sourceStats\":{\"recordCount\":3.0}")),
         String.join("\n", out.lines()));
   }
 
   @Test
   void fullRefreshOfAnIncrementalStreamEndsWithAnEmptyState() {
-    Output out = read(threeStreams(), catalog(configured("users", SyncMode.FULL_REFRESH)), null).ok();
+    Output out =
+        read(threeStreams(), catalog(configured("users", SyncMode.FULL_REFRESH)), null).ok();
     assertEquals("SRrrrTC", out.events("users"));
     assertEquals(ReadHarness.json("{}"), streamState(out.states("users").get(0)));
     assertEquals(3.0, count(out.states("users").get(0)));
@@ -116,7 +129,8 @@ class ReadEngineTest {
 
   @Test
   void recordsCarryNamespaceAndWallClockEmittedAt() throws Exception {
-    SourceConnector<String> c = connector(rows("users").namespace("app").reader(emitAll(THREE)).build());
+    SourceConnector<String> c =
+        connector(rows("users").namespace("app").reader(emitAll(THREE)).build());
     long before = System.currentTimeMillis();
     Output first = read(c, catalog(configured("users", "app", SyncMode.FULL_REFRESH)), null).ok();
     long after = System.currentTimeMillis();
@@ -127,7 +141,9 @@ class ReadEngineTest {
     for (AirbyteMessage m : first.messages()) {
       if (m.type == AirbyteMessage.Type.RECORD) {
         assertEquals("app", m.record.namespace);
-        assertTrue(m.record.emittedAt >= before && m.record.emittedAt <= after, "emitted_at " + m.record.emittedAt);
+        assertTrue(
+            m.record.emittedAt >= before && m.record.emittedAt <= after,
+            "emitted_at " + m.record.emittedAt);
         maxFirst = Math.max(maxFirst, m.record.emittedAt);
       }
     }
@@ -149,7 +165,8 @@ class ReadEngineTest {
 
   @Test
   void streamWithoutNamespaceOmitsIt() {
-    Output out = read(threeStreams(), catalog(configured("plain", SyncMode.FULL_REFRESH)), null).ok();
+    Output out =
+        read(threeStreams(), catalog(configured("plain", SyncMode.FULL_REFRESH)), null).ok();
     for (String line : out.lines()) {
       assertTrue(!line.contains("namespace"), line);
     }
@@ -157,20 +174,31 @@ class ReadEngineTest {
 
   @Test
   void logsTheRecordCountPerStream() {
-    Output out = read(threeStreams(), catalog(configured("users", SyncMode.INCREMENTAL)), null).ok();
-    assertTrue(out.logs(AirbyteLogMessage.Level.INFO).contains("Read 3 records from stream users"),
+    Output out =
+        read(threeStreams(), catalog(configured("users", SyncMode.INCREMENTAL)), null).ok();
+    assertTrue(
+        out.logs(AirbyteLogMessage.Level.INFO).contains("Read 3 records from stream users"),
         out.logs(AirbyteLogMessage.Level.INFO).toString());
   }
 
   @Test
   void failureMarksTheStreamIncompleteAndStopsTheRead() {
-    StreamDefinition<String, Row> failing = ordered("failing", 0, (config, ctx) -> {
-      ctx.emit(new Row(1, 1L, "a"));
-      throw new IllegalStateException("boom");
-    });
+    StreamDefinition<String, Row> failing =
+        ordered(
+            "failing",
+            0,
+            (config, ctx) -> {
+              ctx.emit(new Row(1, 1L, "a"));
+              throw new IllegalStateException("boom");
+            });
     StreamDefinition<String, Row> later = ordered("later", 0, emitAll(THREE));
-    Output out = read(connector(failing, later), catalog(
-        configured("failing", SyncMode.INCREMENTAL), configured("later", SyncMode.INCREMENTAL)), null);
+    Output out =
+        read(
+            connector(failing, later),
+            catalog(
+                configured("failing", SyncMode.INCREMENTAL),
+                configured("later", SyncMode.INCREMENTAL)),
+            null);
 
     StreamReadException e = assertInstanceOf(StreamReadException.class, out.error());
     assertEquals("failing", e.stream().name);
@@ -183,10 +211,15 @@ class ReadEngineTest {
 
   @Test
   void failureBeforeAnyRecordIsStartedThenIncomplete() {
-    StreamDefinition<String, Row> failing = ordered("failing", 0, (config, ctx) -> {
-      throw new java.io.IOException("unreachable");
-    });
-    Output out = read(connector(failing), catalog(configured("failing", SyncMode.FULL_REFRESH)), null);
+    StreamDefinition<String, Row> failing =
+        ordered(
+            "failing",
+            0,
+            (config, ctx) -> {
+              throw new java.io.IOException("unreachable");
+            });
+    Output out =
+        read(connector(failing), catalog(configured("failing", SyncMode.FULL_REFRESH)), null);
     assertInstanceOf(StreamReadException.class, out.error());
     assertInstanceOf(java.io.IOException.class, out.error().getCause());
     assertEquals("SI", out.events("failing"));
@@ -194,16 +227,21 @@ class ReadEngineTest {
 
   @Test
   void serializerFailingHalfwayFailsTheStreamAndLeavesWellFormedOutput() {
-    io.c8kit.runtime.RecordSerializer<Row> brittle = (r, g) -> {
-      g.writeStartObject();
-      g.writeNumberField("id", r.id());
-      if (r.id() == 2) {
-        throw new IllegalStateException("cannot serialize row 2");
-      }
-      g.writeEndObject();
-    };
+    io.c8kit.runtime.RecordSerializer<Row> brittle =
+        (r, g) -> {
+          g.writeStartObject();
+          g.writeNumberField("id", r.id());
+          if (r.id() == 2) {
+            throw new IllegalStateException("cannot serialize row 2");
+          }
+          g.writeEndObject();
+        };
     StreamDefinition<String, Row> s = rows("s").serializer(brittle).reader(emitAll(THREE)).build();
-    Output out = read(connector(s), catalog(configured("s", SyncMode.FULL_REFRESH)), null); // parses every line
+    Output out =
+        read(
+            connector(s),
+            catalog(configured("s", SyncMode.FULL_REFRESH)),
+            null); // parses every line
     StreamReadException e = assertInstanceOf(StreamReadException.class, out.error());
     assertTrue(e.getMessage().contains("cannot serialize row 2"), e.getMessage());
     assertEquals("SRrI", out.events("s"));
@@ -213,7 +251,9 @@ class ReadEngineTest {
   void nullRecordFailsTheStream() {
     StreamDefinition<String, Row> s = rows("s").reader((config, ctx) -> ctx.emit(null)).build();
     Output out = read(connector(s), catalog(configured("s", SyncMode.FULL_REFRESH)), null);
-    assertInstanceOf(NullPointerException.class, assertInstanceOf(StreamReadException.class, out.error()).getCause());
+    assertInstanceOf(
+        NullPointerException.class,
+        assertInstanceOf(StreamReadException.class, out.error()).getCause());
     assertEquals("SI", out.events("s"));
   }
 

@@ -30,27 +30,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Hand-written sources (no processor) and a way to run {@link ReadEngine#read} and parse its output. */
+/**
+ * Hand-written sources (no processor) and a way to run {@link ReadEngine#read} and parse its
+ * output.
+ */
 final class ReadHarness {
   private ReadHarness() {}
 
   /** The record type of the test streams: {@code seq} is the cursor, {@code id} the page key. */
   record Row(long id, Long seq, String name) {}
 
-  static final RecordSerializer<Row> ROW = (r, g) -> {
-    g.writeStartObject();
-    g.writeNumberField("id", r.id());
-    g.writeFieldName("seq");
-    JsonValues.writeLong(g, r.seq());
-    g.writeFieldName("name");
-    JsonValues.writeString(g, r.name());
-    g.writeEndObject();
-  };
+  static final RecordSerializer<Row> ROW =
+      (r, g) -> {
+        g.writeStartObject();
+        g.writeNumberField("id", r.id());
+        g.writeFieldName("seq");
+        JsonValues.writeLong(g, r.seq());
+        g.writeFieldName("name");
+        JsonValues.writeString(g, r.name());
+        g.writeEndObject();
+      };
 
   static final String SCHEMA = "/io/c8kit/runtime/read/rows.json";
 
-  static final ConnectorInfo INFO = new ConnectorInfo(
-      "test", "0.0.1", "Test", "A test source", "", "", ConnectorKind.SOURCE, "/spec.json", "");
+  static final ConnectorInfo INFO =
+      new ConnectorInfo(
+          "test", "0.0.1", "Test", "A test source", "", "", ConnectorKind.SOURCE, "/spec.json", "");
 
   static SourceDefinition.Builder<String> definition() {
     return SourceDefinition.builder(INFO, config -> "config");
@@ -78,7 +83,8 @@ final class ReadHarness {
   }
 
   /** An incremental, ordered stream with cursor {@code seq} and the given reader. */
-  static StreamDefinition<String, Row> ordered(String name, int checkpointRecords, StreamReader<String, Row> reader) {
+  static StreamDefinition<String, Row> ordered(
+      String name, int checkpointRecords, StreamReader<String, Row> reader) {
     return rows(name)
         .cursor(List.of("seq"), CursorType.LONG, Row::seq)
         .ordered(true)
@@ -105,8 +111,12 @@ final class ReadHarness {
   static StreamReader<String, Row> emitFrom(List<Row> rows) {
     return (config, ctx) -> {
       Cursor<Long> cursor = ctx.cursor();
-      ctx.drain(rows.stream().filter(r -> !cursor.isPresent()
-          || (r.seq() != null && r.seq() >= cursor.value().orElseThrow())));
+      ctx.drain(
+          rows.stream()
+              .filter(
+                  r ->
+                      !cursor.isPresent()
+                          || (r.seq() != null && r.seq() >= cursor.value().orElseThrow())));
     };
   }
 
@@ -163,26 +173,45 @@ final class ReadHarness {
     return array;
   }
 
-  static Output read(SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state) {
+  static Output read(
+      SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state) {
     return read(connector, catalog, state, ReadSettings.DEFAULTS);
   }
 
   static Output read(
-      SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state, ReadSettings settings) {
+      SourceConnector<String> connector,
+      ConfiguredAirbyteCatalog catalog,
+      JsonNode state,
+      ReadSettings settings) {
     return read(connector, catalog, state, settings, null);
   }
 
-  static Output read(SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state,
-      ReadSettings settings, JsonNode rawConfig) {
+  static Output read(
+      SourceConnector<String> connector,
+      ConfiguredAirbyteCatalog catalog,
+      JsonNode state,
+      ReadSettings settings,
+      JsonNode rawConfig) {
     return read(connector, catalog, state, settings, rawConfig, new MessageSink());
   }
 
-  static Output read(SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state,
-      ReadSettings settings, JsonNode rawConfig, MessageSink sink) {
+  static Output read(
+      SourceConnector<String> connector,
+      ConfiguredAirbyteCatalog catalog,
+      JsonNode state,
+      ReadSettings settings,
+      JsonNode rawConfig,
+      MessageSink sink) {
     Throwable error = null;
     try {
-      ReadEngine.read(connector, "config", catalog, state, new ReadEngine.Output(sink, new SecretMasker()),
-          settings, rawConfig);
+      ReadEngine.read(
+          connector,
+          "config",
+          catalog,
+          state,
+          new ReadEngine.Output(sink, new SecretMasker()),
+          settings,
+          rawConfig);
     } catch (Throwable t) {
       error = t;
     }
@@ -233,7 +262,8 @@ final class ReadHarness {
     List<AirbyteStateMessage> states(String stream) {
       List<AirbyteStateMessage> out = new ArrayList<>();
       for (AirbyteMessage m : messages) {
-        if (m.type == AirbyteMessage.Type.STATE && m.state.stream.streamDescriptor.name.equals(stream)) {
+        if (m.type == AirbyteMessage.Type.STATE
+            && m.state.stream.streamDescriptor.name.equals(stream)) {
           out.add(m.state);
         }
       }
@@ -242,11 +272,12 @@ final class ReadHarness {
 
     List<AirbyteStateMessage> allStates() {
       List<AirbyteStateMessage> out = new ArrayList<>();
-      messages.forEach(m -> {
-        if (m.type == AirbyteMessage.Type.STATE) {
-          out.add(m.state);
-        }
-      });
+      messages.forEach(
+          m -> {
+            if (m.type == AirbyteMessage.Type.STATE) {
+              out.add(m.state);
+            }
+          });
       return out;
     }
 
@@ -260,21 +291,26 @@ final class ReadHarness {
       return out;
     }
 
-    /** The stream's messages as a compact event string: S=STARTED R=RUNNING r=record T=state C=COMPLETE I=INCOMPLETE. */
+    /**
+     * The stream's messages as a compact event string: S=STARTED R=RUNNING r=record T=state
+     * C=COMPLETE I=INCOMPLETE.
+     */
     String events(String stream) {
       StringBuilder sb = new StringBuilder();
       for (AirbyteMessage m : messages) {
         if (m.type == AirbyteMessage.Type.RECORD && m.record.stream.equals(stream)) {
           sb.append('r');
-        } else if (m.type == AirbyteMessage.Type.STATE && m.state.stream.streamDescriptor.name.equals(stream)) {
+        } else if (m.type == AirbyteMessage.Type.STATE
+            && m.state.stream.streamDescriptor.name.equals(stream)) {
           sb.append('T');
         } else if (isStatus(m) && m.trace.streamStatus.streamDescriptor.name.equals(stream)) {
-          sb.append(switch (m.trace.streamStatus.status) {
-            case STARTED -> 'S';
-            case RUNNING -> 'R';
-            case COMPLETE -> 'C';
-            case INCOMPLETE -> 'I';
-          });
+          sb.append(
+              switch (m.trace.streamStatus.status) {
+                case STARTED -> 'S';
+                case RUNNING -> 'R';
+                case COMPLETE -> 'C';
+                case INCOMPLETE -> 'I';
+              });
         }
       }
       return sb.toString();
@@ -282,16 +318,18 @@ final class ReadHarness {
 
     List<String> logs(AirbyteLogMessage.Level level) {
       List<String> out = new ArrayList<>();
-      messages.forEach(m -> {
-        if (m.type == AirbyteMessage.Type.LOG && m.log.level == level) {
-          out.add(m.log.message);
-        }
-      });
+      messages.forEach(
+          m -> {
+            if (m.type == AirbyteMessage.Type.LOG && m.log.level == level) {
+              out.add(m.log.message);
+            }
+          });
       return out;
     }
 
     private static boolean isStatus(AirbyteMessage m) {
-      return m.type == AirbyteMessage.Type.TRACE && m.trace.type == AirbyteTraceMessage.Type.STREAM_STATUS;
+      return m.type == AirbyteMessage.Type.TRACE
+          && m.trace.type == AirbyteTraceMessage.Type.STREAM_STATUS;
     }
   }
 

@@ -26,9 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Full refresh made resumable by a page key: {@code {"page": k}} checkpoints and restarts after k. */
+/**
+ * Full refresh made resumable by a page key: {@code {"page": k}} checkpoints and restarts after k.
+ */
 class ResumableFullRefreshTest {
-  private static final ConfiguredAirbyteCatalog FULL = catalog(configured("p", SyncMode.FULL_REFRESH));
+  private static final ConfiguredAirbyteCatalog FULL =
+      catalog(configured("p", SyncMode.FULL_REFRESH));
 
   private static List<Row> withIds(long... ids) {
     List<Row> rows = new ArrayList<>();
@@ -39,12 +42,13 @@ class ResumableFullRefreshTest {
   }
 
   private static SourceConnector<String> paged(StreamReader<String, Row> reader) {
-    return connector(rows("p")
-        .page("id", CursorType.LONG, Row::id)
-        .cursor(List.of("seq"), CursorType.LONG, Row::seq)
-        .checkpointRecords(3)
-        .reader(reader)
-        .build());
+    return connector(
+        rows("p")
+            .page("id", CursorType.LONG, Row::id)
+            .cursor(List.of("seq"), CursorType.LONG, Row::seq)
+            .checkpointRecords(3)
+            .reader(reader)
+            .build());
   }
 
   /** Emits every row (the engine drops those at or before the page). */
@@ -56,7 +60,9 @@ class ResumableFullRefreshTest {
   private static StreamReader<String, Row> after(List<Row> rows) {
     return (config, ctx) -> {
       Page<Long> page = ctx.page();
-      rows.stream().filter(r -> page.isStart() || r.id() > page.after().orElseThrow()).forEach(ctx::emit);
+      rows.stream()
+          .filter(r -> page.isStart() || r.id() > page.after().orElseThrow())
+          .forEach(ctx::emit);
     };
   }
 
@@ -85,7 +91,10 @@ class ResumableFullRefreshTest {
       for (AirbyteStateMessage state : states.subList(0, states.size() - 1)) {
         long page = streamState(state).get("page").asLong();
         Output resumed = read(source, FULL, stateInput(state)).ok();
-        assertEquals(ids.stream().filter(id -> id > page).toList(), resumed.ids("p"), "resumed after page " + page);
+        assertEquals(
+            ids.stream().filter(id -> id > page).toList(),
+            resumed.ids("p"),
+            "resumed after page " + page);
       }
       // the completed state starts over
       Output again = read(source, FULL, stateInput(states.get(states.size() - 1))).ok();
@@ -106,41 +115,58 @@ class ResumableFullRefreshTest {
   @Test
   void methodReceivesThePage() {
     List<Object> seen = new ArrayList<>();
-    StreamReader<String, Row> reader = (config, ctx) -> {
-      seen.add(ctx.page());
-      seen.add(ctx.pageAfter().orElse(null));
-      seen.add(ctx.cursor());
-      seen.add(ctx.cursorField());
-    };
-    read(paged(reader), FULL, json("[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"p\"},"
-        + "\"stream_state\":{\"page\":41}}}]")).ok();
-    assertEquals(List.of(Page.after(41L), "41", io.c8kit.source.Cursor.empty(), List.of()),
+    StreamReader<String, Row> reader =
+        (config, ctx) -> {
+          seen.add(ctx.page());
+          seen.add(ctx.pageAfter().orElse(null));
+          seen.add(ctx.cursor());
+          seen.add(ctx.cursorField());
+        };
+    read(
+            paged(reader),
+            FULL,
+            json(
+                "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"p\"},"
+                    + "\"stream_state\":{\"page\":41}}}]"))
+        .ok();
+    assertEquals(
+        List.of(Page.after(41L), "41", io.c8kit.source.Cursor.empty(), List.of()),
         List.of(seen.get(0), seen.get(1).toString(), seen.get(2), seen.get(3)));
   }
 
   @Test
   void incrementalReadOfAPagedStreamIgnoresThePage() {
     List<Row> data = withIds(1, 2, 3);
-    Output out = read(paged(all(data)), catalog(configured("p", SyncMode.INCREMENTAL)),
-        json("[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"p\"},\"stream_state\":{\"page\":2}}}]")).ok();
+    Output out =
+        read(
+                paged(all(data)),
+                catalog(configured("p", SyncMode.INCREMENTAL)),
+                json(
+                    "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"p\"},\"stream_state\":{\"page\":2}}}]"))
+            .ok();
     assertEquals(List.of(1L, 2L, 3L), out.ids("p"));
-    assertEquals(json("{\"cursor_field\":[\"seq\"],\"cursor\":30}"), streamState(out.states("p").get(0)));
+    assertEquals(
+        json("{\"cursor_field\":[\"seq\"],\"cursor\":30}"), streamState(out.states("p").get(0)));
   }
 
   @Test
   void pageKeysOutOfOrderFailTheStream() {
     Output out = read(paged(all(withIds(1, 3, 2))), FULL, null);
     assertInstanceOf(StreamReadException.class, out.error());
-    assertTrue(out.error().getCause().getMessage().contains("page key"), out.error().getCause().getMessage());
+    assertTrue(
+        out.error().getCause().getMessage().contains("page key"),
+        out.error().getCause().getMessage());
     assertEquals("SRrrI", out.events("p"));
   }
 
   @Test
   void aNullPageKeyFailsTheStream() {
-    SourceConnector<String> source = connector(rows("p")
-        .page("seq", CursorType.LONG, Row::seq)
-        .reader((config, ctx) -> ctx.emit(new Row(1, null, "x")))
-        .build());
+    SourceConnector<String> source =
+        connector(
+            rows("p")
+                .page("seq", CursorType.LONG, Row::seq)
+                .reader((config, ctx) -> ctx.emit(new Row(1, null, "x")))
+                .build());
     Output out = read(source, FULL, null);
     assertInstanceOf(StreamReadException.class, out.error());
     assertTrue(out.error().getCause().getMessage().contains("null page key"));

@@ -35,30 +35,45 @@ class SampleTest {
   private final List<Object> seen = new ArrayList<>();
 
   private SourceConnector<String> source() {
-    return connector(definition()
-        .stream(ordered("endless", 0, (config, ctx) -> {
-          seen.add(ctx.syncMode());
-          seen.add(ctx.cursor());
-          seen.add(ctx.jsonSchema().path("properties").has("seq"));
-          ctx.drain(Stream.iterate(1L, i -> i + 1)
-              .peek(i -> produced.incrementAndGet())
-              .map(i -> new Row(i, i, "row " + i))
-              .onClose(() -> closed.set(true)));
-        }))
-        .stream(rows("few").page("id", CursorType.LONG, Row::id)
-            .reader((config, ctx) -> ctx.emit(new Row(1, null, null))).build())
-        .discover(config -> List.of(DiscoveredStream.builder("dyn").namespace("public")
-                .jsonSchema((ObjectNode) json("{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"number\"}}}"))
-                .build()),
-            (config, ctx) -> {
-              for (int i = 0; i < 3; i++) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("x", i + 0.5);
-                m.put("nested", Map.of("list", List.of(1, 2)));
-                ctx.emit(i % 2 == 0 ? m : json("{\"x\":0.1}"));
-              }
-            })
-        .build());
+    return connector(
+        definition().stream(
+                ordered(
+                    "endless",
+                    0,
+                    (config, ctx) -> {
+                      seen.add(ctx.syncMode());
+                      seen.add(ctx.cursor());
+                      seen.add(ctx.jsonSchema().path("properties").has("seq"));
+                      ctx.drain(
+                          Stream.iterate(1L, i -> i + 1)
+                              .peek(i -> produced.incrementAndGet())
+                              .map(i -> new Row(i, i, "row " + i))
+                              .onClose(() -> closed.set(true)));
+                    }))
+            .stream(
+                rows("few")
+                    .page("id", CursorType.LONG, Row::id)
+                    .reader((config, ctx) -> ctx.emit(new Row(1, null, null)))
+                    .build())
+            .discover(
+                config ->
+                    List.of(
+                        DiscoveredStream.builder("dyn")
+                            .namespace("public")
+                            .jsonSchema(
+                                (ObjectNode)
+                                    json(
+                                        "{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"number\"}}}"))
+                            .build()),
+                (config, ctx) -> {
+                  for (int i = 0; i < 3; i++) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("x", i + 0.5);
+                    m.put("nested", Map.of("list", List.of(1, 2)));
+                    ctx.emit(i % 2 == 0 ? m : json("{\"x\":0.1}"));
+                  }
+                })
+            .build());
   }
 
   @Test
@@ -110,15 +125,23 @@ class SampleTest {
 
   @Test
   void unknownStream() {
-    assertThrows(ConfigException.class, () -> ReadEngine.sample(source(), "config", "nope", null, 10));
+    assertThrows(
+        ConfigException.class, () -> ReadEngine.sample(source(), "config", "nope", null, 10));
   }
 
   @Test
   void streamFailuresPropagate() {
-    SourceConnector<String> c = connector(rows("f").reader((config, ctx) -> {
-      throw new IllegalStateException("down");
-    }).build());
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> ReadEngine.sample(c, "config", "f", null, 10));
+    SourceConnector<String> c =
+        connector(
+            rows("f")
+                .reader(
+                    (config, ctx) -> {
+                      throw new IllegalStateException("down");
+                    })
+                .build());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> ReadEngine.sample(c, "config", "f", null, 10));
     assertEquals("down", e.getMessage());
   }
 }

@@ -28,47 +28,74 @@ class StreamHooksTest {
 
   @Test
   void rateLimitedWritesRunningWithTheReasonAndQuotaReset() {
-    Output out = read(source((config, ctx) -> {
-      ctx.rateLimited(Instant.ofEpochMilli(1_700_000_000_123L));
-      ctx.rateLimited(null);
-      ctx.emit(new Row(1, 1L, "a"));
-    }), catalog(configured("things", SyncMode.FULL_REFRESH)), null).ok();
+    Output out =
+        read(
+                source(
+                    (config, ctx) -> {
+                      ctx.rateLimited(Instant.ofEpochMilli(1_700_000_000_123L));
+                      ctx.rateLimited(null);
+                      ctx.emit(new Row(1, 1L, "a"));
+                    }),
+                catalog(configured("things", SyncMode.FULL_REFRESH)),
+                null)
+            .ok();
 
     List<String> running = out.lines().stream().filter(l -> l.contains("\"RUNNING\"")).toList();
     assertEquals(3, running.size(), String.join("\n", running));
-    assertTrue(running.get(0).contains(
-        "\"reasons\":[{\"type\":\"RATE_LIMITED\",\"rate_limited\":{\"quota_reset\":1700000000123}}]"), running.get(0));
-    assertTrue(running.get(1).contains("\"reasons\":[{\"type\":\"RATE_LIMITED\"}]"), running.get(1));
+    assertTrue(
+        running
+            .get(0)
+            .contains(
+                "\"reasons\":[{\"type\":\"RATE_LIMITED\",\"rate_limited\":{\"quota_reset\":1700000000123}}]"),
+        running.get(0));
+    assertTrue(
+        running.get(1).contains("\"reasons\":[{\"type\":\"RATE_LIMITED\"}]"), running.get(1));
     assertFalse(running.get(2).contains("reasons"), running.get(2));
     assertEquals("SRRRrTC", out.events("things"));
   }
 
   @Test
   void configChangedWritesTheWholeConfigWithTheValueReplaced() {
-    Output out = read(source((config, ctx) -> {
-      ctx.configChanged("credentials.refresh_token", "rotated-token-2");
-      ctx.configChanged("credentials.refresh_token", "rotated-token-3");
-      ctx.emit(new Row(1, 1L, "a"));
-    }), catalog(configured("things", SyncMode.FULL_REFRESH)), null, ReadSettings.DEFAULTS,
-        json("{\"host\":\"h\",\"credentials\":{\"client_id\":\"c\",\"refresh_token\":\"old\"}}")).ok();
+    Output out =
+        read(
+                source(
+                    (config, ctx) -> {
+                      ctx.configChanged("credentials.refresh_token", "rotated-token-2");
+                      ctx.configChanged("credentials.refresh_token", "rotated-token-3");
+                      ctx.emit(new Row(1, 1L, "a"));
+                    }),
+                catalog(configured("things", SyncMode.FULL_REFRESH)),
+                null,
+                ReadSettings.DEFAULTS,
+                json(
+                    "{\"host\":\"h\",\"credentials\":{\"client_id\":\"c\",\"refresh_token\":\"old\"}}"))
+            .ok();
 
-    List<AirbyteMessage> controls = out.messages().stream()
-        .filter(m -> m.type == AirbyteMessage.Type.CONTROL).toList();
+    List<AirbyteMessage> controls =
+        out.messages().stream().filter(m -> m.type == AirbyteMessage.Type.CONTROL).toList();
     assertEquals(2, controls.size());
-    assertEquals(json("{\"host\":\"h\",\"credentials\":{\"client_id\":\"c\",\"refresh_token\":\"rotated-token-2\"}}"),
+    assertEquals(
+        json(
+            "{\"host\":\"h\",\"credentials\":{\"client_id\":\"c\",\"refresh_token\":\"rotated-token-2\"}}"),
         controls.get(0).control.connectorConfig.config);
-    assertEquals("rotated-token-3",
+    assertEquals(
+        "rotated-token-3",
         controls.get(1).control.connectorConfig.config.at("/credentials/refresh_token").asText());
     assertEquals("CONNECTOR_CONFIG", controls.get(1).control.type.name());
   }
 
   @Test
   void configChangedWithoutTheConfigJsonWarnsInsteadOfDroppingItSilently() {
-    Output out = read(source((config, ctx) -> ctx.configChanged("refresh_token", "rotated-token-4")),
-        catalog(configured("things", SyncMode.FULL_REFRESH)), null).ok();
+    Output out =
+        read(
+                source((config, ctx) -> ctx.configChanged("refresh_token", "rotated-token-4")),
+                catalog(configured("things", SyncMode.FULL_REFRESH)),
+                null)
+            .ok();
 
     assertTrue(out.messages().stream().noneMatch(m -> m.type == AirbyteMessage.Type.CONTROL));
-    assertTrue(out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(l -> l.contains("refresh_token")),
+    assertTrue(
+        out.logs(AirbyteLogMessage.Level.WARN).stream().anyMatch(l -> l.contains("refresh_token")),
         out.lines().toString());
   }
 }

@@ -11,8 +11,8 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Secret fuzzing shared by every target's tests (published in the runtime's test-jar): the secrets to
- * try and the check that none of their shapes — whole, stripped, each line of at least four
+ * Secret fuzzing shared by every target's tests (published in the runtime's test-jar): the secrets
+ * to try and the check that none of their shapes — whole, stripped, each line of at least four
  * characters, JSON-escaped as UTF-8 or ASCII — appears in a text.
  */
 public final class SecretFuzz {
@@ -23,10 +23,14 @@ public final class SecretFuzz {
     ASCII.getFactory().enable(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature());
   }
 
-  /** Pieces that have broken maskers: line breaks of every kind, quotes, escapes, regex syntax, astral characters. */
+  /**
+   * Pieces that have broken maskers: line breaks of every kind, quotes, escapes, regex syntax,
+   * astral characters.
+   */
   private static final String[] PIECES = {
-      "\n", "\r", "\r\n", "\u2028", "\u2029", " ", "\t", "\"", "\\", "\\n", "'", ".*", "+?", "[a-z]", "(x)", "{1}",
-      "|", "^", "$", "é", "中文", "😀", "\u0001", "\u007f", "/", "%s", "{}"};
+    "\n", "\r", "\r\n", "\u2028", "\u2029", " ", "\t", "\"", "\\", "\\n", "'", ".*", "+?", "[a-z]",
+    "(x)", "{1}", "|", "^", "$", "é", "中文", "😀", "\u0001", "\u007f", "/", "%s", "{}"
+  };
 
   /** A random secret of 2 to 13 pieces, with at least four plain letters. */
   public static String randomSecret(Random random) {
@@ -72,12 +76,19 @@ public final class SecretFuzz {
     return all;
   }
 
-  /** Secrets that broke maskers before: a PEM key, separators at the ends, quotes, every line break. */
+  /**
+   * Secrets that broke maskers before: a PEM key, separators at the ends, quotes, every line break.
+   */
   public static List<String> secrets(int random) {
     Random r = new Random(20261205L);
-    List<String> secrets = new ArrayList<>(List.of(
-        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\r\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n",
-        "\u2028lead and trail\u2029", "one\u2028two\u2029three", "pw\"with\\quotes\"", "a\r\nb\rcccc\ndddd"));
+    List<String> secrets =
+        new ArrayList<>(
+            List.of(
+                "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\r\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n",
+                "\u2028lead and trail\u2029",
+                "one\u2028two\u2029three",
+                "pw\"with\\quotes\"",
+                "a\r\nb\rcccc\ndddd"));
     for (int i = 0; i < random; i++) {
       secrets.add(randomSecret(r));
     }
@@ -88,8 +99,16 @@ public final class SecretFuzz {
   public static void assertClean(String label, String secret, List<String> texts) throws Exception {
     for (String form : forbidden(secret)) {
       for (String text : texts) {
-        assertFalse(text.contains(form), () -> label + ": secret " + JSON.valueToTree(secret) + " leaks as "
-            + JSON.valueToTree(form) + " in:\n" + text);
+        assertFalse(
+            text.contains(form),
+            () ->
+                label
+                    + ": secret "
+                    + JSON.valueToTree(secret)
+                    + " leaks as "
+                    + JSON.valueToTree(form)
+                    + " in:\n"
+                    + text);
       }
     }
   }

@@ -22,8 +22,9 @@ class SecretMaskerTest {
     SecretMasker m = new SecretMasker();
     m.register("-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END KEY-----");
     assertEquals("line: ****", m.mask("line: MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"));
-    assertEquals("****", m.mask("-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n"
-        + "-----END KEY-----"));
+    assertEquals(
+        "****",
+        m.mask("-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n" + "-----END KEY-----"));
   }
 
   @Test
@@ -32,8 +33,10 @@ class SecretMaskerTest {
     m.register("ab\r\ncdef\u2028ghij\u2029klmno\u0085pq\rrstu");
     assertEquals("x ****|****|****|**** ab pq", m.mask("x cdef|ghij|klmno|rstu ab pq"));
     assertEquals("<****>", m.mask("<ab\r\ncdef\u2028ghij\u2029klmno\u0085pq\rrstu>"));
-    assertEquals("<****>", m.mask("<ab\ncdef\nghij\nklmno\npq\nrstu>"), "line breaks normalised to \\n");
-    assertEquals("<****>", m.mask("<ab cdef ghij klmno pq rstu>"), "line breaks normalised to spaces");
+    assertEquals(
+        "<****>", m.mask("<ab\ncdef\nghij\nklmno\npq\nrstu>"), "line breaks normalised to \\n");
+    assertEquals(
+        "<****>", m.mask("<ab cdef ghij klmno pq rstu>"), "line breaks normalised to spaces");
   }
 
   @Test

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.logging.Level;
 
 /**
- * A test double for the Airbyte target's write output: committed states and logs as the JSON lines the
- * Airbyte write echoes (state with {@code destinationStats.recordCount}, LOG messages), held until
- * {@link #flush()} as the stdout channel holds them, so the engine's tests need no target.
+ * A test double for the Airbyte target's write output: committed states and logs as the JSON lines
+ * the Airbyte write echoes (state with {@code destinationStats.recordCount}, LOG messages), held
+ * until {@link #flush()} as the stdout channel holds them, so the engine's tests need no target.
  */
 public final class EchoOutput implements WriteOutput {
   private final OutputStream sink;
@@ -33,7 +33,8 @@ public final class EchoOutput implements WriteOutput {
     ObjectNode envelope = (ObjectNode) state;
     ObjectNode stateObject = (ObjectNode) envelope.get("state");
     JsonNode given = stateObject.get("destinationStats");
-    ObjectNode stats = given instanceof ObjectNode o ? o : stateObject.putObject("destinationStats");
+    ObjectNode stats =
+        given instanceof ObjectNode o ? o : stateObject.putObject("destinationStats");
     stats.put("recordCount", BigDecimal.valueOf(recordCount).setScale(1));
     pending.add(json(envelope));
   }

@@ -28,9 +28,9 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * What a failed or unfinished input leaves behind: the records that arrived before a bad line are
@@ -43,16 +43,16 @@ class WriteEngineFailureTest {
 
   /** Bad lines of every kind, with the failure type and the text the failure must carry. */
   static final String[] BAD_LINES = {
-      "{broken|transient|malformed JSON",
-      "[1,2]|transient|not a JSON object",
-      "{\"type\":\"RECORD\",\"record\":{\"stream\":\"b\",\"data\":[1],\"emitted_at\":1}}|transient|(stream \"b\"): malformed RECORD",
-      "{\"type\":\"RECORD\",\"record\":{\"stream\":\"a\",\"data\":{}}}|transient|(stream \"a\"): malformed RECORD",
-      "{\"type\":\"RECORD\",\"record\":{\"stream\":\"a\",\"data\":{\"i\":1},\"emitted_at\":1}} tail|transient|(stream \"a\"): malformed JSON",
-      "{\"record\":{\"stream\":\"a\",\"data\":{},\"emitted_at\":1}}|transient|message has no \"type\"",
-      "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\"}}|transient|malformed STATE",
-      "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\"}}|transient|malformed STATE",
-      "{\"type\":\"RECORD\",\"record\":{\"stream\":\"ghost\",\"data\":{},\"emitted_at\":1}}|config|(stream \"ghost\"): RECORD for stream \"ghost\", which is not in the configured catalog",
-      "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"x\",\"stream\":\"a\",\"data\":{},\"emitted_at\":1}}|config|(stream \"x.a\")",
+    "{broken|transient|malformed JSON",
+    "[1,2]|transient|not a JSON object",
+    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"b\",\"data\":[1],\"emitted_at\":1}}|transient|(stream \"b\"): malformed RECORD",
+    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"a\",\"data\":{}}}|transient|(stream \"a\"): malformed RECORD",
+    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"a\",\"data\":{\"i\":1},\"emitted_at\":1}} tail|transient|(stream \"a\"): malformed JSON",
+    "{\"record\":{\"stream\":\"a\",\"data\":{},\"emitted_at\":1}}|transient|message has no \"type\"",
+    "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\"}}|transient|malformed STATE",
+    "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\"}}|transient|malformed STATE",
+    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"ghost\",\"data\":{},\"emitted_at\":1}}|config|(stream \"ghost\"): RECORD for stream \"ghost\", which is not in the configured catalog",
+    "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"x\",\"stream\":\"a\",\"data\":{},\"emitted_at\":1}}|config|(stream \"x.a\")",
   };
 
   private static List<Long> committed(Timeline timeline) {
@@ -73,8 +73,11 @@ class WriteEngineFailureTest {
     List<String> out = new ArrayList<>();
     for (JsonNode s : run.states()) {
       JsonNode state = s.path("state");
-      out.add(state.has("global") ? "g" + state.at("/global/shared_state/n").asText()
-          : state.at("/stream/stream_descriptor/name").asText() + state.at("/stream/stream_state/n").asText());
+      out.add(
+          state.has("global")
+              ? "g" + state.at("/global/shared_state/n").asText()
+              : state.at("/stream/stream_descriptor/name").asText()
+                  + state.at("/stream/stream_state/n").asText());
     }
     return out;
   }
@@ -85,20 +88,43 @@ class WriteEngineFailureTest {
     for (String spec : BAD_LINES) {
       String[] parts = spec.split("\\|");
       Timeline timeline = new Timeline();
-      String input = lines(status("a", "STARTED"), record("a", 1), record("b", 2), streamState("a", "{\"n\":1}"),
-          record("a", 3), globalState("{\"n\":2}"), record("b", 4), streamState("b", "{\"n\":3}"),
-          record("a", 5), parts[0], record("a", 6), streamState("a", "{\"n\":4}"), status("a", "COMPLETE"));
-      Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)),
-          catalog(stream("a", "overwrite"), stream("b", "append")), input,
-          options(flushRecords, 1L << 30, NO_AGE, 1L << 30), timeline);
+      String input =
+          lines(
+              status("a", "STARTED"),
+              record("a", 1),
+              record("b", 2),
+              streamState("a", "{\"n\":1}"),
+              record("a", 3),
+              globalState("{\"n\":2}"),
+              record("b", 4),
+              streamState("b", "{\"n\":3}"),
+              record("a", 5),
+              parts[0],
+              record("a", 6),
+              streamState("a", "{\"n\":4}"),
+              status("a", "COMPLETE"));
+      Run run =
+          WriteHarness.run(
+              connector((c, ctx) -> new RecordingWriter(timeline)),
+              catalog(stream("a", "overwrite"), stream("b", "append")),
+              input,
+              options(flushRecords, 1L << 30, NO_AGE, 1L << 30),
+              timeline);
       String label = spec + " flushRecords=" + flushRecords;
-      Class<? extends Exception> expected = parts[1].equals("config") ? ConfigException.class : TransientException.class;
+      Class<? extends Exception> expected =
+          parts[1].equals("config") ? ConfigException.class : TransientException.class;
       assertInstanceOf(expected, run.failure, label);
       String message = run.failure.getMessage();
       assertTrue(message.startsWith("Invalid input on stdin line 10"), label + ": " + message);
       assertTrue(message.contains(parts[2]), label + ": " + message);
-      assertEquals(List.of(1L, 2L, 3L, 4L, 5L), committed(timeline), label + ": every record before the bad line");
-      assertEquals(List.of("a1", "g2", "b3"), echoedCursors(run), label + ": every state before the bad line");
+      assertEquals(
+          List.of(1L, 2L, 3L, 4L, 5L),
+          committed(timeline),
+          label + ": every record before the bad line");
+      assertEquals(
+          List.of("a1", "g2", "b3"),
+          echoedCursors(run),
+          label + ": every state before the bad line");
       assertFalse(timeline.writerEvents().stream().anyMatch(e -> e.startsWith("complete")), label);
       assertEquals("close", timeline.writerEvents().get(timeline.writerEvents().size() - 1), label);
     }
@@ -107,40 +133,65 @@ class WriteEngineFailureTest {
   @Test
   void aRecordAfterCompleteCommitsTheRestAndNamesTheStream() {
     Timeline timeline = new Timeline();
-    Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)),
-        catalog(stream("a", "overwrite"), stream("b", "append")),
-        lines(record("a", 1), record("b", 2), status("a", "COMPLETE"), streamState("b", "{\"n\":1}"), record("a", 3)),
-        WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> new RecordingWriter(timeline)),
+            catalog(stream("a", "overwrite"), stream("b", "append")),
+            lines(
+                record("a", 1),
+                record("b", 2),
+                status("a", "COMPLETE"),
+                streamState("b", "{\"n\":1}"),
+                record("a", 3)),
+            WriteOptions.defaults(),
+            timeline);
     WriteInputException e = assertInstanceOf(WriteInputException.class, run.failure);
     assertEquals(5, e.lineNumber());
     assertEquals("a", e.stream());
-    assertTrue(e.getMessage().startsWith("Invalid input on stdin line 5 (stream \"a\"): RECORD after the stream's"
-        + " STREAM_STATUS COMPLETE"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Invalid input on stdin line 5 (stream \"a\"): RECORD after the stream's"
+                    + " STREAM_STATUS COMPLETE"),
+        e.getMessage());
     assertEquals(List.of(1L, 2L), committed(timeline));
     assertEquals(List.of("b1"), echoedCursors(run));
-    assertTrue(timeline.writerEvents().contains("complete a"), "a completed legitimately before the bad line");
+    assertTrue(
+        timeline.writerEvents().contains("complete a"),
+        "a completed legitimately before the bad line");
     assertFalse(timeline.writerEvents().contains("complete b"));
   }
 
   @Test
   void anUnreadableStdinCommitsWhatWasReadThenFails() throws Exception {
     Timeline timeline = new Timeline();
-    InputStream good = new ByteArrayInputStream(lines(record("a", 1), streamState("a", "{\"n\":1}"), record("a", 2))
-        .getBytes(StandardCharsets.UTF_8));
-    InputStream broken = new InputStream() {
-      @Override
-      public int read() throws IOException {
-        throw new IOException("pipe broken");
-      }
-    };
+    InputStream good =
+        new ByteArrayInputStream(
+            lines(record("a", 1), streamState("a", "{\"n\":1}"), record("a", 2))
+                .getBytes(StandardCharsets.UTF_8));
+    InputStream broken =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("pipe broken");
+          }
+        };
     for (boolean thread : new boolean[] {true, false}) {
       timeline.events.clear();
       good.reset();
-      Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)), catalog(stream("a", "overwrite")),
-          new SequenceInputStream(good, broken), WriteOptions.defaults().withClock(System::nanoTime, thread), timeline);
-      assertTrue(run.failure != null && String.valueOf(run.failure).contains("pipe broken")
-          || run.failure != null && run.failure.getCause() != null
-          && run.failure.getCause().getMessage().contains("pipe broken"), String.valueOf(run.failure));
+      Run run =
+          WriteHarness.run(
+              connector((c, ctx) -> new RecordingWriter(timeline)),
+              catalog(stream("a", "overwrite")),
+              new SequenceInputStream(good, broken),
+              WriteOptions.defaults().withClock(System::nanoTime, thread),
+              timeline);
+      assertTrue(
+          run.failure != null && String.valueOf(run.failure).contains("pipe broken")
+              || run.failure != null
+                  && run.failure.getCause() != null
+                  && run.failure.getCause().getMessage().contains("pipe broken"),
+          String.valueOf(run.failure));
       assertEquals(List.of("open a", "write a [1, 2]", "close"), timeline.writerEvents());
       assertEquals(List.of("a1"), echoedCursors(run));
     }
@@ -151,9 +202,13 @@ class WriteEngineFailureTest {
     Timeline timeline = new Timeline();
     RecordingWriter writer = new RecordingWriter(timeline);
     writer.failOnWrite = 1;
-    Run run = WriteHarness.run(connector((c, ctx) -> writer), catalog(stream("a", "append"), stream("b", "append")),
-        lines(record("a", 1), record("b", 2), streamState("a", "{\"n\":1}"), record("a", 3)),
-        options(1, 1L << 30, NO_AGE, 1L << 30), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> writer),
+            catalog(stream("a", "append"), stream("b", "append")),
+            lines(record("a", 1), record("b", 2), streamState("a", "{\"n\":1}"), record("a", 3)),
+            options(1, 1L << 30, NO_AGE, 1L << 30),
+            timeline);
     assertInstanceOf(java.sql.SQLException.class, run.failure);
     assertEquals(List.of("open a", "fail a", "close"), timeline.writerEvents());
     assertEquals(0, run.states().size());
@@ -165,36 +220,61 @@ class WriteEngineFailureTest {
   void statusesWithAStreamNeverCompleteFailAfterCommittingAndNameTheStreams() {
     for (String last : new String[] {"INCOMPLETE", "RUNNING", "STARTED", null}) {
       Timeline timeline = new Timeline();
-      List<String> input = new ArrayList<>(List.of(status("a", "STARTED"), status("b", "STARTED"), record("a", 1),
-          record("b", 2), streamState("b", "{\"n\":1}"), record("b", 3), status("a", "COMPLETE"),
-          streamState("a", "{\"n\":2}")));
+      List<String> input =
+          new ArrayList<>(
+              List.of(
+                  status("a", "STARTED"),
+                  status("b", "STARTED"),
+                  record("a", 1),
+                  record("b", 2),
+                  streamState("b", "{\"n\":1}"),
+                  record("b", 3),
+                  status("a", "COMPLETE"),
+                  streamState("a", "{\"n\":2}")));
       if (last != null) {
         input.add(status("b", last));
       }
-      Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)),
-          catalog(stream("a", "overwrite"), stream("b", "overwrite"), stream("c", "append")),
-          lines(input.toArray(new String[0])), WriteOptions.defaults(), timeline);
-      TransientException e = assertInstanceOf(TransientException.class, run.failure, String.valueOf(last));
-      assertTrue(e.getMessage().startsWith("The input ended without STREAM_STATUS COMPLETE for 2 streams: \"b\", \"c\"."),
+      Run run =
+          WriteHarness.run(
+              connector((c, ctx) -> new RecordingWriter(timeline)),
+              catalog(stream("a", "overwrite"), stream("b", "overwrite"), stream("c", "append")),
+              lines(input.toArray(new String[0])),
+              WriteOptions.defaults(),
+              timeline);
+      TransientException e =
+          assertInstanceOf(TransientException.class, run.failure, String.valueOf(last));
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "The input ended without STREAM_STATUS COMPLETE for 2 streams: \"b\", \"c\"."),
           e.getMessage());
       assertTrue(e.getMessage().contains("an overwrite keeps the old table"), e.getMessage());
       assertEquals(List.of(1L, 2L, 3L), committed(timeline));
       assertEquals(List.of("b1", "a2"), echoedCursors(run));
       List<String> events = timeline.writerEvents();
       assertTrue(events.contains("complete a"), events.toString());
-      assertFalse(events.contains("complete b") || events.contains("complete c"), events.toString());
+      assertFalse(
+          events.contains("complete b") || events.contains("complete c"), events.toString());
     }
   }
 
   @Test
   void everyStreamCompleteIsASuccess() {
     Timeline timeline = new Timeline();
-    Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)),
-        catalog(stream("a", "overwrite"), stream("b", "append")),
-        lines(status("a", "STARTED"), record("a", 1), status("a", "COMPLETE"), status("b", "COMPLETE")),
-        WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> new RecordingWriter(timeline)),
+            catalog(stream("a", "overwrite"), stream("b", "append")),
+            lines(
+                status("a", "STARTED"),
+                record("a", 1),
+                status("a", "COMPLETE"),
+                status("b", "COMPLETE")),
+            WriteOptions.defaults(),
+            timeline);
     assertNull(run.failure);
-    assertEquals(List.of("open a", "write a [1]", "complete a", "open b", "complete b", "close"),
+    assertEquals(
+        List.of("open a", "write a [1]", "complete a", "open b", "complete b", "close"),
         timeline.writerEvents());
   }
 
@@ -205,24 +285,42 @@ class WriteEngineFailureTest {
       streams.add(stream("s" + i, "append"));
     }
     Timeline timeline = new Timeline();
-    Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)),
-        catalog(streams.toArray(new String[0])), lines(status("s0", "COMPLETE")), WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> new RecordingWriter(timeline)),
+            catalog(streams.toArray(new String[0])),
+            lines(status("s0", "COMPLETE")),
+            WriteOptions.defaults(),
+            timeline);
     String message = run.failure.getMessage();
-    assertTrue(message.contains("29 streams: \"s1\", \"s2\"") && message.contains("and 9 more"), message);
+    assertTrue(
+        message.contains("29 streams: \"s1\", \"s2\"") && message.contains("and 9 more"), message);
   }
 
   // ------------------------------------------------------------------ empty input
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "\n", "\n\n  \r\n",
-      "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"starting\"}}\n",
-      "{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1,\"error\":{\"message\":\"source died\"}}}\n"})
+  @ValueSource(
+      strings = {
+        "",
+        "\n",
+        "\n\n  \r\n",
+        "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"starting\"}}\n",
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1,\"error\":{\"message\":\"source died\"}}}\n"
+      })
   void anInputWithoutAnyMessageCompletesNothingAndFails(String input) {
     Timeline timeline = new Timeline();
-    Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)),
-        catalog(stream("a", "overwrite"), stream("b", "append")), input, WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> new RecordingWriter(timeline)),
+            catalog(stream("a", "overwrite"), stream("b", "append")),
+            input,
+            WriteOptions.defaults(),
+            timeline);
     TransientException e = assertInstanceOf(TransientException.class, run.failure);
-    assertTrue(e.getMessage().startsWith("The input held no RECORD, STATE or STREAM_STATUS message"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("The input held no RECORD, STATE or STREAM_STATUS message"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("no stream was completed"), e.getMessage());
     assertEquals(List.of("close"), timeline.writerEvents());
   }
@@ -230,8 +328,13 @@ class WriteEngineFailureTest {
   @Test
   void anEmptyCatalogWithAnEmptyInputIsNothingToDo() {
     Timeline timeline = new Timeline();
-    Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)), catalog(), "",
-        WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> new RecordingWriter(timeline)),
+            catalog(),
+            "",
+            WriteOptions.defaults(),
+            timeline);
     assertNull(run.failure);
   }
 
@@ -239,8 +342,13 @@ class WriteEngineFailureTest {
   void aStateAloneStillCompletesEveryStreamWithoutStatuses() {
     // an incremental sync with nothing new: the legacy (no status) semantics hold
     Timeline timeline = new Timeline();
-    Run run = WriteHarness.run(connector((c, ctx) -> new RecordingWriter(timeline)), catalog(stream("a", "append")),
-        lines(streamState("a", "{\"n\":1}")), WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> new RecordingWriter(timeline)),
+            catalog(stream("a", "append")),
+            lines(streamState("a", "{\"n\":1}")),
+            WriteOptions.defaults(),
+            timeline);
     assertNull(run.failure);
     assertEquals(List.of("open a", "complete a", "close"), timeline.writerEvents());
     assertEquals(List.of("a1"), echoedCursors(run));

@@ -43,14 +43,16 @@ class WriteEngineStateTest {
    */
   @ParameterizedTest(name = "seed {0}, flush at {1} records, budget {2} bytes, {3} pending states")
   @CsvSource({
-      "1, 1, 67108864, 1000",
-      "2, 3, 67108864, 1000",
-      "3, 50, 67108864, 1000",
-      "4, 10000, 67108864, 1000",
-      "5, 10000, 4096, 1000",
-      "6, 10000, 67108864, 4",
-      "7, 7, 2048, 3"})
-  void streamStatesEchoAfterTheirRecordsAreCommitted(long seed, int flushRecords, long budget, int maxPending) {
+    "1, 1, 67108864, 1000",
+    "2, 3, 67108864, 1000",
+    "3, 50, 67108864, 1000",
+    "4, 10000, 67108864, 1000",
+    "5, 10000, 4096, 1000",
+    "6, 10000, 67108864, 4",
+    "7, 7, 2048, 3"
+  })
+  void streamStatesEchoAfterTheirRecordsAreCommitted(
+      long seed, int flushRecords, long budget, int maxPending) {
     Random random = new Random(seed);
     String[] names = {"a", "b", "c", "d", "e"};
     List<String> input = new ArrayList<>();
@@ -69,13 +71,23 @@ class WriteEngineStateTest {
         sinceState.merge(s, 1L, Long::sum);
       }
     }
-    ConfiguredAirbyteCatalog catalog = catalog(stream("a", "append"), stream("b", "append"),
-        stream("c", "append"), stream("d", "append"), stream("e", "append"));
+    ConfiguredAirbyteCatalog catalog =
+        catalog(
+            stream("a", "append"),
+            stream("b", "append"),
+            stream("c", "append"),
+            stream("d", "append"),
+            stream("e", "append"));
     Timeline timeline = new Timeline();
     RecordingWriter writer = new RecordingWriter(timeline);
     WriteOptions opts = options(flushRecords, 8 << 20, 60, budget).withMaxPendingStates(maxPending);
-    Run run = WriteHarness.run(connector((c, ctx) -> writer), catalog,
-        String.join("\n", input) + "\n", opts, timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> writer),
+            catalog,
+            String.join("\n", input) + "\n",
+            opts,
+            timeline);
     assertNull(run.failure);
 
     Set<Long> committed = new HashSet<>();
@@ -95,9 +107,12 @@ class WriteEngineStateTest {
         assertEquals(echoed, stateBody.path("seq").asInt(), "states echoed in arrival order");
         long after = stateBody.path("after").asLong();
         for (long r = 1; r <= after; r++) {
-          assertTrue(committed.contains(r), "state " + echoed + " echoed before record " + r + " was committed");
+          assertTrue(
+              committed.contains(r),
+              "state " + echoed + " echoed before record " + r + " was committed");
         }
-        assertEquals((double) expectedCounts.get(echoed),
+        assertEquals(
+            (double) expectedCounts.get(echoed),
             msg.path("state").path("destinationStats").path("recordCount").asDouble(),
             "recordCount of state " + echoed);
         echoed++;
@@ -105,7 +120,9 @@ class WriteEngineStateTest {
     }
     assertEquals(stateSeq, echoed, "every state echoed");
     assertEquals(id, committed.size(), "every record committed once");
-    assertTrue(run.stats.peakBufferedBytes <= Math.max(budget, 300), "peak " + run.stats.peakBufferedBytes);
+    assertTrue(
+        run.stats.peakBufferedBytes <= Math.max(budget, 300),
+        "peak " + run.stats.peakBufferedBytes);
   }
 
   @Test
@@ -116,8 +133,13 @@ class WriteEngineStateTest {
     for (int i = 1; i <= 100; i++) {
       input.add(record(i % 2 == 0 ? "a" : "b", i));
     }
-    Run run = WriteHarness.run(connector((c, ctx) -> writer), catalog(stream("a", "append"), stream("b", "append")),
-        String.join("\n", input), options(7, 1 << 20, 60, 1 << 20), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> writer),
+            catalog(stream("a", "append"), stream("b", "append")),
+            String.join("\n", input),
+            options(7, 1 << 20, 60, 1 << 20),
+            timeline);
     assertNull(run.failure);
     Map<String, List<Long>> perStream = new HashMap<>();
     for (String e : timeline.writerEvents()) {
@@ -141,38 +163,59 @@ class WriteEngineStateTest {
   void globalAndLegacyStatesCountAllRecordsSinceThePreviousState() {
     Timeline timeline = new Timeline();
     RecordingWriter writer = new RecordingWriter(timeline);
-    String input = lines(
-        record("a", 1), record("b", 2), globalState("{\"p\":1}"),
-        record("a", 3), globalState("{\"p\":2}"),
-        globalState("{\"p\":3}"),
-        record("b", 4), record("b", 5), record("a", 6),
-        "{\"type\":\"STATE\",\"state\":{\"data\":{\"legacy\":true}}}");
-    Run run = WriteHarness.run(connector((c, ctx) -> writer), catalog(stream("a", "append"), stream("b", "append")),
-        input, WriteOptions.defaults(), timeline);
+    String input =
+        lines(
+            record("a", 1),
+            record("b", 2),
+            globalState("{\"p\":1}"),
+            record("a", 3),
+            globalState("{\"p\":2}"),
+            globalState("{\"p\":3}"),
+            record("b", 4),
+            record("b", 5),
+            record("a", 6),
+            "{\"type\":\"STATE\",\"state\":{\"data\":{\"legacy\":true}}}");
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> writer),
+            catalog(stream("a", "append"), stream("b", "append")),
+            input,
+            WriteOptions.defaults(),
+            timeline);
     assertNull(run.failure);
     List<JsonNode> states = run.states();
     assertEquals(4, states.size());
     double[] expected = {2, 1, 0, 3};
     for (int i = 0; i < 4; i++) {
-      assertEquals(expected[i], states.get(i).path("state").path("destinationStats").path("recordCount").asDouble());
+      assertEquals(
+          expected[i],
+          states.get(i).path("state").path("destinationStats").path("recordCount").asDouble());
     }
-    assertEquals(1, states.get(0).path("state").path("global").path("shared_state").path("p").asInt());
+    assertEquals(
+        1, states.get(0).path("state").path("global").path("shared_state").path("p").asInt());
     assertTrue(states.get(3).path("state").path("data").path("legacy").asBoolean());
   }
 
   @Test
   void statesAreEchoedUnchangedWithUnknownFieldsPreserved() {
-    String state = "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
-        + "{\"name\":\"a\",\"namespace\":null,\"extra\":[1,{\"x\":null}]},\"stream_state\":{\"cursor\":\"2024-01-01\","
-        + "\"nested\":{\"n\":1.50,\"h\":100.0,\"big\":123456789012345678901234567890,\"null\":null,\"u\":\"\\u2028é😀\"}}},"
-        + "\"sourceStats\":{\"recordCount\":2.0,\"future\":\"x\"},\"id\":4711,\"unknownTop\":{\"k\":[true]}},"
-        + "\"envelopeExtra\":\"kept\"}";
-    String reset = "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
-        + "{\"name\":\"a\"},\"stream_state\":null},\"id\":4712}}";
+    String state =
+        "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+            + "{\"name\":\"a\",\"namespace\":null,\"extra\":[1,{\"x\":null}]},\"stream_state\":{\"cursor\":\"2024-01-01\","
+            + "\"nested\":{\"n\":1.50,\"h\":100.0,\"big\":123456789012345678901234567890,\"null\":null,\"u\":\"\\u2028é😀\"}}},"
+            + "\"sourceStats\":{\"recordCount\":2.0,\"future\":\"x\"},\"id\":4711,\"unknownTop\":{\"k\":[true]}},"
+            + "\"envelopeExtra\":\"kept\"}";
+    String reset =
+        "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+            + "{\"name\":\"a\"},\"stream_state\":null},\"id\":4712}}";
     Timeline timeline = new Timeline();
     RecordingWriter writer = new RecordingWriter(timeline);
-    Run run = WriteHarness.run(connector((c, ctx) -> writer), catalog(stream("a", "append")),
-        lines(record("a", 1), record("a", 2), state, reset), WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> writer),
+            catalog(stream("a", "append")),
+            lines(record("a", 1), record("a", 2), state, reset),
+            WriteOptions.defaults(),
+            timeline);
     assertNull(run.failure);
     List<JsonNode> states = run.states();
     assertEquals(2, states.size());
@@ -183,13 +226,19 @@ class WriteEngineStateTest {
     assertEquals(expected, states.get(0));
 
     ObjectNode expectedReset = (ObjectNode) parse(reset);
-    ((ObjectNode) expectedReset.get("state")).set("destinationStats", parse("{\"recordCount\":0.0}"));
+    ((ObjectNode) expectedReset.get("state"))
+        .set("destinationStats", parse("{\"recordCount\":0.0}"));
     assertEquals(expectedReset, states.get(1));
-    assertTrue(states.get(1).at("/state/stream").has("stream_state"), "a null stream_state (reset) is kept");
-    String raw = timeline.snapshot().stream().filter(e -> e.contains("4711")).findFirst().orElseThrow();
-    assertTrue(raw.contains("\"n\":1.50,\"h\":100.0,\"big\":123456789012345678901234567890"),
+    assertTrue(
+        states.get(1).at("/state/stream").has("stream_state"),
+        "a null stream_state (reset) is kept");
+    String raw =
+        timeline.snapshot().stream().filter(e -> e.contains("4711")).findFirst().orElseThrow();
+    assertTrue(
+        raw.contains("\"n\":1.50,\"h\":100.0,\"big\":123456789012345678901234567890"),
         "numbers are echoed as written: " + raw);
-    assertTrue(raw.contains("{\"name\":\"a\",\"namespace\":null,\"extra\":[1,{\"x\":null}]}"),
+    assertTrue(
+        raw.contains("{\"name\":\"a\",\"namespace\":null,\"extra\":[1,{\"x\":null}]}"),
         "the descriptor is echoed as it came: " + raw);
     assertTrue(raw.contains("\"destinationStats\":{\"recordCount\":2.0}"), raw);
   }
@@ -198,8 +247,13 @@ class WriteEngineStateTest {
   void aStateAfterRecordsWaitsForTheirCommitEvenWithoutFurtherInput() {
     Timeline timeline = new Timeline();
     RecordingWriter writer = new RecordingWriter(timeline);
-    Run run = WriteHarness.run(connector((c, ctx) -> writer), catalog(stream("a", "append")),
-        lines(record("a", 1), streamState("a", "{\"x\":1}"), record("a", 2)), WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> writer),
+            catalog(stream("a", "append")),
+            lines(record("a", 1), streamState("a", "{\"x\":1}"), record("a", 2)),
+            WriteOptions.defaults(),
+            timeline);
     assertNull(run.failure);
     List<String> events = timeline.snapshot();
     int write = indexOf(events, "write a [1, 2]");
@@ -211,11 +265,18 @@ class WriteEngineStateTest {
   void statesOfStreamsWithoutBufferedRecordsAreEchoedAtOnce() {
     Timeline timeline = new Timeline();
     RecordingWriter writer = new RecordingWriter(timeline);
-    Run run = WriteHarness.run(connector((c, ctx) -> writer), catalog(stream("a", "append")),
-        lines(streamState("a", "{\"x\":1}"), record("a", 1)), WriteOptions.defaults(), timeline);
+    Run run =
+        WriteHarness.run(
+            connector((c, ctx) -> writer),
+            catalog(stream("a", "append")),
+            lines(streamState("a", "{\"x\":1}"), record("a", 1)),
+            WriteOptions.defaults(),
+            timeline);
     assertNull(run.failure);
     List<String> events = timeline.snapshot();
-    assertTrue(indexOfPrefix(events, "out {\"type\":\"STATE\"") < indexOf(events, "write a [1]"), events.toString());
+    assertTrue(
+        indexOfPrefix(events, "out {\"type\":\"STATE\"") < indexOf(events, "write a [1]"),
+        events.toString());
   }
 
   static int indexOf(List<String> events, String event) {

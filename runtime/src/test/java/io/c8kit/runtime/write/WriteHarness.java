@@ -24,9 +24,17 @@ import java.util.function.Predicate;
 
 /** Builds hand-made destination connectors, catalogs and inputs, and records what a run did. */
 final class WriteHarness {
-  static final ConnectorInfo INFO = new ConnectorInfo(
-      "test-destination", "0.0.1", "Test", "A test destination", "", "", ConnectorKind.DESTINATION,
-      "/META-INF/c8kit/test-destination/spec.json", "");
+  static final ConnectorInfo INFO =
+      new ConnectorInfo(
+          "test-destination",
+          "0.0.1",
+          "Test",
+          "A test destination",
+          "",
+          "",
+          ConnectorKind.DESTINATION,
+          "/META-INF/c8kit/test-destination/spec.json",
+          "");
 
   private WriteHarness() {}
 
@@ -38,19 +46,25 @@ final class WriteHarness {
   }
 
   static TestConnector connector(WriterFactory<JsonNode> writer, DestinationSyncMode... modes) {
-    return new TestConnector(DestinationDefinition.<JsonNode>builder(INFO, c -> c)
-        .writer(writer)
-        .syncModes(modes.length == 0
-            ? new DestinationSyncMode[] {
-                DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND_DEDUP}
-            : modes)
-        .build());
+    return new TestConnector(
+        DestinationDefinition.<JsonNode>builder(INFO, c -> c)
+            .writer(writer)
+            .syncModes(
+                modes.length == 0
+                    ? new DestinationSyncMode[] {
+                      DestinationSyncMode.APPEND,
+                      DestinationSyncMode.OVERWRITE,
+                      DestinationSyncMode.APPEND_DEDUP
+                    }
+                    : modes)
+            .build());
   }
 
   static ConfiguredAirbyteCatalog catalog(String... streams) {
     try {
-      return Protocol.mapper().readValue("{\"streams\":[" + String.join(",", streams) + "]}",
-          ConfiguredAirbyteCatalog.class);
+      return Protocol.mapper()
+          .readValue(
+              "{\"streams\":[" + String.join(",", streams) + "]}", ConfiguredAirbyteCatalog.class);
     } catch (Exception e) {
       throw new IllegalArgumentException(e);
     }
@@ -62,31 +76,49 @@ final class WriteHarness {
   }
 
   static String stream(String name, String namespace, String mode, String extra) {
-    return "{\"stream\":{\"name\":\"" + name + "\""
+    return "{\"stream\":{\"name\":\""
+        + name
+        + "\""
         + (namespace == null ? "" : ",\"namespace\":\"" + namespace + "\"")
         + ",\"json_schema\":{\"type\":\"object\",\"properties\":{\"i\":{\"type\":\"integer\"},"
         + "\"s\":{\"type\":\"string\"}}},\"supported_sync_modes\":[\"full_refresh\",\"incremental\"]},"
-        + "\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":\"" + mode + "\"" + extra + "}";
+        + "\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":\""
+        + mode
+        + "\""
+        + extra
+        + "}";
   }
 
   static String record(String stream, long i) {
-    return "{\"type\":\"RECORD\",\"record\":{\"stream\":\"" + stream + "\",\"data\":{\"i\":" + i
-        + ",\"s\":\"v" + i + "\"},\"emitted_at\":1700000000000}}";
+    return "{\"type\":\"RECORD\",\"record\":{\"stream\":\""
+        + stream
+        + "\",\"data\":{\"i\":"
+        + i
+        + ",\"s\":\"v"
+        + i
+        + "\"},\"emitted_at\":1700000000000}}";
   }
 
   static String streamState(String stream, String state) {
     return "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\""
-        + stream + "\"},\"stream_state\":" + state + "}}}";
+        + stream
+        + "\"},\"stream_state\":"
+        + state
+        + "}}}";
   }
 
   static String globalState(String shared) {
-    return "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":" + shared
+    return "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":"
+        + shared
         + ",\"stream_states\":[]}}}";
   }
 
   static String status(String stream, String status) {
     return "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1.7E12,"
-        + "\"stream_status\":{\"stream_descriptor\":{\"name\":\"" + stream + "\"},\"status\":\"" + status
+        + "\"stream_status\":{\"stream_descriptor\":{\"name\":\""
+        + stream
+        + "\"},\"status\":\""
+        + status
         + "\"}}}";
   }
 
@@ -98,7 +130,9 @@ final class WriteHarness {
     return WriteOptions.defaults().withLimits(records, bytes, (long) (seconds * 1e9), total);
   }
 
-  /** A run's outcome: stats (or the failure), parsed stdout lines, and the shared event timeline. */
+  /**
+   * A run's outcome: stats (or the failure), parsed stdout lines, and the shared event timeline.
+   */
   static final class Run {
     final Timeline timeline;
     WriteStats stats;
@@ -117,14 +151,26 @@ final class WriteHarness {
     }
   }
 
-  static Run run(TestConnector connector, ConfiguredAirbyteCatalog catalog, String input, WriteOptions options,
+  static Run run(
+      TestConnector connector,
+      ConfiguredAirbyteCatalog catalog,
+      String input,
+      WriteOptions options,
       Timeline timeline) {
-    return run(connector, catalog, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), options,
+    return run(
+        connector,
+        catalog,
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        options,
         timeline);
   }
 
-  static Run run(TestConnector connector, ConfiguredAirbyteCatalog catalog, InputStream input,
-      WriteOptions options, Timeline timeline) {
+  static Run run(
+      TestConnector connector,
+      ConfiguredAirbyteCatalog catalog,
+      InputStream input,
+      WriteOptions options,
+      Timeline timeline) {
     Run run = new Run(timeline);
     EchoOutput out = new EchoOutput(timeline.sink());
     try {
@@ -213,8 +259,8 @@ final class WriteHarness {
   }
 
   /**
-   * A SyncWriter that logs {@code open s}, {@code write s [i…]}, {@code complete s}, {@code close} into
-   * the timeline (values of the records' {@code i} field), and can be told to fail.
+   * A SyncWriter that logs {@code open s}, {@code write s [i…]}, {@code complete s}, {@code close}
+   * into the timeline (values of the records' {@code i} field), and can be told to fail.
    */
   static class RecordingWriter implements SyncWriter {
     final Timeline timeline;

@@ -23,8 +23,12 @@ import java.util.List;
  * wrong or missing one used to build fine and fail only at {@code java -jar}).
  */
 public final class AirbyteMain {
-  /** Written by the processor: one line per connector, {@code <main class> <connector class>}, default first. */
+  /**
+   * Written by the processor: one line per connector, {@code <main class> <connector class>},
+   * default first.
+   */
   static final String MAINS = "META-INF/c8kit/airbyte/mains";
+
   /** Picks a connector by its main or connector class when a jar or class path holds several. */
   static final String PROPERTY = "c8kit.connector";
 
@@ -35,8 +39,10 @@ public final class AirbyteMain {
     // start-up, on every command (benchmarks/results/startup.md).
     Method main;
     try {
-      main = Class.forName(choose(read(AirbyteMain.class.getClassLoader()), System.getProperty(PROPERTY)))
-          .getMethod("main", String[].class);
+      main =
+          Class.forName(
+                  choose(read(AirbyteMain.class.getClassLoader()), System.getProperty(PROPERTY)))
+              .getMethod("main", String[].class);
       if (!Modifier.isStatic(main.getModifiers())) {
         throw new NoSuchMethodException(main + " is not static");
       }
@@ -47,7 +53,10 @@ public final class AirbyteMain {
       fail(e.getMessage());
       return;
     } catch (ReflectiveOperationException | IOException e) {
-      fail("this jar cannot start its connector: " + e + "; rebuild it with the c8kit connector parent POM");
+      fail(
+          "this jar cannot start its connector: "
+              + e
+              + "; rebuild it with the c8kit connector parent POM");
       return;
     }
     try {
@@ -62,7 +71,8 @@ public final class AirbyteMain {
     List<List<String[]>> indexes = new ArrayList<>();
     for (URL url : Collections.list(loader.getResources(MAINS))) {
       List<String[]> lines = new ArrayList<>();
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           if (!line.isBlank()) {
             lines.add(line.trim().split(" "));
@@ -75,8 +85,9 @@ public final class AirbyteMain {
   }
 
   /**
-   * The main class to run: the one {@code wanted} names (a main or connector class), else the default
-   * of the only index; several indexes (several connector jars on one class path) need {@code wanted}.
+   * The main class to run: the one {@code wanted} names (a main or connector class), else the
+   * default of the only index; several indexes (several connector jars on one class path) need
+   * {@code wanted}.
    */
   static String choose(List<List<String[]>> indexes, String wanted) {
     List<String[]> all = new ArrayList<>();
@@ -84,9 +95,12 @@ public final class AirbyteMain {
       all.addAll(index);
     }
     if (all.isEmpty()) {
-      throw new IllegalStateException("no c8kit connector on the class path: " + MAINS + " is missing, so the"
-          + " jar was built without c8kit-processor on the annotation processor path (the connector parent POM"
-          + " puts it there) or without a @Source/@Destination class");
+      throw new IllegalStateException(
+          "no c8kit connector on the class path: "
+              + MAINS
+              + " is missing, so the"
+              + " jar was built without c8kit-processor on the annotation processor path (the connector parent POM"
+              + " puts it there) or without a @Source/@Destination class");
     }
     if (wanted != null) {
       for (String[] e : all) {
@@ -94,12 +108,21 @@ public final class AirbyteMain {
           return e[0];
         }
       }
-      throw new IllegalStateException("-D" + PROPERTY + "=" + wanted + " names no connector on the"
-          + " class path; choose one of " + names(all));
+      throw new IllegalStateException(
+          "-D"
+              + PROPERTY
+              + "="
+              + wanted
+              + " names no connector on the"
+              + " class path; choose one of "
+              + names(all));
     }
     if (indexes.size() > 1) {
-      throw new IllegalStateException("the class path holds several connector jars; choose a connector with -D"
-          + PROPERTY + "=CLASS, one of " + names(all));
+      throw new IllegalStateException(
+          "the class path holds several connector jars; choose a connector with -D"
+              + PROPERTY
+              + "=CLASS, one of "
+              + names(all));
     }
     return all.get(0)[0];
   }
@@ -112,7 +135,10 @@ public final class AirbyteMain {
     return String.join(", ", names);
   }
 
-  /** The failure as the protocol wants it (a TRACE line on stdout) and as a person reads it (stderr). */
+  /**
+   * The failure as the protocol wants it (a TRACE line on stdout) and as a person reads it
+   * (stderr).
+   */
   private static void fail(String message) {
     try {
       OutputStream stdout = new FileOutputStream(FileDescriptor.out);

@@ -3,8 +3,8 @@ package io.c8kit.airbyte;
 import io.c8kit.airbyte.cli.CliRunner;
 import io.c8kit.airbyte.cli.SpecLine;
 import io.c8kit.runtime.Connector;
-import io.c8kit.runtime.output.ProcessExit;
 import io.c8kit.runtime.ConnectorInfo;
+import io.c8kit.runtime.output.ProcessExit;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -13,14 +13,13 @@ import java.io.OutputStream;
 import java.util.Optional;
 
 /**
- * Entry point of every generated {@code <Name>Main}: runs one Airbyte command ({@code spec},
- * {@code check}, {@code discover}, {@code read}, {@code write}, also as {@code --spec} …) for a
- * connector.
+ * Entry point of every generated {@code <Name>Main}: runs one Airbyte command ({@code spec}, {@code
+ * check}, {@code discover}, {@code read}, {@code write}, also as {@code --spec} …) for a connector.
  *
  * <p>stdout carries protocol messages only: while the command runs, JUL/SLF4J records and anything
- * printed to {@code System.out} become LOG messages, and {@code System.err} is masked. Exit codes: 0
- * on success and on a FAILED check; 1 after a TRACE ERROR; 2 for a usage error (also reported as a
- * TRACE ERROR {@code config_error}, with the usage text on stderr).
+ * printed to {@code System.out} become LOG messages, and {@code System.err} is masked. Exit codes:
+ * 0 on success and on a FAILED check; 1 after a TRACE ERROR; 2 for a usage error (also reported as
+ * a TRACE ERROR {@code config_error}, with the usage text on stderr).
  */
 public final class ConnectorCli {
   /** How long shutdown hooks may take before the process is halted. */
@@ -35,8 +34,9 @@ public final class ConnectorCli {
   private ConnectorCli() {}
 
   /**
-   * Runs the command given by {@code args} on the process's standard streams, then exits the JVM with
-   * its exit code (the platform needs the process to terminate, whatever threads are still running).
+   * Runs the command given by {@code args} on the process's standard streams, then exits the JVM
+   * with its exit code (the platform needs the process to terminate, whatever threads are still
+   * running).
    */
   public static void main(Connector<?> connector, String[] args) {
     Thread.setDefaultUncaughtExceptionHandler(CliRunner.STRAY_THREAD_HANDLER);
@@ -53,11 +53,11 @@ public final class ConnectorCli {
 
   /**
    * The fast path of {@code spec}, called by the generated main before it constructs the connector:
-   * when {@code args} is exactly {@code spec} or {@code --spec}, writes the SPEC line built from the
-   * spec resource and returns true. It loads neither picocli nor the ObjectMapper nor the connector,
-   * which makes {@code spec} about as fast as starting the JVM. Returns false, having written
-   * nothing, for any other command and whenever the line cannot be built this way; {@link #main}
-   * then runs the command (and reports a broken resource) as usual.
+   * when {@code args} is exactly {@code spec} or {@code --spec}, writes the SPEC line built from
+   * the spec resource and returns true. It loads neither picocli nor the ObjectMapper nor the
+   * connector, which makes {@code spec} about as fast as starting the JVM. Returns false, having
+   * written nothing, for any other command and whenever the line cannot be built this way; {@link
+   * #main} then runs the command (and reports a broken resource) as usual.
    *
    * @param anchor a class of the connector's jar, to find the resource with
    * @param specResource the absolute resource path, as in {@link ConnectorInfo#specResource()}
@@ -82,12 +82,15 @@ public final class ConnectorCli {
   }
 
   /**
-   * Runs the command in-process on the given streams and returns the exit code; never exits the JVM.
-   * Used by tests and the acceptance kit. Logging and {@code System.out}/{@code System.err} are routed
-   * to these streams for the duration of the call.
+   * Runs the command in-process on the given streams and returns the exit code; never exits the
+   * JVM. Used by tests and the acceptance kit. Logging and {@code System.out}/{@code System.err}
+   * are routed to these streams for the duration of the call.
    */
   public static int run(
-      Connector<?> connector, String[] args, InputStream stdin, OutputStream stdout,
+      Connector<?> connector,
+      String[] args,
+      InputStream stdin,
+      OutputStream stdout,
       OutputStream stderr) {
     return CliRunner.run(connector, args, stdin, stdout, stderr);
   }

@@ -12,7 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How the fixed launcher picks the generated main from the processor's index, and how it says no. */
+/**
+ * How the fixed launcher picks the generated main from the processor's index, and how it says no.
+ */
 class AirbyteMainTest {
   @TempDir Path dir;
 
@@ -48,26 +50,37 @@ class AirbyteMainTest {
     URL a = jar("a", "com.a.AMain com.a.AConnector");
     URL b = jar("b", "com.b.BMain com.b.BConnector");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> choose(null, a, b));
-    assertEquals("the class path holds several connector jars; choose a connector with -Dc8kit.connector=CLASS,"
-        + " one of com.a.AConnector, com.b.BConnector", e.getMessage());
+    assertEquals(
+        "the class path holds several connector jars; choose a connector with -Dc8kit.connector=CLASS,"
+            + " one of com.a.AConnector, com.b.BConnector",
+        e.getMessage());
     assertEquals("com.b.BMain", choose("com.b.BConnector", a, b));
   }
 
   @Test
   void anUnknownChoiceNamesTheConnectorsThereAre() throws Exception {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> choose("com.a.Nope", jar("a", "com.a.AMain com.a.AConnector")));
-    assertEquals("-Dc8kit.connector=com.a.Nope names no connector on the class path; choose one of "
-        + "com.a.AConnector", e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> choose("com.a.Nope", jar("a", "com.a.AMain com.a.AConnector")));
+    assertEquals(
+        "-Dc8kit.connector=com.a.Nope names no connector on the class path; choose one of "
+            + "com.a.AConnector",
+        e.getMessage());
   }
 
   @Test
   void aJarWithoutTheIndexSaysWhy() throws Exception {
     Files.createDirectories(dir.resolve("empty"));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> choose(null, dir.resolve("empty").toUri().toURL()));
-    assertTrue(e.getMessage().startsWith("no c8kit connector on the class path: META-INF/c8kit/airbyte/mains is"
-        + " missing"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> choose(null, dir.resolve("empty").toUri().toURL()));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "no c8kit connector on the class path: META-INF/c8kit/airbyte/mains is"
+                    + " missing"),
+        e.getMessage());
     assertEquals(List.of(), AirbyteMain.read(new URLClassLoader(new URL[0], null)));
   }
 }

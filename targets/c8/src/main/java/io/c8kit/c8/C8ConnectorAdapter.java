@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link C8Connector} view of a target-neutral connector, shared by sources and destinations: the
- * metadata and config properties from its definition and {@code validate}; the generated
- * {@code <Name>C8Connector} extends one of the two kinds.
+ * The {@link C8Connector} view of a target-neutral connector, shared by sources and destinations:
+ * the metadata and config properties from its definition and {@code validate}; the generated {@code
+ * <Name>C8Connector} extends one of the two kinds.
  *
  * @param <C> the config type
  * @param <K> the kind of connector wrapped
@@ -19,6 +19,7 @@ import java.util.Map;
 public abstract sealed class C8ConnectorAdapter<C, K extends Connector<C>> implements C8Connector
     permits C8SourceAdapter, C8DestinationAdapter {
   private final K connector;
+
   /** Resolved once: the logo may be a class-path resource that has to be read and encoded. */
   private volatile String logo;
 
@@ -56,12 +57,16 @@ public abstract sealed class C8ConnectorAdapter<C, K extends Connector<C>> imple
     return connector.info().description();
   }
 
-  /** The logo as a {@code data:} URI (a resource named by the annotation is read and encoded), or "". */
+  /**
+   * The logo as a {@code data:} URI (a resource named by the annotation is read and encoded), or
+   * "".
+   */
   @Override
   public final String logo() {
     String resolved = logo;
     if (resolved == null) {
-      // The connector's class, not this one, anchors a relative resource in the connector's package.
+      // The connector's class, not this one, anchors a relative resource in the connector's
+      // package.
       resolved = Logos.dataUri(connector.info().logo(), connector.getClass());
       logo = resolved;
     }

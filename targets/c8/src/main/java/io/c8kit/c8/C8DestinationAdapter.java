@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param <C> the config type
  */
-public non-sealed class C8DestinationAdapter<C> extends C8ConnectorAdapter<C, DestinationConnector<C>> {
+public non-sealed class C8DestinationAdapter<C>
+    extends C8ConnectorAdapter<C, DestinationConnector<C>> {
   protected C8DestinationAdapter(DestinationConnector<C> destination) {
     super(destination);
   }

@@ -50,8 +50,12 @@ final class C8Methods {
   private C8Methods() {}
 
   /** Validates and binds {@code integration}. */
-  static <C> C config(Connector<?> connector, ConfigBinder<C> binder,
-      Map<String, Object> integration, SecretMasker masker) throws ValidationException {
+  static <C> C config(
+      Connector<?> connector,
+      ConfigBinder<C> binder,
+      Map<String, Object> integration,
+      SecretMasker masker)
+      throws ValidationException {
     try {
       ConnectorSpec spec = ConnectorSpec.of(connector.getClass(), connector.info());
       JsonNode tree = Protocol.mapper().valueToTree(integration == null ? Map.of() : integration);
@@ -68,8 +72,12 @@ final class C8Methods {
   }
 
   /** Config, then the connection check. */
-  static <C> void validate(Connector<?> connector, ConfigBinder<C> binder, CheckFunction<C> check,
-      Map<String, Object> integration) throws ValidationException {
+  static <C> void validate(
+      Connector<?> connector,
+      ConfigBinder<C> binder,
+      CheckFunction<C> check,
+      Map<String, Object> integration)
+      throws ValidationException {
     SecretMasker masker = new SecretMasker();
     C config = config(connector, binder, integration, masker);
     try {
@@ -121,8 +129,8 @@ final class C8Methods {
     return samples;
   }
 
-  private static <C> AirbyteCatalog catalog(SourceConnector<C> source, C config,
-      SecretMasker masker) throws ValidationException {
+  private static <C> AirbyteCatalog catalog(
+      SourceConnector<C> source, C config, SecretMasker masker) throws ValidationException {
     try {
       AirbyteCatalog catalog = SourceCatalog.discover(source, config);
       return catalog == null ? new AirbyteCatalog() : catalog;
@@ -138,8 +146,9 @@ final class C8Methods {
       Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> p = it.next();
-        attributes.add(new SchemaAttribute(
-            renames.getOrDefault(p.getKey(), p.getKey()), attributeType(p.getValue())));
+        attributes.add(
+            new SchemaAttribute(
+                renames.getOrDefault(p.getKey(), p.getKey()), attributeType(p.getValue())));
       }
     }
     return new Schema(stream.name, attributes);
@@ -175,13 +184,13 @@ final class C8Methods {
 
   /**
    * The new name of each reserved key present in {@code names}: prefixed with {@code _} until it is
-   * free ({@code _id} → {@code __id}, or {@code ___id} when {@code __id} exists too). {@code _key} is
-   * kept when it is the stream's first primary-key column. Renaming depends on presence, not on the
-   * value, so schema and data always agree (the Python reference skips falsy values).
+   * free ({@code _id} → {@code __id}, or {@code ___id} when {@code __id} exists too). {@code _key}
+   * is kept when it is the stream's first primary-key column. Renaming depends on presence, not on
+   * the value, so schema and data always agree (the Python reference skips falsy values).
    */
   static Map<String, String> renames(Collection<String> names, List<List<String>> primaryKey) {
-    boolean keyIsPrimary = primaryKey != null && !primaryKey.isEmpty()
-        && List.of("_key").equals(primaryKey.get(0));
+    boolean keyIsPrimary =
+        primaryKey != null && !primaryKey.isEmpty() && List.of("_key").equals(primaryKey.get(0));
     Set<String> used = new HashSet<>(names);
     Map<String, String> renames = new LinkedHashMap<>();
     for (String reserved : RESERVED_KEYS) {
@@ -211,9 +220,10 @@ final class C8Methods {
   }
 
   private static ValidationException failure(Throwable e, SecretMasker masker, String prefix) {
-    String summary = e instanceof ConfigException || prefix == null
-        ? MaskedThrowable.summary(e)
-        : prefix + MaskedThrowable.summary(e);
+    String summary =
+        e instanceof ConfigException || prefix == null
+            ? MaskedThrowable.summary(e)
+            : prefix + MaskedThrowable.summary(e);
     return new ValidationException(masker.mask(summary), MaskedThrowable.of(e, masker));
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link io.c8kit.C8Connector} of a source: samples and schemas of every stream through the read
- * engine; the base of each generated source's {@code <Name>C8Connector}.
+ * The {@link io.c8kit.C8Connector} of a source: samples and schemas of every stream through the
+ * read engine; the base of each generated source's {@code <Name>C8Connector}.
  *
  * @param <C> the config type
  */
@@ -20,8 +20,8 @@ public non-sealed class C8SourceAdapter<C> extends C8ConnectorAdapter<C, SourceC
 
   /**
    * For each stream (static and discovered), its schema and first ten records, with the reserved
-   * keys {@code _key}, {@code _id}, {@code _rev} renamed by prefixing {@code _} until free
-   * ({@code _key} stays when it is the first primary-key column).
+   * keys {@code _key}, {@code _id}, {@code _rev} renamed by prefixing {@code _} until free ({@code
+   * _key} stays when it is the first primary-key column).
    *
    * @throws ValidationException when the config is invalid or discovery or sampling fails
    */

@@ -8,13 +8,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns {@code @Source(logo)}/{@code @Destination(logo)} into what C8 expects from {@code logo()}: a
- * {@code data:} URI, read from the connector's class path when the annotation names a resource.
+ * Turns {@code @Source(logo)}/{@code @Destination(logo)} into what C8 expects from {@code logo()}:
+ * a {@code data:} URI, read from the connector's class path when the annotation names a resource.
  */
 final class Logos {
-  private static final Map<String, String> MEDIA_TYPES = Map.of(
-      "svg", "image/svg+xml", "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg",
-      "gif", "image/gif", "webp", "image/webp");
+  private static final Map<String, String> MEDIA_TYPES =
+      Map.of(
+          "svg",
+          "image/svg+xml",
+          "png",
+          "image/png",
+          "jpg",
+          "image/jpeg",
+          "jpeg",
+          "image/jpeg",
+          "gif",
+          "image/gif",
+          "webp",
+          "image/webp");
 
   private Logos() {}
 
@@ -33,7 +44,9 @@ final class Logos {
         Log.warn("logo resource " + path + " is not on the class path; logo() returns \"\"");
         return "";
       }
-      return "data:" + mediaType(path) + ";base64,"
+      return "data:"
+          + mediaType(path)
+          + ";base64,"
           + Base64.getEncoder().encodeToString(in.readAllBytes());
     } catch (IOException e) {
       Log.warn("cannot read logo resource " + path + ": " + e.getMessage());

@@ -26,12 +26,16 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The C8Connector methods of hand-written connectors, through the adapters generated C8 connectors extend. */
+/**
+ * The C8Connector methods of hand-written connectors, through the adapters generated C8 connectors
+ * extend.
+ */
 class C8MethodsTest {
   static final String SECRET = "c8-secret-9988";
 
   private final C8SourceAdapter<?> source = new C8SourceAdapter<>(new HandwrittenSource());
-  private final C8DestinationAdapter<?> destination = new C8DestinationAdapter<>(new HandwrittenDestination());
+  private final C8DestinationAdapter<?> destination =
+      new C8DestinationAdapter<>(new HandwrittenDestination());
 
   private static Map<String, Object> integration(Object... kv) {
     Map<String, Object> m = new HashMap<>();
@@ -53,7 +57,8 @@ class C8MethodsTest {
     assertEquals("A source written without the processor.", c.description());
     assertEquals("", c.logo());
     assertEquals(List.of(), c.reservedKeys());
-    assertEquals(List.of("about", "activate-version", "catalog", "discover", "properties", "state"),
+    assertEquals(
+        List.of("about", "activate-version", "catalog", "discover", "properties", "state"),
         c.capabilities());
     assertEquals(3, c.config().size());
 
@@ -82,24 +87,29 @@ class C8MethodsTest {
 
   @Test
   void validateRunsTheCheckAndMasksEverything() {
-    ValidationException e = assertThrows(ValidationException.class,
-        () -> source.validate(integration("behavior", "fail")));
+    ValidationException e =
+        assertThrows(
+            ValidationException.class, () -> source.validate(integration("behavior", "fail")));
     assertEquals("Connection check failed: cannot reach db with key ****", e.getMessage());
     assertInstanceOf(MaskedThrowable.class, e.getCause());
-    assertEquals("java.lang.IllegalStateException: cannot reach db with key ****",
-        e.getCause().toString());
+    assertEquals(
+        "java.lang.IllegalStateException: cannot reach db with key ****", e.getCause().toString());
     assertFalse(LogRouting.stackTrace(e).contains(SECRET));
 
-    e = assertThrows(ValidationException.class,
-        () -> source.validate(integration("behavior", "config_error")));
+    e =
+        assertThrows(
+            ValidationException.class,
+            () -> source.validate(integration("behavior", "config_error")));
     assertEquals("Wrong API key **** for db", e.getMessage());
   }
 
   @Test
   void destinationValidate() throws Exception {
     destination.validate(Map.of("target", "t", "password", SECRET));
-    ValidationException e = assertThrows(ValidationException.class,
-        () -> destination.validate(Map.of("target", "bad-t", "password", SECRET)));
+    ValidationException e =
+        assertThrows(
+            ValidationException.class,
+            () -> destination.validate(Map.of("target", "bad-t", "password", SECRET)));
     assertEquals("no such target bad-t for ****", e.getMessage());
     assertEquals(List.of(), destination.samples(Map.of()));
     assertEquals(List.of(), destination.schemas(Map.of()));
@@ -109,20 +119,23 @@ class C8MethodsTest {
   void schemasMapTypesAndRenameReservedKeys() throws Exception {
     List<Schema> schemas = source.schemas(integration());
     assertEquals(List.of("users", "orders", "events"), schemas.stream().map(Schema::name).toList());
-    assertEquals(List.of(
-        new SchemaAttribute("__id", SchemaAttributeType.STRING),
-        new SchemaAttribute("active", SchemaAttributeType.BOOLEAN),
-        new SchemaAttribute("id", SchemaAttributeType.LONG),
-        new SchemaAttribute("meta", SchemaAttributeType.OBJECT),
-        new SchemaAttribute("name", SchemaAttributeType.STRING),
-        new SchemaAttribute("score", SchemaAttributeType.DOUBLE),
-        new SchemaAttribute("updated_at", SchemaAttributeType.STRING)),
+    assertEquals(
+        List.of(
+            new SchemaAttribute("__id", SchemaAttributeType.STRING),
+            new SchemaAttribute("active", SchemaAttributeType.BOOLEAN),
+            new SchemaAttribute("id", SchemaAttributeType.LONG),
+            new SchemaAttribute("meta", SchemaAttributeType.OBJECT),
+            new SchemaAttribute("name", SchemaAttributeType.STRING),
+            new SchemaAttribute("score", SchemaAttributeType.DOUBLE),
+            new SchemaAttribute("updated_at", SchemaAttributeType.STRING)),
         schemas.get(0).attributes());
     // _key is the first primary-key column: kept; _rev → ___rev because __rev exists
-    assertEquals(List.of("_key", "___rev", "__rev", "amount"),
+    assertEquals(
+        List.of("_key", "___rev", "__rev", "amount"),
         schemas.get(1).attributes().stream().map(SchemaAttribute::name).toList());
     assertEquals(SchemaAttributeType.DOUBLE, schemas.get(1).attributes().get(3).type());
-    assertEquals(List.of("id", "___id", "__id"),
+    assertEquals(
+        List.of("id", "___id", "__id"),
         schemas.get(2).attributes().stream().map(SchemaAttribute::name).toList());
   }
 
@@ -136,13 +149,15 @@ class C8MethodsTest {
     assertEquals(Set.of("id", "name", "__id", "score", "active", "updated_at"), first.keySet());
     assertEquals("m1", first.get("__id"));
     assertEquals("user1", first.get("name"));
-    assertEquals(List.of("_key", "___rev", "__rev", "amount"),
+    assertEquals(
+        List.of("_key", "___rev", "__rev", "amount"),
         List.copyOf(samples.get(1).data().get(0).keySet()));
     assertEquals("r1", samples.get(1).data().get(0).get("___rev"));
     assertEquals("e2", samples.get(2).data().get(1).get("___id"));
     assertEquals("x2", samples.get(2).data().get(1).get("__id"));
     for (Sample s : samples) {
-      List<String> attributes = s.schema().attributes().stream().map(SchemaAttribute::name).toList();
+      List<String> attributes =
+          s.schema().attributes().stream().map(SchemaAttribute::name).toList();
       for (Map<String, Object> record : s.data()) {
         assertTrue(attributes.containsAll(record.keySet()), s.schema().name() + " " + record);
       }
@@ -157,40 +172,53 @@ class C8MethodsTest {
 
   @Test
   void renameRules() {
-    assertEquals(Map.of("_id", "__id", "_rev", "__rev", "_key", "__key"),
+    assertEquals(
+        Map.of("_id", "__id", "_rev", "__rev", "_key", "__key"),
         C8Methods.renames(List.of("_key", "_id", "_rev"), List.of()));
-    assertEquals(Map.of("_id", "____id"),
+    assertEquals(
+        Map.of("_id", "____id"),
         C8Methods.renames(List.of("_id", "__id", "___id"), List.of(List.of("_key"))));
     assertEquals(Map.of(), C8Methods.renames(List.of("_key", "x"), List.of(List.of("_key"))));
-    assertEquals(Map.of("_key", "__key"),
+    assertEquals(
+        Map.of("_key", "__key"),
         C8Methods.renames(List.of("_key", "x"), List.of(List.of("x"), List.of("_key"))));
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("a", 1);
     record.put("_id", 0);
     record.put("b", 2);
-    assertEquals(List.of("a", "__id", "b"),
+    assertEquals(
+        List.of("a", "__id", "b"),
         List.copyOf(C8Methods.rename(record, Map.of("_id", "__id")).keySet()));
   }
 
   @Test
   void c8TypesSerializeToSnakeCaseWithEnumValues() throws Exception {
-    ConfigProperty p = new ConfigProperty("port", "Port", ConfigAttributeType.INT, true, false,
-        "The port", "5432", "5432");
-    assertEquals("{\"name\":\"port\",\"display_name\":\"Port\",\"type\":\"integer\","
-        + "\"is_mandatory\":true,\"is_dynamic\":false,\"description\":\"The port\","
-        + "\"default_value\":\"5432\",\"placeholder_value\":\"5432\"}",
+    ConfigProperty p =
+        new ConfigProperty(
+            "port", "Port", ConfigAttributeType.INT, true, false, "The port", "5432", "5432");
+    assertEquals(
+        "{\"name\":\"port\",\"display_name\":\"Port\",\"type\":\"integer\","
+            + "\"is_mandatory\":true,\"is_dynamic\":false,\"description\":\"The port\","
+            + "\"default_value\":\"5432\",\"placeholder_value\":\"5432\"}",
         Protocol.mapper().writeValueAsString(p));
-    Sample sample = new Sample(new Schema("users", List.of(
-        new SchemaAttribute("id", SchemaAttributeType.LONG),
-        new SchemaAttribute("ok", SchemaAttributeType.BOOLEAN))),
-        List.of(Map.of("id", 1)));
-    assertEquals("{\"schema\":{\"name\":\"users\",\"attributes\":[{\"name\":\"id\",\"type\":\"long\"},"
-        + "{\"name\":\"ok\",\"type\":\"bool\"}]},\"data\":[{\"id\":1}]}",
+    Sample sample =
+        new Sample(
+            new Schema(
+                "users",
+                List.of(
+                    new SchemaAttribute("id", SchemaAttributeType.LONG),
+                    new SchemaAttribute("ok", SchemaAttributeType.BOOLEAN))),
+            List.of(Map.of("id", 1)));
+    assertEquals(
+        "{\"schema\":{\"name\":\"users\",\"attributes\":[{\"name\":\"id\",\"type\":\"long\"},"
+            + "{\"name\":\"ok\",\"type\":\"bool\"}]},\"data\":[{\"id\":1}]}",
         Protocol.mapper().writeValueAsString(sample));
-    assertEquals("[\"string\",\"integer\",\"boolean\",\"date_iso8601\",\"email\",\"password\","
-        + "\"oauth\",\"options\",\"file\",\"array\",\"object\",\"hidden\"]",
+    assertEquals(
+        "[\"string\",\"integer\",\"boolean\",\"date_iso8601\",\"email\",\"password\","
+            + "\"oauth\",\"options\",\"file\",\"array\",\"object\",\"hidden\"]",
         Protocol.mapper().writeValueAsString(ConfigAttributeType.values()));
-    assertEquals("[\"bool\",\"int\",\"long\",\"float\",\"double\",\"string\",\"object\"]",
+    assertEquals(
+        "[\"bool\",\"int\",\"long\",\"float\",\"double\",\"string\",\"object\"]",
         Protocol.mapper().writeValueAsString(SchemaAttributeType.values()));
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The C8 channel of the secret fuzz: a failing {@code validate}'s ValidationException, its message and
- * its whole cause chain, never show a secret of the config in any shape ({@link SecretFuzz}).
+ * The C8 channel of the secret fuzz: a failing {@code validate}'s ValidationException, its message
+ * and its whole cause chain, never show a secret of the config in any shape ({@link SecretFuzz}).
  */
 class C8SecretFuzzTest {
   @Test
@@ -25,10 +25,13 @@ class C8SecretFuzzTest {
       config.put("host", "db");
       config.put("api_key", secret);
       config.put("behavior", "fuzz");
-      ValidationException e = assertThrows(ValidationException.class, () -> source.validate(config));
-      // the check itself ran and failed with the secret in its message (not an earlier config problem)
+      ValidationException e =
+          assertThrows(ValidationException.class, () -> source.validate(config));
+      // the check itself ran and failed with the secret in its message (not an earlier config
+      // problem)
       assertTrue(e.getMessage().contains("failed for ****"), e::getMessage);
-      SecretFuzz.assertClean("C8 validate", secret, List.of(String.valueOf(e.getMessage()), LogRouting.stackTrace(e)));
+      SecretFuzz.assertClean(
+          "C8 validate", secret, List.of(String.valueOf(e.getMessage()), LogRouting.stackTrace(e)));
     }
   }
 }

@@ -20,14 +20,18 @@ public abstract class C8kitSinkConnector extends SinkConnector {
   private final ConnectorConfig<?> config;
   private Map<String, String> props;
 
-  protected C8kitSinkConnector(DestinationConnector<?> connector, Class<? extends C8kitSinkTask> taskClass) {
+  protected C8kitSinkConnector(
+      DestinationConnector<?> connector, Class<? extends C8kitSinkTask> taskClass) {
     this.connector = Objects.requireNonNull(connector, "connector");
     this.taskClass = Objects.requireNonNull(taskClass, "taskClass");
     this.config = configOf(connector);
   }
 
   static <C> ConnectorConfig<C> configOf(DestinationConnector<C> connector) {
-    return new ConnectorConfig<>(connector.getClass(), connector.info(), connector.definition().binder(),
+    return new ConnectorConfig<>(
+        connector.getClass(),
+        connector.info(),
+        connector.definition().binder(),
         SinkSettings.DEFINITION);
   }
 
@@ -50,7 +54,9 @@ public abstract class C8kitSinkConnector extends SinkConnector {
   public void start(Map<String, String> props) {
     this.props = Map.copyOf(props);
     SinkSettings settings = new SinkSettings(props);
-    settings.topics().forEach(settings::stream); // fails now, not in every task, on a bad topic setting
+    settings
+        .topics()
+        .forEach(settings::stream); // fails now, not in every task, on a bad topic setting
   }
 
   @Override

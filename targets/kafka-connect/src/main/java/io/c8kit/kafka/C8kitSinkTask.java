@@ -36,6 +36,7 @@ public abstract class C8kitSinkTask extends SinkTask {
   private SinkSettings settings;
   private SyncWriter writer;
   private final Map<String, Buffer> byTopic = new HashMap<>();
+
   /** Per partition: the offset to commit once every buffered record of it is written. */
   private final Map<TopicPartition, Progress> progress = new HashMap<>();
 
@@ -56,7 +57,9 @@ public abstract class C8kitSinkTask extends SinkTask {
     long next;
   }
 
-  /** @param connector the generated c8kit connector (a fresh instance per task) */
+  /**
+   * @param connector the generated c8kit connector (a fresh instance per task)
+   */
   protected C8kitSinkTask(DestinationConnector<?> connector) {
     this.connector = Objects.requireNonNull(connector, "connector");
   }
@@ -78,19 +81,22 @@ public abstract class C8kitSinkTask extends SinkTask {
     writer = open(connector, props, streams);
   }
 
-  private <C> SyncWriter open(DestinationConnector<C> destination, Map<String, String> props,
+  private <C> SyncWriter open(
+      DestinationConnector<C> destination,
+      Map<String, String> props,
       List<DestinationStream> streams) {
     try {
       C config = C8kitSinkConnector.configOf(destination).bind(props, masker);
       WriteContext context = () -> streams;
       SyncWriter w = destination.definition().writer().open(config, context);
       if (w == null) {
-        throw new IllegalStateException("the @Writer method of " + destination.name() + " returned null");
+        throw new IllegalStateException(
+            "the @Writer method of " + destination.name() + " returned null");
       }
       return w;
     } catch (Exception e) {
-      throw new ConnectException(masker.mask("Cannot open the writer of " + destination.name() + ": "
-          + e.getMessage()));
+      throw new ConnectException(
+          masker.mask("Cannot open the writer of " + destination.name() + ": " + e.getMessage()));
     }
   }
 
@@ -98,22 +104,33 @@ public abstract class C8kitSinkTask extends SinkTask {
   public void put(Collection<SinkRecord> records) {
     ErrantRecordReporter reporter = context.errantRecordReporter();
     for (SinkRecord record : records) {
-      TopicPartition tp = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+      TopicPartition tp =
+          new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
       Progress p = progress.computeIfAbsent(tp, k -> new Progress());
       long offset = record.originalKafkaOffset();
       Buffer buffer = byTopic.get(record.topic());
       DestinationRecord data;
       try {
         if (buffer == null) {
-          throw new DataException("its topic " + record.topic() + " is not one of this connector's topics");
+          throw new DataException(
+              "its topic " + record.topic() + " is not one of this connector's topics");
         }
         data = new DestinationRecord(SinkValues.data(record.value()), timestamp(record), null, 0);
       } catch (DataException e) {
-        String message = "Record " + record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset()
-            + " cannot be written: " + e.getMessage();
+        String message =
+            "Record "
+                + record.topic()
+                + "-"
+                + record.kafkaPartition()
+                + "@"
+                + record.kafkaOffset()
+                + " cannot be written: "
+                + e.getMessage();
         if (reporter == null) {
-          throw new ConnectException(message + " (set errors.tolerance=all and"
-              + " errors.deadletterqueue.topic.name to send such records to a dead letter queue)");
+          throw new ConnectException(
+              message
+                  + " (set errors.tolerance=all and"
+                  + " errors.deadletterqueue.topic.name to send such records to a dead letter queue)");
         }
         reporter.report(record, new DataException(message));
         p.next = offset + 1;
@@ -152,8 +169,15 @@ public abstract class C8kitSinkTask extends SinkTask {
         writer.complete(buffer.stream); // dedup runs at completion; a topic never completes
       }
     } catch (Exception e) {
-      throw new ConnectException(masker.mask("Writing " + buffer.records.size() + " records of stream "
-          + buffer.stream.displayName() + " failed: " + e.getMessage()), e);
+      throw new ConnectException(
+          masker.mask(
+              "Writing "
+                  + buffer.records.size()
+                  + " records of stream "
+                  + buffer.stream.displayName()
+                  + " failed: "
+                  + e.getMessage()),
+          e);
     }
     buffer.records.clear();
     for (TopicPartition tp : buffer.partitions) {
@@ -165,15 +189,20 @@ public abstract class C8kitSinkTask extends SinkTask {
     buffer.partitions.clear();
   }
 
-  /** Writes every buffer, then returns the offsets after the last committed record of each partition. */
+  /**
+   * Writes every buffer, then returns the offsets after the last committed record of each
+   * partition.
+   */
   @Override
-  public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(
+      Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
     byTopic.values().forEach(this::write);
     Map<TopicPartition, OffsetAndMetadata> committed = new LinkedHashMap<>();
     for (TopicPartition tp : currentOffsets.keySet()) {
       Progress p = progress.get(tp);
       if (p != null) {
-        committed.put(tp, new OffsetAndMetadata(p.firstBuffered != null ? p.firstBuffered : p.next));
+        committed.put(
+            tp, new OffsetAndMetadata(p.firstBuffered != null ? p.firstBuffered : p.next));
       }
     }
     return committed;
@@ -193,8 +222,9 @@ public abstract class C8kitSinkTask extends SinkTask {
       try {
         w.close();
       } catch (Exception e) {
-        throw new ConnectException(masker.mask("Closing the writer of " + connector.name() + " failed: "
-            + e.getMessage()), e);
+        throw new ConnectException(
+            masker.mask("Closing the writer of " + connector.name() + " failed: " + e.getMessage()),
+            e);
       }
     }
   }

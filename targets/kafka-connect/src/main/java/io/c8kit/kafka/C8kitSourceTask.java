@@ -12,8 +12,8 @@ import org.apache.kafka.connect.source.SourceTask;
 import org.apache.kafka.connect.source.TransactionContext;
 
 /**
- * Reads the streams the connector gave this task, each from its committed source offset. Each plugin
- * has its own thin subclass ({@code <Name>SourceTask}, public no-argument constructor).
+ * Reads the streams the connector gave this task, each from its committed source offset. Each
+ * plugin has its own thin subclass ({@code <Name>SourceTask}, public no-argument constructor).
  */
 public abstract class C8kitSourceTask extends SourceTask {
   private static final int MAX_BATCH = 2_000;
@@ -23,7 +23,9 @@ public abstract class C8kitSourceTask extends SourceTask {
   private SourceReader<?> reader;
   private TransactionContext transactions;
 
-  /** @param connector the generated c8kit connector (a fresh instance per task) */
+  /**
+   * @param connector the generated c8kit connector (a fresh instance per task)
+   */
   protected C8kitSourceTask(SourceConnector<?> connector) {
     this.connector = Objects.requireNonNull(connector, "connector");
   }
@@ -56,13 +58,14 @@ public abstract class C8kitSourceTask extends SourceTask {
     } catch (ConnectException e) {
       throw new ConnectException(masker.mask(e.getMessage()));
     } catch (Exception e) {
-      throw new ConnectException(masker.mask("Cannot list the streams of " + source.name() + ": "
-          + e.getMessage()));
+      throw new ConnectException(
+          masker.mask("Cannot list the streams of " + source.name() + ": " + e.getMessage()));
     }
     List<StreamSlot> slots = new ArrayList<>();
     for (EngineRead.StreamInfo s : streams) {
-      RecordValues values = new RecordValues(source.name(), s.name(), s.jsonSchema(), s.primaryKey(),
-          settings.valueFormat);
+      RecordValues values =
+          new RecordValues(
+              source.name(), s.name(), s.jsonSchema(), s.primaryKey(), settings.valueFormat);
       slots.add(new StreamSlot(s, settings.topic(s.name(), s.namespace()), values));
     }
     Map<Map<String, Object>, Map<String, Object>> offsets =

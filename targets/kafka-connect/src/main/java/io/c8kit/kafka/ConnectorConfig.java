@@ -18,9 +18,9 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * One c8kit connector's configuration as Kafka Connect sees it: the spec's keys plus this target's own
- * ({@code topic.prefix}, …), validated per field with the Airbyte mode's JSON-schema validation and
- * binder, and bound into the connector's config type for tasks. Every message passes the secret
+ * One c8kit connector's configuration as Kafka Connect sees it: the spec's keys plus this target's
+ * own ({@code topic.prefix}, …), validated per field with the Airbyte mode's JSON-schema validation
+ * and binder, and bound into the connector's config type for tasks. Every message passes the secret
  * masker; values of secrets are never put into a message.
  */
 final class ConnectorConfig<C> {
@@ -30,15 +30,19 @@ final class ConnectorConfig<C> {
   private final ConfigDef targetKeys;
   private final ConfigDef all;
 
-  ConnectorConfig(Class<?> anchor, ConnectorInfo info, ConfigBinder<C> binder, ConfigDef targetKeys) {
+  ConnectorConfig(
+      Class<?> anchor, ConnectorInfo info, ConfigBinder<C> binder, ConfigDef targetKeys) {
     this.connectorSpec = ConnectorSpec.of(anchor, info);
     this.spec = SpecConfig.of(connectorSpec.connectionSpecification());
     this.binder = binder;
     this.targetKeys = targetKeys;
     for (String name : targetKeys.names()) {
       if (spec.keys().containsKey(name)) {
-        throw new IllegalStateException("The spec property '" + name + "' has the name of a c8kit Kafka"
-            + " Connect setting; rename the @Property");
+        throw new IllegalStateException(
+            "The spec property '"
+                + name
+                + "' has the name of a c8kit Kafka"
+                + " Connect setting; rename the @Property");
       }
     }
     ConfigDef merged = spec.configDef();
@@ -84,8 +88,14 @@ final class ConnectorConfig<C> {
     for (SpecConfig.Key key : spec.keys().values()) {
       String raw = props.get(key.name());
       // The worker renders each value by its key's type, and casts a LIST key's value to List.
-      Object value = raw == null ? null : key.secret() ? new Password(raw)
-          : key.kind() == SpecConfig.Kind.LIST ? ConfigDef.parseType(key.name(), raw, ConfigDef.Type.LIST) : raw;
+      Object value =
+          raw == null
+              ? null
+              : key.secret()
+                  ? new Password(raw)
+                  : key.kind() == SpecConfig.Kind.LIST
+                      ? ConfigDef.parseType(key.name(), raw, ConfigDef.Type.LIST)
+                      : raw;
       values.add(new ConfigValue(key.name(), value, List.of(), errors.get(key.name())));
     }
     values.addAll(targetKeys.validate(props));
@@ -104,10 +114,12 @@ final class ConnectorConfig<C> {
     String best = null;
     int bestAt = Integer.MAX_VALUE;
     for (String name : spec.keys().keySet()) {
-      java.util.regex.Matcher m = java.util.regex.Pattern
-          .compile("(?<![\\w.])" + java.util.regex.Pattern.quote(name) + "(?![\\w])")
-          .matcher(message == null ? "" : message);
-      if (m.find() && (m.start() < bestAt || (m.start() == bestAt && name.length() > best.length()))) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "(?<![\\w.])" + java.util.regex.Pattern.quote(name) + "(?![\\w])")
+              .matcher(message == null ? "" : message);
+      if (m.find()
+          && (m.start() < bestAt || (m.start() == bestAt && name.length() > best.length()))) {
         best = name;
         bestAt = m.start();
       }
@@ -124,8 +136,8 @@ final class ConnectorConfig<C> {
     SpecConfig.Converted converted = spec.toJson(props);
     ConfigWalker.registerSecrets(spec.schema(), converted.config(), masker);
     if (!converted.keyErrors().isEmpty()) {
-      throw new ConfigException(masker.mask("Config is invalid: "
-          + String.join("; ", converted.keyErrors().values())));
+      throw new ConfigException(
+          masker.mask("Config is invalid: " + String.join("; ", converted.keyErrors().values())));
     }
     return bind(converted.config(), masker);
   }

@@ -16,10 +16,10 @@ import io.c8kit.protocol.SyncMode;
 import io.c8kit.runtime.RecordSerializer;
 import io.c8kit.runtime.SourceConnector;
 import io.c8kit.runtime.output.LogLevels;
-import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.read.ReadEngine;
 import io.c8kit.runtime.read.ReadSink;
 import io.c8kit.runtime.read.SourceCatalog;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,8 +32,14 @@ import java.util.logging.Level;
  * and receive its records, states and logs as events (the engine's {@link ReadSink}).
  */
 final class EngineRead {
-  /** A stream as the read side needs it: identity, schema, key and whether it reads incrementally. */
-  record StreamInfo(String name, String namespace, ObjectNode jsonSchema, List<List<String>> primaryKey,
+  /**
+   * A stream as the read side needs it: identity, schema, key and whether it reads incrementally.
+   */
+  record StreamInfo(
+      String name,
+      String namespace,
+      ObjectNode jsonSchema,
+      List<List<String>> primaryKey,
       boolean incremental) {
     String label() {
       return namespace == null ? name : namespace + "." + name;
@@ -58,11 +64,18 @@ final class EngineRead {
     AirbyteCatalog catalog = SourceCatalog.discover(connector, config);
     List<StreamInfo> out = new ArrayList<>();
     for (AirbyteStream s : catalog.streams) {
-      boolean incremental = s.supportedSyncModes != null && s.supportedSyncModes.contains(SyncMode.INCREMENTAL)
-          && (Boolean.TRUE.equals(s.sourceDefinedCursor)
-              || (s.defaultCursorField != null && !s.defaultCursorField.isEmpty()));
-      out.add(new StreamInfo(s.name, s.namespace, (ObjectNode) s.jsonSchema,
-          s.sourceDefinedPrimaryKey == null ? List.of() : s.sourceDefinedPrimaryKey, incremental));
+      boolean incremental =
+          s.supportedSyncModes != null
+              && s.supportedSyncModes.contains(SyncMode.INCREMENTAL)
+              && (Boolean.TRUE.equals(s.sourceDefinedCursor)
+                  || (s.defaultCursorField != null && !s.defaultCursorField.isEmpty()));
+      out.add(
+          new StreamInfo(
+              s.name,
+              s.namespace,
+              (ObjectNode) s.jsonSchema,
+              s.sourceDefinedPrimaryKey == null ? List.of() : s.sourceDefinedPrimaryKey,
+              incremental));
     }
     return out;
   }
@@ -71,8 +84,14 @@ final class EngineRead {
    * Reads one stream to its end (or failure) from {@code state} (a stream state object, or null),
    * sending what it produces to {@code events}.
    */
-  static <C> void read(SourceConnector<C> connector, C config, StreamInfo stream, JsonNode state,
-      SecretMasker masker, Events events) throws Exception {
+  static <C> void read(
+      SourceConnector<C> connector,
+      C config,
+      StreamInfo stream,
+      JsonNode state,
+      SecretMasker masker,
+      Events events)
+      throws Exception {
     ConfiguredAirbyteStream configured = new ConfiguredAirbyteStream();
     AirbyteStream s = new AirbyteStream();
     s.name = stream.name();
@@ -161,8 +180,10 @@ final class EngineRead {
 
     @Override
     public void configChanged(ObjectNode config, long atMillis) {
-      events.log("WARN", "The connector changed its config during the read; Kafka Connect cannot persist the"
-          + " change, so the next task start uses the configured value");
+      events.log(
+          "WARN",
+          "The connector changed its config during the read; Kafka Connect cannot persist the"
+              + " change, so the next task start uses the configured value");
     }
 
     @Override

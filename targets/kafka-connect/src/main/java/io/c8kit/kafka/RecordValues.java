@@ -15,14 +15,14 @@ import org.apache.kafka.connect.errors.DataException;
 /**
  * Turns one stream's record data (JSON) into a Kafka key and value, schemaless or as Structs.
  *
- * <p>The Struct schema is derived from the stream's JSON schema when the task starts (streams found by
- * {@code @Discover} exist only at run time, so this cannot be done at compile time): {@code string} →
- * STRING (formats such as date-time stay ISO text), {@code integer} → INT64, {@code number} → FLOAT64,
- * {@code boolean} → BOOLEAN, an object with properties → STRUCT, an array → ARRAY of its items, and
- * anything else (no type, several types, {@code oneOf}, free-form objects) → STRING holding JSON text.
- * Every field is optional. Schemaless values are maps of Long, Double, Boolean, String, List and Map
- * (an integer beyond 64 bits becomes its decimal text), which JsonConverter writes back as the same
- * JSON.
+ * <p>The Struct schema is derived from the stream's JSON schema when the task starts (streams found
+ * by {@code @Discover} exist only at run time, so this cannot be done at compile time): {@code
+ * string} → STRING (formats such as date-time stay ISO text), {@code integer} → INT64, {@code
+ * number} → FLOAT64, {@code boolean} → BOOLEAN, an object with properties → STRUCT, an array →
+ * ARRAY of its items, and anything else (no type, several types, {@code oneOf}, free-form objects)
+ * → STRING holding JSON text. Every field is optional. Schemaless values are maps of Long, Double,
+ * Boolean, String, List and Map (an integer beyond 64 bits becomes its decimal text), which
+ * JsonConverter writes back as the same JSON.
  */
 final class RecordValues {
   private final String stream;
@@ -31,7 +31,11 @@ final class RecordValues {
   private final Schema valueSchema;
   private final Schema keySchema;
 
-  RecordValues(String connector, String stream, ObjectNode jsonSchema, List<List<String>> primaryKey,
+  RecordValues(
+      String connector,
+      String stream,
+      ObjectNode jsonSchema,
+      List<List<String>> primaryKey,
       SourceSettings.ValueFormat format) {
     this.stream = stream;
     this.primaryKey = primaryKey == null ? List.of() : primaryKey;
@@ -86,7 +90,10 @@ final class RecordValues {
   // ------------------------------------------------------------------ schemas
 
   static Schema schemaOf(JsonNode jsonSchema, String name) {
-    if (jsonSchema == null || jsonSchema.has("oneOf") || jsonSchema.has("anyOf") || multiType(jsonSchema)) {
+    if (jsonSchema == null
+        || jsonSchema.has("oneOf")
+        || jsonSchema.has("anyOf")
+        || multiType(jsonSchema)) {
       return Schema.OPTIONAL_STRING_SCHEMA;
     }
     switch (JsonValues.primaryType(jsonSchema)) {
@@ -109,7 +116,9 @@ final class RecordValues {
         if (name != null) {
           b.name(name);
         }
-        properties.fields().forEachRemaining(p -> b.field(p.getKey(), schemaOf(p.getValue(), null)));
+        properties
+            .fields()
+            .forEachRemaining(p -> b.field(p.getKey(), schemaOf(p.getValue(), null)));
         return b.build();
       default:
         return Schema.OPTIONAL_STRING_SCHEMA;
@@ -185,7 +194,12 @@ final class RecordValues {
         }
         Struct s = new Struct(schema);
         for (org.apache.kafka.connect.data.Field f : schema.fields()) {
-          s.put(f, toConnect(f.schema(), node.get(f.name()), path.isEmpty() ? f.name() : path + "." + f.name()));
+          s.put(
+              f,
+              toConnect(
+                  f.schema(),
+                  node.get(f.name()),
+                  path.isEmpty() ? f.name() : path + "." + f.name()));
         }
         return s;
       default:
@@ -195,8 +209,15 @@ final class RecordValues {
 
   private DataException mismatch(String path, String expected, JsonNode node) {
     // the type, never the value: record data may be sensitive
-    return new DataException("Stream '" + stream + "': field '" + path + "' should be " + expected
-        + " by the stream's JSON schema but is a " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+    return new DataException(
+        "Stream '"
+            + stream
+            + "': field '"
+            + path
+            + "' should be "
+            + expected
+            + " by the stream's JSON schema but is a "
+            + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** JSON as the plain Java values JsonConverter accepts without a schema. */

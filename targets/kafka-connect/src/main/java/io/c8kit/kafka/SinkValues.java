@@ -16,15 +16,19 @@ import org.apache.kafka.connect.errors.DataException;
 
 /**
  * A sink record's value as the {@code data} object a SyncWriter takes: a Map (JsonConverter without
- * schemas), a Struct, or JSON text (StringConverter) or bytes (ByteArrayConverter) holding an object.
+ * schemas), a Struct, or JSON text (StringConverter) or bytes (ByteArrayConverter) holding an
+ * object.
  */
 final class SinkValues {
   private SinkValues() {}
 
-  /** @throws DataException saying what the value is, never quoting it */
+  /**
+   * @throws DataException saying what the value is, never quoting it
+   */
   static ObjectNode data(Object value) {
     if (value == null) {
-      throw new DataException("the value is null (a tombstone); c8kit sinks store objects and do not delete");
+      throw new DataException(
+          "the value is null (a tombstone); c8kit sinks store objects and do not delete");
     }
     JsonNode node;
     if (value instanceof String text) {
@@ -39,8 +43,10 @@ final class SinkValues {
       node = Protocol.mapper().valueToTree(plain(value));
     }
     if (!(node instanceof ObjectNode object)) {
-      throw new DataException("the value is a JSON " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
-          + ", not an object");
+      throw new DataException(
+          "the value is a JSON "
+              + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+              + ", not an object");
     }
     return object;
   }
@@ -53,8 +59,12 @@ final class SinkValues {
       }
       return n;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new DataException("the value is not valid JSON (at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ")");
+      throw new DataException(
+          "the value is not valid JSON (at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")");
     } catch (IOException e) {
       throw new DataException("the value cannot be read as JSON");
     }

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * <p>Offsets: a record is handed over only when the next event of its stream is known, so that the
  * record just before a STATE carries that state as its source offset and is marked as the end of a
  * transaction. Every other record carries the stream's previous state: committing it means resuming
- * from that state, which re-reads (never skips) the records after it. With
- * {@code transaction.boundary=connector} a transaction therefore ends exactly at each c8kit checkpoint:
+ * from that state, which re-reads (never skips) the records after it. With {@code
+ * transaction.boundary=connector} a transaction therefore ends exactly at each c8kit checkpoint:
  * exactly once.
  */
 final class SourceReader<C> implements Runnable {
@@ -50,7 +50,11 @@ final class SourceReader<C> implements Runnable {
   private volatile RuntimeException failure;
   private Thread thread;
 
-  SourceReader(SourceConnector<C> connector, C config, List<StreamSlot> slots, SourceSettings settings,
+  SourceReader(
+      SourceConnector<C> connector,
+      C config,
+      List<StreamSlot> slots,
+      SourceSettings settings,
       SecretMasker masker) {
     this.connector = connector;
     this.config = config;
@@ -134,7 +138,10 @@ final class SourceReader<C> implements Runnable {
   }
 
   private void read(StreamSlot slot) throws InterruptedException {
-    LOG.info("Reading stream {} into topic {} from {}", slot.stream.label(), slot.topic,
+    LOG.info(
+        "Reading stream {} into topic {} from {}",
+        slot.stream.label(),
+        slot.topic,
         slot.state == null ? "the beginning" : "its saved state");
     Handoff handoff = new Handoff(slot);
     try {
@@ -146,16 +153,20 @@ final class SourceReader<C> implements Runnable {
         throw new Stopped();
       }
       handoff.release();
-      throw new org.apache.kafka.connect.errors.ConnectException(masker.mask("Reading stream "
-          + slot.stream.label() + " failed: " + describe(e)));
+      throw new org.apache.kafka.connect.errors.ConnectException(
+          masker.mask("Reading stream " + slot.stream.label() + " failed: " + describe(e)));
     }
     handoff.release();
     long now = System.currentTimeMillis();
-    long interval = slot.stream.incremental() ? settings.pollIntervalMs : settings.fullRefreshIntervalMs;
+    long interval =
+        slot.stream.incremental() ? settings.pollIntervalMs : settings.fullRefreshIntervalMs;
     slot.nextRunAt = interval < 0 ? Long.MAX_VALUE : now + interval;
-    LOG.info("Stream {} is read{}", slot.stream.label(), slot.nextRunAt == Long.MAX_VALUE
-        ? "; it is not read again (full.refresh.interval.ms=-1)"
-        : "; next read in " + interval + " ms");
+    LOG.info(
+        "Stream {} is read{}",
+        slot.stream.label(),
+        slot.nextRunAt == Long.MAX_VALUE
+            ? "; it is not read again (full.refresh.interval.ms=-1)"
+            : "; next read in " + interval + " ms");
   }
 
   private static String describe(Throwable e) {

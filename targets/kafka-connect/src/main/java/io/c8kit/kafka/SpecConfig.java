@@ -19,29 +19,46 @@ import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
- * The connector's spec ({@code connectionSpecification}) as flat Kafka Connect properties, and back.
+ * The connector's spec ({@code connectionSpecification}) as flat Kafka Connect properties, and
+ * back.
  *
  * <p>Mapping (documented in docs/KAFKA-CONNECT.md): a top-level property keeps its name; a property
- * of a nested object, and of every option of a {@code oneOf}, is named by its dotted path
- * ({@code ssl_mode.mode}, {@code ssl_mode.ca_certificate}); an array of scalars is a {@code LIST}
- * (comma-separated); an object without declared properties, an array of objects and any other
- * shape is one JSON-valued string. Secrets are {@code PASSWORD}. Values go back into the JSON config
- * as text and are then coerced to the schema's types by the same walker the C8 mode uses, so
+ * of a nested object, and of every option of a {@code oneOf}, is named by its dotted path ({@code
+ * ssl_mode.mode}, {@code ssl_mode.ca_certificate}); an array of scalars is a {@code LIST}
+ * (comma-separated); an object without declared properties, an array of objects and any other shape
+ * is one JSON-valued string. Secrets are {@code PASSWORD}. Values go back into the JSON config as
+ * text and are then coerced to the schema's types by the same walker the C8 mode uses, so
  * validation, defaults and binding are exactly the Airbyte mode's.
  */
 final class SpecConfig {
   /** How a key's text becomes JSON. */
-  enum Kind { TEXT, LIST, JSON }
+  enum Kind {
+    TEXT,
+    LIST,
+    JSON
+  }
 
   /** One Connect property: its dotted name, its path in the JSON config, how to read its text. */
   record Key(String name, List<String> path, Kind kind, boolean secret) {}
 
   /** Connect's own connector-level keys; a spec property must not take one of these names. */
-  static final Set<String> RESERVED = Set.of(
-      "name", "connector.class", "tasks.max", "topics", "topics.regex", "key.converter",
-      "value.converter", "header.converter", "transforms", "predicates", "config.action.reload",
-      "connector.plugin.version", "exactly.once.support", "transaction.boundary",
-      "offsets.storage.topic");
+  static final Set<String> RESERVED =
+      Set.of(
+          "name",
+          "connector.class",
+          "tasks.max",
+          "topics",
+          "topics.regex",
+          "key.converter",
+          "value.converter",
+          "header.converter",
+          "transforms",
+          "predicates",
+          "config.action.reload",
+          "connector.plugin.version",
+          "exactly.once.support",
+          "transaction.boundary",
+          "offsets.storage.topic");
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -80,7 +97,8 @@ final class SpecConfig {
 
   // ------------------------------------------------------------------ spec -> ConfigDef
 
-  private void walk(JsonNode objectSchema, List<String> parent, String group, String parentRequired) {
+  private void walk(
+      JsonNode objectSchema, List<String> parent, String group, String parentRequired) {
     for (Map.Entry<String, JsonNode> property : properties(objectSchema)) {
       List<String> path = new ArrayList<>(parent);
       path.add(property.getKey());
@@ -91,18 +109,29 @@ final class SpecConfig {
         continue;
       }
       String type = JsonValues.primaryType(s);
-      if ("object".equals(type) && properties(s).size() > 0 && !s.path("airbyte_secret").asBoolean()) {
+      if ("object".equals(type)
+          && properties(s).size() > 0
+          && !s.path("airbyte_secret").asBoolean()) {
         walk(s, path, childGroup, "");
         continue;
       }
-      Kind kind = "array".equals(type) && isScalar(JsonValues.primaryType(s.path("items")))
-          ? Kind.LIST
-          : isScalar(type) ? Kind.TEXT : Kind.JSON;
-      define(path, s, kind, parent.isEmpty() ? group : group, required(objectSchema, property.getKey()));
+      Kind kind =
+          "array".equals(type) && isScalar(JsonValues.primaryType(s.path("items")))
+              ? Kind.LIST
+              : isScalar(type) ? Kind.TEXT : Kind.JSON;
+      define(
+          path,
+          s,
+          kind,
+          parent.isEmpty() ? group : group,
+          required(objectSchema, property.getKey()));
     }
   }
 
-  /** The union of the options' properties (first option wins a name), the discriminator listing its values. */
+  /**
+   * The union of the options' properties (first option wins a name), the discriminator listing its
+   * values.
+   */
   private static ObjectNode mergedOptions(JsonNode options) {
     ObjectNode merged = JSON.objectNode();
     ObjectNode properties = merged.putObject("properties");
@@ -123,39 +152,52 @@ final class SpecConfig {
         }
       }
     }
-    constants.forEach((name, values) -> {
-      ObjectNode p = (ObjectNode) properties.get(name);
-      String doc = p.path("description").asText("");
-      p.put("description", (doc.isEmpty() ? "" : doc + " ") + "Selects the option: one of "
-          + String.join(", ", values) + ".");
-      p.put("type", "string");
-    });
+    constants.forEach(
+        (name, values) -> {
+          ObjectNode p = (ObjectNode) properties.get(name);
+          String doc = p.path("description").asText("");
+          p.put(
+              "description",
+              (doc.isEmpty() ? "" : doc + " ")
+                  + "Selects the option: one of "
+                  + String.join(", ", values)
+                  + ".");
+          p.put("type", "string");
+        });
     return merged;
   }
 
   private void define(List<String> path, JsonNode s, Kind kind, String group, boolean required) {
     String name = String.join(".", path);
     if (RESERVED.contains(name)) {
-      throw new IllegalStateException("The spec property '" + name + "' has the name of a Kafka Connect"
-          + " connector setting; rename the @Property");
+      throw new IllegalStateException(
+          "The spec property '"
+              + name
+              + "' has the name of a Kafka Connect"
+              + " connector setting; rename the @Property");
     }
     boolean secret = s.path("airbyte_secret").asBoolean(false);
     String type = JsonValues.primaryType(s);
-    ConfigDef.Type connectType = secret ? ConfigDef.Type.PASSWORD
-        : switch (kind) {
-          case LIST -> ConfigDef.Type.LIST;
-          case JSON -> ConfigDef.Type.STRING;
-          case TEXT -> switch (type) {
-            case "integer" -> ConfigDef.Type.LONG;
-            case "number" -> ConfigDef.Type.DOUBLE;
-            case "boolean" -> ConfigDef.Type.BOOLEAN;
-            default -> ConfigDef.Type.STRING;
-          };
-        };
+    ConfigDef.Type connectType =
+        secret
+            ? ConfigDef.Type.PASSWORD
+            : switch (kind) {
+              case LIST -> ConfigDef.Type.LIST;
+              case JSON -> ConfigDef.Type.STRING;
+              case TEXT ->
+                  switch (type) {
+                    case "integer" -> ConfigDef.Type.LONG;
+                    case "number" -> ConfigDef.Type.DOUBLE;
+                    case "boolean" -> ConfigDef.Type.BOOLEAN;
+                    default -> ConfigDef.Type.STRING;
+                  };
+            };
     JsonNode given = s.get("default");
     Object dflt = given == null || given.isNull() ? null : defaultValue(given, connectType, kind);
-    ConfigDef.Importance importance = required ? ConfigDef.Importance.HIGH
-        : dflt == null ? ConfigDef.Importance.MEDIUM : ConfigDef.Importance.LOW;
+    ConfigDef.Importance importance =
+        required
+            ? ConfigDef.Importance.HIGH
+            : dflt == null ? ConfigDef.Importance.MEDIUM : ConfigDef.Importance.LOW;
     String doc = s.path("description").asText("");
     if (kind == Kind.JSON) {
       doc = (doc.isEmpty() ? "" : doc + " ") + "A JSON value.";
@@ -165,9 +207,11 @@ final class SpecConfig {
     }
     int order = groupCounters.merge(group, 1, Integer::sum);
     String display = s.path("title").asText(path.get(path.size() - 1));
-    // Connect's own ConfigDef checks stay off (no validator, never NO_DEFAULT_VALUE): the spec's JSON
+    // Connect's own ConfigDef checks stay off (no validator, never NO_DEFAULT_VALUE): the spec's
+    // JSON
     // schema is the one judge, so every problem is reported once, in the Airbyte mode's words.
-    definition.define(name, connectType, dflt, importance, doc, group, order, ConfigDef.Width.MEDIUM, display);
+    definition.define(
+        name, connectType, dflt, importance, doc, group, order, ConfigDef.Width.MEDIUM, display);
     keys.put(name, new Key(name, List.copyOf(path), kind, secret));
   }
 
@@ -198,7 +242,9 @@ final class SpecConfig {
   }
 
   private static boolean isScalar(String type) {
-    return "string".equals(type) || "integer".equals(type) || "number".equals(type)
+    return "string".equals(type)
+        || "integer".equals(type)
+        || "number".equals(type)
         || "boolean".equals(type);
   }
 
@@ -207,8 +253,11 @@ final class SpecConfig {
     List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
     JsonNode properties = objectSchema.path("properties");
     properties.fields().forEachRemaining(out::add);
-    out.sort(Comparator.comparingInt((Map.Entry<String, JsonNode> e) -> e.getValue().path("order").asInt(Integer.MAX_VALUE))
-        .thenComparing(Map.Entry::getKey));
+    out.sort(
+        Comparator.comparingInt(
+                (Map.Entry<String, JsonNode> e) ->
+                    e.getValue().path("order").asInt(Integer.MAX_VALUE))
+            .thenComparing(Map.Entry::getKey));
     return out;
   }
 
@@ -218,8 +267,9 @@ final class SpecConfig {
   record Converted(ObjectNode config, Map<String, String> keyErrors) {}
 
   /**
-   * The c8kit config the user's properties describe: only keys they set (so the spec's defaults apply
-   * as in the Airbyte mode), text coerced to the schema's types; other properties are ignored.
+   * The c8kit config the user's properties describe: only keys they set (so the spec's defaults
+   * apply as in the Airbyte mode), text coerced to the schema's types; other properties are
+   * ignored.
    */
   Converted toJson(Map<String, String> props) {
     ObjectNode config = JSON.objectNode();
@@ -247,9 +297,16 @@ final class SpecConfig {
           try {
             value = Protocol.mapper().readTree(text);
           } catch (JsonProcessingException e) {
-            // the text may be secret: say where, never quote it (Jackson's message quotes characters)
-            errors.put(key.name(), key.name() + ": is not valid JSON (at line "
-                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // the text may be secret: say where, never quote it (Jackson's message quotes
+            // characters)
+            errors.put(
+                key.name(),
+                key.name()
+                    + ": is not valid JSON (at line "
+                    + e.getLocation().getLineNr()
+                    + ", column "
+                    + e.getLocation().getColumnNr()
+                    + ")");
             continue;
           }
         }

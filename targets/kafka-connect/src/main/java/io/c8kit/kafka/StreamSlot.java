@@ -11,8 +11,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * One stream of a source task: its source partition {@code {"stream", "namespace"}} (namespace only
  * when it has one), its topic, its record converter and where it stands. The source offset is
- * {@code {"state": "<the c8kit stream state as JSON text>"}}: Connect offsets hold only primitives, so
- * the state object travels as text; an offset without {@code state} means "from the beginning".
+ * {@code {"state": "<the c8kit stream state as JSON text>"}}: Connect offsets hold only primitives,
+ * so the state object travels as text; an offset without {@code state} means "from the beginning".
  */
 final class StreamSlot {
   static final String STREAM = "stream";
@@ -23,8 +23,10 @@ final class StreamSlot {
   final Map<String, Object> partition;
   final String topic;
   final RecordValues values;
+
   /** The stream's latest state (committed at start, then as read); null before the first. */
   JsonNode state;
+
   /** When the stream should be read next (epoch ms); {@code Long.MAX_VALUE} for never. */
   long nextRunAt;
 
@@ -51,7 +53,8 @@ final class StreamSlot {
    */
   void resume(Map<String, Object> offset, SourceSettings settings) {
     state = stateOf(offset, stream.label());
-    boolean finishedFullRefresh = !stream.incremental() && state != null && state.isObject() && state.isEmpty();
+    boolean finishedFullRefresh =
+        !stream.incremental() && state != null && state.isObject() && state.isEmpty();
     nextRunAt = finishedFullRefresh && settings.fullRefreshIntervalMs < 0 ? Long.MAX_VALUE : 0;
   }
 
@@ -64,13 +67,17 @@ final class StreamSlot {
     try {
       JsonNode parsed = text instanceof String s ? Protocol.mapper().readTree(s) : null;
       if (parsed == null || !parsed.isObject()) {
-        throw new ConnectException("The stored offset of stream " + label
-            + " has a \"state\" that is not a JSON object text; reset the connector's offsets");
+        throw new ConnectException(
+            "The stored offset of stream "
+                + label
+                + " has a \"state\" that is not a JSON object text; reset the connector's offsets");
       }
       return parsed;
     } catch (IOException e) {
-      throw new ConnectException("The stored offset of stream " + label
-          + " has a \"state\" that is not valid JSON; reset the connector's offsets");
+      throw new ConnectException(
+          "The stored offset of stream "
+              + label
+              + " has a \"state\" that is not valid JSON; reset the connector's offsets");
     }
   }
 
@@ -83,12 +90,28 @@ final class StreamSlot {
   }
 
   SourceRecord toRecord(JsonNode data, long emittedAt) {
-    return new SourceRecord(partition, offset(), topic, null, values.keySchema(), values.key(data),
-        values.valueSchema(), values.value(data), emittedAt);
+    return new SourceRecord(
+        partition,
+        offset(),
+        topic,
+        null,
+        values.keySchema(),
+        values.key(data),
+        values.valueSchema(),
+        values.value(data),
+        emittedAt);
   }
 
   SourceRecord withCurrentOffset(SourceRecord r) {
-    return new SourceRecord(partition, offset(), r.topic(), r.kafkaPartition(), r.keySchema(), r.key(),
-        r.valueSchema(), r.value(), r.timestamp());
+    return new SourceRecord(
+        partition,
+        offset(),
+        r.topic(),
+        r.kafkaPartition(),
+        r.keySchema(),
+        r.key(),
+        r.valueSchema(),
+        r.value(),
+        r.timestamp());
   }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 
-/** The {@code streams} selection and the task's share of streams, by label ({@code namespace.name} or {@code name}). */
+/**
+ * The {@code streams} selection and the task's share of streams, by label ({@code namespace.name}
+ * or {@code name}).
+ */
 final class Streams {
   private Streams() {}
 
@@ -34,8 +37,12 @@ final class Streams {
       }
     }
     if (!missing.isEmpty()) {
-      throw new ConnectException("streams: the source has no stream " + String.join(", ", missing)
-          + " (it has " + String.join(", ", all.stream().map(EngineRead.StreamInfo::label).toList()) + ")");
+      throw new ConnectException(
+          "streams: the source has no stream "
+              + String.join(", ", missing)
+              + " (it has "
+              + String.join(", ", all.stream().map(EngineRead.StreamInfo::label).toList())
+              + ")");
     }
     return out;
   }
@@ -48,8 +55,10 @@ final class Streams {
 
   static List<String> decode(String json) {
     if (json == null) {
-      throw new ConnectException("The task has no " + SourceSettings.TASK_STREAMS
-          + "; task configs come from the connector, not from the user");
+      throw new ConnectException(
+          "The task has no "
+              + SourceSettings.TASK_STREAMS
+              + "; task configs come from the connector, not from the user");
     }
     try {
       List<String> out = new ArrayList<>();
@@ -58,7 +67,8 @@ final class Streams {
       }
       return out;
     } catch (JsonProcessingException e) {
-      throw new ConnectException("The task's " + SourceSettings.TASK_STREAMS + " is not a JSON array", e);
+      throw new ConnectException(
+          "The task's " + SourceSettings.TASK_STREAMS + " is not a JSON array", e);
     }
   }
 }

@@ -27,39 +27,49 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The processor's Kafka Connect output, compiled the way a connector module is (this module and the
- * Connect API on the class path): the thin classes and services files, and that they run as plugins.
+ * Connect API on the class path): the thin classes and services files, and that they run as
+ * plugins.
  */
 class GeneratedPluginTest {
-  private static final JavaFileObject SOURCE = JavaFileObjects.forSourceLines("com.example.tiny.TinySource",
-      "package com.example.tiny;",
-      "import io.c8kit.annotations.*;",
-      "import java.util.List;",
-      "/** A tiny source. */",
-      "@Source(name = \"tiny\", version = \"2.0.1\")",
-      "public class TinySource {",
-      "  public record Config(@Property(description = \"How many.\", minimum = 1) int count) {}",
-      "  public record Item(long id) {}",
-      "  @Check void check(Config c) {}",
-      "  @Stream(primaryKey = \"id\") List<Item> items(Config c) { return List.of(); }",
-      "}");
-  private static final JavaFileObject OTHER_SOURCE = JavaFileObjects.forSourceLines("com.example.a.AlphaSource",
-      "package com.example.a;",
-      "import io.c8kit.annotations.*;",
-      "import java.util.List;",
-      "/** Another source, to show the services file lists every source of the compilation. */",
-      "@Source(name = \"alpha\", version = \"1.0.0\")",
-      "public class AlphaSource {",
-      "  public record Config(String name) {}",
-      "  public record Item(long id) {}",
-      "  @Stream List<Item> items(Config c) { return List.of(); }",
-      "}");
-  private static final JavaFileObject DESTINATION = JavaFileObjects.forResource("com/example/sink/TinyDestination.java");
+  private static final JavaFileObject SOURCE =
+      JavaFileObjects.forSourceLines(
+          "com.example.tiny.TinySource",
+          "package com.example.tiny;",
+          "import io.c8kit.annotations.*;",
+          "import java.util.List;",
+          "/** A tiny source. */",
+          "@Source(name = \"tiny\", version = \"2.0.1\")",
+          "public class TinySource {",
+          "  public record Config(@Property(description = \"How many.\", minimum = 1) int count) {}",
+          "  public record Item(long id) {}",
+          "  @Check void check(Config c) {}",
+          "  @Stream(primaryKey = \"id\") List<Item> items(Config c) { return List.of(); }",
+          "}");
+  private static final JavaFileObject OTHER_SOURCE =
+      JavaFileObjects.forSourceLines(
+          "com.example.a.AlphaSource",
+          "package com.example.a;",
+          "import io.c8kit.annotations.*;",
+          "import java.util.List;",
+          "/** Another source, to show the services file lists every source of the compilation. */",
+          "@Source(name = \"alpha\", version = \"1.0.0\")",
+          "public class AlphaSource {",
+          "  public record Config(String name) {}",
+          "  public record Item(long id) {}",
+          "  @Stream List<Item> items(Config c) { return List.of(); }",
+          "}");
+  private static final JavaFileObject DESTINATION =
+      JavaFileObjects.forResource("com/example/sink/TinyDestination.java");
 
   private static Compilation compile(List<String> classPath, JavaFileObject... sources) {
     List<File> files = classPath.stream().map(File::new).toList();
     // Only the targets a Kafka Connect plugin needs: the plugin's class path has no Airbyte CLI.
-    Compilation c = javac().withProcessors(new C8kitProcessor()).withClasspath(files)
-        .withOptions("-Xlint:-processing", "-Ac8kit.targets=c8,kafka").compile(sources);
+    Compilation c =
+        javac()
+            .withProcessors(new C8kitProcessor())
+            .withClasspath(files)
+            .withOptions("-Xlint:-processing", "-Ac8kit.targets=c8,kafka")
+            .compile(sources);
     assertThat(c).succeeded();
     return c;
   }
@@ -71,8 +81,11 @@ class GeneratedPluginTest {
   @Test
   void generatesConnectorAndTaskClassesAndServicesFiles() throws IOException {
     Compilation c = compile(testClassPath(), SOURCE, OTHER_SOURCE, DESTINATION);
-    assertThat(c).generatedSourceFile("com.example.tiny.TinySourceConnector").contentsAsUtf8String().isEqualTo(
-        """
+    assertThat(c)
+        .generatedSourceFile("com.example.tiny.TinySourceConnector")
+        .contentsAsUtf8String()
+        .isEqualTo(
+            """
         package com.example.tiny;
 
         import io.c8kit.kafka.C8kitSourceConnector;
@@ -88,8 +101,11 @@ class GeneratedPluginTest {
           }
         }
         """);
-    assertThat(c).generatedSourceFile("com.example.tiny.TinySourceTask").contentsAsUtf8String().isEqualTo(
-        """
+    assertThat(c)
+        .generatedSourceFile("com.example.tiny.TinySourceTask")
+        .contentsAsUtf8String()
+        .isEqualTo(
+            """
         package com.example.tiny;
 
         import io.c8kit.kafka.C8kitSourceTask;
@@ -105,20 +121,32 @@ class GeneratedPluginTest {
           }
         }
         """);
-    assertThat(c).generatedSourceFile("com.example.sink.TinySinkConnector").contentsAsUtf8String()
-        .contains("public final class TinySinkConnector extends C8kitSinkConnector {\n"
-            + "  public TinySinkConnector() {\n"
-            + "    super(new TinyConnector(), TinySinkTask.class);");
-    assertThat(c).generatedSourceFile("com.example.sink.TinySinkTask").contentsAsUtf8String()
-        .contains("public final class TinySinkTask extends C8kitSinkTask {\n"
-            + "  public TinySinkTask() {\n"
-            + "    super(new TinyConnector());");
-    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT,
+    assertThat(c)
+        .generatedSourceFile("com.example.sink.TinySinkConnector")
+        .contentsAsUtf8String()
+        .contains(
+            "public final class TinySinkConnector extends C8kitSinkConnector {\n"
+                + "  public TinySinkConnector() {\n"
+                + "    super(new TinyConnector(), TinySinkTask.class);");
+    assertThat(c)
+        .generatedSourceFile("com.example.sink.TinySinkTask")
+        .contentsAsUtf8String()
+        .contains(
+            "public final class TinySinkTask extends C8kitSinkTask {\n"
+                + "  public TinySinkTask() {\n"
+                + "    super(new TinyConnector());");
+    assertThat(c)
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT,
             "META-INF/services/org.apache.kafka.connect.source.SourceConnector")
-        .contentsAsUtf8String().isEqualTo("com.example.a.AlphaSourceConnector\ncom.example.tiny.TinySourceConnector\n");
-    assertThat(c).generatedFile(StandardLocation.CLASS_OUTPUT,
+        .contentsAsUtf8String()
+        .isEqualTo("com.example.a.AlphaSourceConnector\ncom.example.tiny.TinySourceConnector\n");
+    assertThat(c)
+        .generatedFile(
+            StandardLocation.CLASS_OUTPUT,
             "META-INF/services/org.apache.kafka.connect.sink.SinkConnector")
-        .contentsAsUtf8String().isEqualTo("com.example.sink.TinySinkConnector\n");
+        .contentsAsUtf8String()
+        .isEqualTo("com.example.sink.TinySinkConnector\n");
   }
 
   @Test
@@ -126,39 +154,49 @@ class GeneratedPluginTest {
     Compilation c = compile(testClassPath(), SOURCE, DESTINATION);
     ClassLoader loader = new CompiledLoader(c, getClass().getClassLoader());
 
-    SourceConnector source = (SourceConnector) loader.loadClass("com.example.tiny.TinySourceConnector")
-        .getConstructor().newInstance();
+    SourceConnector source =
+        (SourceConnector)
+            loader.loadClass("com.example.tiny.TinySourceConnector").getConstructor().newInstance();
     assertThat(source.version()).isEqualTo("2.0.1");
     assertThat(source.config().names()).contains("count");
     assertThat(source.taskClass().getName()).isEqualTo("com.example.tiny.TinySourceTask");
     assertThat(source.taskClass().getConstructor().newInstance().version()).isEqualTo("2.0.1");
     Config bad = source.validate(Map.of("count", "0"));
-    ConfigValue count = bad.configValues().stream().filter(v -> v.name().equals("count")).findFirst().orElseThrow();
+    ConfigValue count =
+        bad.configValues().stream().filter(v -> v.name().equals("count")).findFirst().orElseThrow();
     assertThat(count.errorMessages()).isNotEmpty();
 
-    SinkConnector sink = (SinkConnector) loader.loadClass("com.example.sink.TinySinkConnector")
-        .getConstructor().newInstance();
+    SinkConnector sink =
+        (SinkConnector)
+            loader.loadClass("com.example.sink.TinySinkConnector").getConstructor().newInstance();
     assertThat(sink.version()).isEqualTo("3.1.0");
     assertThat(sink.taskClass().getName()).isEqualTo("com.example.sink.TinySinkTask");
   }
 
   @Test
   void nothingForKafkaWithoutTheConnectApiOnTheClassPath() {
-    List<String> withoutKafka = testClassPath().stream()
-        .filter(p -> !new File(p).getName().startsWith("connect-api")).toList();
+    List<String> withoutKafka =
+        testClassPath().stream()
+            .filter(p -> !new File(p).getName().startsWith("connect-api"))
+            .toList();
     assertThat(withoutKafka).hasSize(testClassPath().size() - 1);
     Compilation c = compile(withoutKafka, SOURCE, DESTINATION);
-    assertThat(names(c)).containsNoneOf("com/example/tiny/TinySourceConnector.java",
-        "com/example/sink/TinySinkConnector.java", "com/example/tiny/TinySourceTask.java",
-        "com/example/sink/TinySinkTask.java");
+    assertThat(names(c))
+        .containsNoneOf(
+            "com/example/tiny/TinySourceConnector.java",
+            "com/example/sink/TinySinkConnector.java",
+            "com/example/tiny/TinySourceTask.java",
+            "com/example/sink/TinySinkTask.java");
     assertThat(names(c)).contains("com/example/tiny/TinyConnector.java");
     assertThat(names(c).stream().filter(n -> n.contains("org.apache.kafka")).toList()).isEmpty();
   }
 
   @Test
   void nothingForKafkaWithoutTheTargetOnTheClassPath() {
-    List<String> withoutTarget = testClassPath().stream()
-        .filter(p -> !p.replace('\\', '/').endsWith("kafka-connect/target/classes")).toList();
+    List<String> withoutTarget =
+        testClassPath().stream()
+            .filter(p -> !p.replace('\\', '/').endsWith("kafka-connect/target/classes"))
+            .toList();
     assertThat(withoutTarget).hasSize(testClassPath().size() - 1);
     Compilation c = compile(withoutTarget, SOURCE);
     assertThat(names(c)).doesNotContain("com/example/tiny/TinySourceConnector.java");
@@ -167,16 +205,21 @@ class GeneratedPluginTest {
 
   @Test
   void outputIsDeterministic() {
-    Map<String, String> first = contents(compile(testClassPath(), SOURCE, OTHER_SOURCE, DESTINATION));
-    Map<String, String> second = contents(compile(testClassPath(), DESTINATION, OTHER_SOURCE, SOURCE));
+    Map<String, String> first =
+        contents(compile(testClassPath(), SOURCE, OTHER_SOURCE, DESTINATION));
+    Map<String, String> second =
+        contents(compile(testClassPath(), DESTINATION, OTHER_SOURCE, SOURCE));
     assertThat(second).isEqualTo(first);
   }
 
   private static List<String> names(Compilation c) {
-    return c.generatedFiles().stream().map(f -> {
-      String path = f.toUri().getPath();
-      return path.substring(path.indexOf("_OUTPUT/") + "_OUTPUT/".length());
-    }).collect(Collectors.toList());
+    return c.generatedFiles().stream()
+        .map(
+            f -> {
+              String path = f.toUri().getPath();
+              return path.substring(path.indexOf("_OUTPUT/") + "_OUTPUT/".length());
+            })
+        .collect(Collectors.toList());
   }
 
   private static Map<String, String> contents(Compilation c) {

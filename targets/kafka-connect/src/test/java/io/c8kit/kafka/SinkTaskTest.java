@@ -30,26 +30,43 @@ class SinkTaskTest {
 
   static final class Recording extends DestinationConnector<String> {
     Recording() {
-      super(DestinationDefinition.<String>builder(new ConnectorInfo("recording", "2.0.0", "", "", "", "",
-              ConnectorKind.DESTINATION, "/META-INF/c8kit/recording/spec.json", ""),
-              c -> ConfigValues.string(c, "label"))
-          .writer((label, context) -> new SyncWriter() {
-            @Override
-            public void open(DestinationStream stream) {
-              CALLS.add("open " + stream.name() + " " + stream.destinationSyncMode().wire());
-            }
+      super(
+          DestinationDefinition.<String>builder(
+                  new ConnectorInfo(
+                      "recording",
+                      "2.0.0",
+                      "",
+                      "",
+                      "",
+                      "",
+                      ConnectorKind.DESTINATION,
+                      "/META-INF/c8kit/recording/spec.json",
+                      ""),
+                  c -> ConfigValues.string(c, "label"))
+              .writer(
+                  (label, context) ->
+                      new SyncWriter() {
+                        @Override
+                        public void open(DestinationStream stream) {
+                          CALLS.add(
+                              "open " + stream.name() + " " + stream.destinationSyncMode().wire());
+                        }
 
-            @Override
-            public void write(DestinationStream stream, List<DestinationRecord> batch) {
-              CALLS.add("write " + stream.name() + " " + batch.stream().map(r -> r.data().toString()).toList());
-            }
+                        @Override
+                        public void write(DestinationStream stream, List<DestinationRecord> batch) {
+                          CALLS.add(
+                              "write "
+                                  + stream.name()
+                                  + " "
+                                  + batch.stream().map(r -> r.data().toString()).toList());
+                        }
 
-            @Override
-            public void complete(DestinationStream stream) {
-              CALLS.add("complete " + stream.name());
-            }
-          })
-          .build());
+                        @Override
+                        public void complete(DestinationStream stream) {
+                          CALLS.add("complete " + stream.name());
+                        }
+                      })
+              .build());
     }
   }
 
@@ -65,30 +82,64 @@ class SinkTaskTest {
     CALLS.clear();
     RecordingSinkTask task = new RecordingSinkTask();
     task.initialize(context(dlq));
-    task.start(Map.of("label", "x", "topics", "p.users,p.events", "topic.prefix", "p.",
-        "sync.mode.p.users", "append_dedup", "primary.key.p.users", "id"));
+    task.start(
+        Map.of(
+            "label",
+            "x",
+            "topics",
+            "p.users,p.events",
+            "topic.prefix",
+            "p.",
+            "sync.mode.p.users",
+            "append_dedup",
+            "primary.key.p.users",
+            "id"));
     return task;
   }
 
   private static SinkRecord record(String topic, long offset, Object value) {
-    return new SinkRecord(topic, 0, null, null, null, value, offset, 1_000L,
+    return new SinkRecord(
+        topic,
+        0,
+        null,
+        null,
+        null,
+        value,
+        offset,
+        1_000L,
         org.apache.kafka.common.record.TimestampType.CREATE_TIME);
   }
 
   @Test
   void writesOnPreCommitAndReturnsOnlyCommittedOffsets() {
     RecordingSinkTask task = start(false);
-    task.put(List.of(record("p.users", 0, Map.of("id", 1)), record("p.users", 1, "{\"id\":2}"),
-        record("p.events", 7, Map.of("e", "x"))));
+    task.put(
+        List.of(
+            record("p.users", 0, Map.of("id", 1)),
+            record("p.users", 1, "{\"id\":2}"),
+            record("p.events", 7, Map.of("e", "x"))));
     assertEquals(List.of(), CALLS, "nothing is written before the commit");
     TopicPartition users = new TopicPartition("p.users", 0);
     TopicPartition events = new TopicPartition("p.events", 0);
-    Map<TopicPartition, OffsetAndMetadata> current = Map.of(users, new OffsetAndMetadata(2), events,
-        new OffsetAndMetadata(8), new TopicPartition("p.users", 1), new OffsetAndMetadata(0));
+    Map<TopicPartition, OffsetAndMetadata> current =
+        Map.of(
+            users,
+            new OffsetAndMetadata(2),
+            events,
+            new OffsetAndMetadata(8),
+            new TopicPartition("p.users", 1),
+            new OffsetAndMetadata(0));
     Map<TopicPartition, OffsetAndMetadata> committed = task.preCommit(current);
-    assertEquals(Map.of(users, new OffsetAndMetadata(2), events, new OffsetAndMetadata(8)), committed);
-    assertEquals(List.of("open users append_dedup", "write users [{\"id\":1}, {\"id\":2}]", "complete users",
-        "open events append", "write events [{\"e\":\"x\"}]"), sortedByStream(CALLS));
+    assertEquals(
+        Map.of(users, new OffsetAndMetadata(2), events, new OffsetAndMetadata(8)), committed);
+    assertEquals(
+        List.of(
+            "open users append_dedup",
+            "write users [{\"id\":1}, {\"id\":2}]",
+            "complete users",
+            "open events append",
+            "write events [{\"e\":\"x\"}]"),
+        sortedByStream(CALLS));
     task.stop();
   }
 
@@ -103,9 +154,11 @@ class SinkTaskTest {
   @Test
   void aMalformedRecordFailsTheTaskWithoutADeadLetterQueue() {
     RecordingSinkTask task = start(false);
-    ConnectException e = assertThrows(ConnectException.class,
-        () -> task.put(List.of(record("p.users", 3, "[1,2]"))));
-    assertTrue(e.getMessage().contains("Record p.users-0@3 cannot be written: the value is a JSON array"),
+    ConnectException e =
+        assertThrows(
+            ConnectException.class, () -> task.put(List.of(record("p.users", 3, "[1,2]"))));
+    assertTrue(
+        e.getMessage().contains("Record p.users-0@3 cannot be written: the value is a JSON array"),
         e.getMessage());
     assertTrue(e.getMessage().contains("errors.tolerance=all"), e.getMessage());
   }
@@ -118,15 +171,19 @@ class SinkTaskTest {
     assertTrue(reported.get(0).contains("not valid JSON"), reported.get(0));
     assertTrue(reported.get(1).contains("tombstone"), reported.get(1));
     TopicPartition events = new TopicPartition("p.events", 0);
-    assertEquals(Map.of(events, new OffsetAndMetadata(2)), task.preCommit(Map.of(events, new OffsetAndMetadata(2))));
+    assertEquals(
+        Map.of(events, new OffsetAndMetadata(2)),
+        task.preCommit(Map.of(events, new OffsetAndMetadata(2))));
   }
 
   @Test
   void dedupNeedsAPrimaryKey() {
     RecordingSinkTask task = new RecordingSinkTask();
     task.initialize(context(false));
-    ConnectException e = assertThrows(ConnectException.class, () -> task.start(Map.of("label", "x",
-        "topics", "a", "sync.mode", "append_dedup")));
+    ConnectException e =
+        assertThrows(
+            ConnectException.class,
+            () -> task.start(Map.of("label", "x", "topics", "a", "sync.mode", "append_dedup")));
     assertTrue(e.getMessage().contains("primary.key.a"), e.getMessage());
   }
 
@@ -162,10 +219,12 @@ class SinkTaskTest {
 
       @Override
       public ErrantRecordReporter errantRecordReporter() {
-        return !dlq ? null : (record, error) -> {
-          reported.add(error.getMessage());
-          return CompletableFuture.completedFuture(null);
-        };
+        return !dlq
+            ? null
+            : (record, error) -> {
+              reported.add(error.getMessage());
+              return CompletableFuture.completedFuture(null);
+            };
       }
 
       @Override

@@ -40,17 +40,22 @@ class SourceTaskTest {
     assertEquals("0.9.1", connector.version());
     connector.start(Map.of("name", "c", "topic.prefix", "p."));
     assertEquals(1, connector.taskConfigs(1).size());
-    assertEquals("[\"numbers\",\"letters\"]", connector.taskConfigs(1).get(0).get("c8kit.task.streams"));
+    assertEquals(
+        "[\"numbers\",\"letters\"]", connector.taskConfigs(1).get(0).get("c8kit.task.streams"));
     List<Map<String, String>> two = connector.taskConfigs(8);
-    assertEquals(List.of("[\"numbers\"]", "[\"letters\"]"),
+    assertEquals(
+        List.of("[\"numbers\"]", "[\"letters\"]"),
         two.stream().map(c -> c.get("c8kit.task.streams")).toList());
     assertEquals("p.", two.get(1).get("topic.prefix"));
     assertEquals(ExactlyOnceSupport.SUPPORTED, connector.exactlyOnceSupport(Map.of()));
-    assertEquals(ConnectorTransactionBoundaries.SUPPORTED, connector.canDefineTransactionBoundaries(Map.of()));
+    assertEquals(
+        ConnectorTransactionBoundaries.SUPPORTED,
+        connector.canDefineTransactionBoundaries(Map.of()));
 
     connector.start(Map.of("streams", "letters"));
     assertEquals("[\"letters\"]", connector.taskConfigs(4).get(0).get("c8kit.task.streams"));
-    ConnectException e = assertThrows(ConnectException.class, () -> connector.start(Map.of("streams", "nope")));
+    ConnectException e =
+        assertThrows(ConnectException.class, () -> connector.start(Map.of("streams", "nope")));
     assertTrue(e.getMessage().contains("no stream nope"), e.getMessage());
   }
 
@@ -59,7 +64,8 @@ class SourceTaskTest {
     List<SourceRecord> records = run(Map.of("topic.prefix", "p.", "checkpoint", "2"), 8);
     List<SourceRecord> numbers = records.subList(0, 5);
     List<SourceRecord> letters = records.subList(5, 8);
-    assertEquals(List.of("p.numbers"), numbers.stream().map(SourceRecord::topic).distinct().toList());
+    assertEquals(
+        List.of("p.numbers"), numbers.stream().map(SourceRecord::topic).distinct().toList());
     assertEquals(Map.of("stream", "numbers"), numbers.get(0).sourcePartition());
     List<Object> cursors = new ArrayList<>();
     for (SourceRecord r : numbers) {
@@ -69,9 +75,15 @@ class SourceTaskTest {
     String s4 = "{\"cursor_field\":[\"n\"],\"cursor\":4}";
     String s5 = "{\"cursor_field\":[\"n\"],\"cursor\":5}";
     assertEquals(java.util.Arrays.asList(null, s2, s2, s4, s5), cursors);
-    assertEquals(List.of(2L, 4L, 5L, "c"), commits.stream()
-        .map(r -> r.topic().endsWith("numbers") ? (Object) ((Map<?, ?>) r.key()).get("id")
-            : ((Map<?, ?>) r.key()).get("letter")).toList());
+    assertEquals(
+        List.of(2L, 4L, 5L, "c"),
+        commits.stream()
+            .map(
+                r ->
+                    r.topic().endsWith("numbers")
+                        ? (Object) ((Map<?, ?>) r.key()).get("id")
+                        : ((Map<?, ?>) r.key()).get("letter"))
+            .toList());
     assertEquals(Map.of("id", 1L), numbers.get(0).key());
     Map<?, ?> first = (Map<?, ?>) numbers.get(0).value();
     assertEquals(List.of("id", "n", "name", "tags"), List.copyOf(first.keySet()));
@@ -84,10 +96,13 @@ class SourceTaskTest {
 
   @Test
   void resumesFromCommittedOffsetsAndDoesNotRepeatAFinishedFullRefresh() throws Exception {
-    stored.put(Map.of("stream", "numbers"), Map.of("state", "{\"cursor_field\":[\"n\"],\"cursor\":4}"));
+    stored.put(
+        Map.of("stream", "numbers"), Map.of("state", "{\"cursor_field\":[\"n\"],\"cursor\":4}"));
     stored.put(Map.of("stream", "letters"), Map.of("state", "{}"));
     List<SourceRecord> records = run(Map.of(), 2);
-    assertEquals(List.of(Map.of("id", 4L), Map.of("id", 5L)), records.stream().map(SourceRecord::key).toList());
+    assertEquals(
+        List.of(Map.of("id", 4L), Map.of("id", 5L)),
+        records.stream().map(SourceRecord::key).toList());
     Thread.sleep(300);
     assertNull(task.poll(), "letters finished in an earlier run and must not be read again");
   }
@@ -106,13 +121,17 @@ class SourceTaskTest {
 
   @Test
   void aFailingStreamFailsThePollAfterItsRecordsWithAMaskedMessage() throws Exception {
-    List<SourceRecord> records = run(Map.of("fail_at", "3", "token", "tok-secret-1", "streams", "numbers"), 2);
+    List<SourceRecord> records =
+        run(Map.of("fail_at", "3", "token", "tok-secret-1", "streams", "numbers"), 2);
     assertEquals(2, records.size());
-    ConnectException e = assertThrows(ConnectException.class, () -> {
-      for (int i = 0; i < 20; i++) {
-        task.poll();
-      }
-    });
+    ConnectException e =
+        assertThrows(
+            ConnectException.class,
+            () -> {
+              for (int i = 0; i < 20; i++) {
+                task.poll();
+              }
+            });
     assertTrue(e.getMessage().contains("failing at 3 with token ****"), e.getMessage());
     assertFalse(e.getMessage().contains("tok-secret-1"));
   }
@@ -154,7 +173,8 @@ class SourceTaskTest {
 
         @Override
         @SuppressWarnings("unchecked")
-        public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
+        public <T> Map<Map<String, T>, Map<String, Object>> offsets(
+            Collection<Map<String, T>> partitions) {
           Map<Map<String, T>, Map<String, Object>> out = new HashMap<>();
           for (Map<String, T> p : partitions) {
             out.put(p, stored.get((Map<String, Object>) p));

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * {@code --about} in the Meltano SDK's three formats: text (default), {@code json} (name,
  * description, version, capabilities, settings) and {@code markdown} (the connector's settings as a
- * readable table). Settings are the spec's config schema, with each secret marked
- * {@code "sensitive": true} (Meltano's word) beside the SDK's {@code secret}/{@code writeOnly}.
+ * readable table). Settings are the spec's config schema, with each secret marked {@code
+ * "sensitive": true} (Meltano's word) beside the SDK's {@code secret}/{@code writeOnly}.
  */
 final class About {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -96,13 +96,17 @@ final class About {
     sb.append("Capabilities:\n");
     capabilities.forEach(c -> sb.append("  - ").append(c).append('\n'));
     sb.append("Settings:\n");
-    settings.get("properties").fields().forEachRemaining(e -> {
-      sb.append("  - Name: ").append(e.getKey()).append('\n');
-      sb.append("    Type: ").append(type(e.getValue())).append('\n');
-      if (e.getValue().path("sensitive").asBoolean(false)) {
-        sb.append("    Sensitive: true\n");
-      }
-    });
+    settings
+        .get("properties")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              sb.append("  - Name: ").append(e.getKey()).append('\n');
+              sb.append("    Type: ").append(type(e.getValue())).append('\n');
+              if (e.getValue().path("sensitive").asBoolean(false)) {
+                sb.append("    Sensitive: true\n");
+              }
+            });
     return sb.toString();
   }
 
@@ -113,8 +117,12 @@ final class About {
       sb.append(info.description()).append("\n\n");
     }
     sb.append("Built with c8kit from the ")
-        .append(info.kind() == ConnectorKind.SOURCE ? "source" : "destination").append(" `")
-        .append(info.name()).append("` ").append(info.version()).append(".\n\n");
+        .append(info.kind() == ConnectorKind.SOURCE ? "source" : "destination")
+        .append(" `")
+        .append(info.name())
+        .append("` ")
+        .append(info.version())
+        .append(".\n\n");
     sb.append("## Capabilities\n\n");
     capabilities.forEach(c -> sb.append("- `").append(c).append("`\n"));
     sb.append("\n## Settings\n\n");
@@ -122,7 +130,8 @@ final class About {
     sb.append("|:--------|:--------:|:-------:|:---------:|:------------|\n");
     rows(settings, "", sb);
     sb.append("\nA full list of supported settings and capabilities is available by running: `")
-        .append(name).append(" --about`\n");
+        .append(name)
+        .append(" --about`\n");
     return sb.toString();
   }
 
@@ -138,11 +147,17 @@ final class About {
         isRequired |= r.asText().equals(e.getKey());
       }
       JsonNode def = s.get("default");
-      sb.append("| ").append(cell(setting))
-          .append(" | ").append(isRequired ? "True" : "False")
-          .append(" | ").append(def == null ? "None" : cell(def.isTextual() ? def.asText() : PythonJson.oneLine(def)))
-          .append(" | ").append(s.path("sensitive").asBoolean(false) ? "True" : "False")
-          .append(" | ").append(cell(s.path("description").asText("")))
+      sb.append("| ")
+          .append(cell(setting))
+          .append(" | ")
+          .append(isRequired ? "True" : "False")
+          .append(" | ")
+          .append(
+              def == null ? "None" : cell(def.isTextual() ? def.asText() : PythonJson.oneLine(def)))
+          .append(" | ")
+          .append(s.path("sensitive").asBoolean(false) ? "True" : "False")
+          .append(" | ")
+          .append(cell(s.path("description").asText("")))
           .append(" |\n");
       if (s.path("properties").isObject()) {
         rows(s, setting, sb);

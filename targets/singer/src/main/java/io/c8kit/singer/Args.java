@@ -24,17 +24,24 @@ final class Args {
 
   static final Option CONFIG = new Option("-c", "--config", "CONFIG", false, "Config file");
   static final Option STATE = new Option("-s", "--state", "STATE", false, "State file");
-  static final Option PROPERTIES = new Option("-p", "--properties", "PROPERTIES", false,
-      "Property selections: DEPRECATED, Please use --catalog instead");
+  static final Option PROPERTIES =
+      new Option(
+          "-p",
+          "--properties",
+          "PROPERTIES",
+          false,
+          "Property selections: DEPRECATED, Please use --catalog instead");
   static final Option CATALOG = new Option(null, "--catalog", "CATALOG", false, "Catalog file");
   static final Option DISCOVER = new Option("-d", "--discover", null, true, "Do schema discovery");
-  static final Option ABOUT = new Option(null, "--about", null, true,
-      "Display package metadata and settings");
-  static final Option FORMAT = new Option(null, "--format", "{json,markdown}", false,
-      "Specify output style for --about");
-  static final Option HELP = new Option("-h", "--help", null, true, "show this help message and exit");
+  static final Option ABOUT =
+      new Option(null, "--about", null, true, "Display package metadata and settings");
+  static final Option FORMAT =
+      new Option(null, "--format", "{json,markdown}", false, "Specify output style for --about");
+  static final Option HELP =
+      new Option("-h", "--help", null, true, "show this help message and exit");
 
-  static final List<Option> TAP = List.of(HELP, CONFIG, STATE, PROPERTIES, CATALOG, DISCOVER, ABOUT, FORMAT);
+  static final List<Option> TAP =
+      List.of(HELP, CONFIG, STATE, PROPERTIES, CATALOG, DISCOVER, ABOUT, FORMAT);
   static final List<Option> TARGET = List.of(HELP, CONFIG, ABOUT, FORMAT);
 
   /** A usage error: the message argparse would print after {@code <prog>: error: }. */
@@ -74,8 +81,12 @@ final class Args {
         }
         if (o.flag()) {
           if (eq >= 0) {
-            throw new UsageException("argument " + o.display() + ": ignored explicit argument '"
-                + arg.substring(eq + 1) + "'");
+            throw new UsageException(
+                "argument "
+                    + o.display()
+                    + ": ignored explicit argument '"
+                    + arg.substring(eq + 1)
+                    + "'");
           }
           values.put(o, "true");
         } else if (eq >= 0) {
@@ -91,8 +102,12 @@ final class Args {
             if (j == 1) {
               unrecognized.add(arg);
             } else {
-              throw new UsageException("argument " + shortOption(arg.charAt(j - 1), options).display()
-                  + ": ignored explicit argument '" + arg.substring(j) + "'");
+              throw new UsageException(
+                  "argument "
+                      + shortOption(arg.charAt(j - 1), options).display()
+                      + ": ignored explicit argument '"
+                      + arg.substring(j)
+                      + "'");
             }
             break;
           }
@@ -116,8 +131,8 @@ final class Args {
     }
     String format = values.get(FORMAT);
     if (format != null && !format.equals("json") && !format.equals("markdown")) {
-      throw new UsageException("argument --format: invalid choice: '" + format
-          + "' (choose from 'json', 'markdown')");
+      throw new UsageException(
+          "argument --format: invalid choice: '" + format + "' (choose from 'json', 'markdown')");
     }
     if (!values.containsKey(ABOUT) && !values.containsKey(CONFIG)) {
       throw new UsageException("the following arguments are required: " + CONFIG.display());
@@ -148,8 +163,11 @@ final class Args {
       }
     }
     if (matches.size() > 1) {
-      throw new UsageException("ambiguous option: " + name + " could match "
-          + String.join(", ", matches.stream().map(Option::longName).toList()));
+      throw new UsageException(
+          "ambiguous option: "
+              + name
+              + " could match "
+              + String.join(", ", matches.stream().map(Option::longName).toList()));
     }
     return matches.isEmpty() ? null : matches.get(0);
   }
@@ -178,9 +196,12 @@ final class Args {
   static String help(String prog, List<Option> options) {
     StringBuilder sb = new StringBuilder(usage(prog, options)).append("\n\noptions:\n");
     for (Option o : options) {
-      String names = o.shortName() == null ? o.longName() + (o.flag() ? "" : " " + o.metavar())
-          : o.flag() ? o.shortName() + ", " + o.longName()
-          : o.shortName() + " " + o.metavar() + ", " + o.longName() + " " + o.metavar();
+      String names =
+          o.shortName() == null
+              ? o.longName() + (o.flag() ? "" : " " + o.metavar())
+              : o.flag()
+                  ? o.shortName() + ", " + o.longName()
+                  : o.shortName() + " " + o.metavar() + ", " + o.longName() + " " + o.metavar();
       sb.append("  ").append(names);
       if (names.length() > 20) {
         sb.append("\n").append(" ".repeat(24));

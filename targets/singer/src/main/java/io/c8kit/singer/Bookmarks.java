@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tap's Singer STATE value, {@code {"bookmarks": {tap_stream_id: {...}}, "currently_syncing": id}},
- * mapped to and from the engine's per-stream states. Bookmarks: incremental
- * {@code {"replication_key": "updated_at", "replication_key_value": v}} (the Meltano SDK names);
- * full table {@code {"version": n}}, plus {@code "page": p} while a resumable full refresh is under
- * way. Bookmarks of streams not synced in this run, and keys c8kit does not use, are kept as they came.
+ * The tap's Singer STATE value, {@code {"bookmarks": {tap_stream_id: {...}}, "currently_syncing":
+ * id}}, mapped to and from the engine's per-stream states. Bookmarks: incremental {@code
+ * {"replication_key": "updated_at", "replication_key_value": v}} (the Meltano SDK names); full
+ * table {@code {"version": n}}, plus {@code "page": p} while a resumable full refresh is under way.
+ * Bookmarks of streams not synced in this run, and keys c8kit does not use, are kept as they came.
  */
 final class Bookmarks {
   static final String BOOKMARKS = "bookmarks";
@@ -41,21 +41,32 @@ final class Bookmarks {
       return new Bookmarks(JsonNodeFactory.instance.objectNode());
     }
     if (!state.isObject()) {
-      throw new ConfigException("State file " + path + " must hold a JSON object such as"
-          + " {\"bookmarks\": {...}}, not " + state.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+      throw new ConfigException(
+          "State file "
+              + path
+              + " must hold a JSON object such as"
+              + " {\"bookmarks\": {...}}, not "
+              + state.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
     }
     JsonNode bookmarks = state.get(BOOKMARKS);
     if (bookmarks != null && !bookmarks.isNull() && !bookmarks.isObject()) {
-      throw new ConfigException("State file " + path + ": \"bookmarks\" must be an object keyed by"
-          + " tap_stream_id");
+      throw new ConfigException(
+          "State file " + path + ": \"bookmarks\" must be an object keyed by" + " tap_stream_id");
     }
     if (bookmarks != null) {
-      bookmarks.fields().forEachRemaining(e -> {
-        if (!e.getValue().isObject()) {
-          throw new ConfigException("State file " + path + ": the bookmark of stream \"" + e.getKey()
-              + "\" must be an object");
-        }
-      });
+      bookmarks
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (!e.getValue().isObject()) {
+                  throw new ConfigException(
+                      "State file "
+                          + path
+                          + ": the bookmark of stream \""
+                          + e.getKey()
+                          + "\" must be an object");
+                }
+              });
     }
     return new Bookmarks(((ObjectNode) state).deepCopy());
   }
@@ -72,8 +83,8 @@ final class Bookmarks {
   }
 
   /**
-   * Streams in sync order: singer-python's {@code get_selected_streams} starts at the stream that was
-   * syncing when the previous run stopped, then wraps around.
+   * Streams in sync order: singer-python's {@code get_selected_streams} starts at the stream that
+   * was syncing when the previous run stopped, then wraps around.
    */
   List<SyncPlan> order(List<SyncPlan> plans) {
     String current = currentlySyncing();
@@ -103,8 +114,14 @@ final class Bookmarks {
           continue;
         }
         if (key != null && !wanted.equals(key.asText())) {
-          warnings.add("The bookmark of stream " + plan.stream().tapStreamId() + " is for replication key "
-              + key.asText() + ", not " + wanted + "; syncing the stream from the start");
+          warnings.add(
+              "The bookmark of stream "
+                  + plan.stream().tapStreamId()
+                  + " is for replication key "
+                  + key.asText()
+                  + ", not "
+                  + wanted
+                  + "; syncing the stream from the start");
           continue;
         }
         ObjectNode state = JsonNodeFactory.instance.objectNode();
@@ -145,8 +162,8 @@ final class Bookmarks {
   }
 
   /**
-   * A checkpoint of the engine for this stream: {@code {"cursor_field", "cursor"}},
-   * {@code {"page"}}, or {@code {}} when a full refresh completed.
+   * A checkpoint of the engine for this stream: {@code {"cursor_field", "cursor"}}, {@code
+   * {"page"}}, or {@code {}} when a full refresh completed.
    */
   void checkpoint(SyncPlan plan, JsonNode engineState) {
     ObjectNode bookmark = writable(plan.stream().tapStreamId());

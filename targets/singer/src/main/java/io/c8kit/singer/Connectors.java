@@ -8,9 +8,9 @@ import java.util.ServiceLoader;
 
 /**
  * Finds the connector of a jar for the fixed Singer mains: the generated connectors the class path
- * lists in {@code META-INF/services/io.c8kit.runtime.Connector} (written by the processor whatever the
- * targets), of the wanted kind; the system property {@code c8kit.connector} (a class name) picks one
- * when there are several.
+ * lists in {@code META-INF/services/io.c8kit.runtime.Connector} (written by the processor whatever
+ * the targets), of the wanted kind; the system property {@code c8kit.connector} (a class name)
+ * picks one when there are several.
  */
 final class Connectors {
   static final String PROPERTY = "c8kit.connector";
@@ -29,14 +29,28 @@ final class Connectors {
       return found.get(0);
     }
     if (found.isEmpty()) {
-      throw new IllegalStateException(wanted != null
-          ? "no " + what + " named " + wanted + " in META-INF/services/io.c8kit.runtime.Connector on the class path"
-          : "no " + what + " on the class path: the connector's jar (its META-INF/services/io.c8kit.runtime.Connector)"
-              + " must be on it");
+      throw new IllegalStateException(
+          wanted != null
+              ? "no "
+                  + what
+                  + " named "
+                  + wanted
+                  + " in META-INF/services/io.c8kit.runtime.Connector on the class path"
+              : "no "
+                  + what
+                  + " on the class path: the connector's jar (its META-INF/services/io.c8kit.runtime.Connector)"
+                  + " must be on it");
     }
-    throw new IllegalStateException("the class path holds " + found.size() + " " + what + "s ("
-        + String.join(", ", found.stream().map(c -> c.getClass().getName()).toList())
-        + "); choose one with -D" + PROPERTY + "=CLASS");
+    throw new IllegalStateException(
+        "the class path holds "
+            + found.size()
+            + " "
+            + what
+            + "s ("
+            + String.join(", ", found.stream().map(c -> c.getClass().getName()).toList())
+            + "); choose one with -D"
+            + PROPERTY
+            + "=CLASS");
   }
 
   /** Exits the JVM with a main's code, whatever threads are left. */

@@ -10,11 +10,11 @@ import io.c8kit.protocol.ConfiguredAirbyteStream;
 import io.c8kit.protocol.DestinationSyncMode;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.runtime.SourceConnector;
-import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.read.ReadEngine;
 import io.c8kit.runtime.read.ReadSink;
 import io.c8kit.runtime.read.SourceCatalog;
+import io.c8kit.runtime.secrets.SecretMasker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,8 @@ import java.util.logging.Level;
 
 /**
  * The one place the Singer tap touches the read engine: discovery as {@link TapStream}s, and a read
- * of the selected streams whose records, checkpoints and statuses reach the {@link TapSink}.
- * The engine's records reach the tap's singer-python-exact writer through the connector's generated
+ * of the selected streams whose records, checkpoints and statuses reach the {@link TapSink}. The
+ * engine's records reach the tap's singer-python-exact writer through the connector's generated
  * serializer, without a tree.
  */
 final class Engine {
@@ -38,11 +38,18 @@ final class Engine {
       if (s.sourceDefinedPrimaryKey != null) {
         s.sourceDefinedPrimaryKey.forEach(path -> keys.add(String.join(".", path)));
       }
-      List<SyncMode> modes = s.supportedSyncModes == null ? List.of(SyncMode.FULL_REFRESH) : s.supportedSyncModes;
-      streams.add(new TapStream(s.name, s.namespace, (ObjectNode) s.jsonSchema, List.copyOf(keys),
-          s.defaultCursorField == null ? List.of() : List.copyOf(s.defaultCursorField),
-          Boolean.TRUE.equals(s.sourceDefinedCursor), modes.contains(SyncMode.FULL_REFRESH),
-          modes.contains(SyncMode.INCREMENTAL)));
+      List<SyncMode> modes =
+          s.supportedSyncModes == null ? List.of(SyncMode.FULL_REFRESH) : s.supportedSyncModes;
+      streams.add(
+          new TapStream(
+              s.name,
+              s.namespace,
+              (ObjectNode) s.jsonSchema,
+              List.copyOf(keys),
+              s.defaultCursorField == null ? List.of() : List.copyOf(s.defaultCursorField),
+              Boolean.TRUE.equals(s.sourceDefinedCursor),
+              modes.contains(SyncMode.FULL_REFRESH),
+              modes.contains(SyncMode.INCREMENTAL)));
     }
     return streams;
   }
@@ -52,9 +59,15 @@ final class Engine {
    *
    * @param log receives the engine's log lines (level, text)
    */
-  static <C> void read(SourceConnector<C> connector, C config, List<SyncPlan> plans,
-      Map<SyncPlan, ObjectNode> states, TapSink sink, SecretMasker masker,
-      BiConsumer<String, String> log) throws Exception {
+  static <C> void read(
+      SourceConnector<C> connector,
+      C config,
+      List<SyncPlan> plans,
+      Map<SyncPlan, ObjectNode> states,
+      TapSink sink,
+      SecretMasker masker,
+      BiConsumer<String, String> log)
+      throws Exception {
     ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog();
     ArrayNode state = JsonNodeFactory.instance.arrayNode();
     for (SyncPlan plan : plans) {
@@ -71,7 +84,10 @@ final class Engine {
       if (s.incremental()) {
         c.stream.supportedSyncModes.add(SyncMode.INCREMENTAL);
       }
-      c.syncMode = plan.method() == ReplicationMethod.INCREMENTAL ? SyncMode.INCREMENTAL : SyncMode.FULL_REFRESH;
+      c.syncMode =
+          plan.method() == ReplicationMethod.INCREMENTAL
+              ? SyncMode.INCREMENTAL
+              : SyncMode.FULL_REFRESH;
       c.cursorField = plan.replicationKey().isEmpty() ? null : plan.replicationKey();
       c.destinationSyncMode = DestinationSyncMode.APPEND;
       catalog.streams.add(c);
@@ -88,7 +104,13 @@ final class Engine {
         stream.set("stream_state", streamState);
       }
     }
-    ReadEngine.read(connector, config, catalog, state.isEmpty() ? null : state, new EngineSink(sink, log), masker);
+    ReadEngine.read(
+        connector,
+        config,
+        catalog,
+        state.isEmpty() ? null : state,
+        new EngineSink(sink, log),
+        masker);
   }
 
   /** The read engine's results handed to the {@link TapSink}, its log lines to {@code log}. */
@@ -114,7 +136,9 @@ final class Engine {
     /** A Singer tap has no message to hand a changed config back; the change is lost, so say so. */
     @Override
     public void configChanged(ObjectNode config, long atMillis) {
-      log.accept("WARN", "The connector changed its config during the read; a Singer tap cannot persist the change");
+      log.accept(
+          "WARN",
+          "The connector changed its config during the read; a Singer tap cannot persist the change");
     }
 
     @Override

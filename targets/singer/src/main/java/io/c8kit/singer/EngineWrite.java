@@ -27,12 +27,15 @@ import java.util.logging.Level;
  * The one place the Singer target touches the write engine: a {@link WriteEvents} run over the
  * engine's buffers, sync modes and commit path.
  *
- * <p>The engine's {@link WriteRun} runs on its own thread, fed the target's events through a bounded
- * queue, so that buffers that have aged are committed (and their states printed) while the input is
- * idle, as in the Airbyte write. A state travels as the Singer value itself.
+ * <p>The engine's {@link WriteRun} runs on its own thread, fed the target's events through a
+ * bounded queue, so that buffers that have aged are committed (and their states printed) while the
+ * input is idle, as in the Airbyte write. A state travels as the Singer value itself.
  */
 final class EngineWrite<C> implements WriteEvents {
-  /** Events in flight between the input and the engine; bounds the memory of a slow writer's backlog. */
+  /**
+   * Events in flight between the input and the engine; bounds the memory of a slow writer's
+   * backlog.
+   */
   private static final int QUEUE = 1024;
 
   /** One input event, applied on the engine's thread. */
@@ -52,8 +55,14 @@ final class EngineWrite<C> implements WriteEvents {
   private long position;
   private boolean finished;
 
-  EngineWrite(DestinationConnector<C> connector, C config, List<DestinationStream> streams,
-      Listener listener, SecretMasker masker, BiConsumer<String, String> log) throws IOException {
+  EngineWrite(
+      DestinationConnector<C> connector,
+      C config,
+      List<DestinationStream> streams,
+      Listener listener,
+      SecretMasker masker,
+      BiConsumer<String, String> log)
+      throws IOException {
     ConfiguredAirbyteCatalog catalog = new ConfiguredAirbyteCatalog();
     for (DestinationStream d : streams) {
       ConfiguredAirbyteStream c = new ConfiguredAirbyteStream();
@@ -71,30 +80,37 @@ final class EngineWrite<C> implements WriteEvents {
     data.setRootValueSeparator(null);
     Output output = new Output(listener, masker, log);
     String first = streams.isEmpty() ? null : streams.get(0).name();
-    this.worker = new Thread(() -> {
-      WriteRun run = null;
-      try {
-        run = WriteRun.open(connector, config, catalog, output);
-        if (first != null) {
-          // any stream status means: a stream completes only by its own COMPLETE, never by end of input
-          run.streamStatus(null, first, false, 0);
-        }
-        drain(run);
-      } catch (Throwable t) {
-        failure = t;
-        if (run != null) {
-          run.abort(t);
-        }
-      } finally {
-        done = true;
-        queue.clear(); // a producer waiting for room sees done
-      }
-    }, "c8kit-singer-write");
+    this.worker =
+        new Thread(
+            () -> {
+              WriteRun run = null;
+              try {
+                run = WriteRun.open(connector, config, catalog, output);
+                if (first != null) {
+                  // any stream status means: a stream completes only by its own COMPLETE, never by
+                  // end of input
+                  run.streamStatus(null, first, false, 0);
+                }
+                drain(run);
+              } catch (Throwable t) {
+                failure = t;
+                if (run != null) {
+                  run.abort(t);
+                }
+              } finally {
+                done = true;
+                queue.clear(); // a producer waiting for room sees done
+              }
+            },
+            "c8kit-singer-write");
     worker.setDaemon(true);
     worker.start();
   }
 
-  /** Applies events until the end (or an abort) of this run's input, committing aged buffers when idle. */
+  /**
+   * Applies events until the end (or an abort) of this run's input, committing aged buffers when
+   * idle.
+   */
   private void drain(WriteRun run) throws Exception {
     while (true) {
       long timeout = run.idleTimeoutNanos();
@@ -183,7 +199,9 @@ final class EngineWrite<C> implements WriteEvents {
     }
   }
 
-  /** Without {@link #finish()}: the engine commits what it received, completes nothing, and stops. */
+  /**
+   * Without {@link #finish()}: the engine commits what it received, completes nothing, and stops.
+   */
   @Override
   public void close() throws Exception {
     if (finished) {

@@ -24,11 +24,14 @@ import java.util.Map;
  * same values and can be diffed against them.
  */
 final class PythonJson {
-  /** Decimals as written: {@code 1.50} stays {@code 1.50}, like simplejson's {@code use_decimal}. */
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
+  /**
+   * Decimals as written: {@code 1.50} stays {@code 1.50}, like simplejson's {@code use_decimal}.
+   */
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   private static final CharacterEscapes ENSURE_ASCII = new AsciiEscapes();
 
@@ -176,8 +179,16 @@ final class PythonJson {
 
     @Override
     public SerializableString getEscapeSequence(int ch) {
-      return new SerializedString(new String(new char[] {'\\', 'u',
-          HEX[(ch >> 12) & 0xf], HEX[(ch >> 8) & 0xf], HEX[(ch >> 4) & 0xf], HEX[ch & 0xf]}));
+      return new SerializedString(
+          new String(
+              new char[] {
+                '\\',
+                'u',
+                HEX[(ch >> 12) & 0xf],
+                HEX[(ch >> 8) & 0xf],
+                HEX[(ch >> 4) & 0xf],
+                HEX[ch & 0xf]
+              }));
     }
   }
 }

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Singer catalog: written by {@code --discover} in the shape of singer-python's
- * {@code Catalog.to_dict()} with {@code get_standard_metadata} breadcrumbs, and read back from
- * {@code --catalog}/{@code --properties} into the streams to sync, with singer-python's selection rule
+ * The Singer catalog: written by {@code --discover} in the shape of singer-python's {@code
+ * Catalog.to_dict()} with {@code get_standard_metadata} breadcrumbs, and read back from {@code
+ * --catalog}/{@code --properties} into the streams to sync, with singer-python's selection rule
  * ({@code schema.selected} or {@code selected} at breadcrumb {@code []}).
  */
 final class SingerCatalog {
@@ -46,7 +46,8 @@ final class SingerCatalog {
     ObjectNode root = breadcrumb(list);
     strings(root.putArray("table-key-properties"), s.keyProperties());
     if (s.fullTable() != s.incremental()) {
-      root.put("forced-replication-method",
+      root.put(
+          "forced-replication-method",
           (s.incremental() ? ReplicationMethod.INCREMENTAL : ReplicationMethod.FULL_TABLE).name());
     }
     if (s.incremental() && !s.defaultCursor().isEmpty()) {
@@ -58,12 +59,18 @@ final class SingerCatalog {
       root.put("schema-name", s.namespace());
     }
     JsonNode properties = s.schema().path("properties");
-    properties.fieldNames().forEachRemaining(field -> {
-      ObjectNode md = breadcrumb(list, "properties", field);
-      boolean automatic = s.keyProperties().contains(field)
-          || (s.sourceDefinedCursor() && s.defaultCursor().size() == 1 && s.defaultCursor().get(0).equals(field));
-      md.put("inclusion", automatic ? "automatic" : "available");
-    });
+    properties
+        .fieldNames()
+        .forEachRemaining(
+            field -> {
+              ObjectNode md = breadcrumb(list, "properties", field);
+              boolean automatic =
+                  s.keyProperties().contains(field)
+                      || (s.sourceDefinedCursor()
+                          && s.defaultCursor().size() == 1
+                          && s.defaultCursor().get(0).equals(field));
+              md.put("inclusion", automatic ? "automatic" : "available");
+            });
     return list;
   }
 
@@ -90,7 +97,8 @@ final class SingerCatalog {
   }
 
   private static ReplicationMethod defaultMethod(TapStream s) {
-    return s.incremental() && !s.defaultCursor().isEmpty() ? ReplicationMethod.INCREMENTAL
+    return s.incremental() && !s.defaultCursor().isEmpty()
+        ? ReplicationMethod.INCREMENTAL
         : s.fullTable() ? ReplicationMethod.FULL_TABLE : ReplicationMethod.INCREMENTAL;
   }
 
@@ -102,12 +110,12 @@ final class SingerCatalog {
    * The selected streams of a catalog file, in catalog order.
    *
    * @param what {@code Catalog} or {@code Properties}, for messages
-   * @throws ConfigException for a malformed catalog, a stream the tap does not have, or a replication
-   *     method or key the stream cannot use
+   * @throws ConfigException for a malformed catalog, a stream the tap does not have, or a
+   *     replication method or key the stream cannot use
    * @param skipped receives the ids of unselected streams (logged as singer-python does)
    */
-  static List<SyncPlan> selected(JsonNode catalog, String what, String path, List<TapStream> streams,
-      List<String> skipped) {
+  static List<SyncPlan> selected(
+      JsonNode catalog, String what, String path, List<TapStream> streams, List<String> skipped) {
     String file = what + " file " + path;
     if (catalog == null || !catalog.isObject() || !catalog.path("streams").isArray()) {
       throw new ConfigException(file + " must hold a JSON object with a \"streams\" array");
@@ -131,16 +139,23 @@ final class SingerCatalog {
       Map<String, JsonNode> root = new HashMap<>();
       Map<String, JsonNode> deselectedFields = new HashMap<>();
       readMetadata(entry.get("metadata"), at, root, deselectedFields);
-      boolean selected = entry.path("schema").path("selected").asBoolean(false)
-          || root.getOrDefault("selected", JSON.booleanNode(false)).asBoolean(false);
+      boolean selected =
+          entry.path("schema").path("selected").asBoolean(false)
+              || root.getOrDefault("selected", JSON.booleanNode(false)).asBoolean(false);
       if (!selected) {
         skipped.add(id);
         continue;
       }
       TapStream stream = byId.get(id);
       if (stream == null) {
-        throw new ConfigException(at + " selects stream \"" + id + "\", which this tap does not have;"
-            + " known streams: " + byId.keySet().stream().sorted().toList() + " (run --discover)");
+        throw new ConfigException(
+            at
+                + " selects stream \""
+                + id
+                + "\", which this tap does not have;"
+                + " known streams: "
+                + byId.keySet().stream().sorted().toList()
+                + " (run --discover)");
       }
       if (!seen.add(id)) {
         throw new ConfigException(at + " selects stream \"" + id + "\" a second time");
@@ -150,8 +165,8 @@ final class SingerCatalog {
     return plans;
   }
 
-  private static void readMetadata(JsonNode metadata, String at, Map<String, JsonNode> root,
-      Map<String, JsonNode> fields) {
+  private static void readMetadata(
+      JsonNode metadata, String at, Map<String, JsonNode> root, Map<String, JsonNode> fields) {
     if (metadata == null || metadata.isNull()) {
       return;
     }
@@ -162,22 +177,32 @@ final class SingerCatalog {
       JsonNode crumb = item.path("breadcrumb");
       JsonNode md = item.path("metadata");
       if (!crumb.isArray() || !md.isObject()) {
-        throw new ConfigException(at + ".metadata items need a \"breadcrumb\" list and a \"metadata\" object");
+        throw new ConfigException(
+            at + ".metadata items need a \"breadcrumb\" list and a \"metadata\" object");
       }
       if (crumb.isEmpty()) {
         md.fields().forEachRemaining(e -> root.put(e.getKey(), e.getValue()));
-      } else if (crumb.size() == 2 && "properties".equals(crumb.get(0).asText())
-          && md.path("selected").isBoolean() && !md.get("selected").asBoolean()
+      } else if (crumb.size() == 2
+          && "properties".equals(crumb.get(0).asText())
+          && md.path("selected").isBoolean()
+          && !md.get("selected").asBoolean()
           && !"automatic".equals(md.path("inclusion").asText())) {
         fields.put(crumb.get(1).asText(), md);
       }
     }
   }
 
-  private static SyncPlan plan(TapStream stream, JsonNode entry, Map<String, JsonNode> root,
-      Map<String, JsonNode> deselected, String at) {
-    String methodText = text(root.get("replication-method"), entry.get("replication_method"),
-        root.get("forced-replication-method"));
+  private static SyncPlan plan(
+      TapStream stream,
+      JsonNode entry,
+      Map<String, JsonNode> root,
+      Map<String, JsonNode> deselected,
+      String at) {
+    String methodText =
+        text(
+            root.get("replication-method"),
+            entry.get("replication_method"),
+            root.get("forced-replication-method"));
     ReplicationMethod method;
     if (methodText == null) {
       method = defaultMethod(stream);
@@ -185,27 +210,50 @@ final class SingerCatalog {
       try {
         method = ReplicationMethod.valueOf(methodText.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(at + " asks for replication-method " + methodText + " on stream \""
-            + stream.tapStreamId() + "\"; this tap supports " + supported(stream));
+        throw new ConfigException(
+            at
+                + " asks for replication-method "
+                + methodText
+                + " on stream \""
+                + stream.tapStreamId()
+                + "\"; this tap supports "
+                + supported(stream));
       }
     }
     if ((method == ReplicationMethod.INCREMENTAL && !stream.incremental())
         || (method == ReplicationMethod.FULL_TABLE && !stream.fullTable())) {
-      throw new ConfigException(at + " asks for replication-method " + method + " on stream \""
-          + stream.tapStreamId() + "\", which supports only " + supported(stream));
+      throw new ConfigException(
+          at
+              + " asks for replication-method "
+              + method
+              + " on stream \""
+              + stream.tapStreamId()
+              + "\", which supports only "
+              + supported(stream));
     }
     List<String> key = List.of();
     if (method == ReplicationMethod.INCREMENTAL) {
       String keyText = text(root.get("replication-key"), entry.get("replication_key"));
       if (keyText == null) {
         if (stream.defaultCursor().isEmpty()) {
-          throw new ConfigException(at + ": stream \"" + stream.tapStreamId() + "\" has no default"
-              + " replication key; set \"replication-key\" in its metadata at breadcrumb []");
+          throw new ConfigException(
+              at
+                  + ": stream \""
+                  + stream.tapStreamId()
+                  + "\" has no default"
+                  + " replication key; set \"replication-key\" in its metadata at breadcrumb []");
         }
         key = stream.defaultCursor();
       } else if (stream.sourceDefinedCursor() && !keyText.equals(stream.replicationKey())) {
-        throw new ConfigException(at + ": the replication key of stream \"" + stream.tapStreamId()
-            + "\" is defined by the tap as \"" + stream.replicationKey() + "\", not \"" + keyText + "\"");
+        throw new ConfigException(
+            at
+                + ": the replication key of stream \""
+                + stream.tapStreamId()
+                + "\" is defined by the tap as \""
+                + stream.replicationKey()
+                + "\", not \""
+                + keyText
+                + "\"");
       } else {
         key = keyText.equals(stream.replicationKey()) ? stream.defaultCursor() : List.of(keyText);
       }

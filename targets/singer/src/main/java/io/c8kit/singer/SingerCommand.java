@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.logging.Level;
 
 /**
- * What a tap and a target share around their work: argparse-style usage errors (exit 2),
- * {@code --help}, {@code --about}, the config read and validated with its secrets registered before
+ * What a tap and a target share around their work: argparse-style usage errors (exit 2), {@code
+ * --help}, {@code --about}, the config read and validated with its secrets registered before
  * anything is logged, logs on stderr, and any failure as one masked {@code CRITICAL} line (plus the
  * stack trace of an unexpected error) and exit 1.
  */
@@ -34,7 +34,11 @@ abstract class SingerCommand {
   private final OutputStream stdout;
   private final OutputStream stderr;
 
-  SingerCommand(ConnectorInfo info, Class<?> anchor, List<Args.Option> options, OutputStream stdout,
+  SingerCommand(
+      ConnectorInfo info,
+      Class<?> anchor,
+      List<Args.Option> options,
+      OutputStream stdout,
       OutputStream stderr) {
     this.info = info;
     this.anchor = anchor;
@@ -63,7 +67,9 @@ abstract class SingerCommand {
     try (StderrLog log = new StderrLog(stderr, masker, logLevel())) {
       try {
         if (args.has(Args.ABOUT)) {
-          print(stdout, new About(info, spec().connectionSpecification()).render(args.get(Args.FORMAT)));
+          print(
+              stdout,
+              new About(info, spec().connectionSpecification()).render(args.get(Args.FORMAT)));
           return OK;
         }
         int code = command(args, log);
@@ -97,15 +103,20 @@ abstract class SingerCommand {
   static String summary(Throwable t) {
     StringBuilder sb = new StringBuilder();
     String message = t.getMessage();
-    sb.append(t instanceof ConfigException || t instanceof SingerInputException || message == null
-        ? (message == null ? t.getClass().getSimpleName() : message)
-        : t.getClass().getSimpleName() + ": " + message);
+    sb.append(
+        t instanceof ConfigException || t instanceof SingerInputException || message == null
+            ? (message == null ? t.getClass().getSimpleName() : message)
+            : t.getClass().getSimpleName() + ": " + message);
     Throwable cause = t.getCause();
     int depth = 0;
     while (cause != null && cause != t && depth++ < 5) {
       String m = cause.getMessage();
       if (m != null && !sb.toString().contains(m)) {
-        sb.append(" (caused by ").append(cause.getClass().getSimpleName()).append(": ").append(m).append(')');
+        sb.append(" (caused by ")
+            .append(cause.getClass().getSimpleName())
+            .append(": ")
+            .append(m)
+            .append(')');
       }
       cause = cause.getCause();
     }

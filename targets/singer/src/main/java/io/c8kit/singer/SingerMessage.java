@@ -7,8 +7,9 @@ import java.util.List;
 /** One parsed Singer message, as singer-python's {@code parse_message} reads it. */
 sealed interface SingerMessage {
   /** SCHEMA: a stream's JSON schema and key. */
-  record Schema(String stream, ObjectNode schema, List<String> keyProperties,
-      List<String> bookmarkProperties) implements SingerMessage {}
+  record Schema(
+      String stream, ObjectNode schema, List<String> keyProperties, List<String> bookmarkProperties)
+      implements SingerMessage {}
 
   /** RECORD; {@code version} is null unless the stream is versioned (full table). */
   record Record(String stream, ObjectNode record, Long version) implements SingerMessage {}

@@ -46,8 +46,12 @@ final class SingerOutput {
    *
    * @param version the full-table version, or {@code null}
    */
-  synchronized <R> void record(SerializableString stream, RecordSerializer<? super R> serializer, R record,
-      Long version, long extractedAtMillis) {
+  synchronized <R> void record(
+      SerializableString stream,
+      RecordSerializer<? super R> serializer,
+      R record,
+      Long version,
+      long extractedAtMillis) {
     try {
       JsonGenerator g = generator;
       g.writeStartObject();
@@ -75,8 +79,8 @@ final class SingerOutput {
   }
 
   /** {@code {"type": "SCHEMA", "stream", "schema", "key_properties"[, "bookmark_properties"]}}. */
-  synchronized void schema(String stream, JsonNode schema, List<String> keyProperties,
-      List<String> bookmarkProperties) {
+  synchronized void schema(
+      String stream, JsonNode schema, List<String> keyProperties, List<String> bookmarkProperties) {
     try {
       JsonGenerator g = generator;
       g.writeStartObject();
@@ -142,7 +146,8 @@ final class SingerOutput {
     }
   }
 
-  private static void stringArray(JsonGenerator g, String name, List<String> values) throws IOException {
+  private static void stringArray(JsonGenerator g, String name, List<String> values)
+      throws IOException {
     g.writeFieldName(name);
     g.writeStartArray();
     for (String v : values) {

@@ -11,10 +11,10 @@ import java.util.Locale;
 
 /**
  * Parses one line of Singer input with singer-python 1.2.0's rules ({@code parse_message}): a JSON
- * object with a {@code type}; the required keys of each type; {@code key_properties} and
- * {@code bookmark_properties} as a string or a list of strings. The type is matched
- * case-insensitively, as the Singer spec says. Every problem is a {@link SingerInputException} naming
- * the line and the key; the offending value is never quoted (it may be a secret or a whole record).
+ * object with a {@code type}; the required keys of each type; {@code key_properties} and {@code
+ * bookmark_properties} as a string or a list of strings. The type is matched case-insensitively, as
+ * the Singer spec says. Every problem is a {@link SingerInputException} naming the line and the
+ * key; the offending value is never quoted (it may be a secret or a whole record).
  */
 final class SingerParser {
   private static final ObjectReader READER = PythonJson.MAPPER.reader();
@@ -26,14 +26,23 @@ final class SingerParser {
     try {
       node = READER.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new SingerInputException(lineNumber, "not valid JSON (" + e.getOriginalMessage().replaceAll(
-          "'[^']*'", "").trim() + " at column " + e.getLocation().getColumnNr() + ")");
+      throw new SingerInputException(
+          lineNumber,
+          "not valid JSON ("
+              + e.getOriginalMessage().replaceAll("'[^']*'", "").trim()
+              + " at column "
+              + e.getLocation().getColumnNr()
+              + ")");
     } catch (IOException e) {
       throw new SingerInputException(lineNumber, "cannot be read: " + e.getMessage());
     }
     if (node == null || !node.isObject()) {
-      throw new SingerInputException(lineNumber, "expected a JSON object (a Singer message), found "
-          + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
+      throw new SingerInputException(
+          lineNumber,
+          "expected a JSON object (a Singer message), found "
+              + (node == null
+                  ? "nothing"
+                  : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
     }
     JsonNode type = required(node, "type", lineNumber);
     if (!type.isTextual()) {
@@ -41,18 +50,25 @@ final class SingerParser {
     }
     String kind = type.asText().toUpperCase(Locale.ROOT);
     return switch (kind) {
-      case "RECORD" -> new SingerMessage.Record(
-          text(node, "stream", lineNumber), object(node, "record", lineNumber), version(node, lineNumber));
-      case "SCHEMA" -> new SingerMessage.Schema(
-          text(node, "stream", lineNumber), object(node, "schema", lineNumber),
-          names(required(node, "key_properties", lineNumber), "key_properties", lineNumber),
-          node.hasNonNull("bookmark_properties")
-              ? names(node.get("bookmark_properties"), "bookmark_properties", lineNumber) : List.of());
+      case "RECORD" ->
+          new SingerMessage.Record(
+              text(node, "stream", lineNumber),
+              object(node, "record", lineNumber),
+              version(node, lineNumber));
+      case "SCHEMA" ->
+          new SingerMessage.Schema(
+              text(node, "stream", lineNumber),
+              object(node, "schema", lineNumber),
+              names(required(node, "key_properties", lineNumber), "key_properties", lineNumber),
+              node.hasNonNull("bookmark_properties")
+                  ? names(node.get("bookmark_properties"), "bookmark_properties", lineNumber)
+                  : List.of());
       case "STATE" -> new SingerMessage.State(required(node, "value", lineNumber));
       case "ACTIVATE_VERSION" -> {
         JsonNode v = required(node, "version", lineNumber);
         if (!v.canConvertToExactIntegral() || !v.canConvertToLong()) {
-          throw new SingerInputException(lineNumber, "ACTIVATE_VERSION \"version\" must be an integer");
+          throw new SingerInputException(
+              lineNumber, "ACTIVATE_VERSION \"version\" must be an integer");
         }
         yield new SingerMessage.ActivateVersion(text(node, "stream", lineNumber), v.longValue());
       }
@@ -107,7 +123,8 @@ final class SingerParser {
     List<String> names = new ArrayList<>(value.size());
     for (JsonNode n : value) {
       if (!n.isTextual()) {
-        throw new SingerInputException(line, "\"" + key + "\" must be a string or a list of strings");
+        throw new SingerInputException(
+            line, "\"" + key + "\" must be a string or a list of strings");
       }
       names.add(n.asText());
     }

@@ -10,5 +10,8 @@ import java.util.Set;
  * @param replicationKey the cursor path for {@link ReplicationMethod#INCREMENTAL}, else empty
  * @param deselected top-level fields with {@code selected: false} and {@code inclusion: available}
  */
-record SyncPlan(TapStream stream, ReplicationMethod method, List<String> replicationKey,
+record SyncPlan(
+    TapStream stream,
+    ReplicationMethod method,
+    List<String> replicationKey,
     Set<String> deselected) {}

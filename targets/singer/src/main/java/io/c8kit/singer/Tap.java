@@ -12,17 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A c8kit source as a Singer tap: {@code --discover}, a sync of the selected streams
- * ({@code --catalog}, deprecated {@code -p/--properties}, none = every stream), resumable with
- * {@code --state}, and {@code --about}. stdout carries Singer messages only; logs go to stderr.
- * Exit codes: 0 on success, 1 after an error (one {@code CRITICAL} line naming it), 2 for a usage
- * error (argparse's text).
+ * A c8kit source as a Singer tap: {@code --discover}, a sync of the selected streams ({@code
+ * --catalog}, deprecated {@code -p/--properties}, none = every stream), resumable with {@code
+ * --state}, and {@code --about}. stdout carries Singer messages only; logs go to stderr. Exit
+ * codes: 0 on success, 1 after an error (one {@code CRITICAL} line naming it), 2 for a usage error
+ * (argparse's text).
  */
 public final class Tap {
   private Tap() {}
 
   /** Runs in-process and returns the exit code; never exits the JVM. */
-  public static int run(SourceConnector<?> connector, String[] args, OutputStream stdout, OutputStream stderr) {
+  public static int run(
+      SourceConnector<?> connector, String[] args, OutputStream stdout, OutputStream stderr) {
     return new Run<>(connector, stdout, stderr).execute(args);
   }
 
@@ -55,7 +56,9 @@ public final class Tap {
       if (catalogPath != null) {
         String what = args.get(Args.CATALOG) != null ? "Catalog" : "Properties";
         List<String> skipped = new ArrayList<>();
-        plans = SingerCatalog.selected(JsonFiles.readTree(catalogPath, what), what, catalogPath, streams, skipped);
+        plans =
+            SingerCatalog.selected(
+                JsonFiles.readTree(catalogPath, what), what, catalogPath, streams, skipped);
         skipped.forEach(id -> log.line("INFO", "Skipping stream: " + id));
       } else {
         plans = SingerCatalog.all(streams);
@@ -73,7 +76,13 @@ public final class Tap {
       Map<String, SyncPlan> byId = new LinkedHashMap<>();
       plans.forEach(p -> byId.put(p.stream().tapStreamId(), p));
       TapSink sink = new TapSink(output, bookmarks, byId, System::currentTimeMillis);
-      Engine.read(connector, config, plans, states, sink, masker,
+      Engine.read(
+          connector,
+          config,
+          plans,
+          states,
+          sink,
+          masker,
           (level, message) -> log.line(pythonLevel(level), message));
       sink.finish();
       return OK;

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Where the read engine's results become Singer messages: per stream a STATE naming it
- * {@code currently_syncing}, its SCHEMA, for a full table an ACTIVATE_VERSION on its first run, its
+ * Where the read engine's results become Singer messages: per stream a STATE naming it {@code
+ * currently_syncing}, its SCHEMA, for a full table an ACTIVATE_VERSION on its first run, its
  * RECORDs (with {@code version} for a full table), a STATE at each of the engine's checkpoints and,
  * when a full table completes, ACTIVATE_VERSION before its last STATE (the order of pipelinewise
  * taps). {@link #finish()} writes the final STATE with {@code currently_syncing: null}.
@@ -26,7 +26,11 @@ final class TapSink {
   private final Map<String, SyncPlan> plansByTapStreamId;
   private final LongSupplier clock;
 
-  TapSink(SingerOutput out, Bookmarks bookmarks, Map<String, SyncPlan> plansByTapStreamId, LongSupplier clock) {
+  TapSink(
+      SingerOutput out,
+      Bookmarks bookmarks,
+      Map<String, SyncPlan> plansByTapStreamId,
+      LongSupplier clock) {
     this.out = out;
     this.bookmarks = bookmarks;
     this.plansByTapStreamId = plansByTapStreamId;
@@ -83,7 +87,12 @@ final class TapSink {
       if (plan.deselected().isEmpty()) {
         out.record(encodedId, serializer, record, version, emittedAtMillis);
       } else {
-        out.record(encodedId, new Selected<R>(serializer, plan.deselected()), record, version, emittedAtMillis);
+        out.record(
+            encodedId,
+            new Selected<R>(serializer, plan.deselected()),
+            record,
+            version,
+            emittedAtMillis);
       }
     }
 
@@ -103,8 +112,12 @@ final class TapSink {
       }
       bookmarks.start(plan, version);
       out.state(bookmarks.value());
-      out.schema(id, schema, plan.stream().keyProperties(),
-          plan.method() == ReplicationMethod.INCREMENTAL ? java.util.List.of(String.join(".", plan.replicationKey()))
+      out.schema(
+          id,
+          schema,
+          plan.stream().keyProperties(),
+          plan.method() == ReplicationMethod.INCREMENTAL
+              ? java.util.List.of(String.join(".", plan.replicationKey()))
               : java.util.List.of());
       if (version != null && firstRun) {
         out.activateVersion(id, version);
@@ -137,8 +150,8 @@ final class TapSink {
   }
 
   /**
-   * Writes only the selected top-level fields: the record goes through a token buffer, which costs a
-   * copy, so only streams with deselected fields pay it.
+   * Writes only the selected top-level fields: the record goes through a token buffer, which costs
+   * a copy, so only streams with deselected fields pay it.
    */
   private static final class Selected<R> implements RecordSerializer<R> {
     private final RecordSerializer<? super R> all;

@@ -12,8 +12,15 @@ import java.util.List;
  * @param defaultCursor the source-defined cursor path, or empty
  * @param sourceDefinedCursor true when the cursor cannot be changed
  */
-record TapStream(String name, String namespace, ObjectNode schema, List<String> keyProperties,
-    List<String> defaultCursor, boolean sourceDefinedCursor, boolean fullTable, boolean incremental) {
+record TapStream(
+    String name,
+    String namespace,
+    ObjectNode schema,
+    List<String> keyProperties,
+    List<String> defaultCursor,
+    boolean sourceDefinedCursor,
+    boolean fullTable,
+    boolean incremental) {
 
   /** {@code namespace-name} as pipelinewise taps name streams of a schema, or the name alone. */
   String tapStreamId() {

@@ -6,8 +6,8 @@ import java.io.FileOutputStream;
 
 /**
  * The {@code target-<name>} executable: {@code java -cp <connector.jar> io.c8kit.singer.TargetMain
- * --config config.json < messages}. Runs the jar's {@code @Destination} as a Singer target and exits
- * with its code.
+ * --config config.json < messages}. Runs the jar's {@code @Destination} as a Singer target and
+ * exits with its code.
  */
 public final class TargetMain {
   private TargetMain() {}
@@ -15,8 +15,11 @@ public final class TargetMain {
   public static void main(String[] args) {
     int code;
     try {
-      DestinationConnector<?> connector = Connectors.find(DestinationConnector.class, "c8kit destination");
-      code = Target.run(connector, args, System.in, new FileOutputStream(FileDescriptor.out), System.err);
+      DestinationConnector<?> connector =
+          Connectors.find(DestinationConnector.class, "c8kit destination");
+      code =
+          Target.run(
+              connector, args, System.in, new FileOutputStream(FileDescriptor.out), System.err);
     } catch (Throwable t) {
       System.err.println("CRITICAL " + SingerCommand.summary(t));
       code = SingerCommand.FAILURE;

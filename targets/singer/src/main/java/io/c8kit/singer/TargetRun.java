@@ -11,16 +11,16 @@ import java.util.function.Consumer;
 
 /**
  * The Singer target's state machine over its input messages. The engine writes a fixed set of
- * streams per run, while Singer announces streams as it goes; so the input is loaded in segments, each
- * a write run over every stream with a SCHEMA so far, and a new segment starts (after the previous one
- * is committed) when a record needs a stream or mode the running one lacks: a new or changed SCHEMA,
- * or a new full-table version.
+ * streams per run, while Singer announces streams as it goes; so the input is loaded in segments,
+ * each a write run over every stream with a SCHEMA so far, and a new segment starts (after the
+ * previous one is committed) when a record needs a stream or mode the running one lacks: a new or
+ * changed SCHEMA, or a new full-table version.
  *
- * <p>Modes: a stream whose records carry a {@code version} (or that had an ACTIVATE_VERSION first) is
- * a full table, loaded aside and swapped in by the ACTIVATE_VERSION that follows its records; other
- * streams are upserted by {@code key_properties}, or appended without keys. A full table whose version
- * never gets its ACTIVATE_VERSION is not applied. STATE values go to the listener once everything
- * before them is committed.
+ * <p>Modes: a stream whose records carry a {@code version} (or that had an ACTIVATE_VERSION first)
+ * is a full table, loaded aside and swapped in by the ACTIVATE_VERSION that follows its records;
+ * other streams are upserted by {@code key_properties}, or appended without keys. A full table
+ * whose version never gets its ACTIVATE_VERSION is not applied. STATE values go to the listener
+ * once everything before them is committed.
  */
 final class TargetRun {
   /** Opens a write run over the given streams. */
@@ -44,15 +44,21 @@ final class TargetRun {
   private final Segments segments;
   private final WriteEvents.Listener listener;
   private final Consumer<String> warn;
+
   /** Streams whose last ACTIVATE_VERSION came before any of its records: versioned from now on. */
   private final Map<String, Long> announcedVersion = new HashMap<>();
+
   private final Set<String> changedSinceStart = new HashSet<>();
   private WriteEvents segment;
   private Map<String, InSegment> inSegment = new LinkedHashMap<>();
   long records;
   int segmentsRun;
 
-  TargetRun(TargetStreams streams, Segments segments, WriteEvents.Listener listener, Consumer<String> warn) {
+  TargetRun(
+      TargetStreams streams,
+      Segments segments,
+      WriteEvents.Listener listener,
+      Consumer<String> warn) {
     this.streams = streams;
     this.segments = segments;
     this.listener = listener;
@@ -82,13 +88,23 @@ final class TargetRun {
 
   private void record(SingerMessage.Record r, long line) throws Exception {
     if (streams.get(r.stream()) == null) {
-      throw new SingerInputException(line, "RECORD for stream \"" + r.stream() + "\" before any SCHEMA of it;"
-          + " the target needs the stream's schema and key_properties first");
+      throw new SingerInputException(
+          line,
+          "RECORD for stream \""
+              + r.stream()
+              + "\" before any SCHEMA of it;"
+              + " the target needs the stream's schema and key_properties first");
     }
     boolean versioned = r.version() != null || announcedVersion.containsKey(r.stream());
     InSegment s = segment == null ? null : inSegment.get(r.stream());
-    if (s == null || s.completed || s.versioned != versioned || changedSinceStart.contains(r.stream())
-        || (versioned && s.version != null && r.version() != null && !s.version.equals(r.version()))) {
+    if (s == null
+        || s.completed
+        || s.versioned != versioned
+        || changedSinceStart.contains(r.stream())
+        || (versioned
+            && s.version != null
+            && r.version() != null
+            && !s.version.equals(r.version()))) {
       restart(r.stream(), versioned, line);
       s = inSegment.get(r.stream());
     }
@@ -103,10 +119,15 @@ final class TargetRun {
 
   private void activate(SingerMessage.ActivateVersion a, long line) throws Exception {
     if (streams.get(a.stream()) == null) {
-      throw new SingerInputException(line, "ACTIVATE_VERSION for stream \"" + a.stream() + "\" before any SCHEMA of it");
+      throw new SingerInputException(
+          line, "ACTIVATE_VERSION for stream \"" + a.stream() + "\" before any SCHEMA of it");
     }
     InSegment s = segment == null ? null : inSegment.get(a.stream());
-    if (s != null && s.versioned && !s.completed && s.records > 0 && Long.valueOf(a.version()).equals(s.version)) {
+    if (s != null
+        && s.versioned
+        && !s.completed
+        && s.records > 0
+        && Long.valueOf(a.version()).equals(s.version)) {
       segment.complete(a.stream()); // the version is complete: swap it in
       s.completed = true;
       return;
@@ -122,7 +143,10 @@ final class TargetRun {
     announcedVersion.put(a.stream(), a.version());
   }
 
-  /** Ends the running segment (committing it) and opens one where {@code stream} has the mode it needs. */
+  /**
+   * Ends the running segment (committing it) and opens one where {@code stream} has the mode it
+   * needs.
+   */
   private void restart(String stream, boolean versioned, long line) throws Exception {
     endSegment(line, stream);
     Set<String> versionedStreams = new HashSet<>(announcedVersion.keySet());
@@ -158,12 +182,27 @@ final class TargetRun {
       if (!s.versioned) {
         segment.complete(e.getKey());
       } else if (line < 0) {
-        warn.accept("Stream " + e.getKey() + ": version " + s.version + " got no ACTIVATE_VERSION before the end"
-            + " of input; its " + s.records + " records were not applied (the table keeps its previous data)");
+        warn.accept(
+            "Stream "
+                + e.getKey()
+                + ": version "
+                + s.version
+                + " got no ACTIVATE_VERSION before the end"
+                + " of input; its "
+                + s.records
+                + " records were not applied (the table keeps its previous data)");
       } else {
-        throw new SingerInputException(line, "stream \"" + cause + "\" needs a new load while the full-table"
-            + " version " + s.version + " of stream \"" + e.getKey() + "\" is still loading (its ACTIVATE_VERSION"
-            + " has not come yet); send each full table's records and its ACTIVATE_VERSION together");
+        throw new SingerInputException(
+            line,
+            "stream \""
+                + cause
+                + "\" needs a new load while the full-table"
+                + " version "
+                + s.version
+                + " of stream \""
+                + e.getKey()
+                + "\" is still loading (its ACTIVATE_VERSION"
+                + " has not come yet); send each full table's records and its ACTIVATE_VERSION together");
       }
     }
     WriteEvents ending = segment;

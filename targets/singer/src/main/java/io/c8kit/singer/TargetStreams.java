@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * What the target knows about each stream from its SCHEMA (and whether it is versioned), and the
- * destination streams a write run is opened with: upsert ({@code append_dedup}) by
- * {@code key_properties}, {@code append} without keys, {@code overwrite} for a versioned full table.
+ * destination streams a write run is opened with: upsert ({@code append_dedup}) by {@code
+ * key_properties}, {@code append} without keys, {@code overwrite} for a versioned full table.
  */
 final class TargetStreams {
   /** One stream's latest SCHEMA. */
@@ -48,8 +48,7 @@ final class TargetStreams {
       DestinationSyncMode mode;
       if (versioned.contains(k.name())) {
         mode = DestinationSyncMode.OVERWRITE;
-        require(DestinationSyncMode.OVERWRITE, k,
-            "a full-table replacement (ACTIVATE_VERSION)");
+        require(DestinationSyncMode.OVERWRITE, k, "a full-table replacement (ACTIVATE_VERSION)");
       } else if (!k.keys().isEmpty() && supports(DestinationSyncMode.APPEND_DEDUP)) {
         mode = DestinationSyncMode.APPEND_DEDUP;
       } else {
@@ -57,11 +56,22 @@ final class TargetStreams {
         require(DestinationSyncMode.APPEND, k, "appending records");
       }
       List<List<String>> keys = k.keys().stream().map(List::of).toList();
-      List<String> cursor = k.bookmarks().size() == 1 && k.schema().path("properties").has(k.bookmarks().get(0))
-          ? List.of(k.bookmarks().get(0)) : List.of();
-      streams.add(new DestinationStream(k.name(), null, k.schema(),
-          mode == DestinationSyncMode.OVERWRITE ? SyncMode.FULL_REFRESH : SyncMode.INCREMENTAL,
-          mode, mode == DestinationSyncMode.APPEND ? List.of() : keys, cursor, 0, 0, 0));
+      List<String> cursor =
+          k.bookmarks().size() == 1 && k.schema().path("properties").has(k.bookmarks().get(0))
+              ? List.of(k.bookmarks().get(0))
+              : List.of();
+      streams.add(
+          new DestinationStream(
+              k.name(),
+              null,
+              k.schema(),
+              mode == DestinationSyncMode.OVERWRITE ? SyncMode.FULL_REFRESH : SyncMode.INCREMENTAL,
+              mode,
+              mode == DestinationSyncMode.APPEND ? List.of() : keys,
+              cursor,
+              0,
+              0,
+              0));
     }
     return streams;
   }
@@ -72,8 +82,13 @@ final class TargetStreams {
 
   private void require(DestinationSyncMode mode, Known k, String what) {
     if (!supports(mode)) {
-      throw new ConfigException("Stream \"" + k.name() + "\" needs " + what + ", but this destination supports only "
-          + supported.stream().map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).toList());
+      throw new ConfigException(
+          "Stream \""
+              + k.name()
+              + "\" needs "
+              + what
+              + ", but this destination supports only "
+              + supported.stream().map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
   }
 }

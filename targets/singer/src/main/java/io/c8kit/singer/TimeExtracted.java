@@ -4,9 +4,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The {@code time_extracted} text of a RECORD in singer-python's {@code DATETIME_FMT}
- * ({@code %04Y-%m-%dT%H:%M:%S.%fZ}: UTC, always six fraction digits, {@code Z}); the last
- * millisecond's text is kept, since consecutive records mostly share it.
+ * The {@code time_extracted} text of a RECORD in singer-python's {@code DATETIME_FMT} ({@code
+ * %04Y-%m-%dT%H:%M:%S.%fZ}: UTC, always six fraction digits, {@code Z}); the last millisecond's
+ * text is kept, since consecutive records mostly share it.
  */
 final class TimeExtracted {
   private long lastMillis = Long.MIN_VALUE;
@@ -22,9 +22,11 @@ final class TimeExtracted {
   }
 
   static String text(long epochMillis) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(
-        Math.floorDiv(epochMillis, 1000L), (int) Math.floorMod(epochMillis, 1000L) * 1_000_000,
-        ZoneOffset.UTC);
+    LocalDateTime t =
+        LocalDateTime.ofEpochSecond(
+            Math.floorDiv(epochMillis, 1000L),
+            (int) Math.floorMod(epochMillis, 1000L) * 1_000_000,
+            ZoneOffset.UTC);
     char[] c = new char[27];
     digits(c, 0, t.getYear(), 4);
     c[4] = '-';

@@ -45,7 +45,9 @@ abstract class AcceptanceConfig<C extends AcceptanceConfig<C>> {
     return self();
   }
 
-  /** Sets the in-process target's instance; the subclasses' typed {@code connector(...)} call it. */
+  /**
+   * Sets the in-process target's instance; the subclasses' typed {@code connector(...)} call it.
+   */
   final C connectorInstance(Connector<?> connector) {
     target.connector = Objects.requireNonNull(connector, "connector");
     return self();
@@ -70,8 +72,9 @@ abstract class AcceptanceConfig<C extends AcceptanceConfig<C>> {
   }
 
   /**
-   * The {@code docker run --network} of the Docker target (default {@code none}); e.g. {@code host} when
-   * the connector must reach a server. Overridden by {@code -Dc8kit.acceptance.docker.network}.
+   * The {@code docker run --network} of the Docker target (default {@code none}); e.g. {@code host}
+   * when the connector must reach a server. Overridden by {@code
+   * -Dc8kit.acceptance.docker.network}.
    */
   public C dockerNetwork(String network) {
     target.network = Objects.requireNonNull(network, "network");
@@ -119,7 +122,10 @@ abstract class AcceptanceConfig<C extends AcceptanceConfig<C>> {
     return badConfig(Json.write(config));
   }
 
-  /** Optional: a config with which check crashes; it must emit exactly one TRACE (an ERROR with a message). */
+  /**
+   * Optional: a config with which check crashes; it must emit exactly one TRACE (an ERROR with a
+   * message).
+   */
   public C exceptionConfig(String json) {
     return store(v -> exceptionConfig = v, json);
   }
@@ -133,7 +139,10 @@ abstract class AcceptanceConfig<C extends AcceptanceConfig<C>> {
     return store(v -> expectedSpec = v, json);
   }
 
-  /** Optional: the previous version's SPEC (payload or message) for {@code spec.backward_compatibility}. */
+  /**
+   * Optional: the previous version's SPEC (payload or message) for {@code
+   * spec.backward_compatibility}.
+   */
   public C previousSpec(Path file) {
     return previousSpec(Json.read(file));
   }
@@ -143,11 +152,14 @@ abstract class AcceptanceConfig<C extends AcceptanceConfig<C>> {
   }
 
   /**
-   * Skips a rule ({@code "incremental.read_sequential_slices"}) or a whole suite ({@code "incremental"})
-   * with a reason, like CAT's {@code bypass_reason}; the test is reported as skipped with the reason.
+   * Skips a rule ({@code "incremental.read_sequential_slices"}) or a whole suite ({@code
+   * "incremental"}) with a reason, like CAT's {@code bypass_reason}; the test is reported as
+   * skipped with the reason.
    */
   public C bypass(String ruleOrSuite, String reason) {
-    bypassed.put(Objects.requireNonNull(ruleOrSuite, "ruleOrSuite"), Objects.requireNonNull(reason, "reason"));
+    bypassed.put(
+        Objects.requireNonNull(ruleOrSuite, "ruleOrSuite"),
+        Objects.requireNonNull(reason, "reason"));
     return self();
   }
 

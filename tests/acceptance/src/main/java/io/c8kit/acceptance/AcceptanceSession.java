@@ -6,19 +6,24 @@ import java.util.function.Supplier;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The per-class state of an acceptance test (the author's config, the client of the selected target,
- * why it could not be set up, the SPEC run) which sources and destinations resolve the same way, so
- * it is built once here and extended with each kind's own cached runs.
+ * The per-class state of an acceptance test (the author's config, the client of the selected
+ * target, why it could not be set up, the SPEC run) which sources and destinations resolve the same
+ * way, so it is built once here and extended with each kind's own cached runs.
  *
  * @param <C> the kind's config
  */
 class AcceptanceSession<C extends AcceptanceConfig<C>> {
   final C cfg;
   final ConnectorClient client;
+
   /** Why the connector could not be set up, or null: every suite then fails with it. */
   final String error;
-  /** An assumption that failed in {@code config()} (e.g. no test server): every suite is skipped. */
+
+  /**
+   * An assumption that failed in {@code config()} (e.g. no test server): every suite is skipped.
+   */
   final TestAbortedException aborted;
+
   private RunResult specRun;
 
   AcceptanceSession(Supplier<C> config) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The JUnit plumbing that {@link SourceAcceptanceTest} and {@link DestinationAcceptanceTest} share (one
- * session per class from {@code config()}, the {@code connector()} client and its closing, the
+ * The JUnit plumbing that {@link SourceAcceptanceTest} and {@link DestinationAcceptanceTest} share
+ * (one session per class from {@code config()}, the {@code connector()} client and its closing, the
  * {@code spec} and {@code connection} suites), kept here once so each holds only its own suites.
  *
  * @param <C> the kind's config
@@ -64,7 +64,8 @@ abstract class AcceptanceTestBase<C extends AcceptanceConfig<C>, S extends Accep
   final Stream<DynamicNode> spec() {
     S s = session();
     if (s.error != null) {
-      return RuleTests.allFail(List.of(Rules.SPEC_EXACTLY_ONE_SPEC), s::bypassReason, s.error).stream();
+      return RuleTests.allFail(List.of(Rules.SPEC_EXACTLY_ONE_SPEC), s::bypassReason, s.error)
+          .stream();
     }
     List<DynamicNode> tests = new ArrayList<>(CommonSuites.spec(s));
     tests.addAll(kindSpecTests(s));
@@ -76,7 +77,8 @@ abstract class AcceptanceTestBase<C extends AcceptanceConfig<C>, S extends Accep
   final Stream<DynamicNode> connection() {
     S s = session();
     if (s.error != null) {
-      return RuleTests.allFail(List.of(Rules.CONNECTION_CHECK_SUCCEED), s::bypassReason, s.error).stream();
+      return RuleTests.allFail(List.of(Rules.CONNECTION_CHECK_SUCCEED), s::bypassReason, s.error)
+          .stream();
     }
     return CommonSuites.connection(s).stream();
   }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Marks a connector acceptance test class: one instance per class (connector outputs are computed
  * once and shared by the rules), suites in CAT order, tagged {@value #TAG} so builds can select or
- * exclude them. {@link SourceAcceptanceTest} and {@link DestinationAcceptanceTest} already carry it;
- * adding it to a subclass is optional.
+ * exclude them. {@link SourceAcceptanceTest} and {@link DestinationAcceptanceTest} already carry
+ * it; adding it to a subclass is optional.
  */
 @Documented
 @Inherited

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * What {@link DestinationAcceptanceTest} needs to know about a destination: how to run it, a good and
- * a bad config, and a {@link DestinationReader} that reads back what was written.
+ * What {@link DestinationAcceptanceTest} needs to know about a destination: how to run it, a good
+ * and a bad config, and a {@link DestinationReader} that reads back what was written.
  *
  * <pre>{@code
  * DestinationAcceptanceConfig.forConnector(new SqliteConnector())
@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  *     .reader((config, stream, namespace) -> querySqlite(config, stream));
  * }</pre>
  */
-public final class DestinationAcceptanceConfig extends AcceptanceConfig<DestinationAcceptanceConfig> {
+public final class DestinationAcceptanceConfig
+    extends AcceptanceConfig<DestinationAcceptanceConfig> {
   /** Default number of records of the large-batch test. */
   public static final int DEFAULT_LARGE_BATCH = 400;
 
@@ -30,7 +31,9 @@ public final class DestinationAcceptanceConfig extends AcceptanceConfig<Destinat
 
   /** Runs the destination instance in this JVM (the default target). */
   public static DestinationAcceptanceConfig forConnector(DestinationConnector<?> connector) {
-    return new DestinationAcceptanceConfig().connector(connector).primary(TargetChoice.Kind.INPROCESS);
+    return new DestinationAcceptanceConfig()
+        .connector(connector)
+        .primary(TargetChoice.Kind.INPROCESS);
   }
 
   /** Runs {@code java -jar jar}. */
@@ -63,7 +66,8 @@ public final class DestinationAcceptanceConfig extends AcceptanceConfig<Destinat
   /** Records of the large-batch test (default {@value #DEFAULT_LARGE_BATCH}, minimum 400). */
   public DestinationAcceptanceConfig largeBatchSize(int records) {
     if (records < DEFAULT_LARGE_BATCH) {
-      throw new IllegalArgumentException("the large batch has at least " + DEFAULT_LARGE_BATCH + " records");
+      throw new IllegalArgumentException(
+          "the large batch has at least " + DEFAULT_LARGE_BATCH + " records");
     }
     this.largeBatchSize = records;
     return this;

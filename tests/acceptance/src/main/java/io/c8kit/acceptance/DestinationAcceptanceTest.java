@@ -51,53 +51,78 @@ public abstract class DestinationAcceptanceTest
   final List<DynamicNode> kindSpecTests(Session s) {
     RunResult run = s.specRun();
     Optional<JsonNode> spec = SpecChecks.specPayload(run);
-    return List.of(spec.isPresent()
-        ? RuleTests.test(Rules.DESTINATION_SPEC, s::bypassReason,
-            () -> RuleTests.Outcome.of(DestinationChecks.spec(spec.get()), run))
-        : RuleTests.cannotRun(Rules.DESTINATION_SPEC, s::bypassReason, "no SPEC", run));
+    return List.of(
+        spec.isPresent()
+            ? RuleTests.test(
+                Rules.DESTINATION_SPEC,
+                s::bypassReason,
+                () -> RuleTests.Outcome.of(DestinationChecks.spec(spec.get()), run))
+            : RuleTests.cannotRun(Rules.DESTINATION_SPEC, s::bypassReason, "no SPEC", run));
   }
 
   @TestFactory
   @Order(3)
   final Stream<DynamicNode> sync() {
     Session s = session();
-    List<String> rules = List.of(Rules.DESTINATION_SYNC, Rules.DESTINATION_STATE_ECHO, Rules.DESTINATION_LAST_STATE);
+    List<String> rules =
+        List.of(Rules.DESTINATION_SYNC, Rules.DESTINATION_STATE_ECHO, Rules.DESTINATION_LAST_STATE);
     Optional<List<DynamicNode>> blocked = s.blocked(rules);
     if (blocked.isPresent()) {
       return blocked.get().stream();
     }
     String mode = s.defaultMode();
     StreamSetup users = StreamSetup.users(s.name("sync_users"), s.cfg.namespace, mode, 1);
-    StreamSetup events = mode.equals("append_dedup") ? null
-        : StreamSetup.events(s.name("sync_events"), s.cfg.namespace, mode, 1);
+    StreamSetup events =
+        mode.equals("append_dedup")
+            ? null
+            : StreamSetup.events(s.name("sync_events"), s.cfg.namespace, mode, 1);
     List<JsonNode> firstUsers = DestinationTestData.users(1, 2, "sync", 1);
     List<JsonNode> moreUsers = DestinationTestData.users(3, 3, "sync", 1);
     List<JsonNode> eventRows = DestinationTestData.events(3, "click");
-    Messages m = new Messages().records(users.key(), firstUsers)
-        .state(users.key(), DestinationTestData.cursorState(firstUsers.get(1).path("updated_at").asText()));
+    Messages m =
+        new Messages()
+            .records(users.key(), firstUsers)
+            .state(
+                users.key(),
+                DestinationTestData.cursorState(firstUsers.get(1).path("updated_at").asText()));
     if (events != null) {
       m.records(events.key(), eventRows).state(events.key(), Json.object().put("offset", 3));
     }
     m.log("c8kit acceptance: LOG messages must be ignored")
         .records(users.key(), moreUsers)
-        .state(users.key(), DestinationTestData.cursorState(moreUsers.get(2).path("updated_at").asText()));
+        .state(
+            users.key(),
+            DestinationTestData.cursorState(moreUsers.get(2).path("updated_at").asText()));
     List<JsonNode> input = m.build();
     List<StreamSetup> streams = events == null ? List.of(users) : List.of(users, events);
-    Lazy<RunResult> run = new Lazy<>(() -> s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, streams), input));
+    Lazy<RunResult> run =
+        new Lazy<>(
+            () -> s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, streams), input));
     List<JsonNode> expectedUsers = new ArrayList<>(firstUsers);
     expectedUsers.addAll(moreUsers);
     List<DynamicNode> tests = new ArrayList<>();
-    tests.add(RuleTests.test(Rules.DESTINATION_SYNC, s::bypassReason, () -> {
-      List<Violation> v = s.stored(Rules.DESTINATION_SYNC, run.get(), users.key(), expectedUsers);
-      if (events != null) {
-        v.addAll(s.compare(Rules.DESTINATION_SYNC, events.key(), eventRows));
-      }
-      return RuleTests.Outcome.of(v, run.get());
-    }));
-    tests.add(RuleTests.test(Rules.DESTINATION_STATE_ECHO, s::bypassReason,
-        () -> RuleTests.Outcome.of(DestinationChecks.stateEcho(input, run.get()), run.get())));
-    tests.add(RuleTests.test(Rules.DESTINATION_LAST_STATE, s::bypassReason,
-        () -> RuleTests.Outcome.of(DestinationChecks.lastState(input, run.get()), run.get())));
+    tests.add(
+        RuleTests.test(
+            Rules.DESTINATION_SYNC,
+            s::bypassReason,
+            () -> {
+              List<Violation> v =
+                  s.stored(Rules.DESTINATION_SYNC, run.get(), users.key(), expectedUsers);
+              if (events != null) {
+                v.addAll(s.compare(Rules.DESTINATION_SYNC, events.key(), eventRows));
+              }
+              return RuleTests.Outcome.of(v, run.get());
+            }));
+    tests.add(
+        RuleTests.test(
+            Rules.DESTINATION_STATE_ECHO,
+            s::bypassReason,
+            () -> RuleTests.Outcome.of(DestinationChecks.stateEcho(input, run.get()), run.get())));
+    tests.add(
+        RuleTests.test(
+            Rules.DESTINATION_LAST_STATE,
+            s::bypassReason,
+            () -> RuleTests.Outcome.of(DestinationChecks.lastState(input, run.get()), run.get())));
     return tests.stream();
   }
 
@@ -106,34 +131,52 @@ public abstract class DestinationAcceptanceTest
   final Stream<DynamicNode> secondSync() {
     Session s = session();
     String rule = Rules.DESTINATION_SECOND_SYNC;
-    return oneTest(s, rule, "overwrite", () -> {
-      StreamSetup users1 = StreamSetup.users(s.name("overwrite_users"), s.cfg.namespace, "overwrite", 1);
-      StreamSetup events1 = StreamSetup.events(s.name("overwrite_events"), s.cfg.namespace, "overwrite", 1);
-      List<JsonNode> usersA = DestinationTestData.users(1, 4, "first", 1);
-      List<JsonNode> eventsA = DestinationTestData.events(3, "first");
-      List<JsonNode> input1 = new Messages().records(users1.key(), usersA)
-          .state(users1.key(), DestinationTestData.cursorState("a"))
-          .records(events1.key(), eventsA).state(events1.key(), Json.object().put("offset", 3)).build();
-      RunResult first = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(users1, events1)), input1);
-      List<Violation> v = s.stored(rule, first, users1.key(), usersA);
-      v.addAll(s.compare(rule, events1.key(), eventsA));
-      if (!v.isEmpty()) {
-        return RuleTests.Outcome.of(v, first);
-      }
-      StreamSetup users2 = StreamSetup.users(users1.name(), s.cfg.namespace, "overwrite", 2);
-      List<JsonNode> usersB = DestinationTestData.users(10, 3, "second", 2);
-      RunResult second = s.write(2, users2, usersB, "b");
-      v.addAll(DestinationChecks.writeSucceeded(rule, second));
-      for (Violation x : s.compare(rule, users2.key(), usersB)) {
-        v.add(x.withEvidence((x.evidence() == null ? "" : x.evidence() + " ")
-            + "(after the second sync in overwrite mode the stream must hold only the second sync's rows)"));
-      }
-      for (Violation x : s.compare(rule, events1.key(), eventsA)) {
-        v.add(x.withEvidence((x.evidence() == null ? "" : x.evidence() + " ")
-            + "(a stream absent from the second sync must be left untouched)"));
-      }
-      return RuleTests.Outcome.of(v, first, second);
-    });
+    return oneTest(
+        s,
+        rule,
+        "overwrite",
+        () -> {
+          StreamSetup users1 =
+              StreamSetup.users(s.name("overwrite_users"), s.cfg.namespace, "overwrite", 1);
+          StreamSetup events1 =
+              StreamSetup.events(s.name("overwrite_events"), s.cfg.namespace, "overwrite", 1);
+          List<JsonNode> usersA = DestinationTestData.users(1, 4, "first", 1);
+          List<JsonNode> eventsA = DestinationTestData.events(3, "first");
+          List<JsonNode> input1 =
+              new Messages()
+                  .records(users1.key(), usersA)
+                  .state(users1.key(), DestinationTestData.cursorState("a"))
+                  .records(events1.key(), eventsA)
+                  .state(events1.key(), Json.object().put("offset", 3))
+                  .build();
+          RunResult first =
+              s.client.write(
+                  s.cfg.goodConfig,
+                  DestinationTestData.catalog(1, List.of(users1, events1)),
+                  input1);
+          List<Violation> v = s.stored(rule, first, users1.key(), usersA);
+          v.addAll(s.compare(rule, events1.key(), eventsA));
+          if (!v.isEmpty()) {
+            return RuleTests.Outcome.of(v, first);
+          }
+          StreamSetup users2 = StreamSetup.users(users1.name(), s.cfg.namespace, "overwrite", 2);
+          List<JsonNode> usersB = DestinationTestData.users(10, 3, "second", 2);
+          RunResult second = s.write(2, users2, usersB, "b");
+          v.addAll(DestinationChecks.writeSucceeded(rule, second));
+          for (Violation x : s.compare(rule, users2.key(), usersB)) {
+            v.add(
+                x.withEvidence(
+                    (x.evidence() == null ? "" : x.evidence() + " ")
+                        + "(after the second sync in overwrite mode the stream must hold only the second sync's rows)"));
+          }
+          for (Violation x : s.compare(rule, events1.key(), eventsA)) {
+            v.add(
+                x.withEvidence(
+                    (x.evidence() == null ? "" : x.evidence() + " ")
+                        + "(a stream absent from the second sync must be left untouched)"));
+          }
+          return RuleTests.Outcome.of(v, first, second);
+        });
   }
 
   @TestFactory
@@ -141,14 +184,18 @@ public abstract class DestinationAcceptanceTest
   final Stream<DynamicNode> incrementalSync() {
     Session s = session();
     String rule = Rules.DESTINATION_INCREMENTAL_SYNC;
-    return oneTest(s, rule, "append", () -> {
-      List<JsonNode> rowsA = DestinationTestData.users(1, 3, "first", 1);
-      List<JsonNode> rowsB = new ArrayList<>(DestinationTestData.users(4, 3, "second", 2));
-      rowsB.add(DestinationTestData.users(2, 1, "second", 2).get(0));
-      List<JsonNode> expected = new ArrayList<>(rowsA);
-      expected.addAll(rowsB);
-      return twoSyncs(s, rule, "append", "append_users", rowsA, rowsB, expected);
-    });
+    return oneTest(
+        s,
+        rule,
+        "append",
+        () -> {
+          List<JsonNode> rowsA = DestinationTestData.users(1, 3, "first", 1);
+          List<JsonNode> rowsB = new ArrayList<>(DestinationTestData.users(4, 3, "second", 2));
+          rowsB.add(DestinationTestData.users(2, 1, "second", 2).get(0));
+          List<JsonNode> expected = new ArrayList<>(rowsA);
+          expected.addAll(rowsB);
+          return twoSyncs(s, rule, "append", "append_users", rowsA, rowsB, expected);
+        });
   }
 
   @TestFactory
@@ -156,24 +203,36 @@ public abstract class DestinationAcceptanceTest
   final Stream<DynamicNode> dedupSync() {
     Session s = session();
     String rule = Rules.DESTINATION_DEDUP_SYNC;
-    return oneTest(s, rule, "append_dedup", () -> {
-      List<JsonNode> rowsA = DestinationTestData.users(1, 3, "first", 1);
-      JsonNode updated2 = DestinationTestData.users(2, 1, "updated", 2).get(0);
-      JsonNode newer3 = DestinationTestData.users(3, 1, "newer", 3).get(0);
-      JsonNode older3 = DestinationTestData.users(3, 1, "older", 2).get(0);
-      JsonNode new4 = DestinationTestData.users(4, 1, "new", 2).get(0);
-      // id 3 arrives with the newer cursor first: dedup keeps the latest cursor, not the last arrival
-      List<JsonNode> rowsB = List.of(updated2, newer3, older3, new4);
-      return twoSyncs(s, rule, "append_dedup", "dedup_users", rowsA, rowsB,
-          List.of(rowsA.get(0), updated2, newer3, new4));
-    });
+    return oneTest(
+        s,
+        rule,
+        "append_dedup",
+        () -> {
+          List<JsonNode> rowsA = DestinationTestData.users(1, 3, "first", 1);
+          JsonNode updated2 = DestinationTestData.users(2, 1, "updated", 2).get(0);
+          JsonNode newer3 = DestinationTestData.users(3, 1, "newer", 3).get(0);
+          JsonNode older3 = DestinationTestData.users(3, 1, "older", 2).get(0);
+          JsonNode new4 = DestinationTestData.users(4, 1, "new", 2).get(0);
+          // id 3 arrives with the newer cursor first: dedup keeps the latest cursor, not the last
+          // arrival
+          List<JsonNode> rowsB = List.of(updated2, newer3, older3, new4);
+          return twoSyncs(
+              s,
+              rule,
+              "append_dedup",
+              "dedup_users",
+              rowsA,
+              rowsB,
+              List.of(rowsA.get(0), updated2, newer3, new4));
+        });
   }
 
   @TestFactory
   @Order(7)
   final Stream<DynamicNode> specialCharacters() {
     Session s = session();
-    List<String> rules = List.of(Rules.DESTINATION_LINE_BREAK_CHARACTERS, Rules.DESTINATION_UNICODE_CHARACTERS);
+    List<String> rules =
+        List.of(Rules.DESTINATION_LINE_BREAK_CHARACTERS, Rules.DESTINATION_UNICODE_CHARACTERS);
     Optional<List<DynamicNode>> blocked = s.blocked(rules);
     if (blocked.isPresent()) {
       return blocked.get().stream();
@@ -183,16 +242,40 @@ public abstract class DestinationAcceptanceTest
     StreamSetup unicode = StreamSetup.text(s.name("unicode"), s.cfg.namespace, mode, 1);
     List<JsonNode> lineRows = DestinationTestData.texts(DestinationTestData.LINE_BREAK_VALUES, 1);
     List<JsonNode> unicodeRows = DestinationTestData.texts(DestinationTestData.UNICODE_VALUES, 101);
-    List<JsonNode> input = new Messages().records(lines.key(), lineRows)
-        .state(lines.key(), Json.object().put("done", true))
-        .records(unicode.key(), unicodeRows).state(unicode.key(), Json.object().put("done", true)).build();
-    Lazy<RunResult> run = new Lazy<>(() ->
-        s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(lines, unicode)), input));
+    List<JsonNode> input =
+        new Messages()
+            .records(lines.key(), lineRows)
+            .state(lines.key(), Json.object().put("done", true))
+            .records(unicode.key(), unicodeRows)
+            .state(unicode.key(), Json.object().put("done", true))
+            .build();
+    Lazy<RunResult> run =
+        new Lazy<>(
+            () ->
+                s.client.write(
+                    s.cfg.goodConfig,
+                    DestinationTestData.catalog(1, List.of(lines, unicode)),
+                    input));
     return Stream.of(
-        RuleTests.test(Rules.DESTINATION_LINE_BREAK_CHARACTERS, s::bypassReason, () -> RuleTests.Outcome.of(
-            s.stored(Rules.DESTINATION_LINE_BREAK_CHARACTERS, run.get(), lines.key(), lineRows), run.get())),
-        RuleTests.test(Rules.DESTINATION_UNICODE_CHARACTERS, s::bypassReason, () -> RuleTests.Outcome.of(
-            s.stored(Rules.DESTINATION_UNICODE_CHARACTERS, run.get(), unicode.key(), unicodeRows), run.get())));
+        RuleTests.test(
+            Rules.DESTINATION_LINE_BREAK_CHARACTERS,
+            s::bypassReason,
+            () ->
+                RuleTests.Outcome.of(
+                    s.stored(
+                        Rules.DESTINATION_LINE_BREAK_CHARACTERS, run.get(), lines.key(), lineRows),
+                    run.get())),
+        RuleTests.test(
+            Rules.DESTINATION_UNICODE_CHARACTERS,
+            s::bypassReason,
+            () ->
+                RuleTests.Outcome.of(
+                    s.stored(
+                        Rules.DESTINATION_UNICODE_CHARACTERS,
+                        run.get(),
+                        unicode.key(),
+                        unicodeRows),
+                    run.get())));
   }
 
   @TestFactory
@@ -200,25 +283,33 @@ public abstract class DestinationAcceptanceTest
   final Stream<DynamicNode> largeBatch() {
     Session s = session();
     String rule = Rules.DESTINATION_SYNC_WITH_LARGE_RECORD_BATCH;
-    return oneTest(s, rule, null, () -> {
-      StreamSetup users = StreamSetup.users(s.name("large_users"), s.cfg.namespace, s.defaultMode(), 1);
-      List<JsonNode> rows = DestinationTestData.users(1, s.cfg.largeBatchSize, "large", 1);
-      Messages m = new Messages();
-      for (int i = 0; i < rows.size(); i += 100) {
-        m.records(users.key(), rows.subList(i, Math.min(rows.size(), i + 100)))
-            .state(users.key(), Json.object().put("offset", Math.min(rows.size(), i + 100)));
-      }
-      List<JsonNode> input = m.build();
-      RunResult run = s.client.write(s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(users)), input);
-      return RuleTests.Outcome.of(s.stored(rule, run, users.key(), rows), run);
-    });
+    return oneTest(
+        s,
+        rule,
+        null,
+        () -> {
+          StreamSetup users =
+              StreamSetup.users(s.name("large_users"), s.cfg.namespace, s.defaultMode(), 1);
+          List<JsonNode> rows = DestinationTestData.users(1, s.cfg.largeBatchSize, "large", 1);
+          Messages m = new Messages();
+          for (int i = 0; i < rows.size(); i += 100) {
+            m.records(users.key(), rows.subList(i, Math.min(rows.size(), i + 100)))
+                .state(users.key(), Json.object().put("offset", Math.min(rows.size(), i + 100)));
+          }
+          List<JsonNode> input = m.build();
+          RunResult run =
+              s.client.write(
+                  s.cfg.goodConfig, DestinationTestData.catalog(1, List.of(users)), input);
+          return RuleTests.Outcome.of(s.stored(rule, run, users.key(), rows), run);
+        });
   }
 
   /**
    * The single test of a rule, or nothing when the SPEC does not declare {@code mode} (null: any
    * SPEC), or a failing test when the suite cannot run.
    */
-  private static Stream<DynamicNode> oneTest(Session s, String rule, String mode, RuleTests.Body body) {
+  private static Stream<DynamicNode> oneTest(
+      Session s, String rule, String mode, RuleTests.Body body) {
     Optional<List<DynamicNode>> blocked = s.blocked(List.of(rule));
     if (blocked.isPresent()) {
       return blocked.get().stream();
@@ -230,8 +321,15 @@ public abstract class DestinationAcceptanceTest
   }
 
   /** Two syncs in {@code mode} of one users stream, after which it must hold {@code expected}. */
-  private static RuleTests.Outcome twoSyncs(Session s, String rule, String mode, String stream,
-      List<JsonNode> rowsA, List<JsonNode> rowsB, List<JsonNode> expected) throws Exception {
+  private static RuleTests.Outcome twoSyncs(
+      Session s,
+      String rule,
+      String mode,
+      String stream,
+      List<JsonNode> rowsA,
+      List<JsonNode> rowsB,
+      List<JsonNode> expected)
+      throws Exception {
     StreamSetup users = StreamSetup.users(s.name(stream), s.cfg.namespace, mode, 1);
     RunResult first = s.write(1, users, rowsA, "a");
     RunResult second = s.write(2, users, rowsB, "b");
@@ -283,11 +381,19 @@ public abstract class DestinationAcceptanceTest
         return Optional.of(RuleTests.allFail(rules, bypass, error));
       }
       if (cfg.reader == null) {
-        return Optional.of(RuleTests.allFail(rules, bypass, "the config has no reader(...) to read back what was written"));
+        return Optional.of(
+            RuleTests.allFail(
+                rules, bypass, "the config has no reader(...) to read back what was written"));
       }
       if (SpecChecks.specPayload(specRun()).isEmpty()) {
-        return Optional.of(RuleTests.allFail(rules, bypass,
-            "the supported sync modes are unknown: no SPEC (see " + Rules.SPEC_EXACTLY_ONE_SPEC + ")", specRun()));
+        return Optional.of(
+            RuleTests.allFail(
+                rules,
+                bypass,
+                "the supported sync modes are unknown: no SPEC (see "
+                    + Rules.SPEC_EXACTLY_ONE_SPEC
+                    + ")",
+                specRun()));
       }
       return Optional.empty();
     }
@@ -312,20 +418,32 @@ public abstract class DestinationAcceptanceTest
 
     /** Writes {@code rows} to one stream with one STATE {@code cursorState(cursor)} after them. */
     RunResult write(int generation, StreamSetup stream, List<JsonNode> rows, String cursor) {
-      return client.write(cfg.goodConfig, DestinationTestData.catalog(generation, List.of(stream)),
-          new Messages().records(stream.key(), rows).state(stream.key(), DestinationTestData.cursorState(cursor)).build());
+      return client.write(
+          cfg.goodConfig,
+          DestinationTestData.catalog(generation, List.of(stream)),
+          new Messages()
+              .records(stream.key(), rows)
+              .state(stream.key(), DestinationTestData.cursorState(cursor))
+              .build());
     }
 
-    /** The write succeeded and {@code stream} holds exactly {@code expected} (a list open for more violations). */
-    List<Violation> stored(String rule, RunResult run, StreamKey stream, List<JsonNode> expected) throws Exception {
+    /**
+     * The write succeeded and {@code stream} holds exactly {@code expected} (a list open for more
+     * violations).
+     */
+    List<Violation> stored(String rule, RunResult run, StreamKey stream, List<JsonNode> expected)
+        throws Exception {
       List<Violation> v = new ArrayList<>(DestinationChecks.writeSucceeded(rule, run));
       v.addAll(compare(rule, stream, expected));
       return v;
     }
 
-    List<Violation> compare(String rule, StreamKey stream, List<JsonNode> expected) throws Exception {
-      List<JsonNode> actual = cfg.reader.read(Json.parse(cfg.goodConfig), stream.name(), stream.namespace());
-      return DestinationChecks.sameRows(rule, stream, expected, actual == null ? List.of() : actual, cfg.normalizer);
+    List<Violation> compare(String rule, StreamKey stream, List<JsonNode> expected)
+        throws Exception {
+      List<JsonNode> actual =
+          cfg.reader.read(Json.parse(cfg.goodConfig), stream.name(), stream.namespace());
+      return DestinationChecks.sameRows(
+          rule, stream, expected, actual == null ? List.of() : actual, cfg.normalizer);
     }
   }
 }

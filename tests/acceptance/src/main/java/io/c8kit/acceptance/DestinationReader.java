@@ -8,10 +8,10 @@ import java.util.List;
  * written. Supplied by the connector author (e.g. a JDBC query of the stream's table).
  *
  * <p>Return one JSON object per stored row holding the record's {@code data} fields with their JSON
- * types (numbers as numbers, nested objects/arrays as JSON, not as strings). Columns whose name starts
- * with {@code _airbyte_} and null-valued fields are ignored by the comparison; numbers are compared
- * by value and date-times by instant, so {@code 1.0} matches {@code 1} and
- * {@code 2024-01-01 00:00:00+00} matches {@code 2024-01-01T00:00:00Z}.
+ * types (numbers as numbers, nested objects/arrays as JSON, not as strings). Columns whose name
+ * starts with {@code _airbyte_} and null-valued fields are ignored by the comparison; numbers are
+ * compared by value and date-times by instant, so {@code 1.0} matches {@code 1} and {@code
+ * 2024-01-01 00:00:00+00} matches {@code 2024-01-01T00:00:00Z}.
  */
 @FunctionalInterface
 public interface DestinationReader {

@@ -35,33 +35,47 @@ final class RuleTests {
 
   /** A test with its own display name (e.g. a stream name inside a rule's container). */
   static DynamicTest test(String name, String rule, Function<String, String> bypass, Body body) {
-    return DynamicTest.dynamicTest(name, () -> {
-      String reason = bypass.apply(rule);
-      if (reason != null) {
-        throw new TestAbortedException("[" + rule + "] bypassed: " + reason);
-      }
-      Outcome outcome;
-      try {
-        outcome = body.run();
-      } catch (AssertionError | TestAbortedException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new AssertionFailedError("[" + rule + "] could not be checked: " + e, e);
-      }
-      Violations.assertNone(rule, outcome.violations(), outcome.runs().toArray(new RunResult[0]));
-    });
+    return DynamicTest.dynamicTest(
+        name,
+        () -> {
+          String reason = bypass.apply(rule);
+          if (reason != null) {
+            throw new TestAbortedException("[" + rule + "] bypassed: " + reason);
+          }
+          Outcome outcome;
+          try {
+            outcome = body.run();
+          } catch (AssertionError | TestAbortedException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new AssertionFailedError("[" + rule + "] could not be checked: " + e, e);
+          }
+          Violations.assertNone(
+              rule, outcome.violations(), outcome.runs().toArray(new RunResult[0]));
+        });
   }
 
   /** A test that fails because a prerequisite is missing. */
-  static DynamicTest cannotRun(String rule, Function<String, String> bypass, String why, RunResult... runs) {
-    return test(rule, bypass, () -> {
-      throw new AssertionFailedError("[" + rule + "] cannot run: " + why
-          + (runs.length == 0 || runs[0] == null ? "" : "\n  " + runs[0].describe().replace("\n", "\n  ")));
-    });
+  static DynamicTest cannotRun(
+      String rule, Function<String, String> bypass, String why, RunResult... runs) {
+    return test(
+        rule,
+        bypass,
+        () -> {
+          throw new AssertionFailedError(
+              "["
+                  + rule
+                  + "] cannot run: "
+                  + why
+                  + (runs.length == 0 || runs[0] == null
+                      ? ""
+                      : "\n  " + runs[0].describe().replace("\n", "\n  ")));
+        });
   }
 
   /** Tests that all fail with the same reason (e.g. the target could not be created). */
-  static List<DynamicNode> allFail(List<String> rules, Function<String, String> bypass, String why, RunResult... runs) {
+  static List<DynamicNode> allFail(
+      List<String> rules, Function<String, String> bypass, String why, RunResult... runs) {
     List<DynamicNode> out = new ArrayList<>();
     for (String r : rules) {
       out.add(cannotRun(r, bypass, why, runs));

@@ -15,8 +15,8 @@ import java.util.Locale;
  * Which target a test class runs against. The config names a primary target (forConnector/forJar/
  * forImage) and optionally the others; the system property {@value #TARGET_PROPERTY} (or the
  * environment variable {@code C8KIT_ACCEPTANCE_TARGET}) = {@code inprocess|jar|docker} switches,
- * and {@value #JAR_PROPERTY} / {@value #IMAGE_PROPERTY} (env {@code C8KIT_ACCEPTANCE_JAR} /
- * {@code C8KIT_ACCEPTANCE_IMAGE}) override the jar path and image.
+ * and {@value #JAR_PROPERTY} / {@value #IMAGE_PROPERTY} (env {@code C8KIT_ACCEPTANCE_JAR} / {@code
+ * C8KIT_ACCEPTANCE_IMAGE}) override the jar path and image.
  */
 final class TargetChoice {
   static final String TARGET_PROPERTY = "c8kit.acceptance.target";
@@ -24,7 +24,11 @@ final class TargetChoice {
   static final String IMAGE_PROPERTY = "c8kit.acceptance.image";
   static final String NETWORK_PROPERTY = "c8kit.acceptance.docker.network";
 
-  enum Kind { INPROCESS, JAR, DOCKER }
+  enum Kind {
+    INPROCESS,
+    JAR,
+    DOCKER
+  }
 
   Kind primary;
   Connector<?> connector;
@@ -46,7 +50,8 @@ final class TargetChoice {
     String requested = setting(TARGET_PROPERTY);
     if (requested == null) {
       if (primary == null) {
-        throw new IllegalStateException("no target: use forConnector(...), forJar(...) or forImage(...)");
+        throw new IllegalStateException(
+            "no target: use forConnector(...), forJar(...) or forImage(...)");
       }
       return primary;
     }
@@ -59,7 +64,8 @@ final class TargetChoice {
       case "image":
         return Kind.DOCKER;
       default:
-        throw new IllegalStateException(TARGET_PROPERTY + "=" + requested + " is not one of inprocess, jar, docker");
+        throw new IllegalStateException(
+            TARGET_PROPERTY + "=" + requested + " is not one of inprocess, jar, docker");
     }
   }
 
@@ -68,29 +74,38 @@ final class TargetChoice {
     switch (kind) {
       case INPROCESS:
         if (connector == null) {
-          throw new IllegalStateException("target inprocess selected but the config has no connector instance"
-              + " (use forConnector(...) or .connector(...))");
+          throw new IllegalStateException(
+              "target inprocess selected but the config has no connector instance"
+                  + " (use forConnector(...) or .connector(...))");
         }
         return new InProcessTarget(connector, timeout);
-      case JAR: {
-        String override = setting(JAR_PROPERTY);
-        Path p = override != null ? Path.of(override) : jar;
-        if (p == null) {
-          throw new IllegalStateException("target jar selected but no jar is configured (use forJar(...)/.jar(...)"
-              + " or -D" + JAR_PROPERTY + "=PATH)");
+      case JAR:
+        {
+          String override = setting(JAR_PROPERTY);
+          Path p = override != null ? Path.of(override) : jar;
+          if (p == null) {
+            throw new IllegalStateException(
+                "target jar selected but no jar is configured (use forJar(...)/.jar(...)"
+                    + " or -D"
+                    + JAR_PROPERTY
+                    + "=PATH)");
+          }
+          return new JarTarget(p, jvmArgs, timeout);
         }
-        return new JarTarget(p, jvmArgs, timeout);
-      }
-      default: {
-        String override = setting(IMAGE_PROPERTY);
-        String img = override != null ? override : image;
-        if (img == null) {
-          throw new IllegalStateException("target docker selected but no image is configured (use forImage(...)/"
-              + ".image(...) or -D" + IMAGE_PROPERTY + "=IMAGE)");
+      default:
+        {
+          String override = setting(IMAGE_PROPERTY);
+          String img = override != null ? override : image;
+          if (img == null) {
+            throw new IllegalStateException(
+                "target docker selected but no image is configured (use forImage(...)/"
+                    + ".image(...) or -D"
+                    + IMAGE_PROPERTY
+                    + "=IMAGE)");
+          }
+          String net = setting(NETWORK_PROPERTY);
+          return new DockerImageTarget(img, timeout, net != null ? net : network);
         }
-        String net = setting(NETWORK_PROPERTY);
-        return new DockerImageTarget(img, timeout, net != null ? net : network);
-      }
     }
   }
 }

@@ -31,10 +31,12 @@ class RuleCoverageTest {
   @Test
   void everyRuleIsShownToFailOnABrokenInput() throws IOException {
     Path tests = Path.of("src", "test", "java");
-    assertTrue(Files.isDirectory(tests), "run from the module directory: " + tests.toAbsolutePath());
+    assertTrue(
+        Files.isDirectory(tests), "run from the module directory: " + tests.toAbsolutePath());
     Set<String> flagged = new HashSet<>();
     try (Stream<Path> files = Files.walk(tests)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
+      for (Path f :
+          files.filter(p -> p.toString().endsWith(".java")).collect(Collectors.toList())) {
         Matcher m = FLAGS.matcher(Files.readString(f, StandardCharsets.UTF_8));
         while (m.find()) {
           flagged.add(m.group(1));
@@ -43,8 +45,10 @@ class RuleCoverageTest {
     }
     Set<String> missing = new TreeSet<>();
     for (Field field : Rules.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && Modifier.isPublic(field.getModifiers())
-          && field.getType() == String.class && !flagged.contains(field.getName())) {
+      if (Modifier.isStatic(field.getModifiers())
+          && Modifier.isPublic(field.getModifiers())
+          && field.getType() == String.class
+          && !flagged.contains(field.getName())) {
         missing.add(field.getName());
       }
     }
@@ -55,8 +59,15 @@ class RuleCoverageTest {
   void ruleIdsAreUniqueAndNamespaced() {
     List<String> all = Rules.all();
     assertEquals(all.size(), new HashSet<>(all).size(), "duplicate rule ids");
-    Set<String> suites = Set.of("spec", "connection", "discovery", "basic_read", "full_refresh", "incremental",
-        "destination");
+    Set<String> suites =
+        Set.of(
+            "spec",
+            "connection",
+            "discovery",
+            "basic_read",
+            "full_refresh",
+            "incremental",
+            "destination");
     for (String id : all) {
       assertTrue(suites.contains(Rules.suiteOf(id)) && id.matches("[a-z_]+\\.[a-z0-9_]+"), id);
     }

@@ -41,7 +41,9 @@ final class ArchitectureRules {
     };
   }
 
-  /** Engine-internal packages: public classes there are reachable by authors, so they are listed. */
+  /**
+   * Engine-internal packages: public classes there are reachable by authors, so they are listed.
+   */
   String[] internalPackages() {
     return new String[] {
       root + ".runtime.config..",
@@ -66,7 +68,8 @@ final class ArchitectureRules {
   /** The engine runs under every target, so it may know none of them (nor their libraries). */
   ArchRule engineKnowsNoTarget() {
     List<String> forbidden = new ArrayList<>();
-    Stream.concat(TARGETS.stream(), TOOLKITS.stream()).forEach(p -> forbidden.add(root + "." + p + ".."));
+    Stream.concat(TARGETS.stream(), TOOLKITS.stream())
+        .forEach(p -> forbidden.add(root + "." + p + ".."));
     forbidden.add("picocli..");
     forbidden.add("org.apache.kafka..");
     return noClasses()
@@ -79,45 +82,58 @@ final class ArchitectureRules {
   }
 
   /**
-   * The read engine hands its results to its sink ({@code runtime.read.ReadSink}); the Airbyte
-   * wire (the stdout channel {@code ProtocolOutput}, the Airbyte target) is one implementation of it
-   * and must not leak back into the engine's hot path.
+   * The read engine hands its results to its sink ({@code runtime.read.ReadSink}); the Airbyte wire
+   * (the stdout channel {@code ProtocolOutput}, the Airbyte target) is one implementation of it and
+   * must not leak back into the engine's hot path.
    */
   ArchRule readEngineSpeaksNoWire() {
     return noClasses()
         .that()
         .resideInAPackage(root + ".runtime.read..")
         .should()
-        .dependOnClassesThat(DescribedPredicate.describe("are the Airbyte wire",
-            c -> c.getSimpleName().equals("ProtocolOutput") || c.getPackageName().startsWith(root + ".airbyte")))
-        .because("every target receives the read through ReadSink (docs/ARCHITECTURE.md, \"Engine and targets\")");
+        .dependOnClassesThat(
+            DescribedPredicate.describe(
+                "are the Airbyte wire",
+                c ->
+                    c.getSimpleName().equals("ProtocolOutput")
+                        || c.getPackageName().startsWith(root + ".airbyte")))
+        .because(
+            "every target receives the read through ReadSink (docs/ARCHITECTURE.md, \"Engine and targets\")");
   }
 
   /**
-   * The Airbyte wire still inside the engine (docs/ARCHITECTURE.md, "Engine and targets"): the stdin
-   * line parsing with its write entry, to move to {@code targets/airbyte}. Listed so that it can only
-   * shrink.
+   * The Airbyte wire still inside the engine (docs/ARCHITECTURE.md, "Engine and targets"): the
+   * stdin line parsing with its write entry, to move to {@code targets/airbyte}. Listed so that it
+   * can only shrink.
    */
-  static final Set<String> AIRBYTE_WIRE_IN_ENGINE = Set.of("InputLines", "MessageParser", "LineInput", "WriteEngine");
+  static final Set<String> AIRBYTE_WIRE_IN_ENGINE =
+      Set.of("InputLines", "MessageParser", "LineInput", "WriteEngine");
 
   /**
-   * No other engine class reaches the Airbyte wire (the Airbyte target, or the stdin parsing still in
-   * the engine): everything else of the engine (logging included, through
-   * {@code runtime.output.LogDestination}) works for every target.
+   * No other engine class reaches the Airbyte wire (the Airbyte target, or the stdin parsing still
+   * in the engine): everything else of the engine (logging included, through {@code
+   * runtime.output.LogDestination}) works for every target.
    */
   ArchRule airbyteWireStaysConfined() {
-    DescribedPredicate<JavaClass> wire = DescribedPredicate.describe("are the Airbyte wire",
-        c -> c.getPackageName().startsWith(root + ".airbyte")
-            || c.getPackageName().startsWith(root + ".runtime") && AIRBYTE_WIRE_IN_ENGINE.contains(topLevelName(c)));
+    DescribedPredicate<JavaClass> wire =
+        DescribedPredicate.describe(
+            "are the Airbyte wire",
+            c ->
+                c.getPackageName().startsWith(root + ".airbyte")
+                    || c.getPackageName().startsWith(root + ".runtime")
+                        && AIRBYTE_WIRE_IN_ENGINE.contains(topLevelName(c)));
     return noClasses()
         .that()
         .resideInAPackage(root + ".runtime..")
-        .and(DescribedPredicate.describe("are not the Airbyte wire themselves",
-            c -> !AIRBYTE_WIRE_IN_ENGINE.contains(topLevelName(c))))
+        .and(
+            DescribedPredicate.describe(
+                "are not the Airbyte wire themselves",
+                c -> !AIRBYTE_WIRE_IN_ENGINE.contains(topLevelName(c))))
         .should()
         .dependOnClassesThat(wire)
-        .because("the engine serves every target; only the listed Airbyte classes, still to move to "
-            + "targets/airbyte, speak the Airbyte wire (docs/ARCHITECTURE.md, \"Engine and targets\")");
+        .because(
+            "the engine serves every target; only the listed Airbyte classes, still to move to "
+                + "targets/airbyte, speak the Airbyte wire (docs/ARCHITECTURE.md, \"Engine and targets\")");
   }
 
   /** The simple name of the top-level class a (nested, anonymous) class belongs to. */
@@ -132,7 +148,10 @@ final class ArchitectureRules {
     List<ArchRule> rules = new ArrayList<>();
     for (String target : TARGETS) {
       String[] others =
-          TARGETS.stream().filter(t -> !t.equals(target)).map(t -> root + "." + t + "..").toArray(String[]::new);
+          TARGETS.stream()
+              .filter(t -> !t.equals(target))
+              .map(t -> root + "." + t + "..")
+              .toArray(String[]::new);
       rules.add(
           noClasses()
               .that()
@@ -151,7 +170,8 @@ final class ArchitectureRules {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("picocli..")
-            .because("a Kafka Connect worker loads the plugin; the CLI library has no business there"));
+            .because(
+                "a Kafka Connect worker loads the plugin; the CLI library has no business there"));
     return rules;
   }
 
@@ -169,8 +189,9 @@ final class ArchitectureRules {
         .should()
         .notBePublic()
         .allowEmptyShould(true)
-        .because("an engine-internal public class is API a connector author could use by accident;"
-            + " make it package-private or add it, with a reason, to InternalApi.ALLOWED");
+        .because(
+            "an engine-internal public class is API a connector author could use by accident;"
+                + " make it package-private or add it, with a reason, to InternalApi.ALLOWED");
   }
 
   private static DescribedPredicate<JavaClass> notIn(Set<String> names) {

@@ -47,8 +47,11 @@ class ArchitectureRulesFailTest {
 
   @Test
   void anAllowListedPublicInternalClassPasses() {
-    RULES.internalsAreNotPublic(
-            Set.of("io.c8kit.archfixture.runtime.read.Leak", "io.c8kit.archfixture.runtime.read.Reader",
+    RULES
+        .internalsAreNotPublic(
+            Set.of(
+                "io.c8kit.archfixture.runtime.read.Leak",
+                "io.c8kit.archfixture.runtime.read.Reader",
                 "io.c8kit.archfixture.runtime.output.ProtocolOutput"))
         .check(FIXTURE);
   }
@@ -56,7 +59,8 @@ class ArchitectureRulesFailTest {
   private static void assertFails(ArchRule rule, String... mentioned) {
     AssertionError error = assertThrows(AssertionError.class, () -> rule.check(FIXTURE));
     for (String text : mentioned) {
-      assertTrue(error.getMessage().contains(text), "expected '" + text + "' in:\n" + error.getMessage());
+      assertTrue(
+          error.getMessage().contains(text), "expected '" + text + "' in:\n" + error.getMessage());
     }
   }
 }

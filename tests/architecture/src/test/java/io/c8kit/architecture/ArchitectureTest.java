@@ -28,8 +28,16 @@ class ArchitectureTest {
   void everyModuleIsOnTheImport() {
     // Guards the other tests against passing vacuously on an empty or partial import.
     for (String pkg :
-        List.of("io.c8kit.runtime", "io.c8kit.runtime.read", "io.c8kit.runtime.write", "io.c8kit.http",
-            "io.c8kit.singer", "io.c8kit.kafka", "io.c8kit.airbyte", "io.c8kit.c8", "io.c8kit.jdbc.postgres")) {
+        List.of(
+            "io.c8kit.runtime",
+            "io.c8kit.runtime.read",
+            "io.c8kit.runtime.write",
+            "io.c8kit.http",
+            "io.c8kit.singer",
+            "io.c8kit.kafka",
+            "io.c8kit.airbyte",
+            "io.c8kit.c8",
+            "io.c8kit.jdbc.postgres")) {
       assertTrue(production.containPackage(pkg), "no classes imported from " + pkg);
     }
   }
@@ -75,6 +83,7 @@ class ArchitectureTest {
                         || !production.get(name).getModifiers().contains(JavaModifier.PUBLIC))
             .sorted()
             .collect(Collectors.toList());
-    assertTrue(stale.isEmpty(), "InternalApi.ALLOWED names classes that are gone or not public: " + stale);
+    assertTrue(
+        stale.isEmpty(), "InternalApi.ALLOWED names classes that are gone or not public: " + stale);
   }
 }

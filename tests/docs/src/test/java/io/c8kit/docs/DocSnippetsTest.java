@@ -29,18 +29,20 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles every {@code ```java} block of README.md and docs/*.md as a reader would paste it, with the
- * c8kit processor running, so that the documentation cannot drift into code that does not compile.
- * The blocks of one document are compiled together (a later block may use a class an earlier one
- * declares or the processor generated from it, like the tutorial's acceptance test). Blocks marked
- * {@code ```java excerpt} quote generated code and are not compiled.
+ * Compiles every {@code ```java} block of README.md and docs/*.md as a reader would paste it, with
+ * the c8kit processor running, so that the documentation cannot drift into code that does not
+ * compile. The blocks of one document are compiled together (a later block may use a class an
+ * earlier one declares or the processor generated from it, like the tutorial's acceptance test).
+ * Blocks marked {@code ```java excerpt} quote generated code and are not compiled.
  */
 class DocSnippetsTest {
-  private static final Path ROOT = Path.of(System.getProperty("c8kit.docs.root", "../..")).normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("c8kit.docs.root", "../..")).normalize();
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
-  private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
-      "(?m)^(public\\s+)?(?:(?:final|abstract|sealed|non-sealed|static)\\s+)*"
-          + "(?:class|interface|record|enum|@interface)\\s+(\\w+)");
+  private static final Pattern TOP_LEVEL_TYPE =
+      Pattern.compile(
+          "(?m)^(public\\s+)?(?:(?:final|abstract|sealed|non-sealed|static)\\s+)*"
+              + "(?:class|interface|record|enum|@interface)\\s+(\\w+)");
 
   @TempDir Path work;
 
@@ -59,7 +61,8 @@ class DocSnippetsTest {
     for (Path doc : documents()) {
       List<Snippet> java = javaSnippets(doc);
       if (!java.isEmpty()) {
-        tests.add(DynamicTest.dynamicTest(ROOT.relativize(doc).toString(), () -> compile(doc, java)));
+        tests.add(
+            DynamicTest.dynamicTest(ROOT.relativize(doc).toString(), () -> compile(doc, java)));
       }
     }
     assertFalse(tests.isEmpty(), "no ```java block found under " + ROOT.toAbsolutePath());
@@ -69,7 +72,8 @@ class DocSnippetsTest {
   @Test
   void theTutorialSourceIsAmongTheCompiledBlocks() throws IOException {
     // The quick start is the snippet newcomers paste first; make sure it is not silently skipped.
-    assertTrue(javaSnippets(ROOT.resolve("README.md")).stream()
+    assertTrue(
+        javaSnippets(ROOT.resolve("README.md")).stream()
             .anyMatch(s -> s.code().contains("class HelloSource")),
         "README.md has no ```java block declaring HelloSource");
   }
@@ -77,34 +81,49 @@ class DocSnippetsTest {
   @Test
   void theTutorialSourceIsWhatTheSourceArchetypeGenerates() throws IOException {
     // The README shows the file the archetype writes; keep the two from drifting apart.
-    String template = Files.readString(ROOT.resolve(
-        "archetypes/source/src/main/resources/archetype-resources/src/main/java/__className__Source.java"));
-    String generated = template.replace("${package}", "com.example.hello").replace("${className}", "Hello")
-        .replace("${connectorName}", "hello").replace("${version}", "0.1.0");
-    assertTrue(javaSnippets(ROOT.resolve("README.md")).stream().anyMatch(s -> s.code().equals(generated)),
-        "README.md has no ```java block equal to the source archetype's HelloSource:\n" + generated);
+    String template =
+        Files.readString(
+            ROOT.resolve(
+                "archetypes/source/src/main/resources/archetype-resources/src/main/java/__className__Source.java"));
+    String generated =
+        template
+            .replace("${package}", "com.example.hello")
+            .replace("${className}", "Hello")
+            .replace("${connectorName}", "hello")
+            .replace("${version}", "0.1.0");
+    assertTrue(
+        javaSnippets(ROOT.resolve("README.md")).stream().anyMatch(s -> s.code().equals(generated)),
+        "README.md has no ```java block equal to the source archetype's HelloSource:\n"
+            + generated);
   }
 
   @Test
   void aSnippetWithoutPackageIsRejectedWithTheDocumentLine() throws IOException {
     // The tutorial as it was: no package line, no imports.
-    String error = failureOf("text\n\n```java\n@Source(name = \"x\", version = \"1.0.0\")\n"
-        + "public class XSource {}\n```\n");
+    String error =
+        failureOf(
+            "text\n\n```java\n@Source(name = \"x\", version = \"1.0.0\")\n"
+                + "public class XSource {}\n```\n");
     assertTrue(error.contains("BROKEN.md:4: no package line"), error);
   }
 
   @Test
   void aSnippetWithoutImportsFailsToCompileWithTheDocumentLine() throws IOException {
-    String error = failureOf("text\n\n```java\npackage x;\n\n"
-        + "@Source(name = \"x\", version = \"1.0.0\")\npublic class XSource {}\n```\n");
+    String error =
+        failureOf(
+            "text\n\n```java\npackage x;\n\n"
+                + "@Source(name = \"x\", version = \"1.0.0\")\npublic class XSource {}\n```\n");
     assertTrue(error.contains("BROKEN.md:6: cannot find symbol"), error);
   }
 
   @Test
   void theProcessorRunsOnTheSnippets() throws IOException {
-    // A processor rule broken in a snippet is a failure too: here C8K-020 (a source with no stream).
-    String error = failureOf("```java\npackage x;\n\nimport io.c8kit.annotations.Source;\n\n"
-        + "@Source(name = \"x\", version = \"1.0.0\")\npublic class XSource {}\n```\n");
+    // A processor rule broken in a snippet is a failure too: here C8K-020 (a source with no
+    // stream).
+    String error =
+        failureOf(
+            "```java\npackage x;\n\nimport io.c8kit.annotations.Source;\n\n"
+                + "@Source(name = \"x\", version = \"1.0.0\")\npublic class XSource {}\n```\n");
     assertTrue(error.contains("C8K-020"), error);
   }
 
@@ -133,7 +152,8 @@ class DocSnippetsTest {
     for (Snippet snippet : snippets) {
       Matcher pkg = PACKAGE.matcher(snippet.code());
       if (!pkg.find()) {
-        problems.add(snippet.where() + ": no package line; a pasted snippet needs its package and imports");
+        problems.add(
+            snippet.where() + ": no package line; a pasted snippet needs its package and imports");
         continue;
       }
       String type = primaryType(snippet.code());
@@ -143,8 +163,14 @@ class DocSnippetsTest {
       }
       Path file = src.resolve(pkg.group(1).replace('.', '/')).resolve(type + ".java");
       if (byFile.containsKey(file)) {
-        problems.add(snippet.where() + ": declares " + pkg.group(1) + "." + type + " like "
-            + byFile.get(file).where());
+        problems.add(
+            snippet.where()
+                + ": declares "
+                + pkg.group(1)
+                + "."
+                + type
+                + " like "
+                + byFile.get(file).where());
         continue;
       }
       Files.createDirectories(file.getParent());
@@ -177,10 +203,21 @@ class DocSnippetsTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String classPath = System.getProperty("java.class.path");
-    List<String> options = List.of("-d", out.toString(), "-classpath", classPath,
-        "-processorpath", classPath, "-implicit:class", "--release", "17", "-parameters");
+    List<String> options =
+        List.of(
+            "-d",
+            out.toString(),
+            "-classpath",
+            classPath,
+            "-processorpath",
+            classPath,
+            "-implicit:class",
+            "--release",
+            "17",
+            "-parameters");
     List<String> problems = new ArrayList<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       Iterable<? extends JavaFileObject> units =
           files.getJavaFileObjectsFromPaths(List.copyOf(byFile.keySet()));
       StringWriter console = new StringWriter();

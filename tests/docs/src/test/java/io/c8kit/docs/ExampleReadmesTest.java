@@ -21,23 +21,32 @@ import org.junit.jupiter.api.Test;
  * updated from {@code java -jar target/ARTIFACT.jar docs}.
  */
 class ExampleReadmesTest {
-  private static final Path ROOT = Path.of(System.getProperty("c8kit.docs.root", "../..")).normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("c8kit.docs.root", "../..")).normalize();
   private static final String END = "\n<!-- c8kit docs: end -->";
 
   private static String docs(Connector<?> connector) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = ConnectorCli.run(connector, new String[] {"docs"}, InputStream.nullInputStream(), out,
-        new ByteArrayOutputStream());
+    int code =
+        ConnectorCli.run(
+            connector,
+            new String[] {"docs"},
+            InputStream.nullInputStream(),
+            out,
+            new ByteArrayOutputStream());
     assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8);
   }
 
   /** The generated block of a README, between its markers. */
   private static String block(String artifact) throws IOException {
-    String readme = Files.readString(ROOT.resolve("examples").resolve(artifact).resolve("README.md"));
+    String readme =
+        Files.readString(ROOT.resolve("examples").resolve(artifact).resolve("README.md"));
     int begin = readme.indexOf("<!-- c8kit docs: generated");
     int end = readme.indexOf(END);
-    assertTrue(begin >= 0 && end > begin, "examples/" + artifact + "/README.md has no generated docs block");
+    assertTrue(
+        begin >= 0 && end > begin,
+        "examples/" + artifact + "/README.md has no generated docs block");
     String body = readme.substring(readme.indexOf("-->", begin) + 3, end);
     return body.strip() + "\n";
   }

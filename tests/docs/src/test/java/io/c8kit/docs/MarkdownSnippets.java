@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The fenced code blocks of a Markdown file, with the line each starts on, so that a failing snippet
- * can be reported as {@code README.md:74} rather than as a temporary file.
+ * The fenced code blocks of a Markdown file, with the line each starts on, so that a failing
+ * snippet can be reported as {@code README.md:74} rather than as a temporary file.
  */
 final class MarkdownSnippets {
   /** One fenced block: its info string ({@code java}), first content line (1-based) and text. */

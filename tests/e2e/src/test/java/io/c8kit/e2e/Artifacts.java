@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * The build outputs of the examples under test: each fat jar ({@code examples/X/<buildDir>/X.jar})
  * and the Docker build context beside it ({@code docker/}). Surefire passes each jar's path as the
- * system property {@code c8kit.e2e.jar.X} (see pom.xml), so {@code -Dc8kit.buildDir} works; run from
- * an IDE, the default {@code target} folder is used. A missing artifact fails the test: these tests
- * never skip because something was not built.
+ * system property {@code c8kit.e2e.jar.X} (see pom.xml), so {@code -Dc8kit.buildDir} works; run
+ * from an IDE, the default {@code target} folder is used. A missing artifact fails the test: these
+ * tests never skip because something was not built.
  */
 final class Artifacts {
   static final String SOURCE_FAKER = "source-faker";
@@ -33,8 +33,13 @@ final class Artifacts {
     Path jar = property != null ? Path.of(property) : defaultJar(artifactId);
     jar = jar.toAbsolutePath().normalize();
     if (!Files.isRegularFile(jar)) {
-      fail("The " + artifactId + " jar is missing: " + jar + ". Build it first, e.g."
-          + " mvn -B verify -pl tests/e2e -am (the e2e module depends on every example)");
+      fail(
+          "The "
+              + artifactId
+              + " jar is missing: "
+              + jar
+              + ". Build it first, e.g."
+              + " mvn -B verify -pl tests/e2e -am (the e2e module depends on every example)");
     }
     return jar;
   }
@@ -44,8 +49,14 @@ final class Artifacts {
     Path dir = jar(artifactId).getParent().resolve("docker");
     for (String file : List.of("Dockerfile", "launcher", "connector.jar")) {
       if (!Files.isRegularFile(dir.resolve(file))) {
-        fail("The Docker context of " + artifactId + " has no " + file + ": " + dir
-            + " (the connector parent POM writes it in the package phase)");
+        fail(
+            "The Docker context of "
+                + artifactId
+                + " has no "
+                + file
+                + ": "
+                + dir
+                + " (the connector parent POM writes it in the package phase)");
       }
     }
     return dir;

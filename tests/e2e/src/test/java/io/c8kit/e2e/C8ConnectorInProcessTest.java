@@ -33,10 +33,11 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generated {@code FakerC8Connector} (around {@code FakerConnector}) in this JVM through Macrometa's C8 interface, as the C8 platform
- * uses it: metadata, config properties, validation (with C8's string coercion), samples and schemas
- * (checked against the Airbyte discover of the same connector), service loading; plus the reserved-key
- * renaming on a real table through the PostgreSQL source's fat jar, loaded in its own class loader.
+ * The generated {@code FakerC8Connector} (around {@code FakerConnector}) in this JVM through
+ * Macrometa's C8 interface, as the C8 platform uses it: metadata, config properties, validation
+ * (with C8's string coercion), samples and schemas (checked against the Airbyte discover of the
+ * same connector), service loading; plus the reserved-key renaming on a real table through the
+ * PostgreSQL source's fat jar, loaded in its own class loader.
  */
 class C8ConnectorInProcessTest {
   private final C8Connector faker = new FakerC8Connector();
@@ -47,11 +48,13 @@ class C8ConnectorInProcessTest {
     assertEquals("c8-source-faker", faker.packageName());
     assertEquals("1.0.0", faker.version());
     assertEquals("source", faker.type());
-    assertEquals("Generates fake users, products and purchases; deterministic for a given seed.",
+    assertEquals(
+        "Generates fake users, products and purchases; deterministic for a given seed.",
         faker.description());
     assertEquals("", faker.logo());
     // the same list as the Singer tap's --about (issue 16)
-    assertEquals(List.of("about", "activate-version", "catalog", "discover", "properties", "state"),
+    assertEquals(
+        List.of("about", "activate-version", "catalog", "discover", "properties", "state"),
         faker.capabilities());
     assertEquals(List.of(), faker.reservedKeys());
   }
@@ -59,7 +62,8 @@ class C8ConnectorInProcessTest {
   @Test
   void configPropertiesMirrorTheSpecInOrder() {
     List<ConfigProperty> config = faker.config();
-    assertEquals(List.of("count", "seed", "records_per_slice", "always_updated", "parallelism"),
+    assertEquals(
+        List.of("count", "seed", "records_per_slice", "always_updated", "parallelism"),
         config.stream().map(ConfigProperty::name).toList());
     Map<String, ConfigProperty> byName = new HashMap<>();
     config.forEach(p -> byName.put(p.name(), p));
@@ -91,22 +95,26 @@ class C8ConnectorInProcessTest {
 
   @Test
   void validateRejectsBadConfigsWithAValidationException() {
-    ValidationException notANumber = assertThrows(ValidationException.class,
-        () -> faker.validate(Map.of("count", "foo")));
+    ValidationException notANumber =
+        assertThrows(ValidationException.class, () -> faker.validate(Map.of("count", "foo")));
     assertTrue(notANumber.getMessage().contains("count"), notANumber::getMessage);
     assertTrue(notANumber.getMessage().startsWith("Config is invalid"), notANumber::getMessage);
-    ValidationException belowMinimum = assertThrows(ValidationException.class,
-        () -> faker.validate(Map.of("count", 0)));
+    ValidationException belowMinimum =
+        assertThrows(ValidationException.class, () -> faker.validate(Map.of("count", 0)));
     assertTrue(belowMinimum.getMessage().contains("count"), belowMinimum::getMessage);
-    ValidationException wrongType = assertThrows(ValidationException.class,
-        () -> faker.validate(Map.of("always_updated", List.of(1, 2))));
+    ValidationException wrongType =
+        assertThrows(
+            ValidationException.class,
+            () -> faker.validate(Map.of("always_updated", List.of(1, 2))));
     assertTrue(wrongType.getMessage().contains("always_updated"), wrongType::getMessage);
   }
 
   @Test
   void samplesHoldAtMostTenRecordsPerStreamWithTheirSchema() throws Exception {
-    List<Sample> samples = faker.samples(Map.of("count", "5", "seed", "1", "always_updated", "false"));
-    assertEquals(List.of("users", "products", "purchases"),
+    List<Sample> samples =
+        faker.samples(Map.of("count", "5", "seed", "1", "always_updated", "false"));
+    assertEquals(
+        List.of("users", "products", "purchases"),
         samples.stream().map(s -> s.schema().name()).toList());
     Map<String, Sample> byName = new LinkedHashMap<>();
     samples.forEach(s -> byName.put(s.schema().name(), s));
@@ -114,12 +122,15 @@ class C8ConnectorInProcessTest {
     assertEquals(10, byName.get("products").data().size(), "100 products, 10 sampled");
     assertTrue(byName.get("purchases").data().size() <= 10);
     for (Sample s : samples) {
-      List<String> attributes = s.schema().attributes().stream().map(SchemaAttribute::name).toList();
+      List<String> attributes =
+          s.schema().attributes().stream().map(SchemaAttribute::name).toList();
       for (Map<String, Object> record : s.data()) {
-        assertTrue(attributes.containsAll(record.keySet()),
+        assertTrue(
+            attributes.containsAll(record.keySet()),
             () -> s.schema().name() + ": record keys " + record.keySet() + " not in " + attributes);
         for (String reserved : List.of("_key", "_id", "_rev")) {
-          assertFalse(record.containsKey(reserved), () -> "reserved key " + reserved + " in " + record);
+          assertFalse(
+              record.containsKey(reserved), () -> "reserved key " + reserved + " in " + record);
         }
       }
     }
@@ -128,14 +139,16 @@ class C8ConnectorInProcessTest {
     assertTrue(firstUser.get("name") instanceof String, firstUser::toString);
     assertTrue(firstUser.get("age") instanceof Number, firstUser::toString);
     // Same seed, same data: a second sample call gives the same records.
-    assertEquals(byName.get("users").data(),
+    assertEquals(
+        byName.get("users").data(),
         faker.samples(Map.of("count", 5, "seed", 1, "always_updated", false)).get(0).data());
   }
 
   @Test
   void schemasMapTheDiscoveredJsonSchemaTypes() throws Exception {
     List<Schema> schemas = faker.schemas(Map.of());
-    assertEquals(List.of("users", "products", "purchases"), schemas.stream().map(Schema::name).toList());
+    assertEquals(
+        List.of("users", "products", "purchases"), schemas.stream().map(Schema::name).toList());
     Map<String, SchemaAttributeType> users = types(schemas.get(0));
     assertEquals(SchemaAttributeType.LONG, users.get("id"));
     assertEquals(SchemaAttributeType.LONG, users.get("age"));
@@ -151,19 +164,33 @@ class C8ConnectorInProcessTest {
     Path config = java.nio.file.Files.createTempFile("c8kit-e2e-", ".json");
     try {
       java.nio.file.Files.writeString(config, "{}");
-      int code = io.c8kit.airbyte.ConnectorCli.run(new FakerConnector(),
-          new String[] {"discover", "--config", config.toString()}, java.io.InputStream.nullInputStream(), out,
-          java.io.OutputStream.nullOutputStream());
+      int code =
+          io.c8kit.airbyte.ConnectorCli.run(
+              new FakerConnector(),
+              new String[] {"discover", "--config", config.toString()},
+              java.io.InputStream.nullInputStream(),
+              out,
+              java.io.OutputStream.nullOutputStream());
       assertEquals(0, code);
     } finally {
       java.nio.file.Files.deleteIfExists(config);
     }
-    JsonNode catalog = Messages.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8), () -> "")
-        .only("CATALOG").get("catalog");
+    JsonNode catalog =
+        Messages.parse(out.toString(java.nio.charset.StandardCharsets.UTF_8), () -> "")
+            .only("CATALOG")
+            .get("catalog");
     for (int i = 0; i < schemas.size(); i++) {
       List<String> properties = new ArrayList<>();
-      catalog.get("streams").get(i).get("json_schema").get("properties").fieldNames().forEachRemaining(properties::add);
-      assertEquals(properties, schemas.get(i).attributes().stream().map(SchemaAttribute::name).toList(),
+      catalog
+          .get("streams")
+          .get(i)
+          .get("json_schema")
+          .get("properties")
+          .fieldNames()
+          .forEachRemaining(properties::add);
+      assertEquals(
+          properties,
+          schemas.get(i).attributes().stream().map(SchemaAttribute::name).toList(),
           schemas.get(i).name());
     }
   }
@@ -176,11 +203,17 @@ class C8ConnectorInProcessTest {
 
   @Test
   void serviceLoaderFindsTheGeneratedConnector() {
-    List<String> found = StreamSupport.stream(ServiceLoader.load(C8Connector.class).spliterator(), false)
-        .map(c -> c.getClass().getName()).toList();
+    List<String> found =
+        StreamSupport.stream(ServiceLoader.load(C8Connector.class).spliterator(), false)
+            .map(c -> c.getClass().getName())
+            .toList();
     assertTrue(found.contains(FakerC8Connector.class.getName()), found::toString);
-    C8Connector loaded = ServiceLoader.load(C8Connector.class).stream().map(ServiceLoader.Provider::get)
-        .filter(c -> c.name().equals("faker")).findFirst().orElseThrow();
+    C8Connector loaded =
+        ServiceLoader.load(C8Connector.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(c -> c.name().equals("faker"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("c8-source-faker", loaded.packageName());
   }
 
@@ -193,18 +226,27 @@ class C8ConnectorInProcessTest {
     PostgresServer pg = PostgresServer.require();
     Path jar = Artifacts.jar(Artifacts.SOURCE_POSTGRES);
     String schema = "e2e_c8_reserved";
-    try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+    try (Connection c = pg.connect();
+        Statement s = c.createStatement()) {
       s.execute("drop schema if exists " + schema + " cascade");
       s.execute("create schema " + schema);
-      s.execute("create table " + schema + ".docs (_key text primary key, _id int, __id text, _rev text,"
-          + " title text)");
-      s.execute("insert into " + schema + ".docs select 'k' || g, g, 'x' || g, 'r' || g, 'doc ' || g"
-          + " from generate_series(1, 15) g");
+      s.execute(
+          "create table "
+              + schema
+              + ".docs (_key text primary key, _id int, __id text, _rev text,"
+              + " title text)");
+      s.execute(
+          "insert into "
+              + schema
+              + ".docs select 'k' || g, g, 'x' || g, 'r' || g, 'doc ' || g"
+              + " from generate_series(1, 15) g");
     }
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-        C8ConnectorInProcessTest.class.getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {jar.toUri().toURL()}, C8ConnectorInProcessTest.class.getClassLoader())) {
       C8Connector postgres = null;
-      for (Iterator<C8Connector> it = ServiceLoader.load(C8Connector.class, loader).iterator(); it.hasNext(); ) {
+      for (Iterator<C8Connector> it = ServiceLoader.load(C8Connector.class, loader).iterator();
+          it.hasNext(); ) {
         C8Connector c = it.next();
         if (c.packageName().equals("c8-source-postgres")) {
           postgres = c;
@@ -224,8 +266,10 @@ class C8ConnectorInProcessTest {
       assertEquals(1, samples.size(), samples::toString);
       Sample docs = samples.get(0);
       assertEquals("docs", docs.schema().name());
-      List<String> attributes = docs.schema().attributes().stream().map(SchemaAttribute::name).toList();
-      // _key is the first primary-key column: kept; _id is taken by the __id column: ___id; _rev: __rev.
+      List<String> attributes =
+          docs.schema().attributes().stream().map(SchemaAttribute::name).toList();
+      // _key is the first primary-key column: kept; _id is taken by the __id column: ___id; _rev:
+      // __rev.
       assertEquals(List.of("_key", "___id", "__id", "__rev", "title"), attributes);
       assertEquals(10, docs.data().size(), "at most ten records are sampled");
       for (Map<String, Object> record : docs.data()) {
@@ -236,34 +280,40 @@ class C8ConnectorInProcessTest {
       assertEquals(1, ((Number) first.get("___id")).intValue());
       assertEquals("x1", first.get("__id"));
       assertEquals("r1", first.get("__rev"));
-      assertEquals(attributes, postgres.schemas(config).get(0).attributes().stream()
-          .map(SchemaAttribute::name).toList(), "schemas() renames exactly like samples()");
+      assertEquals(
+          attributes,
+          postgres.schemas(config).get(0).attributes().stream().map(SchemaAttribute::name).toList(),
+          "schemas() renames exactly like samples()");
 
     } finally {
-      try (Connection c = pg.connect(); Statement s = c.createStatement()) {
+      try (Connection c = pg.connect();
+          Statement s = c.createStatement()) {
         s.execute("drop schema if exists " + schema + " cascade");
       }
     }
   }
 
   /**
-   * C8.md: every failure of validate is a ValidationException whose message and cause chain are masked.
-   * A failed connection check of the PostgreSQL source (wrong password: the driver's exception is the
-   * cause of the connector's ConfigException) must come out that way, without the password.
+   * C8.md: every failure of validate is a ValidationException whose message and cause chain are
+   * masked. A failed connection check of the PostgreSQL source (wrong password: the driver's
+   * exception is the cause of the connector's ConfigException) must come out that way, without the
+   * password.
    */
   @Test
   void validateWithAWrongPasswordIsAValidationExceptionWithoutThePassword() throws Exception {
     PostgresServer pg = PostgresServer.require();
     Path jar = Artifacts.jar(Artifacts.SOURCE_POSTGRES);
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-        C8ConnectorInProcessTest.class.getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {jar.toUri().toURL()}, C8ConnectorInProcessTest.class.getClassLoader())) {
       Map<String, Object> config = new HashMap<>();
       config.put("host", pg.host());
       config.put("port", pg.port());
       config.put("database", pg.database());
       config.put("username", pg.user());
       config.put("password", "e2e-Wrong-Secret-42");
-      ValidationException e = assertThrows(ValidationException.class, () -> postgresValidate(config, loader));
+      ValidationException e =
+          assertThrows(ValidationException.class, () -> postgresValidate(config, loader));
       assertFalse(e.getMessage().contains("e2e-Wrong-Secret-42"), e::getMessage);
       assertTrue(e.getMessage().toLowerCase().contains("authentication"), e::getMessage);
       for (Throwable t = e; t != null; t = t.getCause()) {
@@ -272,7 +322,8 @@ class C8ConnectorInProcessTest {
     }
   }
 
-  private static void postgresValidate(Map<String, Object> config, ClassLoader loader) throws ValidationException {
+  private static void postgresValidate(Map<String, Object> config, ClassLoader loader)
+      throws ValidationException {
     for (C8Connector c : ServiceLoader.load(C8Connector.class, loader)) {
       if (c.packageName().equals("c8-source-postgres")) {
         c.validate(config);

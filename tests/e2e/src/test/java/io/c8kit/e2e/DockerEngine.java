@@ -43,8 +43,9 @@ final class DockerEngine {
   private DockerEngine() {}
 
   /**
-   * Returns when `docker info` answers. Otherwise fails the calling test when CI=true or C8KIT_DOCKER=1
-   * (scripts/test.sh sets it: the engine was meant to be there), and skips it everywhere else.
+   * Returns when `docker info` answers. Otherwise fails the calling test when CI=true or
+   * C8KIT_DOCKER=1 (scripts/test.sh sets it: the engine was meant to be there), and skips it
+   * everywhere else.
    */
   static void require() {
     String why = problem;
@@ -60,8 +61,11 @@ final class DockerEngine {
     if (why.isEmpty()) {
       return;
     }
-    String message = "No Docker engine (" + why + "). Start one with: bash scripts/docker-up.sh"
-        + " (or run every test with: bash scripts/test.sh)";
+    String message =
+        "No Docker engine ("
+            + why
+            + "). Start one with: bash scripts/docker-up.sh"
+            + " (or run every test with: bash scripts/test.sh)";
     if (mandatory()) {
       fail(message + " [Docker tests must not be skipped when CI=true or C8KIT_DOCKER=1]");
     }
@@ -70,28 +74,48 @@ final class DockerEngine {
 
   /** True when a missing engine must fail tests rather than skip them. */
   static boolean mandatory() {
-    return "true".equalsIgnoreCase(System.getenv("CI")) || "1".equals(System.getenv("C8KIT_DOCKER"));
+    return "true".equalsIgnoreCase(System.getenv("CI"))
+        || "1".equals(System.getenv("C8KIT_DOCKER"));
   }
 
   private static String probe() {
     try {
-      Result info = exec(List.of("docker", "info", "--format", "{{.ServerVersion}}"), null, CLI_TIMEOUT);
+      Result info =
+          exec(List.of("docker", "info", "--format", "{{.ServerVersion}}"), null, CLI_TIMEOUT);
       if (info.exitCode() == 0 && !info.stdout().isBlank()) {
         return "";
       }
-      return "docker info exited " + info.exitCode() + ": " + firstLine(info.stderr() + info.stdout());
+      return "docker info exited "
+          + info.exitCode()
+          + ": "
+          + firstLine(info.stderr() + info.stdout());
     } catch (UncheckedIOException e) {
       return "cannot run the docker client: " + e.getCause().getMessage();
     }
   }
 
-  /** `docker build -q -t TAG DIR`; returns the image id, or fails the test with the build output. */
+  /**
+   * `docker build -q -t TAG DIR`; returns the image id, or fails the test with the build output.
+   */
   static String build(String tag, Path contextDir) {
     require();
-    Result r = exec(List.of("docker", "build", "-q", "-t", tag, contextDir.toString()), null, BUILD_TIMEOUT);
+    Result r =
+        exec(
+            List.of("docker", "build", "-q", "-t", tag, contextDir.toString()),
+            null,
+            BUILD_TIMEOUT);
     if (r.exitCode() != 0 || r.timedOut()) {
-      fail("docker build -t " + tag + " " + contextDir + " failed (exit " + r.exitCode()
-          + (r.timedOut() ? ", timed out" : "") + ")\n" + r.stdout() + r.stderr());
+      fail(
+          "docker build -t "
+              + tag
+              + " "
+              + contextDir
+              + " failed (exit "
+              + r.exitCode()
+              + (r.timedOut() ? ", timed out" : "")
+              + ")\n"
+              + r.stdout()
+              + r.stderr());
     }
     return r.stdout().strip();
   }
@@ -101,10 +125,13 @@ final class DockerEngine {
     exec(List.of("docker", "image", "rm", "-f", tag), null, CLI_TIMEOUT);
   }
 
-  /** `docker image inspect --format FORMAT IMAGE`, trimmed; fails the test if the image is unknown. */
+  /**
+   * `docker image inspect --format FORMAT IMAGE`, trimmed; fails the test if the image is unknown.
+   */
   static String inspect(String image, String format) {
     require();
-    Result r = exec(List.of("docker", "image", "inspect", "--format", format, image), null, CLI_TIMEOUT);
+    Result r =
+        exec(List.of("docker", "image", "inspect", "--format", format, image), null, CLI_TIMEOUT);
     if (r.exitCode() != 0) {
       fail("docker image inspect " + image + " failed: " + r.stderr());
     }
@@ -113,7 +140,8 @@ final class DockerEngine {
 
   /** The image's labels (empty when it has none). */
   static Map<String, String> labels(String image) {
-    Map<String, String> labels = readJson(inspect(image, "{{json .Config.Labels}}"), new TypeReference<>() {});
+    Map<String, String> labels =
+        readJson(inspect(image, "{{json .Config.Labels}}"), new TypeReference<>() {});
     return labels == null ? Map.of() : labels;
   }
 
@@ -130,7 +158,8 @@ final class DockerEngine {
 
   /** The image's ENTRYPOINT in exec form (empty when unset). */
   static List<String> entrypoint(String image) {
-    List<String> entrypoint = readJson(inspect(image, "{{json .Config.Entrypoint}}"), new TypeReference<>() {});
+    List<String> entrypoint =
+        readJson(inspect(image, "{{json .Config.Entrypoint}}"), new TypeReference<>() {});
     return entrypoint == null ? List.of() : entrypoint;
   }
 
@@ -144,12 +173,16 @@ final class DockerEngine {
     return inspect(image, "{{.Config.WorkingDir}}");
   }
 
-  /** A `docker run --rm --pull never --network none IMAGE …`, configured before {@link Run#exec}. */
+  /**
+   * A `docker run --rm --pull never --network none IMAGE …`, configured before {@link Run#exec}.
+   */
   static Run run(String image) {
     return new Run(image);
   }
 
-  /** One container run: options, then {@link #exec(String...)} with the arguments after the image. */
+  /**
+   * One container run: options, then {@link #exec(String...)} with the arguments after the image.
+   */
   static final class Run {
     private final String image;
     private String network = "none";
@@ -166,8 +199,8 @@ final class DockerEngine {
     }
 
     /**
-     * Network mode: "none" (the default) or "host" (for a connector that must reach the PostgreSQL on
-     * 127.0.0.1; the engine has no bridge network).
+     * Network mode: "none" (the default) or "host" (for a connector that must reach the PostgreSQL
+     * on 127.0.0.1; the engine has no bridge network).
      */
     Run network(String mode) {
       this.network = mode;
@@ -175,8 +208,9 @@ final class DockerEngine {
     }
 
     /**
-     * Bind-mounts a host directory ({@code -v HOST:CONTAINER}). Connector images run as uid 1000, so
-     * everything in it is made readable and writable by everyone first (JUnit's temp dirs are 0700).
+     * Bind-mounts a host directory ({@code -v HOST:CONTAINER}). Connector images run as uid 1000,
+     * so everything in it is made readable and writable by everyone first (JUnit's temp dirs are
+     * 0700).
      */
     Run mount(Path hostDir, String containerDir) {
       mountedDirs.add(hostDir);
@@ -199,13 +233,18 @@ final class DockerEngine {
       return this;
     }
 
-    /** Replaces the image's ENTRYPOINT: the first word is the program, the rest go before the arguments. */
+    /**
+     * Replaces the image's ENTRYPOINT: the first word is the program, the rest go before the
+     * arguments.
+     */
     Run entrypoint(String... command) {
       this.entrypoint = List.of(command);
       return this;
     }
 
-    /** Feeds these bytes to the container's stdin ({@code -i}), e.g. the messages for {@code write}. */
+    /**
+     * Feeds these bytes to the container's stdin ({@code -i}), e.g. the messages for {@code write}.
+     */
     Run stdin(String text) {
       this.stdin = text.getBytes(StandardCharsets.UTF_8);
       return this;
@@ -230,8 +269,9 @@ final class DockerEngine {
 
     /**
      * The {@code docker run} command line for these arguments, for callers that start it themselves
-     * (e.g. one end of a pipe; add {@code -i} with {@link #interactive()} to give it stdin). Mounted
-     * directories are opened up for the container's user now. Each call names a new container.
+     * (e.g. one end of a pipe; add {@code -i} with {@link #interactive()} to give it stdin).
+     * Mounted directories are opened up for the container's user now. Each call names a new
+     * container.
      */
     List<String> command(String... args) {
       require();
@@ -239,8 +279,18 @@ final class DockerEngine {
         openUp(dir);
       }
       name = "c8kit-e2e-" + UUID.randomUUID().toString().substring(0, 12);
-      List<String> cmd = new ArrayList<>(List.of("docker", "run", "--rm", "--pull", "never", "--name", name,
-          "--network", network));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  "docker",
+                  "run",
+                  "--rm",
+                  "--pull",
+                  "never",
+                  "--name",
+                  name,
+                  "--network",
+                  network));
       if (stdin != null || interactive) {
         cmd.add("-i");
       }
@@ -280,12 +330,20 @@ final class DockerEngine {
 
     @Override
     public String toString() {
-      return "exit " + exitCode + (timedOut ? " (timed out)" : "") + "\n--- stdout\n" + stdout
-          + "--- stderr\n" + stderr;
+      return "exit "
+          + exitCode
+          + (timedOut ? " (timed out)" : "")
+          + "\n--- stdout\n"
+          + stdout
+          + "--- stderr\n"
+          + stderr;
     }
   }
 
-  /** Runs a command with stdout and stderr in temp files (no pipe can fill up), killed after the timeout. */
+  /**
+   * Runs a command with stdout and stderr in temp files (no pipe can fill up), killed after the
+   * timeout.
+   */
   static Result exec(List<String> command, byte[] stdin, Duration timeout) {
     Path out = null;
     Path err = null;
@@ -293,9 +351,8 @@ final class DockerEngine {
     try {
       out = Files.createTempFile("c8kit-docker-", ".out");
       err = Files.createTempFile("c8kit-docker-", ".err");
-      ProcessBuilder pb = new ProcessBuilder(command)
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       if (stdin != null) {
         in = Files.createTempFile("c8kit-docker-", ".in");
         Files.write(in, stdin);
@@ -319,7 +376,8 @@ final class DockerEngine {
           Thread.currentThread().interrupt();
         }
       }
-      return new Result(done ? p.exitValue() : -1, Files.readString(out), Files.readString(err), !done);
+      return new Result(
+          done ? p.exitValue() : -1, Files.readString(out), Files.readString(err), !done);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -336,8 +394,9 @@ final class DockerEngine {
   }
 
   /**
-   * Adds read and write for everyone (and search on directories, run on executables); removes nothing.
-   * Connector images run as uid 1000: a directory a container must write into needs this first.
+   * Adds read and write for everyone (and search on directories, run on executables); removes
+   * nothing. Connector images run as uid 1000: a directory a container must write into needs this
+   * first.
    */
   static void openUp(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {

@@ -19,7 +19,8 @@ class FakerImageAcceptanceTest extends SourceAcceptanceTest {
    */
   static SourceAcceptanceConfig inputs(SourceAcceptanceConfig config) {
     return config
-        .goodConfig("{\"count\": 25, \"seed\": 1, \"records_per_slice\": 10, \"always_updated\": false}")
+        .goodConfig(
+            "{\"count\": 25, \"seed\": 1, \"records_per_slice\": 10, \"always_updated\": false}")
         .badConfig("{\"count\": \"foo\"}");
   }
 }

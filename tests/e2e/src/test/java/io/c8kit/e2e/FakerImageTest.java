@@ -1,7 +1,6 @@
 package io.c8kit.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -15,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The faker source's image, run the way CAT and the platform run it: config, catalog and state files
- * mounted, no network. Also measures what the image's AppCDS archive does to the start-up time of
- * {@code spec} (printed, not asserted, apart from the archive being usable).
+ * The faker source's image, run the way CAT and the platform run it: config, catalog and state
+ * files mounted, no network. Also measures what the image's AppCDS archive does to the start-up
+ * time of {@code spec} (printed, not asserted, apart from the archive being usable).
  */
 class FakerImageTest {
   @TempDir Path data;
@@ -35,13 +34,15 @@ class FakerImageTest {
   void checkAndDiscoverWithMountedConfigFiles() throws Exception {
     Files.writeString(data.resolve("good.json"), "{\"count\": 10}");
     Files.writeString(data.resolve("bad.json"), "{\"count\": \"foo\"}");
-    JsonNode good = ok(faker().exec("check", "--config", "/data/good.json")).only("CONNECTION_STATUS");
+    JsonNode good =
+        ok(faker().exec("check", "--config", "/data/good.json")).only("CONNECTION_STATUS");
     assertEquals("SUCCEEDED", good.path("connectionStatus").path("status").asText());
     DockerEngine.Result badRun = faker().exec("check", "--config", "/data/bad.json");
     JsonNode bad = ok(badRun).only("CONNECTION_STATUS");
     assertEquals("FAILED", bad.path("connectionStatus").path("status").asText(), badRun::toString);
 
-    JsonNode catalog = ok(faker().exec("discover", "--config", "/data/good.json")).only("CATALOG").get("catalog");
+    JsonNode catalog =
+        ok(faker().exec("discover", "--config", "/data/good.json")).only("CATALOG").get("catalog");
     List<String> names = new ArrayList<>();
     catalog.get("streams").forEach(s -> names.add(s.get("name").asText()));
     assertEquals(List.of("users", "products", "purchases"), names);
@@ -49,14 +50,31 @@ class FakerImageTest {
 
   @Test
   void readWithMountedFilesEqualsTheJarsRead() throws Exception {
-    Files.writeString(data.resolve("config.json"), "{\"count\": 15, \"seed\": 11, \"always_updated\": false}");
-    JsonNode catalog = ok(faker().exec("discover", "--config", "/data/config.json")).only("CATALOG");
+    Files.writeString(
+        data.resolve("config.json"), "{\"count\": 15, \"seed\": 11, \"always_updated\": false}");
+    JsonNode catalog =
+        ok(faker().exec("discover", "--config", "/data/config.json")).only("CATALOG");
     Proc.json(data, "catalog.json", Catalogs.incremental(catalog, "append_dedup", "overwrite", 1));
-    Messages first = ok(faker().exec("read", "--config", "/data/config.json", "--catalog", "/data/catalog.json"));
-    assertEquals(Map.of("users", 15, "products", 100), Map.of("users", first.recordCounts().get("users"),
-        "products", first.recordCounts().get("products")));
-    Proc.Result jar = Proc.jar(Artifacts.jar(Artifacts.SOURCE_FAKER), data, "read", "--config",
-        data.resolve("config.json").toString(), "--catalog", data.resolve("catalog.json").toString());
+    Messages first =
+        ok(
+            faker()
+                .exec("read", "--config", "/data/config.json", "--catalog", "/data/catalog.json"));
+    assertEquals(
+        Map.of("users", 15, "products", 100),
+        Map.of(
+            "users",
+            first.recordCounts().get("users"),
+            "products",
+            first.recordCounts().get("products")));
+    Proc.Result jar =
+        Proc.jar(
+            Artifacts.jar(Artifacts.SOURCE_FAKER),
+            data,
+            "read",
+            "--config",
+            data.resolve("config.json").toString(),
+            "--catalog",
+            data.resolve("catalog.json").toString());
     assertEquals(0, jar.exitCode(), jar::toString);
     for (String stream : List.of("users", "products", "purchases")) {
       assertEquals(jar.messages().data(stream), first.data(stream), stream);
@@ -65,8 +83,12 @@ class FakerImageTest {
 
     // The platform's form, with the state file of the first read: only the boundary records again.
     Proc.json(data, "state.json", first.lastStatesAsInput());
-    DockerEngine.Result second = faker().entrypoint("sh", "-c").exec("eval \"$AIRBYTE_ENTRYPOINT read"
-        + " --config /data/config.json --catalog /data/catalog.json --state /data/state.json\"");
+    DockerEngine.Result second =
+        faker()
+            .entrypoint("sh", "-c")
+            .exec(
+                "eval \"$AIRBYTE_ENTRYPOINT read"
+                    + " --config /data/config.json --catalog /data/catalog.json --state /data/state.json\"");
     Messages m2 = ok(second);
     assertEquals(1, m2.records("users").size(), second::toString);
     assertEquals(1, m2.records("purchases").size(), second::toString);
@@ -75,20 +97,23 @@ class FakerImageTest {
   @Test
   void aBadCatalogFailsTheContainerWithExitOneAndATraceError() throws Exception {
     Files.writeString(data.resolve("config.json"), "{}");
-    Files.writeString(data.resolve("catalog.json"), "{\"streams\":[{\"stream\":{\"name\":"
-        + "\"__AIRBYTE__stream_that_does_not_exist\",\"json_schema\":{},\"supported_sync_modes\":"
-        + "[\"full_refresh\"]},\"sync_mode\":\"INVALID\",\"destination_sync_mode\":\"INVALID\"}]}");
-    DockerEngine.Result r = faker().exec("read", "--config", "/data/config.json", "--catalog", "/data/catalog.json");
+    Files.writeString(
+        data.resolve("catalog.json"),
+        "{\"streams\":[{\"stream\":{\"name\":"
+            + "\"__AIRBYTE__stream_that_does_not_exist\",\"json_schema\":{},\"supported_sync_modes\":"
+            + "[\"full_refresh\"]},\"sync_mode\":\"INVALID\",\"destination_sync_mode\":\"INVALID\"}]}");
+    DockerEngine.Result r =
+        faker().exec("read", "--config", "/data/config.json", "--catalog", "/data/catalog.json");
     assertEquals(1, r.exitCode(), r::toString);
     List<JsonNode> errors = Messages.parse(r.stdout(), r::toString).traceErrors();
     assertEquals(1, errors.size(), r::toString);
     assertEquals("config_error", errors.get(0).path("failure_type").asText());
 
-    DockerEngine.Result missing = faker().exec("read", "--config", "/data/nope.json", "--catalog",
-        "/data/catalog.json");
+    DockerEngine.Result missing =
+        faker().exec("read", "--config", "/data/nope.json", "--catalog", "/data/catalog.json");
     assertEquals(1, missing.exitCode(), missing::toString);
-    DockerEngine.Result write = faker().exec("write", "--config", "/data/config.json", "--catalog",
-        "/data/catalog.json");
+    DockerEngine.Result write =
+        faker().exec("write", "--config", "/data/config.json", "--catalog", "/data/catalog.json");
     assertEquals(2, write.exitCode(), () -> "a source has no write command: " + write);
   }
 
@@ -101,18 +126,21 @@ class FakerImageTest {
   void appCdsArchiveIsUsableAndItsEffectOnSpecIsMeasured() {
     String image = Images.of(Artifacts.SOURCE_FAKER);
     // The archive exists and maps: -Xshare:on makes the JVM fail if it cannot use it.
-    DockerEngine.Result forced = DockerEngine.run(image).env("JAVA_OPTS", "-Xshare:on").exec("spec");
+    DockerEngine.Result forced =
+        DockerEngine.run(image).env("JAVA_OPTS", "-Xshare:on").exec("spec");
     assertEquals(0, forced.exitCode(), () -> "the AppCDS archive is not usable: " + forced);
 
     String bin = "/airbyte/bin/" + Artifacts.SOURCE_FAKER;
-    String script = String.join("\n",
-        "t() { cut -d' ' -f1 /proc/uptime; }",
-        "for i in 1 2 3 4 5; do",
-        "  a=$(t); " + bin + " spec >/dev/null 2>&1; b=$(t)",
-        "  JAVA_OPTS=-Xshare:off " + bin + " spec >/dev/null 2>&1; c=$(t)",
-        "  java -jar /airbyte/lib/connector.jar spec >/dev/null 2>&1; d=$(t)",
-        "  echo \"$a $b $c $d\"",
-        "done");
+    String script =
+        String.join(
+            "\n",
+            "t() { cut -d' ' -f1 /proc/uptime; }",
+            "for i in 1 2 3 4 5; do",
+            "  a=$(t); " + bin + " spec >/dev/null 2>&1; b=$(t)",
+            "  JAVA_OPTS=-Xshare:off " + bin + " spec >/dev/null 2>&1; c=$(t)",
+            "  java -jar /airbyte/lib/connector.jar spec >/dev/null 2>&1; d=$(t)",
+            "  echo \"$a $b $c $d\"",
+            "done");
     DockerEngine.Result r = DockerEngine.run(image).entrypoint("/bin/sh", "-c").exec(script);
     assertEquals(0, r.exitCode(), r::toString);
     List<Double> appCds = new ArrayList<>();
@@ -125,10 +153,17 @@ class FakerImageTest {
       plain.add(Double.parseDouble(t[3]) - Double.parseDouble(t[2]));
     }
     assertEquals(5, appCds.size(), r::toString);
-    System.out.printf(Locale.ROOT, "[e2e] spec wall time in the faker container, median of 5 (s):"
+    System.out.printf(
+        Locale.ROOT,
+        "[e2e] spec wall time in the faker container, median of 5 (s):"
             + " launcher with AppCDS %.2f, launcher with -Xshare:off %.2f, plain java -jar (default CDS) %.2f%n"
             + "[e2e]   samples AppCDS %s, -Xshare:off %s, plain %s%n",
-        median(appCds), median(off), median(plain), appCds, off, plain);
+        median(appCds),
+        median(off),
+        median(plain),
+        appCds,
+        off,
+        plain);
   }
 
   private static double median(List<Double> values) {

@@ -11,7 +11,7 @@ class FakerJarAcceptanceTest extends SourceAcceptanceTest {
   @Override
   protected SourceAcceptanceConfig config() {
     var jar = Artifacts.jar(Artifacts.SOURCE_FAKER);
-    return FakerImageAcceptanceTest.inputs(SourceAcceptanceConfig.forJar(jar)
-        .jvmArgs(Proc.fastStart(jar).toArray(String[]::new)));
+    return FakerImageAcceptanceTest.inputs(
+        SourceAcceptanceConfig.forJar(jar).jvmArgs(Proc.fastStart(jar).toArray(String[]::new)));
   }
 }

@@ -20,11 +20,14 @@ class InfraSmokeTest {
   @Test
   void buildsAndRunsAnImageFromTheBaseImageWithoutNetwork(@TempDir Path context) throws Exception {
     DockerEngine.require();
-    Files.writeString(context.resolve("Dockerfile"), String.join("\n",
-        "FROM eclipse-temurin:17-jre",
-        "RUN java -version",
-        "ENTRYPOINT [\"sh\",\"-c\",\"echo ok; exit 3\"]",
-        ""));
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        String.join(
+            "\n",
+            "FROM eclipse-temurin:17-jre",
+            "RUN java -version",
+            "ENTRYPOINT [\"sh\",\"-c\",\"echo ok; exit 3\"]",
+            ""));
     String tag = "c8kit-e2e/infra-smoke:" + UUID.randomUUID().toString().substring(0, 8);
     DockerEngine.build(tag, context);
     try {
@@ -44,11 +47,13 @@ class InfraSmokeTest {
   void mountsAHostDirectoryForANonRootUserAndSeesNoNetwork(@TempDir Path data) throws Exception {
     DockerEngine.require();
     Files.writeString(data.resolve("config.json"), "{\"x\":1}\n");
-    DockerEngine.Result r = DockerEngine.run("eclipse-temurin:17-jre")
-        .mount(data, "/data")
-        .user("1000:1000")
-        .entrypoint("sh", "-c")
-        .exec("cat /data/config.json && echo written > /data/out.txt && id -u && ls /sys/class/net");
+    DockerEngine.Result r =
+        DockerEngine.run("eclipse-temurin:17-jre")
+            .mount(data, "/data")
+            .user("1000:1000")
+            .entrypoint("sh", "-c")
+            .exec(
+                "cat /data/config.json && echo written > /data/out.txt && id -u && ls /sys/class/net");
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals(List.of("{\"x\":1}", "1000", "lo"), r.stdoutLines(), r::toString);
     assertEquals("written\n", Files.readString(data.resolve("out.txt")));
@@ -57,17 +62,20 @@ class InfraSmokeTest {
   @Test
   void killsAContainerThatOutlivesItsTimeout() {
     DockerEngine.require();
-    DockerEngine.Result r = DockerEngine.run("eclipse-temurin:17-jre")
-        .entrypoint("sleep")
-        .timeout(Duration.ofSeconds(2))
-        .exec("60");
+    DockerEngine.Result r =
+        DockerEngine.run("eclipse-temurin:17-jre")
+            .entrypoint("sleep")
+            .timeout(Duration.ofSeconds(2))
+            .exec("60");
     assertTrue(r.timedOut(), r::toString);
   }
 
   @Test
   void connectsToPostgresWithPlainJdbc() throws Exception {
     PostgresServer pg = PostgresServer.require();
-    try (Connection c = pg.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+    try (Connection c = pg.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select 1")) {
       assertTrue(rs.next());
       assertEquals(1, rs.getInt(1));
     }

@@ -40,12 +40,23 @@ final class Messages {
       try {
         node = JSON.readTree(line);
       } catch (JsonProcessingException e) {
-        fail("stdout line " + n + " is not JSON (stdout must carry Airbyte messages only): "
-            + Text.clip(line, 300) + "\n" + context.get());
+        fail(
+            "stdout line "
+                + n
+                + " is not JSON (stdout must carry Airbyte messages only): "
+                + Text.clip(line, 300)
+                + "\n"
+                + context.get());
         throw new AssertionError(e);
       }
       if (node == null || !node.isObject() || !node.path("type").isTextual()) {
-        fail("stdout line " + n + " is not an Airbyte message: " + Text.clip(line, 300) + "\n" + context.get());
+        fail(
+            "stdout line "
+                + n
+                + " is not an Airbyte message: "
+                + Text.clip(line, 300)
+                + "\n"
+                + context.get());
       }
       messages.add(node);
     }
@@ -63,8 +74,16 @@ final class Messages {
   /** The one message of this type (fails when there are none or several). */
   JsonNode only(String type) {
     List<JsonNode> found = ofType(type);
-    assertEquals(1, found.size(), () -> "expected exactly one " + type + " message, got " + found.size()
-        + ": " + Text.clip(all.toString(), 2000));
+    assertEquals(
+        1,
+        found.size(),
+        () ->
+            "expected exactly one "
+                + type
+                + " message, got "
+                + found.size()
+                + ": "
+                + Text.clip(all.toString(), 2000));
     return found.get(0);
   }
 
@@ -75,8 +94,10 @@ final class Messages {
 
   /** The {@code record} objects of RECORD messages of a stream. */
   List<JsonNode> records(String stream) {
-    return ofType("RECORD").stream().map(m -> m.get("record"))
-        .filter(r -> stream.equals(r.path("stream").asText())).toList();
+    return ofType("RECORD").stream()
+        .map(m -> m.get("record"))
+        .filter(r -> stream.equals(r.path("stream").asText()))
+        .toList();
   }
 
   /** The {@code data} of every RECORD of a stream. */
@@ -95,34 +116,43 @@ final class Messages {
 
   /** The {@code state} objects of the STREAM states of a stream, in order. */
   List<JsonNode> states(String stream) {
-    return ofType("STATE").stream().map(m -> m.get("state"))
-        .filter(s -> stream.equals(s.path("stream").path("stream_descriptor").path("name").asText())).toList();
+    return ofType("STATE").stream()
+        .map(m -> m.get("state"))
+        .filter(
+            s -> stream.equals(s.path("stream").path("stream_descriptor").path("name").asText()))
+        .toList();
   }
 
   /** The STREAM_STATUS values of a stream, in order. */
   List<String> statuses(String stream) {
-    return ofType("TRACE").stream().map(m -> m.get("trace"))
+    return ofType("TRACE").stream()
+        .map(m -> m.get("trace"))
         .filter(t -> "STREAM_STATUS".equals(t.path("type").asText()))
         .map(t -> t.get("stream_status"))
         .filter(s -> stream.equals(s.path("stream_descriptor").path("name").asText()))
-        .map(s -> s.path("status").asText()).toList();
+        .map(s -> s.path("status").asText())
+        .toList();
   }
 
   /** The {@code error} objects of TRACE ERROR messages. */
   List<JsonNode> traceErrors() {
-    return ofType("TRACE").stream().map(m -> m.get("trace"))
-        .filter(t -> "ERROR".equals(t.path("type").asText())).map(t -> t.get("error")).toList();
+    return ofType("TRACE").stream()
+        .map(m -> m.get("trace"))
+        .filter(t -> "ERROR".equals(t.path("type").asText()))
+        .map(t -> t.get("error"))
+        .toList();
   }
 
   /**
-   * The last STATE of every stream, without the per-hop stats, as the {@code --state} file a platform
-   * would pass to the next read (an array of STATE messages).
+   * The last STATE of every stream, without the per-hop stats, as the {@code --state} file a
+   * platform would pass to the next read (an array of STATE messages).
    */
   ArrayNode lastStatesAsInput() {
     Map<String, JsonNode> last = new LinkedHashMap<>();
     for (JsonNode m : ofType("STATE")) {
       JsonNode state = m.get("state").deepCopy();
-      ((com.fasterxml.jackson.databind.node.ObjectNode) state).remove(List.of("sourceStats", "destinationStats"));
+      ((com.fasterxml.jackson.databind.node.ObjectNode) state)
+          .remove(List.of("sourceStats", "destinationStats"));
       last.put(state.path("stream").path("stream_descriptor").toString(), state);
     }
     ArrayNode array = JSON.createArrayNode();

@@ -12,8 +12,10 @@ class PostgresDestinationImageAcceptanceTest extends DestinationAcceptanceTest {
   @Override
   protected DestinationAcceptanceConfig config() {
     try {
-      return PostgresKit.destination(DestinationAcceptanceConfig.forImage(Images.of(Artifacts.DESTINATION_POSTGRES))
-          .dockerNetwork("host"), "kit_dst_image");
+      return PostgresKit.destination(
+          DestinationAcceptanceConfig.forImage(Images.of(Artifacts.DESTINATION_POSTGRES))
+              .dockerNetwork("host"),
+          "kit_dst_image");
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

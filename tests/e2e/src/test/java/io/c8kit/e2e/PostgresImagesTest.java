@@ -33,7 +33,9 @@ class PostgresImagesTest {
   void createDatabase() throws Exception {
     pg = PostgresServer.require();
     pg.createDatabase(DB);
-    pg.sql(DB, "create schema shop",
+    pg.sql(
+        DB,
+        "create schema shop",
         "create table shop.items (id int primary key, name text not null, price numeric(10,2),"
             + " tags text[], updated_at timestamptz not null)",
         "insert into shop.items select g, 'item ' || g, g * 1.25, array['t' || (g % 3)],"
@@ -62,22 +64,33 @@ class PostgresImagesTest {
     ObjectNode wrong = pg.sourceConfig(DB, "shop").put("password", WRONG_PASSWORD);
     Proc.json(data, "source-wrong.json", wrong);
 
-    JsonNode good = ok(host(Artifacts.SOURCE_POSTGRES).exec("check", "--config", "/data/source.json"))
-        .only("CONNECTION_STATUS").get("connectionStatus");
+    JsonNode good =
+        ok(host(Artifacts.SOURCE_POSTGRES).exec("check", "--config", "/data/source.json"))
+            .only("CONNECTION_STATUS")
+            .get("connectionStatus");
     assertEquals("SUCCEEDED", good.path("status").asText(), good::toString);
 
-    DockerEngine.Result badRun = host(Artifacts.SOURCE_POSTGRES).exec("check", "--config", "/data/source-wrong.json");
+    DockerEngine.Result badRun =
+        host(Artifacts.SOURCE_POSTGRES).exec("check", "--config", "/data/source-wrong.json");
     JsonNode bad = ok(badRun).only("CONNECTION_STATUS").get("connectionStatus");
     assertEquals("FAILED", bad.path("status").asText(), badRun::toString);
-    assertFalse((badRun.stdout() + badRun.stderr()).contains(WRONG_PASSWORD), () -> "password leaked: " + badRun);
+    assertFalse(
+        (badRun.stdout() + badRun.stderr()).contains(WRONG_PASSWORD),
+        () -> "password leaked: " + badRun);
 
     // Without the host network the server is unreachable: a FAILED check, not a hang or a crash.
-    DockerEngine.Result isolated = DockerEngine.run(Images.of(Artifacts.SOURCE_POSTGRES)).mount(data, "/data")
-        .exec("check", "--config", "/data/source.json");
-    assertEquals("FAILED", ok(isolated).only("CONNECTION_STATUS").path("connectionStatus").path("status").asText());
+    DockerEngine.Result isolated =
+        DockerEngine.run(Images.of(Artifacts.SOURCE_POSTGRES))
+            .mount(data, "/data")
+            .exec("check", "--config", "/data/source.json");
+    assertEquals(
+        "FAILED",
+        ok(isolated).only("CONNECTION_STATUS").path("connectionStatus").path("status").asText());
 
-    JsonNode catalog = ok(host(Artifacts.SOURCE_POSTGRES).exec("discover", "--config", "/data/source.json"))
-        .only("CATALOG").get("catalog");
+    JsonNode catalog =
+        ok(host(Artifacts.SOURCE_POSTGRES).exec("discover", "--config", "/data/source.json"))
+            .only("CATALOG")
+            .get("catalog");
     assertEquals(1, catalog.get("streams").size(), catalog::toString);
     JsonNode items = catalog.get("streams").get(0);
     assertEquals("items", items.get("name").asText());
@@ -92,11 +105,17 @@ class PostgresImagesTest {
     cs.putArray("cursor_field").add("updated_at");
     cs.set("primary_key", items.get("source_defined_primary_key"));
     Proc.json(data, "catalog.json", configured);
-    Messages read = ok(host(Artifacts.SOURCE_POSTGRES).exec("read", "--config", "/data/source.json",
-        "--catalog", "/data/catalog.json"));
+    Messages read =
+        ok(
+            host(Artifacts.SOURCE_POSTGRES)
+                .exec("read", "--config", "/data/source.json", "--catalog", "/data/catalog.json"));
     assertEquals(40, read.records("items").size());
-    assertEquals("2024-03-01T00:40:00Z", read.states("items").get(read.states("items").size() - 1)
-        .at("/stream/stream_state/cursor").asText());
+    assertEquals(
+        "2024-03-01T00:40:00Z",
+        read.states("items")
+            .get(read.states("items").size() - 1)
+            .at("/stream/stream_state/cursor")
+            .asText());
     assertEquals(List.of("STARTED", "RUNNING", "COMPLETE"), read.statuses("items"));
   }
 
@@ -107,23 +126,34 @@ class PostgresImagesTest {
     ObjectNode wrongDb = pg.destinationConfig("e2e_no_such_db", "x");
     Proc.json(data, "destination-bad.json", wrongDb);
 
-    JsonNode good = ok(host(Artifacts.DESTINATION_POSTGRES).exec("check", "--config", "/data/destination.json"))
-        .only("CONNECTION_STATUS").get("connectionStatus");
+    JsonNode good =
+        ok(host(Artifacts.DESTINATION_POSTGRES).exec("check", "--config", "/data/destination.json"))
+            .only("CONNECTION_STATUS")
+            .get("connectionStatus");
     assertEquals("SUCCEEDED", good.path("status").asText(), good::toString);
-    DockerEngine.Result badRun = host(Artifacts.DESTINATION_POSTGRES)
-        .exec("check", "--config", "/data/destination-bad.json");
+    DockerEngine.Result badRun =
+        host(Artifacts.DESTINATION_POSTGRES)
+            .exec("check", "--config", "/data/destination-bad.json");
     JsonNode bad = ok(badRun).only("CONNECTION_STATUS").get("connectionStatus");
     assertEquals("FAILED", bad.path("status").asText(), badRun::toString);
     assertTrue(bad.path("message").asText().contains("e2e_no_such_db"), bad::toString);
 
-    JsonNode catalog = ok(DockerEngine.run(Images.of(Artifacts.SOURCE_FAKER)).mount(data, "/data")
-        .exec("discover", "--config", "/data/faker.json")).only("CATALOG");
+    JsonNode catalog =
+        ok(DockerEngine.run(Images.of(Artifacts.SOURCE_FAKER))
+                .mount(data, "/data")
+                .exec("discover", "--config", "/data/faker.json"))
+            .only("CATALOG");
     Proc.json(data, "catalog.json", Catalogs.incremental(catalog, "append_dedup", "overwrite", 1));
 
-    List<String> source = DockerEngine.run(Images.of(Artifacts.SOURCE_FAKER)).mount(data, "/data")
-        .command("read", "--config", "/data/faker.json", "--catalog", "/data/catalog.json");
-    List<String> destination = host(Artifacts.DESTINATION_POSTGRES).interactive()
-        .command("write", "--config", "/data/destination.json", "--catalog", "/data/catalog.json");
+    List<String> source =
+        DockerEngine.run(Images.of(Artifacts.SOURCE_FAKER))
+            .mount(data, "/data")
+            .command("read", "--config", "/data/faker.json", "--catalog", "/data/catalog.json");
+    List<String> destination =
+        host(Artifacts.DESTINATION_POSTGRES)
+            .interactive()
+            .command(
+                "write", "--config", "/data/destination.json", "--catalog", "/data/catalog.json");
     Proc.PipeResult sync = Proc.pipe(source, destination, data, Duration.ofMinutes(3));
     assertEquals(0, sync.source().exitCode(), sync::toString);
     assertEquals(0, sync.destination().exitCode(), sync::toString);
@@ -131,11 +161,15 @@ class PostgresImagesTest {
     Map<String, Integer> sent = sync.source().messages().recordCounts();
     assertEquals(30, sent.get("users"));
     for (Map.Entry<String, Integer> e : sent.entrySet()) {
-      assertEquals((long) e.getValue(), pg.queryLong(DB, "select count(*) from from_faker_image." + e.getKey()),
+      assertEquals(
+          (long) e.getValue(),
+          pg.queryLong(DB, "select count(*) from from_faker_image." + e.getKey()),
           e.getKey());
     }
     Messages echoed = sync.destination().messages();
-    assertEquals(sync.source().messages().ofType("STATE").size(), echoed.ofType("STATE").size(),
+    assertEquals(
+        sync.source().messages().ofType("STATE").size(),
+        echoed.ofType("STATE").size(),
         () -> "every state is echoed: " + sync);
     for (JsonNode state : echoed.ofType("STATE")) {
       assertTrue(state.at("/state/destinationStats/recordCount").isNumber(), state::toString);

@@ -27,11 +27,12 @@ final class PostgresServer {
   private final String user;
   private final String password;
   private final String database;
+
   /** The CA certificate (PEM file) of the server's TLS certificate, or null. */
   private final String sslCa;
 
-  private PostgresServer(String host, int port, String user, String password, String database,
-      String sslCa) {
+  private PostgresServer(
+      String host, int port, String user, String password, String database, String sslCa) {
     this.host = host;
     this.port = port;
     this.user = user;
@@ -41,9 +42,9 @@ final class PostgresServer {
   }
 
   /**
-   * Returns the server once a login and {@code select 1} work. Otherwise fails the calling test when
-   * CI=true or C8KIT_PG_HOST is set (scripts/test.sh sets it: the server was meant to be there), and
-   * skips it everywhere else.
+   * Returns the server once a login and {@code select 1} work. Otherwise fails the calling test
+   * when CI=true or C8KIT_PG_HOST is set (scripts/test.sh sets it: the server was meant to be
+   * there), and skips it everywhere else.
    */
   static PostgresServer require() {
     Object found = cached;
@@ -59,10 +60,14 @@ final class PostgresServer {
     if (found instanceof PostgresServer server) {
       return server;
     }
-    String message = "No PostgreSQL for the tests (" + found + "). Start one with: bash scripts/postgres-up.sh"
-        + " (or run every test with: bash scripts/test.sh)";
+    String message =
+        "No PostgreSQL for the tests ("
+            + found
+            + "). Start one with: bash scripts/postgres-up.sh"
+            + " (or run every test with: bash scripts/test.sh)";
     if ("true".equalsIgnoreCase(System.getenv("CI")) || System.getenv("C8KIT_PG_HOST") != null) {
-      fail(message + " [PostgreSQL tests must not be skipped when CI=true or C8KIT_PG_HOST is set]");
+      fail(
+          message + " [PostgreSQL tests must not be skipped when CI=true or C8KIT_PG_HOST is set]");
     }
     Assumptions.abort(message);
     throw new AssertionError("unreachable");
@@ -87,17 +92,19 @@ final class PostgresServer {
     }
     PostgresServer server;
     try {
-      server = new PostgresServer(
-          settings.getOrDefault("C8KIT_PG_HOST", "127.0.0.1"),
-          Integer.parseInt(settings.getOrDefault("C8KIT_PG_PORT", "54329")),
-          settings.getOrDefault("C8KIT_PG_USER", "c8kit"),
-          settings.getOrDefault("C8KIT_PG_PASSWORD", "c8kit"),
-          settings.getOrDefault("C8KIT_PG_DATABASE", "c8kit"),
-          settings.get("C8KIT_PG_SSL_CA"));
+      server =
+          new PostgresServer(
+              settings.getOrDefault("C8KIT_PG_HOST", "127.0.0.1"),
+              Integer.parseInt(settings.getOrDefault("C8KIT_PG_PORT", "54329")),
+              settings.getOrDefault("C8KIT_PG_USER", "c8kit"),
+              settings.getOrDefault("C8KIT_PG_PASSWORD", "c8kit"),
+              settings.getOrDefault("C8KIT_PG_DATABASE", "c8kit"),
+              settings.get("C8KIT_PG_SSL_CA"));
     } catch (NumberFormatException e) {
       return "C8KIT_PG_PORT is not a number: " + e.getMessage();
     }
-    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+    try (Connection c = server.connect();
+        Statement s = c.createStatement()) {
       s.execute("select 1");
       return server;
     } catch (SQLException e) {
@@ -105,7 +112,9 @@ final class PostgresServer {
     }
   }
 
-  /** Reads the {@code export K=V …} lines of the env file (values as bash's printf %q writes them). */
+  /**
+   * Reads the {@code export K=V …} lines of the env file (values as bash's printf %q writes them).
+   */
   private static Map<String, String> readEnvFile(Path file) {
     Map<String, String> values = new HashMap<>();
     try {
@@ -160,8 +169,11 @@ final class PostgresServer {
    */
   String sslCaPem() throws IOException {
     if (sslCa == null || !Files.isRegularFile(Path.of(sslCa))) {
-      fail("The test server has no TLS CA (C8KIT_PG_SSL_CA is " + sslCa + "): restart it with"
-          + " bash scripts/postgres-up.sh, which makes the certificates");
+      fail(
+          "The test server has no TLS CA (C8KIT_PG_SSL_CA is "
+              + sslCa
+              + "): restart it with"
+              + " bash scripts/postgres-up.sh, which makes the certificates");
     }
     return Files.readString(Path.of(sslCa));
   }
@@ -190,11 +202,20 @@ final class PostgresServer {
     return DriverManager.getConnection(jdbcUrl(databaseName), props);
   }
 
-  /** The config of the PostgreSQL source example for a database of this server, reading these schemas. */
-  com.fasterxml.jackson.databind.node.ObjectNode sourceConfig(String databaseName, String... schemas) {
-    com.fasterxml.jackson.databind.node.ObjectNode config = Messages.JSON.createObjectNode()
-        .put("host", host).put("port", port).put("database", databaseName)
-        .put("username", user).put("password", password);
+  /**
+   * The config of the PostgreSQL source example for a database of this server, reading these
+   * schemas.
+   */
+  com.fasterxml.jackson.databind.node.ObjectNode sourceConfig(
+      String databaseName, String... schemas) {
+    com.fasterxml.jackson.databind.node.ObjectNode config =
+        Messages.JSON
+            .createObjectNode()
+            .put("host", host)
+            .put("port", port)
+            .put("database", databaseName)
+            .put("username", user)
+            .put("password", password);
     var array = config.putArray("schemas");
     for (String schema : schemas) {
       array.add(schema);
@@ -202,16 +223,26 @@ final class PostgresServer {
     return config;
   }
 
-  /** The config of the PostgreSQL destination example for a database of this server and default schema. */
-  com.fasterxml.jackson.databind.node.ObjectNode destinationConfig(String databaseName, String schema) {
-    return Messages.JSON.createObjectNode()
-        .put("host", host).put("port", port).put("database", databaseName).put("schema", schema)
-        .put("username", user).put("password", password);
+  /**
+   * The config of the PostgreSQL destination example for a database of this server and default
+   * schema.
+   */
+  com.fasterxml.jackson.databind.node.ObjectNode destinationConfig(
+      String databaseName, String schema) {
+    return Messages.JSON
+        .createObjectNode()
+        .put("host", host)
+        .put("port", port)
+        .put("database", databaseName)
+        .put("schema", schema)
+        .put("username", user)
+        .put("password", password);
   }
 
   /** Runs statements in a database of this server. */
   void sql(String databaseName, String... statements) throws SQLException {
-    try (Connection c = connect(databaseName); Statement s = c.createStatement()) {
+    try (Connection c = connect(databaseName);
+        Statement s = c.createStatement()) {
       for (String statement : statements) {
         s.execute(statement);
       }
@@ -220,7 +251,8 @@ final class PostgresServer {
 
   /** The first column of the first row of a query (e.g. a count), as a long. */
   long queryLong(String databaseName, String sql) throws SQLException {
-    try (Connection c = connect(databaseName); Statement s = c.createStatement();
+    try (Connection c = connect(databaseName);
+        Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery(sql)) {
       if (!rs.next()) {
         throw new SQLException("no row: " + sql);
@@ -232,7 +264,8 @@ final class PostgresServer {
   /** The first column of every row of a query, as strings. */
   java.util.List<String> queryStrings(String databaseName, String sql) throws SQLException {
     java.util.List<String> values = new java.util.ArrayList<>();
-    try (Connection c = connect(databaseName); Statement s = c.createStatement();
+    try (Connection c = connect(databaseName);
+        Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         values.add(rs.getString(1));
@@ -243,20 +276,22 @@ final class PostgresServer {
 
   /** Drops a database made by {@link #createDatabase}, if it exists. */
   void dropDatabase(String name) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("drop database if exists " + name + " with (force)");
     }
   }
 
   /**
-   * Drops (if present) and creates a database, so a test class can have one of its own; returns its JDBC
-   * URL. The name must be a plain lower-case identifier.
+   * Drops (if present) and creates a database, so a test class can have one of its own; returns its
+   * JDBC URL. The name must be a plain lower-case identifier.
    */
   String createDatabase(String name) throws SQLException {
     if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("not a plain lower-case identifier: " + name);
     }
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("drop database if exists " + name + " with (force)");
       s.execute("create database " + name);
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The SSL modes of the PostgreSQL examples against a real TLS handshake: scripts/postgres-up.sh
  * serves a certificate for 127.0.0.1 signed by a CA it made. verify-ca and verify-full with that CA
- * connect, with a CA that did not sign it they fail as a FAILED check naming the certificate problem
- * (and never echoing the PEM, a secret), and require and disable connect without one.
+ * connect, with a CA that did not sign it they fail as a FAILED check naming the certificate
+ * problem (and never echoing the PEM, a secret), and require and disable connect without one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresSslJarTest {
@@ -60,7 +60,10 @@ class PostgresSslJarTest {
     return config;
   }
 
-  /** Runs {@code check} and returns its one CONNECTION_STATUS; the exit code of a check is 0 either way. */
+  /**
+   * Runs {@code check} and returns its one CONNECTION_STATUS; the exit code of a check is 0 either
+   * way.
+   */
   private JsonNode check(Path jar, String name, ObjectNode config) {
     Path file = Proc.json(dir, name + ".json", config);
     Proc.Result r = Proc.jar(jar, dir, "check", "--config", file.toString());
@@ -75,7 +78,8 @@ class PostgresSslJarTest {
   private void assertFailedOnTheCertificate(JsonNode status) {
     assertEquals("FAILED", status.path("status").asText(), status::toString);
     String message = status.path("message").asText();
-    assertTrue(message.contains("the server's certificate is not signed by the given CA certificate"),
+    assertTrue(
+        message.contains("the server's certificate is not signed by the given CA certificate"),
         () -> "the message should name the TLS problem: " + message);
     for (String pem : new String[] {serverCa, unrelatedCa}) {
       String body = pem.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
@@ -91,8 +95,10 @@ class PostgresSslJarTest {
 
   @Test
   void sourceVerifyFullRejectsACertificateItsCaDidNotSign() {
-    assertFailedOnTheCertificate(check(source, "src-wrong-ca", sourceConfig("verify-full", unrelatedCa)));
-    assertFailedOnTheCertificate(check(source, "src-wrong-ca-2", sourceConfig("verify-ca", unrelatedCa)));
+    assertFailedOnTheCertificate(
+        check(source, "src-wrong-ca", sourceConfig("verify-full", unrelatedCa)));
+    assertFailedOnTheCertificate(
+        check(source, "src-wrong-ca-2", sourceConfig("verify-ca", unrelatedCa)));
   }
 
   @Test
@@ -103,10 +109,11 @@ class PostgresSslJarTest {
 
   @Test
   void destinationVerifiesTheServerCertificateToo() {
-    // its verify-full also requires a client certificate, as Airbyte's destination-postgres spec does
+    // its verify-full also requires a client certificate, as Airbyte's destination-postgres spec
+    // does
     assertSucceeded(check(destination, "dst-verify-ca", destinationConfig("verify-ca", serverCa)));
     assertSucceeded(check(destination, "dst-require", destinationConfig("require", null)));
-    assertFailedOnTheCertificate(check(destination, "dst-wrong-ca",
-        destinationConfig("verify-ca", unrelatedCa)));
+    assertFailedOnTheCertificate(
+        check(destination, "dst-wrong-ca", destinationConfig("verify-ca", unrelatedCa)));
   }
 }

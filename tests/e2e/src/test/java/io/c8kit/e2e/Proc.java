@@ -18,15 +18,19 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Child processes for the tests: connector jars run with {@code java -jar} exactly as a user or the
  * pipeline runner starts them, and two commands piped together ({@code source read | destination
- * write}). Output goes to files, so no pipe can fill up; a process that outlives its timeout is killed.
+ * write}). Output goes to files, so no pipe can fill up; a process that outlives its timeout is
+ * killed.
  */
 final class Proc {
   static final Duration TIMEOUT = Duration.ofMinutes(3);
 
   private Proc() {}
 
-  /** How a process ended and what it printed; exitCode is -1 when it was killed after its timeout. */
-  record Result(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut) {
+  /**
+   * How a process ended and what it printed; exitCode is -1 when it was killed after its timeout.
+   */
+  record Result(
+      List<String> command, int exitCode, String stdout, String stderr, boolean timedOut) {
     /** The Airbyte messages on stdout (fails the test on any non-protocol line). */
     Messages messages() {
       return Messages.parse(stdout, this::toString);
@@ -34,8 +38,14 @@ final class Proc {
 
     @Override
     public String toString() {
-      return String.join(" ", command) + "\nexit " + exitCode + (timedOut ? " (timed out)" : "")
-          + "\n--- stdout\n" + Text.clip(stdout, 6000) + "\n--- stderr\n" + Text.clip(stderr, 6000);
+      return String.join(" ", command)
+          + "\nexit "
+          + exitCode
+          + (timedOut ? " (timed out)" : "")
+          + "\n--- stdout\n"
+          + Text.clip(stdout, 6000)
+          + "\n--- stderr\n"
+          + Text.clip(stderr, 6000);
     }
   }
 
@@ -68,11 +78,11 @@ final class Proc {
   private static final Map<Path, List<String>> FAST_START = new java.util.HashMap<>();
 
   /**
-   * JVM flags that halve the start-up time of a connector jar on a small CI machine without changing
-   * what it does: an AppCDS archive of the jar's classes (written once per test JVM by one {@code spec}
-   * run, as the generated Dockerfile does for images) and the C1 compiler only. Every test starts
-   * dozens of short-lived connector JVMs, so this is most of the e2e module's run time. If the archive
-   * cannot be written, only the compiler flag is used.
+   * JVM flags that halve the start-up time of a connector jar on a small CI machine without
+   * changing what it does: an AppCDS archive of the jar's classes (written once per test JVM by one
+   * {@code spec} run, as the generated Dockerfile does for images) and the C1 compiler only. Every
+   * test starts dozens of short-lived connector JVMs, so this is most of the e2e module's run time.
+   * If the archive cannot be written, only the compiler flag is used.
    */
   static List<String> fastStart(Path jar) {
     return fastStart(jar, "spec");
@@ -80,46 +90,69 @@ final class Proc {
 
   /** {@link #fastStart(Path)} with the archive written by {@code java -jar JAR warmUp...}. */
   static synchronized List<String> fastStart(Path jar, String... warmUp) {
-    return FAST_START.computeIfAbsent(jar.toAbsolutePath().normalize(), j -> {
-      List<String> flags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
-      try {
-        Path dir = Files.createTempDirectory("c8kit-e2e-cds-");
-        dir.toFile().deleteOnExit();
-        Path archive = dir.resolve(j.getFileName() + ".jsa");
-        // -Dc8kit.spec=full: spec through the whole CLI, not its fast path, as the Dockerfile does
-        Result r = exec(javaJar(j, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dc8kit.spec=full", "-Xlog:cds=off",
-            "-Xlog:cds+dynamic=off"), warmUp), dir, null, Map.of(), TIMEOUT);
-        if (r.exitCode() == 0 && Files.isRegularFile(archive)) {
-          archive.toFile().deleteOnExit();
-          flags.add("-XX:SharedArchiveFile=" + archive);
-          flags.add("-Xshare:auto");
-        } else {
-          System.out.println("[e2e] no AppCDS archive for " + j + ": " + Text.clip(r.toString(), 1000));
-        }
-      } catch (IOException e) {
-        System.out.println("[e2e] no AppCDS archive for " + j + ": " + e);
-      }
-      return List.copyOf(flags);
-    });
+    return FAST_START.computeIfAbsent(
+        jar.toAbsolutePath().normalize(),
+        j -> {
+          List<String> flags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
+          try {
+            Path dir = Files.createTempDirectory("c8kit-e2e-cds-");
+            dir.toFile().deleteOnExit();
+            Path archive = dir.resolve(j.getFileName() + ".jsa");
+            // -Dc8kit.spec=full: spec through the whole CLI, not its fast path, as the Dockerfile
+            // does
+            Result r =
+                exec(
+                    javaJar(
+                        j,
+                        List.of(
+                            "-XX:ArchiveClassesAtExit=" + archive,
+                            "-Dc8kit.spec=full",
+                            "-Xlog:cds=off",
+                            "-Xlog:cds+dynamic=off"),
+                        warmUp),
+                    dir,
+                    null,
+                    Map.of(),
+                    TIMEOUT);
+            if (r.exitCode() == 0 && Files.isRegularFile(archive)) {
+              archive.toFile().deleteOnExit();
+              flags.add("-XX:SharedArchiveFile=" + archive);
+              flags.add("-Xshare:auto");
+            } else {
+              System.out.println(
+                  "[e2e] no AppCDS archive for " + j + ": " + Text.clip(r.toString(), 1000));
+            }
+          } catch (IOException e) {
+            System.out.println("[e2e] no AppCDS archive for " + j + ": " + e);
+          }
+          return List.copyOf(flags);
+        });
   }
 
   /** Runs a command to its end; stdin from a file (or empty), extra environment variables. */
-  static Result exec(List<String> command, Path dir, Path stdin, Map<String, String> env, Duration timeout) {
+  static Result exec(
+      List<String> command, Path dir, Path stdin, Map<String, String> env, Duration timeout) {
     Path out = null;
     Path err = null;
     try {
       out = Files.createTempFile("c8kit-e2e-", ".out");
       err = Files.createTempFile("c8kit-e2e-", ".err");
-      ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-          .redirectInput(stdin != null ? ProcessBuilder.Redirect.from(stdin.toFile())
-              : ProcessBuilder.Redirect.from(new File("/dev/null")));
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .redirectInput(
+                  stdin != null
+                      ? ProcessBuilder.Redirect.from(stdin.toFile())
+                      : ProcessBuilder.Redirect.from(new File("/dev/null")));
       if (dir != null) {
         pb.directory(dir.toFile());
       }
       pb.environment().putAll(env);
       Process p = pb.start();
       boolean done = waitFor(p, timeout);
-      return new Result(command, done ? p.exitValue() : -1, Files.readString(out), Files.readString(err), !done);
+      return new Result(
+          command, done ? p.exitValue() : -1, Files.readString(out), Files.readString(err), !done);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -137,11 +170,12 @@ final class Proc {
   }
 
   /**
-   * Runs {@code source | destination} concurrently, the way a platform pipes a sync: the source's stdout
-   * is copied, as it comes, into the destination's stdin (and kept for the test). Both must end within
-   * the timeout.
+   * Runs {@code source | destination} concurrently, the way a platform pipes a sync: the source's
+   * stdout is copied, as it comes, into the destination's stdin (and kept for the test). Both must
+   * end within the timeout.
    */
-  static PipeResult pipe(List<String> source, List<String> destination, Path dir, Duration timeout) {
+  static PipeResult pipe(
+      List<String> source, List<String> destination, Path dir, Duration timeout) {
     Path srcOut = null;
     Path srcErr = null;
     Path dstOut = null;
@@ -151,35 +185,46 @@ final class Proc {
       srcErr = Files.createTempFile("c8kit-e2e-src-", ".err");
       dstOut = Files.createTempFile("c8kit-e2e-dst-", ".out");
       dstErr = Files.createTempFile("c8kit-e2e-dst-", ".err");
-      Process dst = new ProcessBuilder(destination).directory(dir.toFile())
-          .redirectOutput(dstOut.toFile()).redirectError(dstErr.toFile()).start();
-      Process src = new ProcessBuilder(source).directory(dir.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-          .redirectError(srcErr.toFile()).start();
+      Process dst =
+          new ProcessBuilder(destination)
+              .directory(dir.toFile())
+              .redirectOutput(dstOut.toFile())
+              .redirectError(dstErr.toFile())
+              .start();
+      Process src =
+          new ProcessBuilder(source)
+              .directory(dir.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectError(srcErr.toFile())
+              .start();
       AtomicReference<IOException> pumpError = new AtomicReference<>();
       Path copy = srcOut;
-      Thread pump = new Thread(() -> {
-        try (InputStream in = src.getInputStream(); OutputStream to = dst.getOutputStream();
-            OutputStream keep = Files.newOutputStream(copy)) {
-          byte[] buf = new byte[1 << 16];
-          int n;
-          boolean open = true;
-          while ((n = in.read(buf)) >= 0) {
-            keep.write(buf, 0, n);
-            if (open) {
-              try {
-                to.write(buf, 0, n);
-              } catch (IOException e) {
-                // The destination stopped reading (it failed): keep draining the source.
-                open = false;
-                pumpError.set(e);
-              }
-            }
-          }
-        } catch (IOException e) {
-          pumpError.compareAndSet(null, e);
-        }
-      }, "e2e-pipe");
+      Thread pump =
+          new Thread(
+              () -> {
+                try (InputStream in = src.getInputStream();
+                    OutputStream to = dst.getOutputStream();
+                    OutputStream keep = Files.newOutputStream(copy)) {
+                  byte[] buf = new byte[1 << 16];
+                  int n;
+                  boolean open = true;
+                  while ((n = in.read(buf)) >= 0) {
+                    keep.write(buf, 0, n);
+                    if (open) {
+                      try {
+                        to.write(buf, 0, n);
+                      } catch (IOException e) {
+                        // The destination stopped reading (it failed): keep draining the source.
+                        open = false;
+                        pumpError.set(e);
+                      }
+                    }
+                  }
+                } catch (IOException e) {
+                  pumpError.compareAndSet(null, e);
+                }
+              },
+              "e2e-pipe");
       pump.start();
       long deadline = System.nanoTime() + timeout.toNanos();
       boolean srcDone = waitFor(src, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -192,11 +237,21 @@ final class Proc {
         dst.destroyForcibly();
       }
       pump.join(10_000);
-      Result s = new Result(source, srcDone ? src.exitValue() : -1, Files.readString(srcOut),
-          Files.readString(srcErr), !srcDone);
-      Result d = new Result(destination, dstDone ? dst.exitValue() : -1, Files.readString(dstOut),
-          Files.readString(dstErr)
-              + (pumpError.get() != null ? "\n[e2e pipe] " + pumpError.get() : ""), !dstDone);
+      Result s =
+          new Result(
+              source,
+              srcDone ? src.exitValue() : -1,
+              Files.readString(srcOut),
+              Files.readString(srcErr),
+              !srcDone);
+      Result d =
+          new Result(
+              destination,
+              dstDone ? dst.exitValue() : -1,
+              Files.readString(dstOut),
+              Files.readString(dstErr)
+                  + (pumpError.get() != null ? "\n[e2e pipe] " + pumpError.get() : ""),
+              !dstDone);
       return new PipeResult(s, d);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Singer conformance checks of the acceptance kit against every example, in-process (faker on the
- * class path, the others from their jars in their own class loaders) and as its jar ({@code java -cp JAR io.c8kit.singer.TapMain|TargetMain}, what the launchers run).
+ * The Singer conformance checks of the acceptance kit against every example, in-process (faker on
+ * the class path, the others from their jars in their own class loaders) and as its jar ({@code
+ * java -cp JAR io.c8kit.singer.TapMain|TargetMain}, what the launchers run).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SingerConformanceTest {
@@ -28,7 +29,8 @@ class SingerConformanceTest {
     String config = "{\"count\": 30, \"seed\": 4, \"always_updated\": false}";
     return Stream.concat(
         SingerConformance.tap(SingerRunner.tap(new FakerConnector()), config, dir),
-        SingerConformance.tap(SingerRunner.jar(Artifacts.jar(Artifacts.SOURCE_FAKER), true), config, dir));
+        SingerConformance.tap(
+            SingerRunner.jar(Artifacts.jar(Artifacts.SOURCE_FAKER), true), config, dir));
   }
 
   @TestFactory
@@ -36,21 +38,29 @@ class SingerConformanceTest {
     String inProcess = "{\"destination_path\": \"" + dir.resolve("in-process.sqlite") + "\"}";
     String jar = "{\"destination_path\": \"" + dir.resolve("jar.sqlite") + "\"}";
     return Stream.concat(
-        SingerConformance.target(SingerRunner.inProcessJar(Artifacts.jar(Artifacts.DESTINATION_SQLITE), false), inProcess, dir),
-        SingerConformance.target(SingerRunner.jar(Artifacts.jar(Artifacts.DESTINATION_SQLITE), false), jar, dir));
+        SingerConformance.target(
+            SingerRunner.inProcessJar(Artifacts.jar(Artifacts.DESTINATION_SQLITE), false),
+            inProcess,
+            dir),
+        SingerConformance.target(
+            SingerRunner.jar(Artifacts.jar(Artifacts.DESTINATION_SQLITE), false), jar, dir));
   }
 
   @TestFactory
   Stream<DynamicTest> tapPostgres() throws Exception {
     pg = PostgresServer.require();
     pg.createDatabase(SRC);
-    pg.sql(SRC, "create table public.items (id int primary key, label text, updated_at timestamptz not null)",
+    pg.sql(
+        SRC,
+        "create table public.items (id int primary key, label text, updated_at timestamptz not null)",
         "insert into public.items select g, 'item ' || g, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second'"
             + " from generate_series(1, 25) g");
     String config = pg.sourceConfig(SRC, "public").toString();
     return Stream.concat(
-        SingerConformance.tap(SingerRunner.inProcessJar(Artifacts.jar(Artifacts.SOURCE_POSTGRES), true), config, dir),
-        SingerConformance.tap(SingerRunner.jar(Artifacts.jar(Artifacts.SOURCE_POSTGRES), true), config, dir));
+        SingerConformance.tap(
+            SingerRunner.inProcessJar(Artifacts.jar(Artifacts.SOURCE_POSTGRES), true), config, dir),
+        SingerConformance.tap(
+            SingerRunner.jar(Artifacts.jar(Artifacts.SOURCE_POSTGRES), true), config, dir));
   }
 
   @TestFactory
@@ -59,9 +69,12 @@ class SingerConformanceTest {
     pg.createDatabase(DST);
     String config = pg.destinationConfig(DST, "singer").toString();
     return Stream.concat(
-        SingerConformance.target(SingerRunner.inProcessJar(Artifacts.jar(Artifacts.DESTINATION_POSTGRES), false),
-            config, dir),
-        SingerConformance.target(SingerRunner.jar(Artifacts.jar(Artifacts.DESTINATION_POSTGRES), false), config, dir));
+        SingerConformance.target(
+            SingerRunner.inProcessJar(Artifacts.jar(Artifacts.DESTINATION_POSTGRES), false),
+            config,
+            dir),
+        SingerConformance.target(
+            SingerRunner.jar(Artifacts.jar(Artifacts.DESTINATION_POSTGRES), false), config, dir));
   }
 
   @AfterAll

@@ -18,12 +18,19 @@ class SqliteJarAcceptanceTest extends DestinationAcceptanceTest {
       Path notADirectory = Files.createFile(dir.resolve("plain-file"));
       return DestinationAcceptanceConfig.forJar(jar)
           .jvmArgs(Proc.fastStart(jar).toArray(String[]::new))
-          .goodConfig(Messages.JSON.createObjectNode()
-              .put("destination_path", dir.resolve("db/acceptance.sqlite").toString()))
-          .badConfig(Messages.JSON.createObjectNode()
-              .put("destination_path", notADirectory.resolve("db.sqlite").toString()).toString())
-          .reader((config, stream, namespace) ->
-              SqliteRows.read(Path.of(config.get("destination_path").asText()), stream, namespace));
+          .goodConfig(
+              Messages.JSON
+                  .createObjectNode()
+                  .put("destination_path", dir.resolve("db/acceptance.sqlite").toString()))
+          .badConfig(
+              Messages.JSON
+                  .createObjectNode()
+                  .put("destination_path", notADirectory.resolve("db.sqlite").toString())
+                  .toString())
+          .reader(
+              (config, stream, namespace) ->
+                  SqliteRows.read(
+                      Path.of(config.get("destination_path").asText()), stream, namespace));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -19,16 +19,21 @@ import java.util.Map;
 final class SqliteRows {
   private SqliteRows() {}
 
-  /** The rows of a stream's table by declared column type (BOOLEAN as 0/1, JSON as text); none without a table. */
+  /**
+   * The rows of a stream's table by declared column type (BOOLEAN as 0/1, JSON as text); none
+   * without a table.
+   */
   static List<JsonNode> read(Path file, String stream, String namespace) throws Exception {
     List<JsonNode> rows = new ArrayList<>();
     if (!Files.exists(file)) {
       return rows;
     }
     SqliteDialect dialect = new SqliteDialect();
-    String table = dialect.sanitizeIdentifier(
-        namespace == null || namespace.isEmpty() ? stream : namespace + "_" + stream);
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+    String table =
+        dialect.sanitizeIdentifier(
+            namespace == null || namespace.isEmpty() ? stream : namespace + "_" + stream);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
       Map<String, String> types = new HashMap<>();
       try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + dialect.quote(table) + ")")) {
         while (rs.next()) {
@@ -38,7 +43,8 @@ final class SqliteRows {
       if (types.isEmpty()) {
         return rows;
       }
-      try (ResultSet rs = s.executeQuery("SELECT * FROM " + dialect.quote(table) + " ORDER BY rowid")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT * FROM " + dialect.quote(table) + " ORDER BY rowid")) {
         ResultSetMetaData md = rs.getMetaData();
         while (rs.next()) {
           ObjectNode row = Messages.JSON.createObjectNode();
@@ -50,7 +56,8 @@ final class SqliteRows {
             }
             switch (types.getOrDefault(name, "")) {
               case "BOOLEAN" -> row.put(name, ((Number) v).intValue() != 0);
-              case "JSON", "INTEGER", "NUMERIC" -> row.set(name, Messages.JSON.readTree(String.valueOf(v)));
+              case "JSON", "INTEGER", "NUMERIC" ->
+                  row.set(name, Messages.JSON.readTree(String.valueOf(v)));
               default -> row.put(name, String.valueOf(v));
             }
           }

@@ -36,8 +36,10 @@ final class Syncs {
     Map<String, Long> recordsCommitted() {
       Map<String, Long> committed = new LinkedHashMap<>();
       for (JsonNode m : echoed().ofType("STATE")) {
-        committed.merge(m.at("/state/stream/stream_descriptor/name").asText(),
-            m.at("/state/destinationStats/recordCount").asLong(), Long::sum);
+        committed.merge(
+            m.at("/state/stream/stream_descriptor/name").asText(),
+            m.at("/state/destinationStats/recordCount").asLong(),
+            Long::sum);
       }
       return committed;
     }
@@ -59,7 +61,8 @@ final class Syncs {
       assertEquals(in.size(), out.size(), () -> "every STATE is echoed once: " + pipe);
       for (int i = 0; i < in.size(); i++) {
         JsonNode echoedState = out.get(i).get("state");
-        assertTrue(echoedState.at("/destinationStats/recordCount").isNumber(),
+        assertTrue(
+            echoedState.at("/destinationStats/recordCount").isNumber(),
             () -> "no destinationStats.recordCount: " + echoedState);
         ObjectNode stripped = echoedState.deepCopy();
         stripped.remove("destinationStats");
@@ -69,23 +72,39 @@ final class Syncs {
       recordsSent().forEach((k, v) -> sentCounts.put(k, (long) v));
       Map<String, Long> committed = new LinkedHashMap<>(recordsCommitted());
       committed.values().removeIf(v -> v == 0);
-      assertEquals(sentCounts, committed, "destinationStats add up to the records sent, per stream");
+      assertEquals(
+          sentCounts, committed, "destinationStats add up to the records sent, per stream");
       return this;
     }
   }
 
   /** Runs one sync; {@code state} may be null (first sync). */
-  static Sync run(Path sourceJar, Path sourceConfig, Path destinationJar, Path destinationConfig, Path catalog,
-      Path state, Path dir) {
-    List<String> read = new ArrayList<>(List.of("read", "--config", sourceConfig.toString(),
-        "--catalog", catalog.toString()));
+  static Sync run(
+      Path sourceJar,
+      Path sourceConfig,
+      Path destinationJar,
+      Path destinationConfig,
+      Path catalog,
+      Path state,
+      Path dir) {
+    List<String> read =
+        new ArrayList<>(
+            List.of("read", "--config", sourceConfig.toString(), "--catalog", catalog.toString()));
     if (state != null) {
       read.add("--state");
       read.add(state.toString());
     }
-    List<String> source = Proc.javaJar(sourceJar, Proc.fastStart(sourceJar), read.toArray(String[]::new));
-    List<String> destination = Proc.javaJar(destinationJar, Proc.fastStart(destinationJar), "write", "--config",
-        destinationConfig.toString(), "--catalog", catalog.toString());
+    List<String> source =
+        Proc.javaJar(sourceJar, Proc.fastStart(sourceJar), read.toArray(String[]::new));
+    List<String> destination =
+        Proc.javaJar(
+            destinationJar,
+            Proc.fastStart(destinationJar),
+            "write",
+            "--config",
+            destinationConfig.toString(),
+            "--catalog",
+            catalog.toString());
     return new Sync(Proc.pipe(source, destination, dir, Duration.ofMinutes(4)));
   }
 }

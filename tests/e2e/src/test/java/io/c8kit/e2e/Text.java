@@ -4,13 +4,18 @@ package io.c8kit.e2e;
 final class Text {
   private Text() {}
 
-  /** The text, cut to at most {@code max} characters (head and tail kept) so failures stay readable. */
+  /**
+   * The text, cut to at most {@code max} characters (head and tail kept) so failures stay readable.
+   */
   static String clip(String text, int max) {
     if (text == null || text.length() <= max) {
       return text;
     }
     int half = max / 2;
-    return text.substring(0, half) + "\n... [" + (text.length() - max) + " characters cut] ...\n"
+    return text.substring(0, half)
+        + "\n... ["
+        + (text.length() - max)
+        + " characters cut] ...\n"
         + text.substring(text.length() - half);
   }
 }

@@ -36,24 +36,27 @@ public class SqliteDestination {
   /** Where the database lives. */
   public record Config(
       @Property(
-          title = "Destination Path",
-          description = "Path of the SQLite database file; created with its parent directories if "
-              + "missing. A relative path is resolved against the working directory (in Docker, mount "
-              + "a volume, e.g. /local, and use /local/data.sqlite).",
-          examples = {"/local/data.sqlite"},
-          order = 0)
-      String destinationPath) {}
+              title = "Destination Path",
+              description =
+                  "Path of the SQLite database file; created with its parent directories if "
+                      + "missing. A relative path is resolved against the working directory (in Docker, mount "
+                      + "a volume, e.g. /local, and use /local/data.sqlite).",
+              examples = {"/local/data.sqlite"},
+              order = 0)
+          String destinationPath) {}
 
   /** Opens (or creates) the file and creates and drops a probe table. */
   @Check
   void check(Config config) throws Exception {
     Path path = resolve(config);
-    try (Connection c = open(path); Statement s = c.createStatement()) {
+    try (Connection c = open(path);
+        Statement s = c.createStatement()) {
       String probe = "_c8kit_check_" + UUID.randomUUID().toString().replace("-", "");
       s.execute("CREATE TABLE \"" + probe + "\" (id INTEGER)");
       s.execute("DROP TABLE \"" + probe + "\"");
     } catch (SQLException e) {
-      throw new ConfigException("cannot write to the SQLite database " + path + ": " + e.getMessage(), e);
+      throw new ConfigException(
+          "cannot write to the SQLite database " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -70,33 +73,45 @@ public class SqliteDestination {
   static Path resolve(Config config) {
     String raw = config.destinationPath() == null ? "" : config.destinationPath().trim();
     if (raw.isEmpty()) {
-      throw new ConfigException("destination_path is empty: give the path of a database file, e.g. /local/data.sqlite");
+      throw new ConfigException(
+          "destination_path is empty: give the path of a database file, e.g. /local/data.sqlite");
     }
     Path path;
     try {
       path = Path.of(raw).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
-      throw new ConfigException("destination_path \"" + raw + "\" is not a valid path: " + e.getReason(), e);
+      throw new ConfigException(
+          "destination_path \"" + raw + "\" is not a valid path: " + e.getReason(), e);
     }
     if (Files.isDirectory(path)) {
-      throw new ConfigException("destination_path " + path + " is a directory; give the path of a database file "
-          + "inside it, e.g. " + path.resolve("data.sqlite"));
+      throw new ConfigException(
+          "destination_path "
+              + path
+              + " is a directory; give the path of a database file "
+              + "inside it, e.g. "
+              + path.resolve("data.sqlite"));
     }
     Path parent = path.getParent();
     if (parent != null) {
       for (Path p = parent; p != null; p = p.getParent()) {
         if (Files.exists(p) && !Files.isDirectory(p)) {
-          throw new ConfigException("destination_path " + path + " is not a possible file path: " + p
-              + " is a file, not a directory");
+          throw new ConfigException(
+              "destination_path "
+                  + path
+                  + " is not a possible file path: "
+                  + p
+                  + " is a file, not a directory");
         }
       }
       try {
         Files.createDirectories(parent);
       } catch (IOException e) {
-        throw new ConfigException("cannot create the directory " + parent + " for destination_path: " + describe(e), e);
+        throw new ConfigException(
+            "cannot create the directory " + parent + " for destination_path: " + describe(e), e);
       }
       if (!Files.isWritable(parent)) {
-        throw new ConfigException("the directory " + parent + " of destination_path is not writable");
+        throw new ConfigException(
+            "the directory " + parent + " of destination_path is not writable");
       }
     }
     if (Files.exists(path) && !Files.isWritable(path)) {

@@ -33,7 +33,10 @@ class SqliteDestinationAcceptanceTest extends DestinationAcceptanceTest {
       Path notADirectory = Files.createFile(dir.resolve("plain-file"));
       return DestinationAcceptanceConfig.forConnector(new SqliteConnector())
           .goodConfig("{\"destination_path\":" + Protocol.toJson(file.toString()) + "}")
-          .badConfig("{\"destination_path\":" + Protocol.toJson(notADirectory.resolve("db.sqlite").toString()) + "}")
+          .badConfig(
+              "{\"destination_path\":"
+                  + Protocol.toJson(notADirectory.resolve("db.sqlite").toString())
+                  + "}")
           .reader(SqliteDestinationAcceptanceTest::read);
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -48,7 +51,9 @@ class SqliteDestinationAcceptanceTest extends DestinationAcceptanceTest {
       return rows;
     }
     SqliteDialect dialect = new SqliteDialect();
-    String table = dialect.sanitizeIdentifier(namespace == null || namespace.isEmpty() ? stream : namespace + "_" + stream);
+    String table =
+        dialect.sanitizeIdentifier(
+            namespace == null || namespace.isEmpty() ? stream : namespace + "_" + stream);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path)) {
       Map<String, String> types = new HashMap<>();
       try (Statement s = c.createStatement();
@@ -60,7 +65,8 @@ class SqliteDestinationAcceptanceTest extends DestinationAcceptanceTest {
       if (types.isEmpty()) {
         return rows;
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + dialect.quote(table) + " ORDER BY rowid");
+      try (PreparedStatement ps =
+              c.prepareStatement("SELECT * FROM " + dialect.quote(table) + " ORDER BY rowid");
           ResultSet rs = ps.executeQuery()) {
         ResultSetMetaData md = rs.getMetaData();
         while (rs.next()) {
@@ -74,7 +80,8 @@ class SqliteDestinationAcceptanceTest extends DestinationAcceptanceTest {
             switch (types.getOrDefault(name, "")) {
               case "BOOLEAN" -> row.put(name, ((Number) v).intValue() != 0);
               case "JSON" -> row.set(name, Protocol.mapper().readTree(String.valueOf(v)));
-              case "INTEGER", "NUMERIC" -> row.set(name, Protocol.mapper().readTree(String.valueOf(v)));
+              case "INTEGER", "NUMERIC" ->
+                  row.set(name, Protocol.mapper().readTree(String.valueOf(v)));
               default -> row.put(name, String.valueOf(v));
             }
           }

@@ -31,21 +31,25 @@ import java.util.stream.LongStream;
     documentationUrl = "https://docs.airbyte.com/integrations/sources/faker",
     concurrency = 4)
 public class FakerSource {
-  /** Timestamps of stable records (always_updated = false) are laid out from here, one hour apart. */
+  /**
+   * Timestamps of stable records (always_updated = false) are laid out from here, one hour apart.
+   */
   static final Instant EPOCH = Instant.parse("2020-01-01T00:00:00Z");
 
   /** The connector configuration; every property has a default, so {@code {}} is a valid config. */
   public record Config(
       @Property(
-              description = "How many users should be generated in total. This setting does not apply "
-                  + "to the purchases or products stream.",
+              description =
+                  "How many users should be generated in total. This setting does not apply "
+                      + "to the purchases or products stream.",
               order = 0,
               minimum = 1)
           @DefaultValue("1000")
           int count,
       @Property(
-              description = "Seed of the fake data: the same seed gives the same records on every run "
-                  + "(-1 for a random seed).",
+              description =
+                  "Seed of the fake data: the same seed gives the same records on every run "
+                      + "(-1 for a random seed).",
               order = 1,
               minimum = -1)
           @DefaultValue("0")
@@ -58,14 +62,16 @@ public class FakerSource {
           @DefaultValue("1000")
           int recordsPerSlice,
       @Property(
-              description = "Should the updated_at values of every record be new on each sync? When "
-                  + "false, records are stable and a second incremental sync returns nothing new.",
+              description =
+                  "Should the updated_at values of every record be new on each sync? When "
+                      + "false, records are stable and a second incremental sync returns nothing new.",
               order = 3)
           @DefaultValue("true")
           boolean alwaysUpdated,
       @Property(
-              description = "How many parallel workers should generate fake data (informational: "
-                  + "generation is cheap and runs on the reading thread).",
+              description =
+                  "How many parallel workers should generate fake data (informational: "
+                      + "generation is cheap and runs on the reading thread).",
               order = 4,
               minimum = 1)
           @DefaultValue("4")
@@ -92,10 +98,17 @@ public class FakerSource {
 
   /** A product of the fixed catalogue of 100 cars. */
   public record Product(
-      long id, String make, String model, int year, BigDecimal price, Instant createdAt,
+      long id,
+      String make,
+      String model,
+      int year,
+      BigDecimal price,
+      Instant createdAt,
       Instant updatedAt) {}
 
-  /** A user's purchase of a product; purchased_at and returned_at are null when it did not happen. */
+  /**
+   * A user's purchase of a product; purchased_at and returned_at are null when it did not happen.
+   */
   public record Purchase(
       long id,
       long userId,
@@ -114,7 +127,8 @@ public class FakerSource {
       throw new ConfigException("count must be at least 1, got " + config.count());
     }
     if (config.recordsPerSlice() < 1) {
-      throw new ConfigException("records_per_slice must be at least 1, got " + config.recordsPerSlice());
+      throw new ConfigException(
+          "records_per_slice must be at least 1, got " + config.recordsPerSlice());
     }
   }
 
@@ -131,7 +145,8 @@ public class FakerSource {
 
   /** The fixed product catalogue, resumable after the last checkpointed id. */
   @Stream(primaryKey = "id", pageKey = "id", ordered = true)
-  java.util.stream.Stream<Product> products(Config config, Page<Long> after, StreamContext context) {
+  java.util.stream.Stream<Product> products(
+      Config config, Page<Long> after, StreamContext context) {
     context.checkpointEvery(config.recordsPerSlice());
     long seed = seed(config);
     long first = after.after().map(id -> id + 1).orElse(1L);
@@ -207,18 +222,34 @@ public class FakerSource {
     Instant createdAt = updatedAt.minus(Duration.ofDays(1 + r.nextInt(3650)));
     String name = pick(r, FIRST_NAMES);
     String email = name.toLowerCase() + (1950 + r.nextInt(60)) + "+" + id + "@" + pick(r, DOMAINS);
-    String telephone = String.format("%03d-%03d-%04d", r.nextInt(1000), r.nextInt(1000), r.nextInt(10000));
+    String telephone =
+        String.format("%03d-%03d-%04d", r.nextInt(1000), r.nextInt(1000), r.nextInt(10000));
     String height = BigDecimal.valueOf(145 + r.nextInt(60), 2).toPlainString();
-    return new User(id, createdAt, updatedAt, name, pick(r, TITLES), 18 + r.nextInt(60), email, telephone,
-        pick(r, GENDERS), pick(r, LANGUAGES), pick(r, DEGREES), pick(r, NATIONALITIES), pick(r, OCCUPATIONS),
-        height, pick(r, BLOOD_TYPES), 40 + r.nextInt(60));
+    return new User(
+        id,
+        createdAt,
+        updatedAt,
+        name,
+        pick(r, TITLES),
+        18 + r.nextInt(60),
+        email,
+        telephone,
+        pick(r, GENDERS),
+        pick(r, LANGUAGES),
+        pick(r, DEGREES),
+        pick(r, NATIONALITIES),
+        pick(r, OCCUPATIONS),
+        height,
+        pick(r, BLOOD_TYPES),
+        40 + r.nextInt(60));
   }
 
   static Product product(long seed, long id) {
     SplittableRandom r = random(seed, "products", id);
     String[] car = CARS.get((int) ((id - 1) % CARS.size()));
-    BigDecimal price = BigDecimal.valueOf(5_000 + r.nextInt(95_000) * 100L + r.nextInt(100), 2)
-        .setScale(2, RoundingMode.UNNECESSARY);
+    BigDecimal price =
+        BigDecimal.valueOf(5_000 + r.nextInt(95_000) * 100L + r.nextInt(100), 2)
+            .setScale(2, RoundingMode.UNNECESSARY);
     Instant createdAt = EPOCH.plus(Duration.ofDays(id)).plusSeconds(r.nextInt(86_400));
     return new Product(id, car[0], car[1], 1990 + r.nextInt(34), price, createdAt, createdAt);
   }
@@ -227,10 +258,20 @@ public class FakerSource {
     SplittableRandom r = random(seed, "purchases", id);
     Instant updatedAt = clock.updatedAt(id, r);
     Instant addedToCart = updatedAt.minus(Duration.ofMinutes(10 + r.nextInt(100_000)));
-    Instant purchased = r.nextInt(10) < 7 ? addedToCart.plus(Duration.ofMinutes(1 + r.nextInt(60))) : null;
-    Instant returned = purchased != null && r.nextInt(10) == 0
-        ? purchased.plus(Duration.ofDays(1 + r.nextInt(30))) : null;
-    return new Purchase(id, userId, 1 + r.nextInt(PRODUCTS), addedToCart, updatedAt, addedToCart, purchased,
+    Instant purchased =
+        r.nextInt(10) < 7 ? addedToCart.plus(Duration.ofMinutes(1 + r.nextInt(60))) : null;
+    Instant returned =
+        purchased != null && r.nextInt(10) == 0
+            ? purchased.plus(Duration.ofDays(1 + r.nextInt(30)))
+            : null;
+    return new Purchase(
+        id,
+        userId,
+        1 + r.nextInt(PRODUCTS),
+        addedToCart,
+        updatedAt,
+        addedToCart,
+        purchased,
         returned);
   }
 
@@ -238,25 +279,64 @@ public class FakerSource {
     return values.get(r.nextInt(values.size()));
   }
 
-  static final List<String> FIRST_NAMES = List.of("Terrell", "Ira", "Randall", "Lonna", "Jesus", "Marla",
-      "Wes", "Nyla", "Bertie", "Chas", "Odette", "Quinn", "Ruthie", "Sol", "Tamra", "Ulysses", "Vera",
-      "Walker", "Xiomara", "Yoshiko", "Zane", "Alma", "Bruno", "Cleo");
-  static final List<String> TITLES = List.of("Mr.", "Mrs.", "Miss", "Ms.", "Dr.", "M.A.", "B.Sc", "PhD");
-  static final List<String> DOMAINS = List.of("gmail.com", "yahoo.com", "yandex.com", "outlook.com",
-      "protonmail.com");
+  static final List<String> FIRST_NAMES =
+      List.of(
+          "Terrell", "Ira", "Randall", "Lonna", "Jesus", "Marla", "Wes", "Nyla", "Bertie", "Chas",
+          "Odette", "Quinn", "Ruthie", "Sol", "Tamra", "Ulysses", "Vera", "Walker", "Xiomara",
+          "Yoshiko", "Zane", "Alma", "Bruno", "Cleo");
+  static final List<String> TITLES =
+      List.of("Mr.", "Mrs.", "Miss", "Ms.", "Dr.", "M.A.", "B.Sc", "PhD");
+  static final List<String> DOMAINS =
+      List.of("gmail.com", "yahoo.com", "yandex.com", "outlook.com", "protonmail.com");
   static final List<String> GENDERS = List.of("Female", "Male", "Fluid", "Other");
-  static final List<String> LANGUAGES = List.of("English", "Tamil", "Croatian", "Luxembourgish",
-      "Spanish", "Japanese", "Swahili", "Portuguese", "Polish", "Hindi");
+  static final List<String> LANGUAGES =
+      List.of(
+          "English",
+          "Tamil",
+          "Croatian",
+          "Luxembourgish",
+          "Spanish",
+          "Japanese",
+          "Swahili",
+          "Portuguese",
+          "Polish",
+          "Hindi");
   static final List<String> DEGREES = List.of("Bachelor", "Master", "PhD");
-  static final List<String> NATIONALITIES = List.of("Japanese", "Cameroonian", "Mexican", "Irish",
-      "Brazilian", "Indian", "Polish", "Canadian", "Kenyan", "Swiss");
-  static final List<String> OCCUPATIONS = List.of("Trout Farmer", "Purchase Clerk", "Nursery Nurse",
-      "Software Engineer", "Carpenter", "Pilot", "Librarian", "Chef", "Nurse", "Architect");
+  static final List<String> NATIONALITIES =
+      List.of(
+          "Japanese",
+          "Cameroonian",
+          "Mexican",
+          "Irish",
+          "Brazilian",
+          "Indian",
+          "Polish",
+          "Canadian",
+          "Kenyan",
+          "Swiss");
+  static final List<String> OCCUPATIONS =
+      List.of(
+          "Trout Farmer",
+          "Purchase Clerk",
+          "Nursery Nurse",
+          "Software Engineer",
+          "Carpenter",
+          "Pilot",
+          "Librarian",
+          "Chef",
+          "Nurse",
+          "Architect");
   static final List<String> BLOOD_TYPES = List.of("O+", "O−", "A+", "A−", "B+", "B−", "AB+", "AB−");
-  static final List<String[]> CARS = List.of(
-      new String[] {"Mazda", "MX-5"}, new String[] {"Mercedes-Benz", "C-Class"},
-      new String[] {"Honda", "Accord Crosstour"}, new String[] {"GMC", "Jimmy"},
-      new String[] {"Infiniti", "FX"}, new String[] {"Audi", "A4"}, new String[] {"Ford", "Mustang"},
-      new String[] {"Toyota", "Corolla"}, new String[] {"Volkswagen", "Golf"},
-      new String[] {"Subaru", "Outback"});
+  static final List<String[]> CARS =
+      List.of(
+          new String[] {"Mazda", "MX-5"},
+          new String[] {"Mercedes-Benz", "C-Class"},
+          new String[] {"Honda", "Accord Crosstour"},
+          new String[] {"GMC", "Jimmy"},
+          new String[] {"Infiniti", "FX"},
+          new String[] {"Audi", "A4"},
+          new String[] {"Ford", "Mustang"},
+          new String[] {"Toyota", "Corolla"},
+          new String[] {"Volkswagen", "Golf"},
+          new String[] {"Subaru", "Outback"});
 }

@@ -12,7 +12,8 @@ class FakerAcceptanceTest extends SourceAcceptanceTest {
   @Override
   protected SourceAcceptanceConfig config() {
     return SourceAcceptanceConfig.forConnector(new FakerConnector())
-        .goodConfig("{\"count\": 25, \"seed\": 1, \"records_per_slice\": 10, \"always_updated\": false}")
+        .goodConfig(
+            "{\"count\": 25, \"seed\": 1, \"records_per_slice\": 10, \"always_updated\": false}")
         .badConfig("{\"count\": \"foo\"}");
   }
 }

@@ -23,9 +23,9 @@ import java.util.Optional;
 
 /**
  * A REST API source on c8kit-http, reading a json-server 0.17 API (the fake REST server of many
- * tutorials): three streams that show the three shapes most APIs need: pages linked by the
- * {@code Link} header and resumable by id, an incremental read by an {@code updated_at} filter with
- * offset pages, and a nested resource addressed by a path parameter. The first two are declared
+ * tutorials): three streams that show the three shapes most APIs need: pages linked by the {@code
+ * Link} header and resumable by id, an incremental read by an {@code updated_at} filter with offset
+ * pages, and a nested resource addressed by a path parameter. The first two are declared
  * ({@code @HttpStream}, no body: the processor checks them against the config and record types and
  * generates {@code JsonServerSource_Http}); the nested one is written by hand on the declared API.
  */
@@ -41,8 +41,11 @@ import java.util.Optional;
     rateLimit = @HttpRateLimit(requests = "{requests_per_second}", perSeconds = 1, concurrent = 4))
 public abstract class JsonServerSource {
   public record Config(
-      @Property(description = "Base URL of the json-server API.", order = 0,
-              examples = "http://127.0.0.1:3000", pattern = "^https?://.+")
+      @Property(
+              description = "Base URL of the json-server API.",
+              order = 0,
+              examples = "http://127.0.0.1:3000",
+              pattern = "^https?://.+")
           String baseUrl,
       @Property(description = "Records per page.", order = 1, minimum = 1, maximum = 1000)
           @DefaultValue("25")
@@ -50,7 +53,9 @@ public abstract class JsonServerSource {
       @Property(description = "At most this many requests per second.", order = 2, minimum = 1)
           @DefaultValue("50")
           int requestsPerSecond,
-      @Property(description = "Bearer token, if the API is behind an authenticating proxy.", order = 3)
+      @Property(
+              description = "Bearer token, if the API is behind an authenticating proxy.",
+              order = 3)
           @Secret
           Optional<String> apiToken) {}
 
@@ -71,29 +76,52 @@ public abstract class JsonServerSource {
   }
 
   /**
-   * Every user in id order, page after page by the Link header (json-server sends it when {@code _page}
-   * is set); a resumed read asks for ids from the last checkpointed one on (the engine drops that one).
+   * Every user in id order, page after page by the Link header (json-server sends it when {@code
+   * _page} is set); a resumed read asks for ids from the last checkpointed one on (the engine drops
+   * that one).
    */
   @Stream(primaryKey = "id", pageKey = "id", ordered = true)
-  @HttpStream(path = "/users", params = {"_sort=id", "_page=1", "_limit={page_size}"}, after = "id_gte",
+  @HttpStream(
+      path = "/users",
+      params = {"_sort=id", "_page=1", "_limit={page_size}"},
+      after = "id_gte",
       paginator = @Paginate(kind = Paginate.Kind.LINK_HEADER))
   abstract java.util.stream.Stream<User> users(Config config, Page<Long> after, StreamContext ctx);
 
   /** Posts updated at or after the cursor, oldest first, by offset pages up to X-Total-Count. */
   @Stream(primaryKey = "id", cursor = "updated_at", ordered = true)
-  @HttpStream(path = "/posts", params = {"_sort=updated_at,id", "_order=asc,asc"}, since = "updated_at_gte",
-      paginator = @Paginate(kind = Paginate.Kind.OFFSET_LIMIT, param = "_start", sizeParam = "_limit",
-          size = "{page_size}", totalHeader = "X-Total-Count"))
-  abstract java.util.stream.Stream<Post> posts(Config config, Cursor<Instant> since, StreamContext ctx);
+  @HttpStream(
+      path = "/posts",
+      params = {"_sort=updated_at,id", "_order=asc,asc"},
+      since = "updated_at_gte",
+      paginator =
+          @Paginate(
+              kind = Paginate.Kind.OFFSET_LIMIT,
+              param = "_start",
+              sizeParam = "_limit",
+              size = "{page_size}",
+              totalHeader = "X-Total-Count"))
+  abstract java.util.stream.Stream<Post> posts(
+      Config config, Cursor<Instant> since, StreamContext ctx);
 
   /** The comments of every post, from the nested route /posts/{id}/comments. */
   @Stream(primaryKey = "id")
   java.util.stream.Stream<Comment> comments(Config config, StreamContext ctx) {
     HttpApi api = api(config).build();
-    return api.get("/posts").param("_sort", "id").param("_page", 1).param("_limit", config.pageSize())
-        .paginate(Paginator.linkHeader()).context(ctx).records("", Post.class)
-        .flatMap(post -> api.get("/posts/{id}/comments").pathParam("id", post.id())
-            .param("_sort", "id").context(ctx).records("", Comment.class))
+    return api.get("/posts")
+        .param("_sort", "id")
+        .param("_page", 1)
+        .param("_limit", config.pageSize())
+        .paginate(Paginator.linkHeader())
+        .context(ctx)
+        .records("", Post.class)
+        .flatMap(
+            post ->
+                api.get("/posts/{id}/comments")
+                    .pathParam("id", post.id())
+                    .param("_sort", "id")
+                    .context(ctx)
+                    .records("", Comment.class))
         .onClose(api::close);
   }
 }

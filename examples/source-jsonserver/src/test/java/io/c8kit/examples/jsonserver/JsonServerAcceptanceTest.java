@@ -6,8 +6,8 @@ import io.c8kit.acceptance.services.JsonServerTestServer;
 
 /**
  * Airbyte's connector acceptance suites (spec, connection, discovery, basic read, full refresh,
- * incremental) against the generated connector reading the real json-server of scripts/jsonserver-up.sh;
- * small pages, so that every read crosses several of them.
+ * incremental) against the generated connector reading the real json-server of
+ * scripts/jsonserver-up.sh; small pages, so that every read crosses several of them.
  */
 class JsonServerAcceptanceTest extends SourceAcceptanceTest {
   @Override

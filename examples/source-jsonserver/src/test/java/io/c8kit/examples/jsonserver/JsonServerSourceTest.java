@@ -20,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generated connector in-process against the real json-server: pages, cursor, resume, nesting. */
+/**
+ * The generated connector in-process against the real json-server: pages, cursor, resume, nesting.
+ */
 class JsonServerSourceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,8 +36,13 @@ class JsonServerSourceTest {
 
   private List<JsonNode> run(String... args) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = ConnectorCli.run(new JsonServerConnector(), args, new ByteArrayInputStream(new byte[0]), out,
-        new ByteArrayOutputStream());
+    int code =
+        ConnectorCli.run(
+            new JsonServerConnector(),
+            args,
+            new ByteArrayInputStream(new byte[0]),
+            out,
+            new ByteArrayOutputStream());
     assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
     List<JsonNode> messages = new ArrayList<>();
     for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -44,27 +51,39 @@ class JsonServerSourceTest {
     return messages;
   }
 
-  private List<JsonNode> read(String config, String stream, String mode, String state) throws Exception {
+  private List<JsonNode> read(String config, String stream, String mode, String state)
+      throws Exception {
     Path c = Files.writeString(dir.resolve("config.json"), config);
-    Path cat = Files.writeString(dir.resolve("catalog.json"), "{\"streams\":[{\"stream\":{\"name\":\"" + stream
-        + "\",\"json_schema\":{},\"supported_sync_modes\":[\"full_refresh\",\"incremental\"]},\"sync_mode\":\""
-        + mode + "\",\"destination_sync_mode\":\"append\"" + (mode.equals("incremental")
-        ? ",\"cursor_field\":[\"updated_at\"]" : "") + "}]}");
+    Path cat =
+        Files.writeString(
+            dir.resolve("catalog.json"),
+            "{\"streams\":[{\"stream\":{\"name\":\""
+                + stream
+                + "\",\"json_schema\":{},\"supported_sync_modes\":[\"full_refresh\",\"incremental\"]},\"sync_mode\":\""
+                + mode
+                + "\",\"destination_sync_mode\":\"append\""
+                + (mode.equals("incremental") ? ",\"cursor_field\":[\"updated_at\"]" : "")
+                + "}]}");
     if (state == null) {
       return run("read", "--config", c.toString(), "--catalog", cat.toString());
     }
     Path s = Files.writeString(dir.resolve("state.json"), state);
-    return run("read", "--config", c.toString(), "--catalog", cat.toString(), "--state", s.toString());
+    return run(
+        "read", "--config", c.toString(), "--catalog", cat.toString(), "--state", s.toString());
   }
 
   private static List<JsonNode> records(List<JsonNode> messages) {
-    return messages.stream().filter(m -> m.get("type").asText().equals("RECORD"))
-        .map(m -> m.at("/record/data")).toList();
+    return messages.stream()
+        .filter(m -> m.get("type").asText().equals("RECORD"))
+        .map(m -> m.at("/record/data"))
+        .toList();
   }
 
   private static List<JsonNode> states(List<JsonNode> messages) {
-    return messages.stream().filter(m -> m.get("type").asText().equals("STATE"))
-        .map(m -> m.at("/state/stream/stream_state")).toList();
+    return messages.stream()
+        .filter(m -> m.get("type").asText().equals("STATE"))
+        .map(m -> m.at("/state/stream/stream_state"))
+        .toList();
   }
 
   private String config(int pageSize) {
@@ -79,10 +98,17 @@ class JsonServerSourceTest {
     for (int i = 0; i < all.size(); i++) {
       assertEquals(i + 1, all.get(i).get("id").asLong());
     }
-    assertTrue(all.get(0).get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), all.get(0).toString());
+    assertTrue(
+        all.get(0).get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"),
+        all.get(0).toString());
 
-    List<JsonNode> resumed = records(read(config(7), "users", "full_refresh",
-        "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"page\":20}}}]"));
+    List<JsonNode> resumed =
+        records(
+            read(
+                config(7),
+                "users",
+                "full_refresh",
+                "[{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"users\"},\"stream_state\":{\"page\":20}}}]"));
     assertEquals(total - 20, resumed.size());
     assertEquals(21, resumed.get(0).get("id").asLong());
   }
@@ -105,11 +131,19 @@ class JsonServerSourceTest {
     assertEquals(previous, last.get("cursor").asText());
 
     String middle = posts.get(posts.size() / 2).get("updated_at").asText();
-    long expected = posts.stream().filter(p -> p.get("updated_at").asText().compareTo(middle) >= 0).count();
-    List<JsonNode> second = records(read(config(11), "posts", "incremental",
-        "{\"posts\":{\"cursor_field\":[\"updated_at\"],\"cursor\":\"" + middle + "\"}}"));
+    long expected =
+        posts.stream().filter(p -> p.get("updated_at").asText().compareTo(middle) >= 0).count();
+    List<JsonNode> second =
+        records(
+            read(
+                config(11),
+                "posts",
+                "incremental",
+                "{\"posts\":{\"cursor_field\":[\"updated_at\"],\"cursor\":\"" + middle + "\"}}"));
     assertEquals(expected, second.size());
-    assertEquals(JsonServerTestServer.count(url, "/posts?updated_at_gte=" + middle), second.size(),
+    assertEquals(
+        JsonServerTestServer.count(url, "/posts?updated_at_gte=" + middle),
+        second.size(),
         "the cursor reached the API as a filter");
   }
 
@@ -121,18 +155,23 @@ class JsonServerSourceTest {
     comments.forEach(c -> ids.add(c.get("id").asLong()));
     assertEquals(comments.size(), ids.size());
     JsonNode one = comments.get(0);
-    assertEquals(JsonServerTestServer.count(url, "/posts/" + one.get("post_id").asLong() + "/comments"),
+    assertEquals(
+        JsonServerTestServer.count(url, "/posts/" + one.get("post_id").asLong() + "/comments"),
         comments.stream().filter(c -> c.get("post_id").equals(one.get("post_id"))).count());
   }
 
   @Test
   void checkFailsWithTheUrlWhenNothingListens() throws Exception {
     Path c = Files.writeString(dir.resolve("bad.json"), "{\"base_url\":\"http://127.0.0.1:1\"}");
-    JsonNode status = run("check", "--config", c.toString()).stream()
-        .filter(m -> m.get("type").asText().equals("CONNECTION_STATUS")).findFirst().orElseThrow()
-        .get("connectionStatus");
+    JsonNode status =
+        run("check", "--config", c.toString()).stream()
+            .filter(m -> m.get("type").asText().equals("CONNECTION_STATUS"))
+            .findFirst()
+            .orElseThrow()
+            .get("connectionStatus");
     assertEquals("FAILED", status.get("status").asText());
-    assertTrue(status.get("message").asText().contains("GET http://127.0.0.1:1/users?_limit=1"),
+    assertTrue(
+        status.get("message").asText().contains("GET http://127.0.0.1:1/users?_limit=1"),
         status.toString());
   }
 }

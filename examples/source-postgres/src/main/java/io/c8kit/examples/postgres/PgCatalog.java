@@ -17,14 +17,17 @@ import java.util.Optional;
 
 /**
  * Reads table and column metadata from {@code pg_catalog}: every table, partitioned table, view,
- * materialized view and foreign table the user may SELECT from, with columns, types and primary keys.
+ * materialized view and foreign table the user may SELECT from, with columns, types and primary
+ * keys.
  */
 final class PgCatalog {
   private PgCatalog() {}
 
-  /** A table or view: schema, name, columns in table order and the primary-key columns in key order. */
-  record PgTable(String schema, String name, char relkind, List<PgColumn> columns,
-      List<String> primaryKey) {
+  /**
+   * A table or view: schema, name, columns in table order and the primary-key columns in key order.
+   */
+  record PgTable(
+      String schema, String name, char relkind, List<PgColumn> columns, List<String> primaryKey) {
 
     String qualifiedName() {
       return PgJdbc.quote(schema) + "." + PgJdbc.quote(name);
@@ -40,21 +43,23 @@ final class PgCatalog {
     }
 
     /**
-     * The page key of a resumable full refresh: the primary key when it is one column whose SQL order
-     * the runtime can reproduce; empty otherwise.
+     * The page key of a resumable full refresh: the primary key when it is one column whose SQL
+     * order the runtime can reproduce; empty otherwise.
      */
     Optional<PgColumn> pageKey() {
       if (primaryKey.size() != 1) {
         return Optional.empty();
       }
-      return column(primaryKey.get(0)).filter(PgTypes::orderable)
+      return column(primaryKey.get(0))
+          .filter(PgTypes::orderable)
           .filter(c -> c.kind() != PgTypes.Kind.FLOAT4 && c.kind() != PgTypes.Kind.FLOAT8);
     }
   }
 
   // Domains resolve to their base type, array element types too; partitions are read through their
   // partitioned parent only (the parent returns their rows).
-  private static final String COLUMNS_SQL = """
+  private static final String COLUMNS_SQL =
+      """
       SELECT n.nspname, c.relname, c.relkind, a.attname, a.attnotnull, a.attndims,
              format_type(a.atttypid, NULL) AS cast_type,
              rt.typname AS type_name, rt.typcategory AS category, et.typname AS elem_name,
@@ -76,7 +81,8 @@ final class PgCatalog {
        ORDER BY n.nspname, c.relname, a.attnum
       """;
 
-  private static final String PRIMARY_KEYS_SQL = """
+  private static final String PRIMARY_KEYS_SQL =
+      """
       SELECT n.nspname, c.relname, a.attname
         FROM pg_catalog.pg_constraint con
         JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
@@ -122,23 +128,39 @@ final class PgCatalog {
           String schema = rs.getString(1);
           String table = rs.getString(2);
           String relkind = rs.getString("relkind");
-          PgTableBuilder b = tables.computeIfAbsent(List.of(schema, table),
-              k -> new PgTableBuilder(schema, table, relkind.charAt(0)));
+          PgTableBuilder b =
+              tables.computeIfAbsent(
+                  List.of(schema, table),
+                  k -> new PgTableBuilder(schema, table, relkind.charAt(0)));
           String category = rs.getString("category");
           PgTypes.Kind kind = PgTypes.kindOf(rs.getString("type_name"), category);
-          PgTypes.Kind elementKind = kind == PgTypes.Kind.ARRAY
-              ? PgTypes.kindOf(rs.getString("elem_name"), rs.getString("elem_category")) : null;
+          PgTypes.Kind elementKind =
+              kind == PgTypes.Kind.ARRAY
+                  ? PgTypes.kindOf(rs.getString("elem_name"), rs.getString("elem_category"))
+                  : null;
           int dims = kind == PgTypes.Kind.ARRAY ? Math.max(1, rs.getInt("attndims")) : 0;
-          b.columns.add(new PgColumn(rs.getString("attname"), rs.getBoolean("attnotnull"),
-              rs.getString("cast_type"), rs.getString("type_name"), kind, elementKind, dims));
+          b.columns.add(
+              new PgColumn(
+                  rs.getString("attname"),
+                  rs.getBoolean("attnotnull"),
+                  rs.getString("cast_type"),
+                  rs.getString("type_name"),
+                  kind,
+                  elementKind,
+                  dims));
         }
       }
     }
     List<PgTable> result = new ArrayList<>(tables.size());
     for (Map.Entry<List<String>, PgTableBuilder> e : tables.entrySet()) {
       PgTableBuilder b = e.getValue();
-      result.add(new PgTable(b.schema, b.name, b.relkind, List.copyOf(b.columns),
-          List.copyOf(keys.getOrDefault(e.getKey(), List.of()))));
+      result.add(
+          new PgTable(
+              b.schema,
+              b.name,
+              b.relkind,
+              List.copyOf(b.columns),
+              List.copyOf(keys.getOrDefault(e.getKey(), List.of()))));
     }
     return result;
   }
@@ -175,14 +197,17 @@ final class PgCatalog {
     return schema;
   }
 
-  /** The discovered stream of a table: name, namespace = schema, keys, modes, ordering, page key. */
+  /**
+   * The discovered stream of a table: name, namespace = schema, keys, modes, ordering, page key.
+   */
   static DiscoveredStream stream(PgTable table) {
-    DiscoveredStream.Builder b = DiscoveredStream.builder(table.name())
-        .namespace(table.schema())
-        .jsonSchema(jsonSchema(table))
-        .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
-        .sourceDefinedCursor(false)
-        .ordered(true);
+    DiscoveredStream.Builder b =
+        DiscoveredStream.builder(table.name())
+            .namespace(table.schema())
+            .jsonSchema(jsonSchema(table))
+            .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
+            .sourceDefinedCursor(false)
+            .ordered(true);
     for (String key : table.primaryKey()) {
       b.primaryKey(List.of(key));
     }

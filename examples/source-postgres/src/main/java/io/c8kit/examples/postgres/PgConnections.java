@@ -20,7 +20,8 @@ final class PgConnections {
 
   /** Driver properties: credentials, timeouts, SSL and the user's {@code jdbc_url_params}. */
   static Properties properties(PostgresSource.Config config) throws IOException {
-    Properties props = PgJdbc.properties("c8kit-source-postgres", config.username(), config.password());
+    Properties props =
+        PgJdbc.properties("c8kit-source-postgres", config.username(), config.password());
     // Reads are plain SELECTs; server-side prepared statements gain nothing for one execution each.
     props.setProperty("prepareThreshold", "0");
     if (config.sslMode().isPresent()) {
@@ -33,17 +34,22 @@ final class PgConnections {
   private static void ssl(Properties props, PostgresSource.SslMode mode) throws IOException {
     props.setProperty("sslmode", mode.mode());
     if (mode instanceof PostgresSource.SslMode.VerifyCa v) {
-      certificates(props, v.caCertificate(), v.clientCertificate(), v.clientKey(),
-          v.clientKeyPassword());
+      certificates(
+          props, v.caCertificate(), v.clientCertificate(), v.clientKey(), v.clientKeyPassword());
     } else if (mode instanceof PostgresSource.SslMode.VerifyFull v) {
-      certificates(props, v.caCertificate(), v.clientCertificate(), v.clientKey(),
-          v.clientKeyPassword());
+      certificates(
+          props, v.caCertificate(), v.clientCertificate(), v.clientKey(), v.clientKeyPassword());
     }
   }
 
   /** The CA certificate, and the client certificate and key when both are given. */
-  private static void certificates(Properties props, String ca, Optional<String> clientCert,
-      Optional<String> clientKey, Optional<String> keyPassword) throws IOException {
+  private static void certificates(
+      Properties props,
+      String ca,
+      Optional<String> clientCert,
+      Optional<String> clientKey,
+      Optional<String> keyPassword)
+      throws IOException {
     PgJdbc.caCertificate(props, ca);
     if (clientCert.isPresent() && clientKey.isPresent()) {
       PgJdbc.clientCertificate(props, clientCert.get(), clientKey.get());
@@ -58,28 +64,46 @@ final class PgConnections {
    *     database does not exist (each with its own message)
    */
   static Connection open(PostgresSource.Config config) {
-    return PgJdbc.open(config.host(), config.port(), config.database(), config.username(),
+    return PgJdbc.open(
+        config.host(),
+        config.port(),
+        config.database(),
+        config.username(),
         () -> properties(config));
   }
 
   /** Connects and runs {@code SELECT 1}. */
   static void check(PostgresSource.Config config) {
-    try (Connection c = open(config); Statement s = c.createStatement()) {
+    try (Connection c = open(config);
+        Statement s = c.createStatement()) {
       s.setQueryTimeout(PgJdbc.CONNECT_TIMEOUT_SECONDS * 3);
       s.execute("SELECT 1");
     } catch (SQLException e) {
-      throw new ConfigException("Connected to " + config.host() + ":" + config.port()
-          + " but could not run SELECT 1 in database " + config.database() + ": "
-          + e.getMessage(), e);
+      throw new ConfigException(
+          "Connected to "
+              + config.host()
+              + ":"
+              + config.port()
+              + " but could not run SELECT 1 in database "
+              + config.database()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
-  /** Classifies a failure in the middle of a read: lost connections and conflicts may be retried. */
+  /**
+   * Classifies a failure in the middle of a read: lost connections and conflicts may be retried.
+   */
   static RuntimeException readFailure(SQLException e, String what) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message = what + ": " + e.getMessage() + (state.isEmpty() ? "" : " (SQLState " + state + ")");
-    if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("40")
-        || state.equals("53300") || state.equals("55P03")) {
+    String message =
+        what + ": " + e.getMessage() + (state.isEmpty() ? "" : " (SQLState " + state + ")");
+    if (state.startsWith("08")
+        || state.startsWith("57P")
+        || state.startsWith("40")
+        || state.equals("53300")
+        || state.equals("55P03")) {
       return new TransientException(message, e);
     }
     if (state.equals("42501")) {

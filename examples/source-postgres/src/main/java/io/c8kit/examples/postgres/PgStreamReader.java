@@ -43,29 +43,43 @@ final class PgStreamReader {
     this.fetchSize = fetchSize > 0 ? fetchSize : DEFAULT_FETCH_SIZE;
   }
 
-  /** The planned query: SQL, text parameters (cast in the SQL) and the selected columns in order. */
+  /**
+   * The planned query: SQL, text parameters (cast in the SQL) and the selected columns in order.
+   */
   record Query(String sql, List<String> parameters, List<PgColumn> columns) {}
 
-  /** Reads the stream, emitting one ObjectNode per row. A stream whose table is gone emits nothing. */
+  /**
+   * Reads the stream, emitting one ObjectNode per row. A stream whose table is gone emits nothing.
+   */
   void read(StreamContext context, Emitter<ObjectNode> emitter) throws Exception {
-    String schema = context.namespace() == null || context.namespace().isEmpty()
-        ? "public" : context.namespace();
+    String schema =
+        context.namespace() == null || context.namespace().isEmpty()
+            ? "public"
+            : context.namespace();
     Optional<PgCatalog.PgTable> table;
     try {
       table = PgCatalog.table(connection, schema, context.streamName());
     } catch (SQLException e) {
-      throw PgConnections.readFailure(e, "Could not read the columns of " + schema + "."
-          + context.streamName());
+      throw PgConnections.readFailure(
+          e, "Could not read the columns of " + schema + "." + context.streamName());
     }
     if (table.isEmpty()) {
-      LOG.warning("Table or view " + schema + "." + context.streamName()
-          + " does not exist (or may not be read): stream skipped");
+      LOG.warning(
+          "Table or view "
+              + schema
+              + "."
+              + context.streamName()
+              + " does not exist (or may not be read): stream skipped");
       return;
     }
     Optional<Query> query = plan(table.get(), context);
     if (query.isEmpty()) {
-      LOG.warning("None of the configured columns of " + schema + "." + context.streamName()
-          + " exists any more: stream skipped");
+      LOG.warning(
+          "None of the configured columns of "
+              + schema
+              + "."
+              + context.streamName()
+              + " exists any more: stream skipped");
       return;
     }
     execute(query.get(), emitter, schema + "." + context.streamName());
@@ -126,7 +140,9 @@ final class PgStreamReader {
     JsonNode properties = jsonSchema == null ? null : jsonSchema.get("properties");
     List<PgColumn> selected = new ArrayList<>();
     for (PgColumn c : table.columns()) {
-      if (properties == null || !properties.isObject() || properties.isEmpty()
+      if (properties == null
+          || !properties.isObject()
+          || properties.isEmpty()
           || properties.has(c.name())) {
         selected.add(c);
       }
@@ -147,21 +163,43 @@ final class PgStreamReader {
   private static PgColumn cursorColumn(PgCatalog.PgTable table, List<String> cursorField) {
     String stream = table.schema() + "." + table.name();
     if (cursorField == null || cursorField.isEmpty()) {
-      throw new ConfigException("Stream " + stream + " is configured as incremental but has no "
-          + "cursor_field: choose a column (e.g. updated_at) as the cursor in the catalog");
+      throw new ConfigException(
+          "Stream "
+              + stream
+              + " is configured as incremental but has no "
+              + "cursor_field: choose a column (e.g. updated_at) as the cursor in the catalog");
     }
     if (cursorField.size() != 1) {
-      throw new ConfigException("Cursor field " + String.join(".", cursorField) + " of stream "
-          + stream + " is a nested path; choose a top-level column");
+      throw new ConfigException(
+          "Cursor field "
+              + String.join(".", cursorField)
+              + " of stream "
+              + stream
+              + " is a nested path; choose a top-level column");
     }
     String name = cursorField.get(0);
-    PgColumn column = table.column(name).orElseThrow(() -> new ConfigException("Cursor field "
-        + name + " of stream " + stream + " is not a column of the table; choose one of "
-        + table.columns().stream().map(PgColumn::name).toList()));
+    PgColumn column =
+        table
+            .column(name)
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "Cursor field "
+                            + name
+                            + " of stream "
+                            + stream
+                            + " is not a column of the table; choose one of "
+                            + table.columns().stream().map(PgColumn::name).toList()));
     if (!PgTypes.orderable(column)) {
-      throw new ConfigException("Column " + name + " of stream " + stream + " has type "
-          + column.castType() + ", which cannot be a cursor; choose an integer, numeric, "
-          + "date, timestamp, timestamptz, time or text column");
+      throw new ConfigException(
+          "Column "
+              + name
+              + " of stream "
+              + stream
+              + " has type "
+              + column.castType()
+              + ", which cannot be a cursor; choose an integer, numeric, "
+              + "date, timestamp, timestamptz, time or text column");
     }
     return column;
   }
@@ -179,8 +217,9 @@ final class PgStreamReader {
       // pgjdbc streams with a server-side portal only outside autocommit, forward-only.
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
-      try (PreparedStatement ps = connection.prepareStatement(
-          query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              query.sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         ps.setFetchSize(fetchSize);
         for (int i = 0; i < query.parameters().size(); i++) {
           ps.setString(i + 1, query.parameters().get(i));

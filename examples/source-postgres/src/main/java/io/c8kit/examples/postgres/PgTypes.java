@@ -37,17 +37,33 @@ final class PgTypes {
   /** Node factory; decimals are built as {@link DecimalNode}s directly so their scale is kept. */
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Parses json/jsonb text keeping every number exact: {@code 1.50} stays {@code 1.50}, not 1.5. */
-  static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-      .build();
+  /**
+   * Parses json/jsonb text keeping every number exact: {@code 1.50} stays {@code 1.50}, not 1.5.
+   */
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+          .build();
 
   /** How a column is read and what JSON type it has. */
   enum Kind {
-    INT, LONG, NUMERIC, FLOAT4, FLOAT8, BOOLEAN, DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ,
-    JSON, BYTEA, ARRAY, STRING;
+    INT,
+    LONG,
+    NUMERIC,
+    FLOAT4,
+    FLOAT8,
+    BOOLEAN,
+    DATE,
+    TIMESTAMP,
+    TIMESTAMPTZ,
+    TIME,
+    TIMETZ,
+    JSON,
+    BYTEA,
+    ARRAY,
+    STRING;
 
     /** True for kinds a cursor (or page key) can use: their SQL order equals the JSON order. */
     boolean orderable() {
@@ -58,23 +74,24 @@ final class PgTypes {
     }
   }
 
-  private static final Map<String, Kind> BY_TYPE_NAME = Map.ofEntries(
-      Map.entry("int2", Kind.INT),
-      Map.entry("int4", Kind.INT),
-      Map.entry("int8", Kind.LONG),
-      Map.entry("oid", Kind.LONG),
-      Map.entry("numeric", Kind.NUMERIC),
-      Map.entry("float4", Kind.FLOAT4),
-      Map.entry("float8", Kind.FLOAT8),
-      Map.entry("bool", Kind.BOOLEAN),
-      Map.entry("date", Kind.DATE),
-      Map.entry("timestamp", Kind.TIMESTAMP),
-      Map.entry("timestamptz", Kind.TIMESTAMPTZ),
-      Map.entry("time", Kind.TIME),
-      Map.entry("timetz", Kind.TIMETZ),
-      Map.entry("json", Kind.JSON),
-      Map.entry("jsonb", Kind.JSON),
-      Map.entry("bytea", Kind.BYTEA));
+  private static final Map<String, Kind> BY_TYPE_NAME =
+      Map.ofEntries(
+          Map.entry("int2", Kind.INT),
+          Map.entry("int4", Kind.INT),
+          Map.entry("int8", Kind.LONG),
+          Map.entry("oid", Kind.LONG),
+          Map.entry("numeric", Kind.NUMERIC),
+          Map.entry("float4", Kind.FLOAT4),
+          Map.entry("float8", Kind.FLOAT8),
+          Map.entry("bool", Kind.BOOLEAN),
+          Map.entry("date", Kind.DATE),
+          Map.entry("timestamp", Kind.TIMESTAMP),
+          Map.entry("timestamptz", Kind.TIMESTAMPTZ),
+          Map.entry("time", Kind.TIME),
+          Map.entry("timetz", Kind.TIMETZ),
+          Map.entry("json", Kind.JSON),
+          Map.entry("jsonb", Kind.JSON),
+          Map.entry("bytea", Kind.BYTEA));
 
   /**
    * Text-like types whose values compare in the "C" collation exactly as Java compares the strings
@@ -145,16 +162,20 @@ final class PgTypes {
       case DATE:
         return typed("string", nullable).put("format", "date");
       case TIMESTAMP:
-        return typed("string", nullable).put("format", "date-time")
+        return typed("string", nullable)
+            .put("format", "date-time")
             .put("airbyte_type", "timestamp_without_timezone");
       case TIMESTAMPTZ:
-        return typed("string", nullable).put("format", "date-time")
+        return typed("string", nullable)
+            .put("format", "date-time")
             .put("airbyte_type", "timestamp_with_timezone");
       case TIME:
-        return typed("string", nullable).put("format", "time")
+        return typed("string", nullable)
+            .put("format", "time")
             .put("airbyte_type", "time_without_timezone");
       case TIMETZ:
-        return typed("string", nullable).put("format", "time")
+        return typed("string", nullable)
+            .put("format", "time")
             .put("airbyte_type", "time_with_timezone");
       case JSON:
         // json/jsonb may hold an object, an array or a scalar: no type restriction (the empty
@@ -237,7 +258,8 @@ final class PgTypes {
         return (rs, i) -> {
           LocalDate d = rs.getObject(i, LocalDate.class);
           return d == null || d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN)
-              ? NullNode.instance : NODES.textNode(d.format(DateTimeFormatter.ISO_LOCAL_DATE));
+              ? NullNode.instance
+              : NODES.textNode(d.format(DateTimeFormatter.ISO_LOCAL_DATE));
         };
       case TIMESTAMP:
         return (rs, i) -> {
@@ -256,13 +278,15 @@ final class PgTypes {
       case TIME:
         return (rs, i) -> {
           LocalTime t = rs.getObject(i, LocalTime.class);
-          return t == null ? NullNode.instance
+          return t == null
+              ? NullNode.instance
               : NODES.textNode(t.format(DateTimeFormatter.ISO_LOCAL_TIME));
         };
       case TIMETZ:
         return (rs, i) -> {
           OffsetTime t = rs.getObject(i, OffsetTime.class);
-          return t == null ? NullNode.instance
+          return t == null
+              ? NullNode.instance
               : NODES.textNode(t.format(DateTimeFormatter.ISO_OFFSET_TIME));
         };
       case JSON:
@@ -270,7 +294,9 @@ final class PgTypes {
       case BYTEA:
         return (rs, i) -> {
           byte[] b = rs.getBytes(i);
-          return b == null ? NullNode.instance : NODES.textNode(Base64.getEncoder().encodeToString(b));
+          return b == null
+              ? NullNode.instance
+              : NODES.textNode(Base64.getEncoder().encodeToString(b));
         };
       case ARRAY:
         Kind element = c.elementKind() == null ? Kind.STRING : c.elementKind();
@@ -297,7 +323,9 @@ final class PgTypes {
       return NullNode.instance;
     }
     char first = text.isEmpty() ? ' ' : text.charAt(0);
-    if (first == 'N' || first == 'I' || (first == '-' && text.length() > 1 && text.charAt(1) == 'I')) {
+    if (first == 'N'
+        || first == 'I'
+        || (first == '-' && text.length() > 1 && text.charAt(1) == 'I')) {
       return NullNode.instance;
     }
     return DecimalNode.valueOf(new BigDecimal(text));
@@ -353,16 +381,19 @@ final class PgTypes {
         }
         try {
           OffsetDateTime t = OffsetDateTime.parse(v.asText());
-          return NODES.textNode(t.withOffsetSameInstant(java.time.ZoneOffset.UTC)
-              .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+          return NODES.textNode(
+              t.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                  .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         } catch (RuntimeException e) {
           return v;
         }
       case BYTEA:
         String hex = v.asText();
         if (hex.startsWith("\\x")) {
-          return NODES.textNode(Base64.getEncoder().encodeToString(
-              HexFormat.of().parseHex(hex.substring(2).toLowerCase(Locale.ROOT))));
+          return NODES.textNode(
+              Base64.getEncoder()
+                  .encodeToString(
+                      HexFormat.of().parseHex(hex.substring(2).toLowerCase(Locale.ROOT))));
         }
         return v;
       default:

@@ -40,9 +40,15 @@ final class Cli {
   static Cli run(Connector<?> connector, String stdin, String... args) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = ConnectorCli.run(connector, args,
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err);
-    return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int exit =
+        ConnectorCli.run(
+            connector,
+            args,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            out,
+            err);
+    return new Cli(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   static Path file(Path dir, String name, JsonNode content) throws IOException {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 /**
  * Airbyte's connector acceptance tests (spec, connection, discovery, basic_read, full_refresh,
  * incremental) against the generated connector reading a real server. The user picks the cursor, so
- * the incremental suites get a configured catalog naming one per stream; checkpoints every 7 records
- * give the sequential-slices rule mid-stream states to resume from.
+ * the incremental suites get a configured catalog naming one per stream; checkpoints every 7
+ * records give the sequential-slices rule mid-stream states to resume from.
  */
 class PostgresSourceAcceptanceTest extends SourceAcceptanceTest {
   private static PostgresTestServer pg;
@@ -23,15 +23,20 @@ class PostgresSourceAcceptanceTest extends SourceAcceptanceTest {
   protected SourceAcceptanceConfig config() {
     try {
       pg = PostgresTestServer.start("c8k_src_cat");
-      pg.sql("CREATE TABLE users (id int PRIMARY KEY, name text NOT NULL, score numeric(8, 2),"
+      pg.sql(
+          "CREATE TABLE users (id int PRIMARY KEY, name text NOT NULL, score numeric(8, 2),"
               + " tags text[], profile jsonb, updated_at timestamptz NOT NULL)",
           "INSERT INTO users SELECT g, 'user ' || g, g * 0.5, ARRAY['a', 'b' || g],"
               + " jsonb_build_object('n', g), timestamptz '2024-01-01 00:00:00+00'"
               + " + (g / 4) * interval '1 day' FROM generate_series(1, 60) g",
           "CREATE VIEW active_users AS SELECT id, name, updated_at FROM users WHERE id % 2 = 0");
       ObjectNode good = Cli.JSON.createObjectNode();
-      good.put("host", pg.host()).put("port", pg.port()).put("database", pg.database())
-          .put("username", pg.user()).put("password", pg.password()).put("checkpoint_records", 7);
+      good.put("host", pg.host())
+          .put("port", pg.port())
+          .put("database", pg.database())
+          .put("username", pg.user())
+          .put("password", pg.password())
+          .put("checkpoint_records", 7);
       good.putArray("schemas").add(pg.schema());
       ObjectNode bad = good.deepCopy().put("database", "c8k_no_such_database");
       return SourceAcceptanceConfig.forConnector(new PostgresConnector())

@@ -29,11 +29,14 @@ class PostgresSourceBigTableTest {
   @BeforeAll
   static void setUp() throws Exception {
     pg = PostgresTestServer.start("c8k_src_big");
-    pg.sql("CREATE TABLE big (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(12, 2),"
+    pg.sql(
+        "CREATE TABLE big (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(12, 2),"
             + " created_at timestamptz NOT NULL)",
         "INSERT INTO big SELECT g, md5(g::text) || md5((g + 1)::text), g * 1.25,"
             + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second'"
-            + " FROM generate_series(1, " + ROWS + ") g",
+            + " FROM generate_series(1, "
+            + ROWS
+            + ") g",
         "ANALYZE big");
   }
 
@@ -52,8 +55,17 @@ class PostgresSourceBigTableTest {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(BigReadMain.class.getName());
-    cmd.addAll(List.of(mode, pg.host(), Integer.toString(pg.port()), pg.database(), pg.user(), pg.password(),
-        pg.schema(), "big", "10000"));
+    cmd.addAll(
+        List.of(
+            mode,
+            pg.host(),
+            Integer.toString(pg.port()),
+            pg.database(),
+            pg.user(),
+            pg.password(),
+            pg.schema(),
+            "big",
+            "10000"));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "child JVM timed out");

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The generated connector end to end, in-process through {@code ConnectorCli.run}: spec, check,
  * discover and read with real state files: resuming from every mid-stream STATE loses nothing (ties
- * included), a far-future state reads nothing, and an incremental re-read returns exactly the changes.
+ * included), a far-future state reads nothing, and an incremental re-read returns exactly the
+ * changes.
  */
 class PostgresSourceCliTest {
   static PostgresTestServer pg;
@@ -29,7 +30,8 @@ class PostgresSourceCliTest {
   @BeforeAll
   static void setUp() throws Exception {
     pg = PostgresTestServer.start("c8k_src_cli");
-    pg.sql("CREATE TABLE orders (id int PRIMARY KEY, amount numeric(10, 2), status text,"
+    pg.sql(
+        "CREATE TABLE orders (id int PRIMARY KEY, amount numeric(10, 2), status text,"
             + " updated_at timestamptz NOT NULL)",
         // 600 rows in runs of 45 equal updated_at values: runs span the checkpoint interval (25).
         "INSERT INTO orders SELECT g, g * 1.10, 'new', timestamptz '2024-01-01 00:00:00+00'"
@@ -46,8 +48,12 @@ class PostgresSourceCliTest {
 
   private ObjectNode config(String password) {
     ObjectNode c = Cli.JSON.createObjectNode();
-    c.put("host", pg.host()).put("port", pg.port()).put("database", pg.database())
-        .put("username", pg.user()).put("password", password).put("checkpoint_records", 25);
+    c.put("host", pg.host())
+        .put("port", pg.port())
+        .put("database", pg.database())
+        .put("username", pg.user())
+        .put("password", password)
+        .put("checkpoint_records", 25);
     c.putArray("schemas").add(pg.schema());
     return c;
   }
@@ -57,7 +63,8 @@ class PostgresSourceCliTest {
   }
 
   private JsonNode discovered(String name) throws Exception {
-    Cli discover = Cli.run(new PostgresConnector(), "", "discover", "--config", configFile().toString());
+    Cli discover =
+        Cli.run(new PostgresConnector(), "", "discover", "--config", configFile().toString());
     assertEquals(0, discover.exit, discover.toString());
     for (JsonNode s : discover.ofType("CATALOG").get(0).at("/catalog/streams")) {
       if (s.get("name").asText().equals(name)) {
@@ -81,10 +88,20 @@ class PostgresSourceCliTest {
   }
 
   private Cli read(Path catalog, JsonNode state) throws Exception {
-    String[] args = state == null
-        ? new String[] {"read", "--config", configFile().toString(), "--catalog", catalog.toString()}
-        : new String[] {"read", "--config", configFile().toString(), "--catalog", catalog.toString(),
-            "--state", Cli.file(dir, "state.json", Cli.stateFile(state)).toString()};
+    String[] args =
+        state == null
+            ? new String[] {
+              "read", "--config", configFile().toString(), "--catalog", catalog.toString()
+            }
+            : new String[] {
+              "read",
+              "--config",
+              configFile().toString(),
+              "--catalog",
+              catalog.toString(),
+              "--state",
+              Cli.file(dir, "state.json", Cli.stateFile(state)).toString()
+            };
     Cli r = Cli.run(new PostgresConnector(), "", args);
     assertEquals(0, r.exit, r.toString());
     return r;
@@ -103,20 +120,38 @@ class PostgresSourceCliTest {
     assertEquals(5432, props.at("/port/default").asInt());
 
     Cli ok = Cli.run(new PostgresConnector(), "", "check", "--config", configFile().toString());
-    assertEquals("SUCCEEDED", ok.ofType("CONNECTION_STATUS").get(0).at("/connectionStatus/status").asText());
+    assertEquals(
+        "SUCCEEDED", ok.ofType("CONNECTION_STATUS").get(0).at("/connectionStatus/status").asText());
 
     String wrong = "N0t-the-Passw0rd";
-    Cli bad = Cli.run(new PostgresConnector(), "", "check", "--config",
-        Cli.file(dir, "bad.json", config(wrong)).toString());
+    Cli bad =
+        Cli.run(
+            new PostgresConnector(),
+            "",
+            "check",
+            "--config",
+            Cli.file(dir, "bad.json", config(wrong)).toString());
     assertEquals(0, bad.exit, bad.toString());
     JsonNode status = bad.ofType("CONNECTION_STATUS").get(0).get("connectionStatus");
     assertEquals("FAILED", status.get("status").asText());
-    assertFalse(bad.stdout.contains(wrong) || bad.stderr.contains(wrong), "password leaked: " + bad);
+    assertFalse(
+        bad.stdout.contains(wrong) || bad.stderr.contains(wrong), "password leaked: " + bad);
     ObjectNode noDb = config(pg.password()).put("database", "c8k_missing_db");
-    Cli missing = Cli.run(new PostgresConnector(), "", "check", "--config",
-        Cli.file(dir, "nodb.json", noDb).toString());
-    assertTrue(missing.ofType("CONNECTION_STATUS").get(0).at("/connectionStatus/message").asText()
-        .contains("Database c8k_missing_db does not exist"), missing.toString());
+    Cli missing =
+        Cli.run(
+            new PostgresConnector(),
+            "",
+            "check",
+            "--config",
+            Cli.file(dir, "nodb.json", noDb).toString());
+    assertTrue(
+        missing
+            .ofType("CONNECTION_STATUS")
+            .get(0)
+            .at("/connectionStatus/message")
+            .asText()
+            .contains("Database c8k_missing_db does not exist"),
+        missing.toString());
   }
 
   @Test
@@ -124,12 +159,15 @@ class PostgresSourceCliTest {
     JsonNode orders = discovered("orders");
     assertEquals(pg.schema(), orders.get("namespace").asText());
     assertEquals("[[\"id\"]]", orders.get("source_defined_primary_key").toString());
-    assertEquals("[\"full_refresh\",\"incremental\"]", orders.get("supported_sync_modes").toString());
+    assertEquals(
+        "[\"full_refresh\",\"incremental\"]", orders.get("supported_sync_modes").toString());
     assertFalse(orders.path("source_defined_cursor").asBoolean());
     assertTrue(orders.get("is_resumable").asBoolean());
-    assertEquals("{\"type\":[\"number\",\"null\"]}", orders.at("/json_schema/properties/amount").toString());
-    assertTrue(discovered("big_orders").path("source_defined_primary_key").isMissingNode()
-        || discovered("big_orders").path("source_defined_primary_key").isNull());
+    assertEquals(
+        "{\"type\":[\"number\",\"null\"]}", orders.at("/json_schema/properties/amount").toString());
+    assertTrue(
+        discovered("big_orders").path("source_defined_primary_key").isMissingNode()
+            || discovered("big_orders").path("source_defined_primary_key").isNull());
   }
 
   @Test
@@ -147,8 +185,8 @@ class PostgresSourceCliTest {
       Cli resumed = read(catalog, state);
       Set<Integer> got = ids(resumed.records());
       Set<Integer> expected = ids(all.subList(covered, all.size()));
-      assertTrue(got.containsAll(expected), "resume from " + state + " lost "
-          + difference(expected, got));
+      assertTrue(
+          got.containsAll(expected), "resume from " + state + " lost " + difference(expected, got));
       Set<Integer> extra = difference(got, expected);
       for (ObjectNode r : all.subList(0, covered)) {
         if (extra.contains(r.get("id").asInt())) {
@@ -163,9 +201,14 @@ class PostgresSourceCliTest {
   @Test
   void farFutureStateReadsNothingButStillEmitsState() throws Exception {
     Path catalog = catalog("orders", "incremental", "updated_at");
-    ObjectNode state = (ObjectNode) Cli.JSON.readTree("{\"type\":\"STREAM\",\"stream\":{"
-        + "\"stream_descriptor\":{\"name\":\"orders\",\"namespace\":\"" + pg.schema() + "\"},"
-        + "\"stream_state\":{\"cursor_field\":[\"updated_at\"],\"cursor\":\"9999-12-31T00:00:00Z\"}}}");
+    ObjectNode state =
+        (ObjectNode)
+            Cli.JSON.readTree(
+                "{\"type\":\"STREAM\",\"stream\":{"
+                    + "\"stream_descriptor\":{\"name\":\"orders\",\"namespace\":\""
+                    + pg.schema()
+                    + "\"},"
+                    + "\"stream_state\":{\"cursor_field\":[\"updated_at\"],\"cursor\":\"9999-12-31T00:00:00Z\"}}}");
     Cli r = read(catalog, state);
     assertEquals(0, r.records().size());
     assertFalse(r.states().isEmpty());
@@ -193,14 +236,16 @@ class PostgresSourceCliTest {
 
   @Test
   void secondIncrementalReadReturnsTheChanges() throws Exception {
-    pg.sql("CREATE TABLE accounts (id int PRIMARY KEY, name text, version bigint NOT NULL)",
+    pg.sql(
+        "CREATE TABLE accounts (id int PRIMARY KEY, name text, version bigint NOT NULL)",
         "INSERT INTO accounts SELECT g, 'a' || g, g FROM generate_series(1, 50) g");
     Path catalog = catalog("accounts", "incremental", "version");
     Cli first = read(catalog, null);
     assertEquals(50, first.records().size());
     JsonNode last = first.states().get(first.states().size() - 1);
     assertEquals(50, last.at("/stream/stream_state/cursor").asInt());
-    pg.sql("UPDATE accounts SET name = 'renamed', version = 51 WHERE id = 7",
+    pg.sql(
+        "UPDATE accounts SET name = 'renamed', version = 51 WHERE id = 7",
         "INSERT INTO accounts VALUES (51, 'new', 52)");
     Cli second = read(catalog, last);
     assertEquals(Set.of(50, 7, 51), ids(second.records()));

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Incremental and resumable reads against a real server: second reads return exactly the changes
- * (plus ties at the bound), every mid-stream checkpoint resumes without loss even when runs of equal
- * cursor values span the checkpoint interval, and a far-future state reads nothing.
+ * (plus ties at the bound), every mid-stream checkpoint resumes without loss even when runs of
+ * equal cursor values span the checkpoint interval, and a far-future state reads nothing.
  */
 class PostgresSourceIncrementalTest {
   static PostgresTestServer pg;
@@ -50,7 +50,8 @@ class PostgresSourceIncrementalTest {
 
   @Test
   void secondReadReturnsExactlyTheChangesPlusBoundaryTies() throws Exception {
-    pg.sql("CREATE TABLE users (id int PRIMARY KEY, name text, updated_at timestamptz NOT NULL)",
+    pg.sql(
+        "CREATE TABLE users (id int PRIMARY KEY, name text, updated_at timestamptz NOT NULL)",
         "INSERT INTO users SELECT g, 'u' || g, timestamptz '2024-01-01 00:00:00+00' "
             + "+ (g / 10) * interval '1 hour' FROM generate_series(1, 95) g");
     DiscoveredStream s = Reads.discover(pg, "users");
@@ -60,7 +61,8 @@ class PostgresSourceIncrementalTest {
     JsonNode state = maxCursor(first, "updated_at", s);
     assertEquals("2024-01-01T09:00:00Z", state.asText());
     // Rows 90..95 share the last cursor value: they are the ties a ">=" resume re-reads.
-    pg.sql("UPDATE users SET name = 'changed', updated_at = '2024-02-01 00:00:00+00' WHERE id IN (3, 50)",
+    pg.sql(
+        "UPDATE users SET name = 'changed', updated_at = '2024-02-01 00:00:00+00' WHERE id IN (3, 50)",
         "INSERT INTO users VALUES (200, 'new', '2024-02-02 00:00:00+00'),"
             + " (201, 'new-at-bound', '2024-01-01 09:00:00+00'),"
             + " (202, 'old-not-read', '2023-12-31 00:00:00+00')");
@@ -68,14 +70,21 @@ class PostgresSourceIncrementalTest {
     assertEquals(Set.of(90, 91, 92, 93, 94, 95, 201, 3, 50, 200), ids(second));
     assertEquals(10, second.size());
     assertOrdered(second, "updated_at", s);
-    assertEquals("changed", second.stream().filter(r -> r.get("id").asInt() == 3).findFirst()
-        .orElseThrow().get("name").asText());
+    assertEquals(
+        "changed",
+        second.stream()
+            .filter(r -> r.get("id").asInt() == 3)
+            .findFirst()
+            .orElseThrow()
+            .get("name")
+            .asText());
   }
 
   @Test
   void resumingFromEveryCheckpointLosesNothingAcrossTies() throws Exception {
     // 1,000 rows in runs of 37 equal cursor values: runs span the checkpoint interval of 25.
-    pg.sql("CREATE TABLE events (id int PRIMARY KEY, seq bigint NOT NULL, payload text)",
+    pg.sql(
+        "CREATE TABLE events (id int PRIMARY KEY, seq bigint NOT NULL, payload text)",
         "INSERT INTO events SELECT g, (g / 37) * 10, md5(g::text) FROM generate_series(1, 1000) g");
     DiscoveredStream s = Reads.discover(pg, "events");
     List<ObjectNode> all = Reads.read(pg, TestContext.incremental(s, "seq"));
@@ -105,7 +114,8 @@ class PostgresSourceIncrementalTest {
 
   @Test
   void resumableFullRefreshRestartsAfterEveryPageCheckpoint() throws Exception {
-    pg.sql("CREATE TABLE pages (id bigint PRIMARY KEY, v text)",
+    pg.sql(
+        "CREATE TABLE pages (id bigint PRIMARY KEY, v text)",
         "INSERT INTO pages SELECT g * 3, 'v' || g FROM generate_series(1, 500) g");
     DiscoveredStream s = Reads.discover(pg, "pages");
     assertEquals("id", s.pageKey());
@@ -122,7 +132,8 @@ class PostgresSourceIncrementalTest {
   void textPageKeysFollowTheRuntimeStringOrder() throws Exception {
     // Mixed case and punctuation sort differently in a linguistic collation and in Java.
     // A linguistic column collation (ICU when the server has it) makes the test discriminating.
-    pg.sql("DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN "
+    pg.sql(
+        "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN "
             + "EXECUTE 'CREATE TABLE words (w text COLLATE \"und-x-icu\" PRIMARY KEY)'; "
             + "ELSE CREATE TABLE words (w text PRIMARY KEY); END IF; END $$",
         "INSERT INTO words VALUES ('b'), ('B'), ('a'), ('_x'), ('a b'), ('ab'), ('Z'), ('é'), ('1')");
@@ -132,15 +143,17 @@ class PostgresSourceIncrementalTest {
     List<String> sorted = new ArrayList<>(words);
     sorted.sort(String::compareTo);
     assertEquals(sorted, words);
-    List<ObjectNode> resumed = Reads.read(pg, TestContext.fullRefresh(s)
-        .after(PgTypes.NODES.textNode("a")));
-    assertEquals(words.subList(words.indexOf("a") + 1, words.size()),
+    List<ObjectNode> resumed =
+        Reads.read(pg, TestContext.fullRefresh(s).after(PgTypes.NODES.textNode("a")));
+    assertEquals(
+        words.subList(words.indexOf("a") + 1, words.size()),
         resumed.stream().map(r -> r.get("w").asText()).toList());
   }
 
   @Test
   void cursorsOfEveryOrderableTypeBindFromState() throws Exception {
-    pg.sql("CREATE TABLE typed (id int PRIMARY KEY, c_date date, c_ts timestamp, c_num numeric(12,3),"
+    pg.sql(
+        "CREATE TABLE typed (id int PRIMARY KEY, c_date date, c_ts timestamp, c_num numeric(12,3),"
             + " c_text varchar(5), c_int int)",
         "INSERT INTO typed SELECT g, date '2024-01-01' + g, timestamp '2024-01-01' + g * interval '1 minute',"
             + " g * 1.5, lpad(g::text, 3, '0'), g FROM generate_series(1, 20) g");
@@ -148,7 +161,8 @@ class PostgresSourceIncrementalTest {
     List<ObjectNode> all = Reads.read(pg, TestContext.fullRefresh(s));
     ObjectNode tenth = all.get(9);
     for (String cursor : List.of("c_date", "c_ts", "c_num", "c_text", "c_int")) {
-      List<ObjectNode> rows = Reads.read(pg, TestContext.incremental(s, cursor).from(tenth.get(cursor)));
+      List<ObjectNode> rows =
+          Reads.read(pg, TestContext.incremental(s, cursor).from(tenth.get(cursor)));
       assertEquals(11, rows.size(), "cursor " + cursor + " from " + tenth.get(cursor));
       assertEquals(10, rows.get(0).get("id").asInt(), cursor);
     }
@@ -156,24 +170,33 @@ class PostgresSourceIncrementalTest {
 
   @Test
   void farFutureStateReadsNothing() throws Exception {
-    pg.sql("CREATE TABLE future (id int PRIMARY KEY, ts timestamptz, n bigint)",
+    pg.sql(
+        "CREATE TABLE future (id int PRIMARY KEY, ts timestamptz, n bigint)",
         "INSERT INTO future SELECT g, now(), g FROM generate_series(1, 10) g");
     DiscoveredStream s = Reads.discover(pg, "future");
-    assertEquals(List.of(), Reads.read(pg, TestContext.incremental(s, "ts")
-        .from(PgTypes.NODES.textNode("9999-12-31T23:59:59Z"))));
-    assertEquals(List.of(), Reads.read(pg, TestContext.incremental(s, "n")
-        .from(PgTypes.NODES.numberNode(Long.MAX_VALUE))));
+    assertEquals(
+        List.of(),
+        Reads.read(
+            pg,
+            TestContext.incremental(s, "ts").from(PgTypes.NODES.textNode("9999-12-31T23:59:59Z"))));
+    assertEquals(
+        List.of(),
+        Reads.read(
+            pg, TestContext.incremental(s, "n").from(PgTypes.NODES.numberNode(Long.MAX_VALUE))));
   }
 
   @Test
   void nullCursorsAreReadFirstOnTheInitialReadOnly() throws Exception {
-    pg.sql("CREATE TABLE nullable_cursor (id int PRIMARY KEY, ts timestamp)",
+    pg.sql(
+        "CREATE TABLE nullable_cursor (id int PRIMARY KEY, ts timestamp)",
         "INSERT INTO nullable_cursor VALUES (1, '2024-01-02'), (2, NULL), (3, '2024-01-01')");
     DiscoveredStream s = Reads.discover(pg, "nullable_cursor");
     List<ObjectNode> first = Reads.read(pg, TestContext.incremental(s, "ts"));
     assertEquals(List.of(2, 3, 1), first.stream().map(r -> r.get("id").asInt()).toList());
-    List<ObjectNode> second = Reads.read(pg, TestContext.incremental(s, "ts")
-        .from(PgTypes.NODES.textNode("2024-01-01T00:00:00")));
+    List<ObjectNode> second =
+        Reads.read(
+            pg,
+            TestContext.incremental(s, "ts").from(PgTypes.NODES.textNode("2024-01-01T00:00:00")));
     assertEquals(List.of(3, 1), second.stream().map(r -> r.get("id").asInt()).toList());
   }
 
@@ -181,14 +204,16 @@ class PostgresSourceIncrementalTest {
   void unusableCursorsAreConfigErrors() throws Exception {
     pg.sql("CREATE TABLE bad_cursor (id int PRIMARY KEY, doc jsonb, flag boolean)");
     DiscoveredStream s = Reads.discover(pg, "bad_cursor");
-    ConfigException json = assertThrows(ConfigException.class,
-        () -> Reads.read(pg, TestContext.incremental(s, "doc")));
+    ConfigException json =
+        assertThrows(
+            ConfigException.class, () -> Reads.read(pg, TestContext.incremental(s, "doc")));
     assertTrue(json.getMessage().contains("cannot be a cursor"), json.getMessage());
-    ConfigException missing = assertThrows(ConfigException.class,
-        () -> Reads.read(pg, TestContext.incremental(s, "nope")));
+    ConfigException missing =
+        assertThrows(
+            ConfigException.class, () -> Reads.read(pg, TestContext.incremental(s, "nope")));
     assertTrue(missing.getMessage().contains("not a column"), missing.getMessage());
-    ConfigException none = assertThrows(ConfigException.class,
-        () -> Reads.read(pg, withoutCursor(s)));
+    ConfigException none =
+        assertThrows(ConfigException.class, () -> Reads.read(pg, withoutCursor(s)));
     assertTrue(none.getMessage().contains("no cursor_field"), none.getMessage());
   }
 
@@ -200,8 +225,12 @@ class PostgresSourceIncrementalTest {
   private static void assertOrdered(List<ObjectNode> rows, String field, DiscoveredStream s) {
     CursorType<?> type = CursorType.forJsonSchema(s.jsonSchema().at("/properties/" + field));
     for (int i = 1; i < rows.size(); i++) {
-      assertTrue(type.compareObjects(type.fromRecordValue(rows.get(i - 1).get(field)),
-          type.fromRecordValue(rows.get(i).get(field))) <= 0, "not ordered at " + i);
+      assertTrue(
+          type.compareObjects(
+                  type.fromRecordValue(rows.get(i - 1).get(field)),
+                  type.fromRecordValue(rows.get(i).get(field)))
+              <= 0,
+          "not ordered at " + i);
     }
   }
 }

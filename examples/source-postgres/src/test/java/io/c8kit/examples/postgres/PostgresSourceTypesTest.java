@@ -83,29 +83,41 @@ class PostgresSourceTypesTest {
     EXPECTED_SCHEMAS.put("c_enum", "{\"type\":[\"string\",\"null\"]}");
     EXPECTED_SCHEMAS.put("c_bool", "{\"type\":[\"boolean\",\"null\"]}");
     EXPECTED_SCHEMAS.put("c_date", "{\"type\":[\"string\",\"null\"],\"format\":\"date\"}");
-    EXPECTED_SCHEMAS.put("c_ts", "{\"type\":[\"string\",\"null\"],\"format\":\"date-time\","
-        + "\"airbyte_type\":\"timestamp_without_timezone\"}");
-    EXPECTED_SCHEMAS.put("c_tstz", "{\"type\":[\"string\",\"null\"],\"format\":\"date-time\","
-        + "\"airbyte_type\":\"timestamp_with_timezone\"}");
-    EXPECTED_SCHEMAS.put("c_time", "{\"type\":[\"string\",\"null\"],\"format\":\"time\","
-        + "\"airbyte_type\":\"time_without_timezone\"}");
-    EXPECTED_SCHEMAS.put("c_timetz", "{\"type\":[\"string\",\"null\"],\"format\":\"time\","
-        + "\"airbyte_type\":\"time_with_timezone\"}");
+    EXPECTED_SCHEMAS.put(
+        "c_ts",
+        "{\"type\":[\"string\",\"null\"],\"format\":\"date-time\","
+            + "\"airbyte_type\":\"timestamp_without_timezone\"}");
+    EXPECTED_SCHEMAS.put(
+        "c_tstz",
+        "{\"type\":[\"string\",\"null\"],\"format\":\"date-time\","
+            + "\"airbyte_type\":\"timestamp_with_timezone\"}");
+    EXPECTED_SCHEMAS.put(
+        "c_time",
+        "{\"type\":[\"string\",\"null\"],\"format\":\"time\","
+            + "\"airbyte_type\":\"time_without_timezone\"}");
+    EXPECTED_SCHEMAS.put(
+        "c_timetz",
+        "{\"type\":[\"string\",\"null\"],\"format\":\"time\","
+            + "\"airbyte_type\":\"time_with_timezone\"}");
     EXPECTED_SCHEMAS.put("c_json", "{}");
     EXPECTED_SCHEMAS.put("c_jsonb", "{}");
-    EXPECTED_SCHEMAS.put("c_int_arr",
-        "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"integer\",\"null\"]}}");
-    EXPECTED_SCHEMAS.put("c_text_arr",
-        "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"string\",\"null\"]}}");
-    EXPECTED_SCHEMAS.put("c_num_arr",
-        "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"number\",\"null\"]}}");
-    EXPECTED_SCHEMAS.put("c_tstz_arr", "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":"
-        + "[\"string\",\"null\"],\"format\":\"date-time\",\"airbyte_type\":"
-        + "\"timestamp_with_timezone\"}}");
-    EXPECTED_SCHEMAS.put("c_int_matrix", "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":"
-        + "[\"array\",\"null\"],\"items\":{\"type\":[\"integer\",\"null\"]}}}");
-    EXPECTED_SCHEMAS.put("c_bytea",
-        "{\"type\":[\"string\",\"null\"],\"contentEncoding\":\"base64\"}");
+    EXPECTED_SCHEMAS.put(
+        "c_int_arr", "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"integer\",\"null\"]}}");
+    EXPECTED_SCHEMAS.put(
+        "c_text_arr", "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"string\",\"null\"]}}");
+    EXPECTED_SCHEMAS.put(
+        "c_num_arr", "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":[\"number\",\"null\"]}}");
+    EXPECTED_SCHEMAS.put(
+        "c_tstz_arr",
+        "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":"
+            + "[\"string\",\"null\"],\"format\":\"date-time\",\"airbyte_type\":"
+            + "\"timestamp_with_timezone\"}}");
+    EXPECTED_SCHEMAS.put(
+        "c_int_matrix",
+        "{\"type\":[\"array\",\"null\"],\"items\":{\"type\":"
+            + "[\"array\",\"null\"],\"items\":{\"type\":[\"integer\",\"null\"]}}}");
+    EXPECTED_SCHEMAS.put(
+        "c_bytea", "{\"type\":[\"string\",\"null\"],\"contentEncoding\":\"base64\"}");
     EXPECTED_SCHEMAS.put("c_domain", "{\"type\":[\"integer\",\"null\"]}");
     EXPECTED_SCHEMAS.put("c_interval", "{\"type\":[\"string\",\"null\"]}");
   }
@@ -145,19 +157,22 @@ class PostgresSourceTypesTest {
   void discoversViewsAndOnlyTheConfiguredSchemas() throws Exception {
     List<DiscoveredStream> streams = new PostgresSource().discover(Reads.config(pg));
     Set<String> names = streams.stream().map(DiscoveredStream::name).collect(Collectors.toSet());
-    assertEquals(Set.of("all_types", "composite_key", "no_key", "text_key", "all_types_view",
-        "all_types_mat"), names);
+    assertEquals(
+        Set.of(
+            "all_types", "composite_key", "no_key", "text_key", "all_types_view", "all_types_mat"),
+        names);
     DiscoveredStream view = Reads.discover(pg, "all_types_view");
     assertEquals(List.of(), view.primaryKey());
     // A view column has no NOT NULL constraint, so even id is nullable there.
-    assertEquals("{\"type\":[\"integer\",\"null\"]}",
-        view.jsonSchema().at("/properties/id").toString());
+    assertEquals(
+        "{\"type\":[\"integer\",\"null\"]}", view.jsonSchema().at("/properties/id").toString());
     assertTrue(streams.stream().allMatch(st -> pg.schema().equals(st.namespace())));
   }
 
   @Test
   void readsExactJsonValues() throws Exception {
-    List<ObjectNode> rows = Reads.read(pg, TestContext.fullRefresh(Reads.discover(pg, "all_types")));
+    List<ObjectNode> rows =
+        Reads.read(pg, TestContext.fullRefresh(Reads.discover(pg, "all_types")));
     assertEquals(2, rows.size());
     Map<String, String> expected = new LinkedHashMap<>();
     expected.put("id", "1");
@@ -196,8 +211,19 @@ class PostgresSourceTypesTest {
     // NULLs, NaN and infinities (no JSON number or RFC 3339 form) are null.
     ObjectNode second = rows.get(1);
     assertEquals("0", second.get("c_bigint").toString());
-    for (String f : List.of("c_smallint", "c_numeric", "c_double", "c_ts", "c_date", "c_tstz",
-        "c_json", "c_jsonb", "c_int_arr", "c_bytea", "c_text")) {
+    for (String f :
+        List.of(
+            "c_smallint",
+            "c_numeric",
+            "c_double",
+            "c_ts",
+            "c_date",
+            "c_tstz",
+            "c_json",
+            "c_jsonb",
+            "c_int_arr",
+            "c_bytea",
+            "c_text")) {
       assertTrue(second.get(f).isNull(), f + " should be null but is " + second.get(f));
     }
   }
@@ -226,14 +252,15 @@ class PostgresSourceTypesTest {
 
   @Test
   void quotesOddIdentifiers() throws Exception {
-    pg.sql("CREATE TABLE \"Odd \"\"Table\"\"\" (\"Weird col\"\"x\" int PRIMARY KEY, \"UPPER\" text)",
+    pg.sql(
+        "CREATE TABLE \"Odd \"\"Table\"\"\" (\"Weird col\"\"x\" int PRIMARY KEY, \"UPPER\" text)",
         "INSERT INTO \"Odd \"\"Table\"\"\" VALUES (7, 'seven')");
     DiscoveredStream s = Reads.discover(pg, "Odd \"Table\"");
     assertEquals("Weird col\"x", s.pageKey());
     List<ObjectNode> rows = Reads.read(pg, TestContext.fullRefresh(s));
     assertEquals("[{\"Weird col\\\"x\":7,\"UPPER\":\"seven\"}]", rows.toString());
-    List<ObjectNode> resumed = Reads.read(pg, TestContext.fullRefresh(s)
-        .after(PgTypes.NODES.numberNode(7)));
+    List<ObjectNode> resumed =
+        Reads.read(pg, TestContext.fullRefresh(s).after(PgTypes.NODES.numberNode(7)));
     assertEquals(List.of(), resumed);
   }
 

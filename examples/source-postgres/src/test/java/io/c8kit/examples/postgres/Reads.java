@@ -15,8 +15,17 @@ final class Reads {
 
   /** A source config for the test server, reading its test class's schema. */
   static PostgresSource.Config config(PostgresTestServer pg) {
-    return new PostgresSource.Config(pg.host(), pg.port(), pg.database(), List.of(pg.schema()), pg.user(),
-        Optional.of(pg.password()), Optional.empty(), Optional.empty(), 10_000, Optional.empty());
+    return new PostgresSource.Config(
+        pg.host(),
+        pg.port(),
+        pg.database(),
+        List.of(pg.schema()),
+        pg.user(),
+        Optional.of(pg.password()),
+        Optional.empty(),
+        Optional.empty(),
+        10_000,
+        Optional.empty());
   }
 
   static DiscoveredStream discover(PostgresTestServer pg, String table) throws Exception {
@@ -32,8 +41,7 @@ final class Reads {
     return read(config(pg), context);
   }
 
-  static List<ObjectNode> read(PostgresSource.Config config, TestContext context)
-      throws Exception {
+  static List<ObjectNode> read(PostgresSource.Config config, TestContext context) throws Exception {
     List<ObjectNode> records = new ArrayList<>();
     new PostgresSource().read(config, context, records::add);
     return records;
@@ -48,17 +56,21 @@ final class Reads {
    * change), plus one at the end. Values are compared with the stream's {@link CursorType}, as the
    * runtime does.
    */
-  static List<Checkpoint> checkpoints(List<ObjectNode> records, String field,
-      DiscoveredStream stream, int every) {
-    CursorType<?> type = CursorType.forJsonSchema(stream.jsonSchema().path("properties").path(field));
+  static List<Checkpoint> checkpoints(
+      List<ObjectNode> records, String field, DiscoveredStream stream, int every) {
+    CursorType<?> type =
+        CursorType.forJsonSchema(stream.jsonSchema().path("properties").path(field));
     List<Checkpoint> result = new ArrayList<>();
     int since = 0;
     for (int i = 0; i < records.size(); i++) {
       since++;
       JsonNode v = records.get(i).get(field);
       boolean last = i == records.size() - 1;
-      boolean runEnds = last || type.compareObjects(type.fromRecordValue(v),
-          type.fromRecordValue(records.get(i + 1).get(field))) != 0;
+      boolean runEnds =
+          last
+              || type.compareObjects(
+                      type.fromRecordValue(v), type.fromRecordValue(records.get(i + 1).get(field)))
+                  != 0;
       if ((since >= every && runEnds) || last) {
         result.add(new Checkpoint(i + 1, type.objectToJson(type.fromRecordValue(v))));
         since = 0;

@@ -98,6 +98,7 @@ final class TestContext implements StreamContext {
 
   @Override
   public void configChanged(String property, String value) {
-    throw new AssertionError("the PostgreSQL source never changes its config, but changed " + property);
+    throw new AssertionError(
+        "the PostgreSQL source never changes its config, but changed " + property);
   }
 }

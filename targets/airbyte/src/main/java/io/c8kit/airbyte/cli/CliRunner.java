@@ -29,9 +29,9 @@ import io.c8kit.runtime.docs.ConnectorDocs;
 import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.output.MaskedThrowable;
-import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.read.ReadEngine;
 import io.c8kit.runtime.read.SourceCatalog;
+import io.c8kit.runtime.secrets.SecretMasker;
 import io.c8kit.runtime.write.WriteEngine;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,16 +47,19 @@ import java.util.logging.Logger;
  * engine behind {@link io.c8kit.airbyte.ConnectorCli}. Internal: generated code calls {@code
  * ConnectorCli}.
  *
- * <p>Order of work: route logging and {@code System.out}; parse the command line (usage error → TRACE
- * config_error, exit 2); read and validate the config, registering its secrets before anything else
- * can be written; run the command. Any exception then becomes exactly one TRACE ERROR and exit 1,
- * except in {@code check}, where config problems and check failures are a FAILED status and exit 0.
+ * <p>Order of work: route logging and {@code System.out}; parse the command line (usage error →
+ * TRACE config_error, exit 2); read and validate the config, registering its secrets before
+ * anything else can be written; run the command. Any exception then becomes exactly one TRACE ERROR
+ * and exit 1, except in {@code check}, where config problems and check failures are a FAILED status
+ * and exit 0.
  */
 public final class CliRunner {
   /** Exit code of a successful command and of a FAILED check. */
   public static final int OK = 0;
+
   /** Exit code after a TRACE ERROR. */
   public static final int FAILURE = 1;
+
   /** Exit code of a command-line usage error (also reported as a TRACE ERROR). */
   public static final int USAGE = 2;
 
@@ -69,16 +72,22 @@ public final class CliRunner {
   private final InputStream stdin;
   private final OutputStream stderr;
   private final SecretMasker masker = new SecretMasker();
+
   /** The config file's JSON as given, for the read engine to write changed values back into. */
   private ObjectNode rawConfig;
+
   private final ProtocolOutput output;
   private final boolean stderrIsTerminal;
   private PeopleMode people = PeopleMode.of(new String[0], false);
   private LogRouting.Scope scope;
   private byte[] reserve = new byte[RESERVE_BYTES];
 
-  private CliRunner(Connector<?> connector, InputStream stdin, OutputStream stdout,
-      OutputStream stderr, boolean stderrIsTerminal) {
+  private CliRunner(
+      Connector<?> connector,
+      InputStream stdin,
+      OutputStream stdout,
+      OutputStream stderr,
+      boolean stderrIsTerminal) {
     this.stderrIsTerminal = stderrIsTerminal;
     this.connector = Objects.requireNonNull(connector, "connector");
     this.stdin = stdin;
@@ -87,17 +96,26 @@ public final class CliRunner {
   }
 
   /** Runs {@code args} in-process and returns the exit code; never exits the JVM. */
-  public static int run(Connector<?> connector, String[] args, InputStream stdin,
-      OutputStream stdout, OutputStream stderr) {
+  public static int run(
+      Connector<?> connector,
+      String[] args,
+      InputStream stdin,
+      OutputStream stdout,
+      OutputStream stderr) {
     return new CliRunner(connector, stdin, stdout, stderr, false).execute(args);
   }
 
   /**
    * Runs {@code args} as the process's command: like {@link #run}, and people mode ({@link
-   * PeopleMode}) is on by default when {@code stderr} is the process's standard error on a terminal.
+   * PeopleMode}) is on by default when {@code stderr} is the process's standard error on a
+   * terminal.
    */
-  public static int runProcess(Connector<?> connector, String[] args, InputStream stdin,
-      OutputStream stdout, OutputStream stderr) {
+  public static int runProcess(
+      Connector<?> connector,
+      String[] args,
+      InputStream stdin,
+      OutputStream stdout,
+      OutputStream stderr) {
     boolean terminal = stderr == System.err && PeopleMode.stderrIsTerminal();
     return new CliRunner(connector, stdin, stdout, stderr, terminal).execute(args);
   }
@@ -191,7 +209,8 @@ public final class CliRunner {
       C config = loadConfig(binder, invocation.config());
       try {
         check.check(config);
-        output.write(AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.SUCCEEDED, null));
+        output.write(
+            AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.SUCCEEDED, null));
         return OK;
       } catch (Exception | LinkageError | AssertionError e) {
         failure = checkFailure(e);
@@ -213,8 +232,8 @@ public final class CliRunner {
     }
     String summary = MaskedThrowable.summary(e);
     String name = e.getClass().getSimpleName();
-    return "Connection check failed: " + (summary.startsWith(name) || e.getMessage() == null
-        ? summary : name + ": " + summary);
+    return "Connection check failed: "
+        + (summary.startsWith(name) || e.getMessage() == null ? summary : name + ": " + summary);
   }
 
   private <C> int discover(SourceConnector<C> source, Invocation invocation) throws Exception {
@@ -232,23 +251,36 @@ public final class CliRunner {
     return OK;
   }
 
-  /** The reference page (Markdown, not protocol); discovered streams only when a config is given. */
+  /**
+   * The reference page (Markdown, not protocol); discovered streams only when a config is given.
+   */
   private int docs(Invocation invocation) throws Exception {
     JsonNode catalog = null;
     if (connector instanceof SourceConnector<?> source) {
       catalog = Protocol.mapper().valueToTree(docsCatalog(source, invocation.config()));
     }
     ConnectorInfo info = connector.info();
-    String title = (info.title().isEmpty() ? info.name() : info.title()) + " ("
-        + (info.kind() == ConnectorKind.SOURCE ? "source-" : "destination-") + info.name() + " "
-        + info.version() + ")";
-    output.writeText(ConnectorDocs.markdown(title, info.description(),
-        Protocol.mapper().valueToTree(spec().specification()), catalog));
+    String title =
+        (info.title().isEmpty() ? info.name() : info.title())
+            + " ("
+            + (info.kind() == ConnectorKind.SOURCE ? "source-" : "destination-")
+            + info.name()
+            + " "
+            + info.version()
+            + ")";
+    output.writeText(
+        ConnectorDocs.markdown(
+            title,
+            info.description(),
+            Protocol.mapper().valueToTree(spec().specification()),
+            catalog));
     return OK;
   }
 
-  private <C> AirbyteCatalog docsCatalog(SourceConnector<C> source, String config) throws Exception {
-    return config == null ? SourceCatalog.staticStreams(source)
+  private <C> AirbyteCatalog docsCatalog(SourceConnector<C> source, String config)
+      throws Exception {
+    return config == null
+        ? SourceCatalog.staticStreams(source)
         : SourceCatalog.discover(source, loadConfig(source.definition().binder(), config));
   }
 
@@ -275,7 +307,10 @@ public final class CliRunner {
       output.write(trace);
       output.flush();
       try {
-        people.failed(scope.stderr(), error, trace.trace.error.failureType,
+        people.failed(
+            scope.stderr(),
+            error,
+            trace.trace.error.failureType,
             masker.mask(trace.trace.error.message));
       } catch (Throwable ignored) {
         // stderr is gone; the TRACE on stdout already tells
@@ -291,11 +326,12 @@ public final class CliRunner {
   }
 
   /** Logs an exception that escaped a thread the connector started; installed by {@code main}. */
-  public static final Thread.UncaughtExceptionHandler STRAY_THREAD_HANDLER = (thread, error) -> {
-    try {
-      LOG.log(Level.SEVERE, "Uncaught exception in thread \"" + thread.getName() + "\"", error);
-    } catch (Throwable ignored) {
-      // nothing left to report with
-    }
-  };
+  public static final Thread.UncaughtExceptionHandler STRAY_THREAD_HANDLER =
+      (thread, error) -> {
+        try {
+          LOG.log(Level.SEVERE, "Uncaught exception in thread \"" + thread.getName() + "\"", error);
+        } catch (Throwable ignored) {
+          // nothing left to report with
+        }
+      };
 }

@@ -9,14 +9,19 @@ import java.util.Locale;
 
 /**
  * Parses the Airbyte command line: {@code spec}/{@code --spec} and friends; rejects commands the
- * connector kind does not support, and never prints to stdout: usage and help go to the given stderr
- * writer. This class holds the command vocabulary and loads no picocli class: the command lines a
- * platform sends are parsed by {@link MachineArgs}, the rest by picocli ({@link PicocliParser}).
+ * connector kind does not support, and never prints to stdout: usage and help go to the given
+ * stderr writer. This class holds the command vocabulary and loads no picocli class: the command
+ * lines a platform sends are parsed by {@link MachineArgs}, the rest by picocli ({@link
+ * PicocliParser}).
  */
 public final class CommandLineParser {
   /** The five Airbyte commands. */
   public enum Command {
-    SPEC, CHECK, DISCOVER, READ, WRITE,
+    SPEC,
+    CHECK,
+    DISCOVER,
+    READ,
+    WRITE,
     /** Not an Airbyte command: the connector's reference page in Markdown, for people. */
     DOCS;
 
@@ -41,8 +46,8 @@ public final class CommandLineParser {
    * A parsed command line. Paths are {@code null} when absent; an empty {@code --catalog} on {@code
    * check} and an empty {@code --state} are treated as absent.
    */
-  public record Invocation(Command command, String config, String catalog, String state,
-      boolean helpShown) {}
+  public record Invocation(
+      Command command, String config, String catalog, String state, boolean helpShown) {}
 
   /** A usage error: reported as a TRACE ERROR config_error, exit code 2. */
   public static final class UsageException extends Exception {
@@ -116,7 +121,9 @@ public final class CommandLineParser {
     return names;
   }
 
-  /** "unknown command 'chek', did you mean 'check'?", or the list of commands when none is close. */
+  /**
+   * "unknown command 'chek', did you mean 'check'?", or the list of commands when none is close.
+   */
   static String unknownCommand(String given, List<String> commands) {
     String lower = given.toLowerCase(Locale.ROOT);
     for (String c : commands) {
@@ -152,12 +159,14 @@ public final class CommandLineParser {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }
     }
     return d[a.length()][b.length()];
   }
-
 }

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * A strict JSON reader that writes each value back compactly, the way the protocol's ObjectMapper
  * writes the tree it would have read: its string escapes, floats as BigDecimal, integers as their
- * value. Whatever it cannot reproduce (not JSON, a duplicate key) throws {@link Decline}. It exists so
- * that {@link SpecLine} needs no Jackson class.
+ * value. Whatever it cannot reproduce (not JSON, a duplicate key) throws {@link Decline}. It exists
+ * so that {@link SpecLine} needs no Jackson class.
  */
 final class CompactJson {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -196,9 +196,9 @@ final class CompactJson {
 
   /**
    * Writes {@code s} quoted with the mapper's escapes: {@code \"}, {@code \\}, the short forms of
-   * {@code \b \t \n \f \r}, a {@code \}{@code uXXXX} escape for the other control characters
-   * and for surrogates (the mapper does not combine a pair into one UTF-8 sequence), everything else
-   * as it is.
+   * {@code \b \t \n \f \r}, a {@code \}{@code uXXXX} escape for the other control characters and
+   * for surrogates (the mapper does not combine a pair into one UTF-8 sequence), everything else as
+   * it is.
    */
   static void quote(String s, StringBuilder out) throws Decline {
     out.append('"');
@@ -214,8 +214,11 @@ final class CompactJson {
         case '\r' -> out.append("\\r");
         default -> {
           if (c < 0x20 || Character.isSurrogate(c)) {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
           } else {
             out.append(c);
           }

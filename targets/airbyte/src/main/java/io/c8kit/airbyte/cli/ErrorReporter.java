@@ -52,7 +52,9 @@ public final class ErrorReporter {
     return wrap(e);
   }
 
-  /** A TRACE ERROR system_error without a stack trace, for a jar that cannot start its connector. */
+  /**
+   * A TRACE ERROR system_error without a stack trace, for a jar that cannot start its connector.
+   */
   public static AirbyteMessage systemError(String message) {
     AirbyteErrorTraceMessage e = new AirbyteErrorTraceMessage();
     e.failureType = FailureType.SYSTEM_ERROR;
@@ -86,7 +88,8 @@ public final class ErrorReporter {
    * The deepest exception in the chain that still classifies as {@code type} on its own account,
    * i.e. whose cause does not explain the classification.
    */
-  private static Throwable classified(Throwable error, FailureType type, ErrorClassifier classifier) {
+  private static Throwable classified(
+      Throwable error, FailureType type, ErrorClassifier classifier) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Throwable found = error;
     for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
@@ -100,7 +103,9 @@ public final class ErrorReporter {
     return found;
   }
 
-  /** Whether the chain holds an {@link InputFileException}: a problem with a file the user passed. */
+  /**
+   * Whether the chain holds an {@link InputFileException}: a problem with a file the user passed.
+   */
   static boolean inputFileProblem(Throwable error) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
@@ -128,8 +133,13 @@ public final class ErrorReporter {
    */
   static byte[] fallbackLine(Throwable error) {
     String name = error == null ? "java.lang.Error" : error.getClass().getName();
-    String tail = ".0,\"error\":{\"message\":\"" + SYSTEM_PREFIX + name + "\",\"internal_message\":\""
-        + name + "\",\"failure_type\":\"system_error\"}}}\n";
+    String tail =
+        ".0,\"error\":{\"message\":\""
+            + SYSTEM_PREFIX
+            + name
+            + "\",\"internal_message\":\""
+            + name
+            + "\",\"failure_type\":\"system_error\"}}}\n";
     byte[] time = Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII);
     byte[] tailBytes = tail.getBytes(StandardCharsets.US_ASCII);
     byte[] line = new byte[FALLBACK_HEAD.length + time.length + tailBytes.length];

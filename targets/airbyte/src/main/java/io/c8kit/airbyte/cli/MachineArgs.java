@@ -6,17 +6,19 @@ import io.c8kit.runtime.ConnectorKind;
 import java.util.List;
 
 /**
- * Parses the command lines a platform sends ({@code spec}, {@code check --config F}, {@code discover
- * --config F}, {@code read --config F --catalog F [--state F]}, {@code write --config F --catalog F},
- * after {@link CommandLineParser#normalize}) without picocli, whose ~160 classes every connector
- * process would otherwise load (benchmarks/FINDINGS.md, finding 10). It accepts only what picocli
- * accepts with the same result, and gives up ({@code null}) on anything else, so that help, people's
- * command lines and every error keep picocli's exact behaviour and messages.
+ * Parses the command lines a platform sends ({@code spec}, {@code check --config F}, {@code
+ * discover --config F}, {@code read --config F --catalog F [--state F]}, {@code write --config F
+ * --catalog F}, after {@link CommandLineParser#normalize}) without picocli, whose ~160 classes
+ * every connector process would otherwise load (benchmarks/FINDINGS.md, finding 10). It accepts
+ * only what picocli accepts with the same result, and gives up ({@code null}) on anything else, so
+ * that help, people's command lines and every error keep picocli's exact behaviour and messages.
  */
 final class MachineArgs {
   private MachineArgs() {}
 
-  /** The invocation, or {@code null} when {@code argv} is not a well-formed machine command line. */
+  /**
+   * The invocation, or {@code null} when {@code argv} is not a well-formed machine command line.
+   */
   static Invocation parse(ConnectorKind kind, List<String> argv) {
     if (argv.isEmpty()) {
       return null;
@@ -71,8 +73,8 @@ final class MachineArgs {
     if (command == Command.CHECK) {
       catalog = null; // base.sh passes --catalog "" to check
     }
-    return new Invocation(command, config, catalog, state == null || state.isEmpty() ? null : state,
-        false);
+    return new Invocation(
+        command, config, catalog, state == null || state.isEmpty() ? null : state, false);
   }
 
   /** Whether {@code command} has option {@code name}; {@code --catalog} is hidden on check. */

@@ -1,7 +1,6 @@
 package io.c8kit.airbyte.cli;
 
 import io.c8kit.protocol.FailureType;
-import io.c8kit.runtime.config.InputFileException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +75,8 @@ final class PeopleMode {
   void usageError(PrintStream stderr, String connector, String message) {
     if (on) {
       stderr.println("error: " + message);
-      stderr.println("hint: run it with --help to list the commands of " + connector + " and their options");
+      stderr.println(
+          "hint: run it with --help to list the commands of " + connector + " and their options");
       stderr.flush();
     }
   }
@@ -109,7 +109,8 @@ final class PeopleMode {
       String text = String.valueOf(error.getMessage());
       if (text.contains("file not found") || text.contains("is a directory")) {
         return "every option takes the path of a JSON file; check the path (relative to "
-            + Path.of("").toAbsolutePath() + ")";
+            + Path.of("").toAbsolutePath()
+            + ")";
       }
       if (text.startsWith("Config")) {
         return "'spec' prints the settings the config file takes";
@@ -122,7 +123,8 @@ final class PeopleMode {
     if (type == FailureType.TRANSIENT_ERROR) {
       return "a temporary problem: run the command again";
     }
-    return debug ? "the stack trace above shows where it failed"
+    return debug
+        ? "the stack trace above shows where it failed"
         : "run the command again with --debug to see the stack trace";
   }
 }

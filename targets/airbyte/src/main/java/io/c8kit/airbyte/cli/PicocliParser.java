@@ -7,10 +7,10 @@ import io.c8kit.runtime.ConnectorInfo;
 import io.c8kit.runtime.ConnectorKind;
 import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine;
 
 /**
  * The picocli side of {@link CommandLineParser} (programmatic model: no reflection): help, version,
@@ -21,21 +21,29 @@ final class PicocliParser {
   private PicocliParser() {}
 
   /** Parses the normalized {@code argv}; see {@link CommandLineParser#parse}. */
-  static Invocation parse(ConnectorInfo info, List<String> argv, PrintWriter stderr,
-      boolean printUsage) throws UsageException {
+  static Invocation parse(
+      ConnectorInfo info, List<String> argv, PrintWriter stderr, boolean printUsage)
+      throws UsageException {
     CommandLine cli = build(info, stderr);
-    Usage usage = (c, message) -> printUsage ? usage(c, stderr, message) : new UsageException(message);
+    Usage usage =
+        (c, message) -> printUsage ? usage(c, stderr, message) : new UsageException(message);
     List<String> commands = CommandLineParser.commandNames(info.kind());
-    if (!argv.isEmpty() && !argv.get(0).startsWith("-")
+    if (!argv.isEmpty()
+        && !argv.get(0).startsWith("-")
         && CommandLineParser.commandNamed(argv.get(0)) == null) {
       throw usage.error(cli, CommandLineParser.unknownCommand(argv.get(0), commands));
     }
     if (!argv.isEmpty()) {
       Command requested = CommandLineParser.commandNamed(argv.get(0));
       if (requested != null && !requested.supportedBy(info.kind())) {
-        throw usage.error(cli, "'" + requested.cliName() + "' is not supported by a "
-            + (info.kind() == ConnectorKind.SOURCE ? "source" : "destination")
-            + "; commands: " + String.join(", ", commands));
+        throw usage.error(
+            cli,
+            "'"
+                + requested.cliName()
+                + "' is not supported by a "
+                + (info.kind() == ConnectorKind.SOURCE ? "source" : "destination")
+                + "; commands: "
+                + String.join(", ", commands));
       }
     }
     ParseResult result;
@@ -56,7 +64,9 @@ final class PicocliParser {
     String config = sub.matchedOptionValue("--config", null);
     String catalog = sub.matchedOptionValue("--catalog", null);
     String state = sub.matchedOptionValue("--state", null);
-    if (command == Command.CHECK || command == Command.DISCOVER || command == Command.SPEC
+    if (command == Command.CHECK
+        || command == Command.DISCOVER
+        || command == Command.SPEC
         || command == Command.DOCS) {
       catalog = null; // base.sh passes --catalog "" to check
       state = null;
@@ -67,13 +77,16 @@ final class PicocliParser {
     if (command == Command.DOCS && config != null && config.isEmpty()) {
       config = null;
     }
-    if (command != Command.SPEC && command != Command.DOCS && (config == null || config.isEmpty())) {
-      throw usage.error(sub.commandSpec().commandLine(),
-          "Option '--config' needs the path of the config file");
+    if (command != Command.SPEC
+        && command != Command.DOCS
+        && (config == null || config.isEmpty())) {
+      throw usage.error(
+          sub.commandSpec().commandLine(), "Option '--config' needs the path of the config file");
     }
     if ((command == Command.READ || command == Command.WRITE)
         && (catalog == null || catalog.isEmpty())) {
-      throw usage.error(sub.commandSpec().commandLine(),
+      throw usage.error(
+          sub.commandSpec().commandLine(),
           "Option '--catalog' needs the path of the configured catalog file");
     }
     return new Invocation(command, config, catalog, state, false);
@@ -94,17 +107,22 @@ final class PicocliParser {
 
   private static CommandLine build(ConnectorInfo info, PrintWriter stderr) {
     String title = info.title().isEmpty() ? info.name() : info.title();
-    CommandSpec root = CommandSpec.create()
-        .name(info.name())
-        .version(title + " " + info.version())
-        .mixinStandardHelpOptions(true);
-    root.usageMessage().description(title + " " + info.version()
-        + (info.description().isEmpty() ? "" : ": " + info.description()),
-        "Airbyte protocol connector; every option takes a file path. The --spec, --check, ... "
-            + "forms are accepted too.",
-        "Errors also go to stderr as one line with a hint when stderr is a terminal, or with "
-            + "--verbose (or --log-format text); --debug adds the stack trace; --log-format json "
-            + "keeps stderr quiet. stdout carries only protocol messages.");
+    CommandSpec root =
+        CommandSpec.create()
+            .name(info.name())
+            .version(title + " " + info.version())
+            .mixinStandardHelpOptions(true);
+    root.usageMessage()
+        .description(
+            title
+                + " "
+                + info.version()
+                + (info.description().isEmpty() ? "" : ": " + info.description()),
+            "Airbyte protocol connector; every option takes a file path. The --spec, --check, ... "
+                + "forms are accepted too.",
+            "Errors also go to stderr as one line with a hint when stderr is a terminal, or with "
+                + "--verbose (or --log-format text); --debug adds the stack trace; --log-format json "
+                + "keeps stderr quiet. stdout carries only protocol messages.");
     for (Command command : Command.values()) {
       if (!command.supportedBy(info.kind())) {
         continue;
@@ -130,12 +148,15 @@ final class PicocliParser {
           sub.addOption(fileOption("--state", "the state JSON file (optional)", false, false));
           break;
         case DOCS:
-          sub.usageMessage().description("Print the connector's settings and streams as Markdown "
-              + "(not an Airbyte command; with --config, discovered streams too).");
+          sub.usageMessage()
+              .description(
+                  "Print the connector's settings and streams as Markdown "
+                      + "(not an Airbyte command; with --config, discovered streams too).");
           sub.addOption(fileOption("--config", "the config JSON file (optional)", false, false));
           break;
         case WRITE:
-          sub.usageMessage().description("Write the messages read from stdin; echoes STATE messages.");
+          sub.usageMessage()
+              .description("Write the messages read from stdin; echoes STATE messages.");
           sub.addOption(fileOption("--config", "the config JSON file", true, false));
           sub.addOption(fileOption("--catalog", "the configured catalog JSON file", true, false));
           break;
@@ -157,8 +178,8 @@ final class PicocliParser {
     return cli;
   }
 
-  private static OptionSpec fileOption(String name, String description, boolean required,
-      boolean hidden) {
+  private static OptionSpec fileOption(
+      String name, String description, boolean required, boolean hidden) {
     return OptionSpec.builder(name)
         .paramLabel("FILE")
         .type(String.class)

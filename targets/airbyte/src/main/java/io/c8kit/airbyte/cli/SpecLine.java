@@ -13,26 +13,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Builds the {@code spec} command's SPEC line straight from the generated spec resource with a small
- * strict JSON reader of its own ({@link CompactJson}), so that {@code spec} does not pay for picocli,
- * the ObjectMapper and the protocol POJO serializers (about 0.5 s of start-up; benchmarks/FINDINGS.md,
- * finding 1), nor for jackson-core's ~80 classes (about 50 ms of CPU: benchmarks/results/startup.md).
+ * Builds the {@code spec} command's SPEC line straight from the generated spec resource with a
+ * small strict JSON reader of its own ({@link CompactJson}), so that {@code spec} does not pay for
+ * picocli, the ObjectMapper and the protocol POJO serializers (about 0.5 s of start-up;
+ * benchmarks/FINDINGS.md, finding 1), nor for jackson-core's ~80 classes (about 50 ms of CPU:
+ * benchmarks/results/startup.md).
  *
  * <p>The line is byte for byte what the full CLI writes for the same resource: top-level fields in
- * {@code ConnectorSpecification}'s property order, then unknown ones in resource order, nested values
- * as in the resource, floats as the mapper's BigDecimals. Anything this cannot reproduce exactly (a
- * top-level null, a duplicate key, a field of the wrong type, an unknown sync mode, trailing content)
- * makes it decline, and the full CLI then reports the resource as it always does.
+ * {@code ConnectorSpecification}'s property order, then unknown ones in resource order, nested
+ * values as in the resource, floats as the mapper's BigDecimals. Anything this cannot reproduce
+ * exactly (a top-level null, a duplicate key, a field of the wrong type, an unknown sync mode,
+ * trailing content) makes it decline, and the full CLI then reports the resource as it always does.
  */
 public final class SpecLine {
   /**
-   * {@code ConnectorSpecification}'s {@code @JsonPropertyOrder}; a test keeps the two equal (reading
-   * the annotation here would cost the start-up this class exists to save).
+   * {@code ConnectorSpecification}'s {@code @JsonPropertyOrder}; a test keeps the two equal
+   * (reading the annotation here would cost the start-up this class exists to save).
    */
-  static final List<String> ORDER = List.of(
-      "documentationUrl", "changelogUrl", "connectionSpecification", "supportsIncremental",
-      "supportsNormalization", "supportsDBT", "supported_destination_sync_modes", "authSpecification",
-      "advanced_auth", "protocol_version");
+  static final List<String> ORDER =
+      List.of(
+          "documentationUrl",
+          "changelogUrl",
+          "connectionSpecification",
+          "supportsIncremental",
+          "supportsNormalization",
+          "supportsDBT",
+          "supported_destination_sync_modes",
+          "authSpecification",
+          "advanced_auth",
+          "protocol_version");
 
   private static final Set<String> STRINGS =
       Set.of("documentationUrl", "changelogUrl", "protocol_version");
@@ -113,7 +122,8 @@ public final class SpecLine {
     if (!json.atEnd() || !fields.containsKey("connectionSpecification")) {
       throw new Decline(); // trailing content, or not a specification
     }
-    StringBuilder line = new StringBuilder(json.length() + 32).append("{\"type\":\"SPEC\",\"spec\":{");
+    StringBuilder line =
+        new StringBuilder(json.length() + 32).append("{\"type\":\"SPEC\",\"spec\":{");
     boolean first = true;
     for (String name : ORDER) {
       first = append(line, name, fields.remove(name), first);

@@ -23,8 +23,8 @@ import java.util.logging.Level;
  * record), states become per-stream STATE messages, statuses TRACE STREAM_STATUS, config changes
  * CONTROL {@code connectorConfig} and logs LOG messages.
  *
- * <p>Takes several streams at once: while the engine reads concurrently, each stream writes into its
- * own buffer and {@link StreamChunks} is the one writer to stdout; read one after another (the
+ * <p>Takes several streams at once: while the engine reads concurrently, each stream writes into
+ * its own buffer and {@link StreamChunks} is the one writer to stdout; read one after another (the
  * default), streams write straight into the process's output, byte for byte as before.
  */
 public final class AirbyteReadSink implements ReadSink {
@@ -32,6 +32,7 @@ public final class AirbyteReadSink implements ReadSink {
   static final int MAX_CONCURRENCY = 16;
 
   private final ProtocolOutput out;
+
   /** Set while the engine reads streams concurrently. */
   private volatile StreamChunks chunks;
 
@@ -62,7 +63,8 @@ public final class AirbyteReadSink implements ReadSink {
   @Override
   public ReadSink.Stream stream(String name, String namespace) {
     StreamChunks concurrent = chunks;
-    return concurrent == null ? new StreamLines(name, namespace, out, false)
+    return concurrent == null
+        ? new StreamLines(name, namespace, out, false)
         : new StreamLines(name, namespace, concurrent.streamOutput(), true);
   }
 
@@ -92,6 +94,7 @@ public final class AirbyteReadSink implements ReadSink {
     private final SerializableString encodedNamespace;
     private final StreamDescriptor descriptor;
     private final ProtocolOutput out;
+
     /** A concurrent stream's own output: hand its lines over at every STATE and status. */
     private final boolean handOver;
 
@@ -136,8 +139,9 @@ public final class AirbyteReadSink implements ReadSink {
       if (quotaResetMillis != null) {
         reason.putObject("rate_limited").put("quota_reset", quotaResetMillis.longValue());
       }
-      AirbyteMessage message = AirbyteMessage.streamStatus(
-          descriptor, AirbyteStreamStatusTraceMessage.Status.RUNNING, atMillis);
+      AirbyteMessage message =
+          AirbyteMessage.streamStatus(
+              descriptor, AirbyteStreamStatusTraceMessage.Status.RUNNING, atMillis);
       message.trace.streamStatus.reasons = List.of(reason);
       out.write(message);
       handOver();

@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 import java.util.logging.Level;
 
 /**
- * The Airbyte {@code write} output: each committed STATE echoed as it came with
- * {@code destinationStats.recordCount} added, the engine's log lines as LOG messages.
+ * The Airbyte {@code write} output: each committed STATE echoed as it came with {@code
+ * destinationStats.recordCount} added, the engine's log lines as LOG messages.
  */
 public final class LineOutput implements WriteOutput {
   private final ProtocolOutput out;
@@ -23,7 +23,8 @@ public final class LineOutput implements WriteOutput {
     ObjectNode envelope = (ObjectNode) state;
     ObjectNode stateObject = (ObjectNode) envelope.get("state");
     JsonNode given = stateObject.get("destinationStats");
-    ObjectNode destinationStats = given instanceof ObjectNode o ? o : stateObject.putObject("destinationStats");
+    ObjectNode destinationStats =
+        given instanceof ObjectNode o ? o : stateObject.putObject("destinationStats");
     // written as the protocol's other counts are, a plain double: 3.0, 10000000.0
     destinationStats.put("recordCount", BigDecimal.valueOf(recordCount).setScale(1));
     out.write(envelope);

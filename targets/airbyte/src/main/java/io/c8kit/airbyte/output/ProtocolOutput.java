@@ -26,9 +26,9 @@ import java.util.List;
 
 /**
  * The one channel to stdout: newline-delimited compact protocol messages. RECORDs are streamed with
- * Jackson's generator straight into a buffer (the hot path, no tree per record); LOG, TRACE ERROR and
- * CONNECTION_STATUS text passes through the {@link SecretMasker}. Thread-safe, so log handlers on
- * other threads interleave whole lines.
+ * Jackson's generator straight into a buffer (the hot path, no tree per record); LOG, TRACE ERROR
+ * and CONNECTION_STATUS text passes through the {@link SecretMasker}. Thread-safe, so log handlers
+ * on other threads interleave whole lines.
  *
  * <p>Every message is written into an in-memory buffer and only <em>committed</em> once complete: a
  * serializer that throws halfway through a record leaves nothing on stdout, and the next message
@@ -51,10 +51,15 @@ public final class ProtocolOutput implements Closeable, LogDestination {
   private final ObjectWriter messageWriter;
   private final SecretMasker masker;
   private JsonGenerator generator;
-  /** True while a message is being written; a message written meanwhile by the same thread waits. */
+
+  /**
+   * True while a message is being written; a message written meanwhile by the same thread waits.
+   */
   private boolean busy;
+
   /** Messages written while busy: {@link AirbyteMessage}s and {@link ObjectNode}s. */
   private List<Object> deferred;
+
   private boolean closed;
 
   public ProtocolOutput(OutputStream stdout, SecretMasker masker) {
@@ -92,8 +97,11 @@ public final class ProtocolOutput implements Closeable, LogDestination {
    * exception propagates.
    */
   public synchronized <R> void writeRecord(
-      SerializableString stream, SerializableString namespace, RecordSerializer<? super R> serializer,
-      R record, long emittedAtMillis) {
+      SerializableString stream,
+      SerializableString namespace,
+      RecordSerializer<? super R> serializer,
+      R record,
+      long emittedAtMillis) {
     busy = true;
     try {
       JsonGenerator g = generator;
@@ -128,15 +136,18 @@ public final class ProtocolOutput implements Closeable, LogDestination {
     writeDeferred();
   }
 
-  /** Writes any message as one line; LOG, TRACE ERROR and CONNECTION_STATUS text is masked first. */
+  /**
+   * Writes any message as one line; LOG, TRACE ERROR and CONNECTION_STATUS text is masked first.
+   */
   public synchronized void write(AirbyteMessage message) {
     maskInPlace(message);
     writeLine(message);
   }
 
   /**
-   * Writes a message given as a JSON tree, as it is: an echoed STATE keeps every field it came with,
-   * explicit nulls included. Not masked: only LOG, TRACE and CONNECTION_STATUS carry text to mask.
+   * Writes a message given as a JSON tree, as it is: an echoed STATE keeps every field it came
+   * with, explicit nulls included. Not masked: only LOG, TRACE and CONNECTION_STATUS carry text to
+   * mask.
    */
   public synchronized void write(ObjectNode message) {
     writeLine(message);
@@ -163,8 +174,10 @@ public final class ProtocolOutput implements Closeable, LogDestination {
       commit();
     } catch (IOException e) {
       rollback();
-      String type = message instanceof ObjectNode tree ? tree.path("type").asText()
-          : String.valueOf(((AirbyteMessage) message).type);
+      String type =
+          message instanceof ObjectNode tree
+              ? tree.path("type").asText()
+              : String.valueOf(((AirbyteMessage) message).type);
       throw new UncheckedIOException("cannot write " + type + " to stdout", e);
     } catch (RuntimeException | Error e) {
       rollback();
@@ -195,8 +208,8 @@ public final class ProtocolOutput implements Closeable, LogDestination {
   }
 
   /**
-   * Writes complete lines that another {@code ProtocolOutput} already committed (a concurrently read
-   * stream's chunk), after the lines buffered here, so they stay whole and in order.
+   * Writes complete lines that another {@code ProtocolOutput} already committed (a concurrently
+   * read stream's chunk), after the lines buffered here, so they stay whole and in order.
    */
   public synchronized void writeLines(byte[] lines, int offset, int length) {
     try {

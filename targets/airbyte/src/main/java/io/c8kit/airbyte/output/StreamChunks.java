@@ -13,9 +13,9 @@ import java.util.concurrent.BlockingQueue;
  * ProtocolOutput} (its own generator and commit/rollback buffer, never contended), which hands over
  * whole committed lines in chunks of about 64 KiB and at every STATE, status and end of stream; the
  * chunks wait in a bounded queue that this class's thread drains into the process's {@link
- * ProtocolOutput}. Each stream's lines keep their order (one producer per stream, one FIFO queue), so a
- * STATE still follows the records it covers; memory is bounded by the queue's depth plus one buffer
- * per stream.
+ * ProtocolOutput}. Each stream's lines keep their order (one producer per stream, one FIFO queue),
+ * so a STATE still follows the records it covers; memory is bounded by the queue's depth plus one
+ * buffer per stream.
  */
 final class StreamChunks {
   private static final byte[] END = new byte[0];
@@ -78,7 +78,8 @@ final class StreamChunks {
         writer.join();
         break;
       } catch (InterruptedException e) {
-        interrupted = true; // finish handing over what the streams wrote; the caller sees the interrupt
+        interrupted =
+            true; // finish handing over what the streams wrote; the caller sees the interrupt
       }
     }
     if (interrupted) {

@@ -23,26 +23,34 @@ class CommandLineParserTest {
 
   @Test
   void bothFormsParseAlike() throws Exception {
-    assertEquals(new Invocation(Command.READ, "c", "k", "s", false),
+    assertEquals(
+        new Invocation(Command.READ, "c", "k", "s", false),
         source("read", "--config", "c", "--catalog", "k", "--state", "s"));
-    assertEquals(new Invocation(Command.READ, "c", "k", "s", false),
+    assertEquals(
+        new Invocation(Command.READ, "c", "k", "s", false),
         source("--read", "--config", "c", "--catalog", "k", "--state", "s"));
-    assertEquals(new Invocation(Command.READ, "c", "k", null, false),
+    assertEquals(
+        new Invocation(Command.READ, "c", "k", null, false),
         source("--config=c", "--catalog", "k", "--read", "--state", ""));
-    assertEquals(new Invocation(Command.CHECK, "c", null, null, false),
+    assertEquals(
+        new Invocation(Command.CHECK, "c", null, null, false),
         source("--check", "--config", "c", "--catalog", ""));
     assertEquals(new Invocation(Command.SPEC, null, null, null, false), source("--spec"));
-    assertEquals(new Invocation(Command.DISCOVER, "@c", null, null, false),
+    assertEquals(
+        new Invocation(Command.DISCOVER, "@c", null, null, false),
         source("discover", "--config", "@c"));
   }
 
   @Test
   void normalizeMovesOnlyASingleFlag() {
-    assertEquals(List.of("check", "--config", "c"),
+    assertEquals(
+        List.of("check", "--config", "c"),
         CommandLineParser.normalize(new String[] {"--config", "c", "--check"}));
-    assertEquals(List.of("check", "--config", "c", "--spec"),
+    assertEquals(
+        List.of("check", "--config", "c", "--spec"),
         CommandLineParser.normalize(new String[] {"check", "--config", "c", "--spec"}));
-    assertEquals(List.of("--spec", "--check"),
+    assertEquals(
+        List.of("--spec", "--check"),
         CommandLineParser.normalize(new String[] {"--spec", "--check"}));
   }
 
@@ -53,8 +61,13 @@ class CommandLineParserTest {
     assertEquals(true, err.toString().contains("Usage: handwritten-source read"));
     assertThrows(UsageException.class, () -> source("--spec", "--check"));
     assertThrows(UsageException.class, () -> source("spec", "--config", "c"));
-    assertThrows(UsageException.class, () -> CommandLineParser.parse(HandwrittenDestination.INFO,
-        new String[] {"read", "--config", "c", "--catalog", "k"}, new PrintWriter(err)));
+    assertThrows(
+        UsageException.class,
+        () ->
+            CommandLineParser.parse(
+                HandwrittenDestination.INFO,
+                new String[] {"read", "--config", "c", "--catalog", "k"},
+                new PrintWriter(err)));
   }
 
   @Test

@@ -30,7 +30,11 @@ class ConnectorCliSourceTest {
   }
 
   private static String behaving(String behavior) {
-    return "{\"host\":\"db.local\",\"api_key\":\"" + SECRET + "\",\"behavior\":\"" + behavior + "\"}";
+    return "{\"host\":\"db.local\",\"api_key\":\""
+        + SECRET
+        + "\",\"behavior\":\""
+        + behavior
+        + "\"}";
   }
 
   // ---------------------------------------------------------------- spec
@@ -42,8 +46,8 @@ class ConnectorCliSourceTest {
       assertEquals(0, r.code(), r.stdout());
       assertEquals(1, r.messages().size(), r.stdout());
       JsonNode expected;
-      try (InputStream in = getClass().getResourceAsStream(
-          "/META-INF/c8kit/handwritten-source/spec.json")) {
+      try (InputStream in =
+          getClass().getResourceAsStream("/META-INF/c8kit/handwritten-source/spec.json")) {
         expected = new ObjectMapper().readTree(in);
       }
       assertEquals(expected, r.only("SPEC").path("spec"));
@@ -56,8 +60,8 @@ class ConnectorCliSourceTest {
     Cli.Result r = Cli.run(new HandwrittenDestination(), "spec");
     assertEquals(0, r.code());
     JsonNode spec = r.only("SPEC").path("spec");
-    assertEquals("[\"append\",\"overwrite\"]",
-        spec.path("supported_destination_sync_modes").toString());
+    assertEquals(
+        "[\"append\",\"overwrite\"]", spec.path("supported_destination_sync_modes").toString());
     assertTrue(spec.path("supportsIncremental").asBoolean());
   }
 
@@ -68,7 +72,8 @@ class ConnectorCliSourceTest {
     Cli.Result r = Cli.run(source, "check", "--config", config(GOOD));
     assertEquals(0, r.code(), r.stdout());
     assertEquals(1, r.messages().size(), r.stdout());
-    assertEquals("{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\"}}",
+    assertEquals(
+        "{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"SUCCEEDED\"}}",
         r.stdout().trim());
   }
 
@@ -76,16 +81,20 @@ class ConnectorCliSourceTest {
   void checkInBaseShFormIgnoresEmptyCatalog() throws Exception {
     Cli.Result r = Cli.run(source, "--check", "--config", config(GOOD), "--catalog", "");
     assertEquals(0, r.code(), r.stderr());
-    assertEquals("SUCCEEDED", r.only("CONNECTION_STATUS").path("connectionStatus").path("status")
-        .asText());
+    assertEquals(
+        "SUCCEEDED", r.only("CONNECTION_STATUS").path("connectionStatus").path("status").asText());
     r = Cli.run(source, "--config", config(GOOD), "--check");
     assertEquals(0, r.code(), r.stderr());
   }
 
   @Test
   void checkWithSchemaInvalidConfigFailsNamingTheFields() throws Exception {
-    Cli.Result r = Cli.run(source, "check", "--config",
-        config("{\"api_key\":\"" + SECRET + "\",\"port\":\"abc\",\"count\":-1}"));
+    Cli.Result r =
+        Cli.run(
+            source,
+            "check",
+            "--config",
+            config("{\"api_key\":\"" + SECRET + "\",\"port\":\"abc\",\"count\":-1}"));
     assertEquals(0, r.code());
     assertEquals(1, r.messages().size(), r.stdout());
     JsonNode status = r.only("CONNECTION_STATUS").path("connectionStatus");
@@ -105,7 +114,8 @@ class ConnectorCliSourceTest {
     assertTrue(r.errors().isEmpty(), r.stdout());
     JsonNode status = r.only("CONNECTION_STATUS").path("connectionStatus");
     assertEquals("FAILED", status.path("status").asText());
-    assertEquals("Connection check failed: IllegalStateException: cannot reach db.local with key ****",
+    assertEquals(
+        "Connection check failed: IllegalStateException: cannot reach db.local with key ****",
         status.path("message").asText());
     r.assertNeverShows(SECRET);
   }
@@ -114,10 +124,12 @@ class ConnectorCliSourceTest {
   void checkWithDeclaredConfigExceptionShowsItsMessage() throws Exception {
     Cli.Result r = Cli.run(source, "check", "--config", config(behaving("declared_error")));
     assertEquals(0, r.code());
-    assertEquals("denied for ****",
+    assertEquals(
+        "denied for ****",
         r.only("CONNECTION_STATUS").path("connectionStatus").path("message").asText());
     r = Cli.run(source, "check", "--config", config(behaving("config_error")));
-    assertEquals("Wrong API key **** for db.local",
+    assertEquals(
+        "Wrong API key **** for db.local",
         r.only("CONNECTION_STATUS").path("connectionStatus").path("message").asText());
     assertTrue(r.errors().isEmpty());
   }
@@ -127,14 +139,19 @@ class ConnectorCliSourceTest {
     String missing = dir.resolve("nope.json").toString();
     Cli.Result r = Cli.run(source, "check", "--config", missing);
     assertEquals(0, r.code());
-    assertEquals("Config file not found: " + missing,
+    assertEquals(
+        "Config file not found: " + missing,
         r.only("CONNECTION_STATUS").path("connectionStatus").path("message").asText());
-    r = Cli.run(source, "check", "--config", config("{\"host\": \"x\",\n \"api_key\": " + SECRET
-        + "}"));
+    r =
+        Cli.run(
+            source,
+            "check",
+            "--config",
+            config("{\"host\": \"x\",\n \"api_key\": " + SECRET + "}"));
     assertEquals(0, r.code());
     String message = r.only("CONNECTION_STATUS").path("connectionStatus").path("message").asText();
-    assertTrue(message.contains("is not valid JSON") && message.contains("line 2, column"),
-        message);
+    assertTrue(
+        message.contains("is not valid JSON") && message.contains("line 2, column"), message);
     r.assertNeverShows(SECRET);
   }
 
@@ -159,20 +176,29 @@ class ConnectorCliSourceTest {
     JsonNode error = r.onlyError();
     assertEquals("config_error", error.path("failure_type").asText());
     assertEquals("Config file not found: " + missing, error.path("message").asText());
-    assertTrue(error.path("internal_message").asText().startsWith("io.c8kit.runtime.config.InputFileException"));
+    assertTrue(
+        error
+            .path("internal_message")
+            .asText()
+            .startsWith("io.c8kit.runtime.config.InputFileException"));
     assertFalse(error.has("stack_trace"), "a bad input file needs no Java trace: " + error);
     assertEquals(1, r.messages().size());
   }
 
   @Test
   void discoverWithMalformedConfigNamesLineAndColumnButNotTheToken() throws Exception {
-    Cli.Result r = Cli.run(source, "discover", "--config",
-        config("{\n  \"host\": \"h\",\n  \"api_key\": " + SECRET + "\n}"));
+    Cli.Result r =
+        Cli.run(
+            source,
+            "discover",
+            "--config",
+            config("{\n  \"host\": \"h\",\n  \"api_key\": " + SECRET + "\n}"));
     assertEquals(1, r.code());
     JsonNode error = r.onlyError();
     assertEquals("config_error", error.path("failure_type").asText());
     String message = error.path("message").asText();
-    assertTrue(message.startsWith("Config file " + dir.resolve("config.json") + " is not valid JSON"),
+    assertTrue(
+        message.startsWith("Config file " + dir.resolve("config.json") + " is not valid JSON"),
         message);
     assertTrue(message.contains("(line 3, column"), message);
     r.assertNeverShows(SECRET);
@@ -181,8 +207,12 @@ class ConnectorCliSourceTest {
 
   @Test
   void discoverWithSchemaInvalidConfigIsConfigError() throws Exception {
-    Cli.Result r = Cli.run(source, "discover", "--config",
-        config("{\"host\":\"h\",\"api_key\":\"" + SECRET + "\",\"behavior\":\"dance\"}"));
+    Cli.Result r =
+        Cli.run(
+            source,
+            "discover",
+            "--config",
+            config("{\"host\":\"h\",\"api_key\":\"" + SECRET + "\",\"behavior\":\"dance\"}"));
     assertEquals(1, r.code());
     JsonNode error = r.onlyError();
     assertEquals("config_error", error.path("failure_type").asText());
@@ -194,7 +224,8 @@ class ConnectorCliSourceTest {
   void configThatIsNotAnObjectIsConfigError() throws Exception {
     Cli.Result r = Cli.run(source, "discover", "--config", config("[1,2]"));
     assertEquals(1, r.code());
-    assertTrue(r.onlyError().path("message").asText().endsWith("must hold a JSON object, not an array"));
+    assertTrue(
+        r.onlyError().path("message").asText().endsWith("must hold a JSON object, not an array"));
   }
 
   // ---------------------------------------------------------------- usage errors
@@ -202,17 +233,18 @@ class ConnectorCliSourceTest {
   @Test
   void usageErrorsExitTwoWithOneConfigErrorTraceAndUsageOnStderr() throws Exception {
     String cfg = config(GOOD);
-    List<String[]> cases = List.of(
-        new String[] {},
-        new String[] {"dance"},
-        new String[] {"--dance"},
-        new String[] {"check", "--config", cfg, "--bogus"},
-        new String[] {"check"},
-        new String[] {"discover", "--config"},
-        new String[] {"read", "--config", cfg},
-        new String[] {"write", "--config", cfg, "--catalog", cfg},
-        new String[] {"check", "--config", cfg, "--spec"},
-        new String[] {"check", "--config", ""});
+    List<String[]> cases =
+        List.of(
+            new String[] {},
+            new String[] {"dance"},
+            new String[] {"--dance"},
+            new String[] {"check", "--config", cfg, "--bogus"},
+            new String[] {"check"},
+            new String[] {"discover", "--config"},
+            new String[] {"read", "--config", cfg},
+            new String[] {"write", "--config", cfg, "--catalog", cfg},
+            new String[] {"check", "--config", cfg, "--spec"},
+            new String[] {"check", "--config", ""});
     for (String[] args : cases) {
       Cli.Result r = Cli.run(source, args);
       String label = String.join(" ", args);
@@ -230,13 +262,16 @@ class ConnectorCliSourceTest {
     String cfg = config(GOOD);
     Cli.Result r = Cli.run(source, "--write", "--config", cfg, "--catalog", cfg);
     assertEquals(2, r.code());
-    assertEquals("Invalid command line: 'write' is not supported by a source; commands: spec, "
-        + "check, discover, read, docs", r.onlyError().path("message").asText());
+    assertEquals(
+        "Invalid command line: 'write' is not supported by a source; commands: spec, "
+            + "check, discover, read, docs",
+        r.onlyError().path("message").asText());
     HandwrittenDestination destination = new HandwrittenDestination();
     for (String command : List.of("discover", "read", "--discover")) {
       r = Cli.run(destination, command, "--config", cfg, "--catalog", cfg);
       assertEquals(2, r.code(), command);
-      assertTrue(r.onlyError().path("message").asText().contains("is not supported by a destination"));
+      assertTrue(
+          r.onlyError().path("message").asText().contains("is not supported by a destination"));
     }
   }
 

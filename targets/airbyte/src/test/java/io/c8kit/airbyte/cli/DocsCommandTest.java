@@ -43,7 +43,8 @@ class DocsCommandTest {
 
   @Test
   void withAConfigTheDiscoveredStreamsAreListedToo() throws Exception {
-    String config = Cli.write(dir, "config.json", "{\"host\":\"db\",\"api_key\":\"k-1234567\"}").toString();
+    String config =
+        Cli.write(dir, "config.json", "{\"host\":\"db\",\"api_key\":\"k-1234567\"}").toString();
     String page = docs(new HandwrittenSource(), "--config", config);
     assertTrue(page.contains("### events\n"), page);
     assertFalse(page.contains("k-1234567"), page);

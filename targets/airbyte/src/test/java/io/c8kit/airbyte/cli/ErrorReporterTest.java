@@ -39,21 +39,23 @@ class ErrorReporterTest {
 
   @Test
   void systemErrors() {
-    AirbyteErrorTraceMessage e = error(new IllegalStateException("boom",
-        new IOException("disk full")));
+    AirbyteErrorTraceMessage e =
+        error(new IllegalStateException("boom", new IOException("disk full")));
     assertEquals(FailureType.SYSTEM_ERROR, e.failureType);
     assertEquals("Something went wrong in the connector: boom", e.message);
     assertEquals("java.lang.IllegalStateException: boom", e.internalMessage);
     assertTrue(e.stackTrace.contains("Caused by: java.io.IOException: disk full"), e.stackTrace);
     assertNull(e.streamDescriptor);
-    assertEquals("Something went wrong in the connector: NullPointerException",
+    assertEquals(
+        "Something went wrong in the connector: NullPointerException",
         error(new NullPointerException()).message.replace("java.lang.", ""));
   }
 
   @Test
   void configAndTransientErrorsShowTheClassifiedMessage() {
-    assertEquals("bad password", error(new RuntimeException("wrapper",
-        new ConfigException("bad password"))).message);
+    assertEquals(
+        "bad password",
+        error(new RuntimeException("wrapper", new ConfigException("bad password"))).message);
     AirbyteErrorTraceMessage declared = error(new Declared("denied"));
     assertEquals(FailureType.CONFIG_ERROR, declared.failureType);
     assertEquals("denied", declared.message);
@@ -64,8 +66,10 @@ class ErrorReporterTest {
 
   @Test
   void streamFailuresCarryTheirDescriptor() {
-    AirbyteErrorTraceMessage e = error(new StreamReadException(new StreamDescriptor("users", "ns"),
-        new ConfigException("table users is gone")));
+    AirbyteErrorTraceMessage e =
+        error(
+            new StreamReadException(
+                new StreamDescriptor("users", "ns"), new ConfigException("table users is gone")));
     assertEquals(FailureType.CONFIG_ERROR, e.failureType);
     assertEquals("table users is gone", e.message);
     assertEquals("users", e.streamDescriptor.name);
@@ -80,7 +84,8 @@ class ErrorReporterTest {
     JsonNode node = Protocol.mapper().readTree(text);
     assertEquals("ERROR", node.path("trace").path("type").asText());
     assertEquals("system_error", node.path("trace").path("error").path("failure_type").asText());
-    assertEquals("Something went wrong in the connector: java.lang.OutOfMemoryError",
+    assertEquals(
+        "Something went wrong in the connector: java.lang.OutOfMemoryError",
         node.path("trace").path("error").path("message").asText());
     assertTrue(node.path("trace").path("emitted_at").isNumber());
     assertTrue(text.contains(".0,\"error\""));

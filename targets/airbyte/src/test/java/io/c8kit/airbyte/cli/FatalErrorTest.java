@@ -23,8 +23,11 @@ class FatalErrorTest {
   private final HandwrittenSource source = new HandwrittenSource();
 
   private String config(String behavior) throws Exception {
-    return Cli.write(dir, "config.json", "{\"host\":\"h\",\"api_key\":\"k-secret-1\","
-        + "\"behavior\":\"" + behavior + "\"}").toString();
+    return Cli.write(
+            dir,
+            "config.json",
+            "{\"host\":\"h\",\"api_key\":\"k-secret-1\"," + "\"behavior\":\"" + behavior + "\"}")
+        .toString();
   }
 
   @Test
@@ -33,7 +36,8 @@ class FatalErrorTest {
     assertEquals(1, r.code());
     JsonNode error = r.onlyError();
     assertEquals("system_error", error.path("failure_type").asText());
-    assertEquals("Something went wrong in the connector: java.lang.StackOverflowError",
+    assertEquals(
+        "Something went wrong in the connector: java.lang.StackOverflowError",
         error.path("message").asText());
     assertEquals(1, r.messages().size());
   }
@@ -42,7 +46,8 @@ class FatalErrorTest {
   void outOfMemoryInDiscoverIsOneSystemErrorTrace() throws Exception {
     Cli.Result r = Cli.run(source, "discover", "--config", config("oom"));
     assertEquals(1, r.code());
-    assertEquals("Something went wrong in the connector: Java heap space",
+    assertEquals(
+        "Something went wrong in the connector: Java heap space",
         r.onlyError().path("message").asText());
   }
 
@@ -50,35 +55,42 @@ class FatalErrorTest {
   void checkDoesNotRunDiscovery() throws Exception {
     Cli.Result r = Cli.run(source, "check", "--config", config("overflow"));
     assertEquals(0, r.code(), "check does not call discover");
-    assertEquals("SUCCEEDED", r.only("CONNECTION_STATUS").path("connectionStatus").path("status")
-        .asText());
+    assertEquals(
+        "SUCCEEDED", r.only("CONNECTION_STATUS").path("connectionStatus").path("status").asText());
   }
 
   @Test
   void aStdoutThatFailsOnceStillGetsTheTraceAndExitOne() {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    OutputStream flaky = new OutputStream() {
-      private boolean failed;
+    OutputStream flaky =
+        new OutputStream() {
+          private boolean failed;
 
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        if (!failed) {
-          failed = true;
-          throw new IOException("Broken pipe");
-        }
-        captured.write(b, off, len);
-      }
-    };
-    int code = ConnectorCli.run(source, new String[] {"spec"},
-        new ByteArrayInputStream(new byte[0]), flaky, new ByteArrayOutputStream());
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            if (!failed) {
+              failed = true;
+              throw new IOException("Broken pipe");
+            }
+            captured.write(b, off, len);
+          }
+        };
+    int code =
+        ConnectorCli.run(
+            source,
+            new String[] {"spec"},
+            new ByteArrayInputStream(new byte[0]),
+            flaky,
+            new ByteArrayOutputStream());
     assertEquals(1, code);
     String out = captured.toString(StandardCharsets.UTF_8);
     assertEquals(1, Cli.parse(out).size(), out);
-    assertTrue(out.contains("\"failure_type\":\"system_error\"") && out.contains("Broken pipe"), out);
+    assertTrue(
+        out.contains("\"failure_type\":\"system_error\"") && out.contains("Broken pipe"), out);
   }
 }

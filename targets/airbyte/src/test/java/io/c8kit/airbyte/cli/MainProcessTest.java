@@ -36,21 +36,30 @@ class MainProcessTest {
     cmd.addAll(List.of(args));
     File out = dir.resolve("out.txt").toFile();
     File err = dir.resolve("err.txt").toFile();
-    Process p = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err)
-        .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(out)
+            .redirectError(err)
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
     p.getOutputStream().close();
     boolean done = p.waitFor(60, TimeUnit.SECONDS);
     if (!done) {
       p.destroyForcibly();
     }
     assertTrue(done, "the connector process must terminate");
-    return new Proc(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+    return new Proc(
+        p.exitValue(),
+        Files.readString(out.toPath(), StandardCharsets.UTF_8),
         Files.readString(err.toPath(), StandardCharsets.UTF_8));
   }
 
   private String config(String behavior) throws Exception {
-    return Cli.write(dir, "config.json", "{\"host\":\"db\",\"api_key\":\"k-1234567\","
-        + "\"behavior\":\"" + behavior + "\"}").toString();
+    return Cli.write(
+            dir,
+            "config.json",
+            "{\"host\":\"db\",\"api_key\":\"k-1234567\"," + "\"behavior\":\"" + behavior + "\"}")
+        .toString();
   }
 
   @Test
@@ -63,8 +72,13 @@ class MainProcessTest {
   @Test
   void theSpecFastPathWritesExactlyTheFullClisBytes() throws Exception {
     ByteArrayOutputStream full = new ByteArrayOutputStream();
-    int code = ConnectorCli.run(new HandwrittenSource(), new String[] {"spec"},
-        InputStream.nullInputStream(), full, OutputStream.nullOutputStream());
+    int code =
+        ConnectorCli.run(
+            new HandwrittenSource(),
+            new String[] {"spec"},
+            InputStream.nullInputStream(),
+            full,
+            OutputStream.nullOutputStream());
     assertEquals(0, code);
     for (String form : List.of("spec", "--spec")) {
       Proc p = run(List.of(), form);
@@ -89,14 +103,20 @@ class MainProcessTest {
   void theSpecFastPathLoadsNeitherPicocliNorTheObjectMapperAndCanBeTurnedOff() throws Exception {
     String fast = classesLoadedBySpec();
     assertTrue(fast.contains("io.c8kit.airbyte.cli.SpecLine"), "the fast path ran");
-    for (String heavy : List.of("picocli.CommandLine", "com.fasterxml.jackson.databind.ObjectMapper",
-        "com.fasterxml.jackson.core.JsonFactory ", "io.c8kit.runtime.config.ConnectorSpec ")) {
+    for (String heavy :
+        List.of(
+            "picocli.CommandLine",
+            "com.fasterxml.jackson.databind.ObjectMapper",
+            "com.fasterxml.jackson.core.JsonFactory ",
+            "io.c8kit.runtime.config.ConnectorSpec ")) {
       assertTrue(!fast.contains(heavy), heavy + " was loaded by the spec fast path");
     }
     // the Dockerfile's class-data archive is written with the full CLI
     String full = classesLoadedBySpec("-D" + ConnectorCli.FULL_SPEC_PROPERTY + "=full");
-    assertTrue(full.contains("io.c8kit.airbyte.cli.CliRunner "), "-Dc8kit.spec=full runs the whole CLI");
-    assertTrue(full.contains("com.fasterxml.jackson.databind.ObjectMapper "), "and its ObjectMapper");
+    assertTrue(
+        full.contains("io.c8kit.airbyte.cli.CliRunner "), "-Dc8kit.spec=full runs the whole CLI");
+    assertTrue(
+        full.contains("com.fasterxml.jackson.databind.ObjectMapper "), "and its ObjectMapper");
     // a platform's command line is parsed without picocli (MachineArgs), so the archive needs none
     assertTrue(!full.contains("picocli.CommandLine "), "picocli parsed a machine command line");
   }
@@ -111,16 +131,18 @@ class MainProcessTest {
   @Test
   void printlnAndLoggingDuringCheckBecomeLogMessagesAndStrayThreadsDoNotBlockExit()
       throws Exception {
-    Proc p = run(List.of("-Dhandwritten.straythread=true"), "--check", "--config",
-        config("noisy"));
+    Proc p = run(List.of("-Dhandwritten.straythread=true"), "--check", "--config", config("noisy"));
     assertEquals(0, p.code(), p.stderr());
     var messages = Cli.parse(p.stdout()); // fails on any non-protocol line
-    assertTrue(p.stdout().contains("{\"level\":\"INFO\",\"message\":\"println sees key ****\"}"),
+    assertTrue(
+        p.stdout().contains("{\"level\":\"INFO\",\"message\":\"println sees key ****\"}"),
         p.stdout());
-    assertTrue(p.stdout().contains("\"message\":\"Uncaught exception in thread \\\"stray-failing\\\"\""),
+    assertTrue(
+        p.stdout().contains("\"message\":\"Uncaught exception in thread \\\"stray-failing\\\"\""),
         p.stdout());
-    assertEquals(1, messages.stream().filter(m -> m.path("type").asText()
-        .equals("CONNECTION_STATUS")).count());
+    assertEquals(
+        1,
+        messages.stream().filter(m -> m.path("type").asText().equals("CONNECTION_STATUS")).count());
     assertTrue(!p.stdout().contains("k-1234567") && !p.stderr().contains("k-1234567"));
     assertTrue(p.stderr().contains("stderr sees key ****"), p.stderr());
   }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Secret fuzzing: many random secrets — line breaks of every kind (\n, \r, \r\n, U+2028, U+2029),
  * quotes, backslashes, control characters, non-ASCII and astral characters, regex metacharacters —
  * through every channel: LOG messages and their stack traces (JUL, SLF4J, println), TRACE error
- * message, internal message and stack trace, stderr and the CONNECTION_STATUS message (the C8 target
- * fuzzes its ValidationException in its own tests). Neither the secret, nor any of its lines of at
- * least four characters, nor their JSON-escaped forms may appear anywhere ({@link SecretFuzz}).
+ * message, internal message and stack trace, stderr and the CONNECTION_STATUS message (the C8
+ * target fuzzes its ValidationException in its own tests). Neither the secret, nor any of its lines
+ * of at least four characters, nor their JSON-escaped forms may appear anywhere ({@link
+ * SecretFuzz}).
  */
 class SecretFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,19 +56,23 @@ class SecretFuzzTest {
       config.put("host", "db");
       config.put("api_key", secret);
       config.put("behavior", "fuzz");
-      String file = Cli.write(dir, "config" + (n++) + ".json", JSON.writeValueAsString(config)).toString();
+      String file =
+          Cli.write(dir, "config" + (n++) + ".json", JSON.writeValueAsString(config)).toString();
 
       Cli.Result check = Cli.run(source, "check", "--config", file);
       JsonNode status = check.only("CONNECTION_STATUS").path("connectionStatus");
       assertEquals("FAILED", status.path("status").asText());
-      // the check itself ran and failed with the secret in its message (not an earlier config problem)
+      // the check itself ran and failed with the secret in its message (not an earlier config
+      // problem)
       assertTrue(status.path("message").asText().contains("failed for ****"), status::toString);
       assertTrue(check.stderr().contains("stderr sees ****"), check::stderr);
       SecretFuzz.assertClean("check", secret, texts(check));
 
       Cli.Result discover = Cli.run(source, "discover", "--config", file);
       assertEquals(1, discover.code(), discover.stdout());
-      assertTrue(discover.onlyError().path("message").asText().contains("failed for ****"), discover::stdout);
+      assertTrue(
+          discover.onlyError().path("message").asText().contains("failed for ****"),
+          discover::stdout);
       SecretFuzz.assertClean("discover", secret, texts(discover));
     }
   }

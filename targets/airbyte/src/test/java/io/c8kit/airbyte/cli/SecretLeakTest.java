@@ -27,26 +27,39 @@ class SecretLeakTest {
   private final HandwrittenSource source = new HandwrittenSource();
 
   private String config(String extra) throws Exception {
-    return Cli.write(dir, "config-" + Math.abs(extra.hashCode()) + ".json",
-        "{\"host\":\"db\",\"api_key\":\"" + API_KEY + "\",\"auth\":{\"method\":\"password\","
-            + "\"username\":\"u\",\"password\":\"" + PASSWORD + "\"},\"tags\":[{\"name\":\"a\","
-            + "\"token\":\"" + TOKEN + "\"}]" + extra + "}").toString();
+    return Cli.write(
+            dir,
+            "config-" + Math.abs(extra.hashCode()) + ".json",
+            "{\"host\":\"db\",\"api_key\":\""
+                + API_KEY
+                + "\",\"auth\":{\"method\":\"password\","
+                + "\"username\":\"u\",\"password\":\""
+                + PASSWORD
+                + "\"},\"tags\":[{\"name\":\"a\","
+                + "\"token\":\""
+                + TOKEN
+                + "\"}]"
+                + extra
+                + "}")
+        .toString();
   }
 
   private static void assertClean(Cli.Result r, String label) {
     for (String secret : List.of(API_KEY, PASSWORD, TOKEN)) {
-      assertTrue(!r.stdout().contains(secret), () -> label + ": stdout leaks " + secret + "\n"
-          + r.stdout());
-      assertTrue(!r.stderr().contains(secret), () -> label + ": stderr leaks " + secret + "\n"
-          + r.stderr());
+      assertTrue(
+          !r.stdout().contains(secret),
+          () -> label + ": stdout leaks " + secret + "\n" + r.stdout());
+      assertTrue(
+          !r.stderr().contains(secret),
+          () -> label + ": stderr leaks " + secret + "\n" + r.stderr());
     }
   }
 
   @Test
   void noPathLeaksASecret() throws Exception {
     List<String[]> runs = new ArrayList<>();
-    for (String behavior : List.of("ok", "fail", "config_error", "declared_error", "transient",
-        "noisy")) {
+    for (String behavior :
+        List.of("ok", "fail", "config_error", "declared_error", "transient", "noisy")) {
       String cfg = config(",\"behavior\":\"" + behavior + "\"");
       runs.add(new String[] {"check", "--config", cfg});
       runs.add(new String[] {"discover", "--config", cfg});
@@ -54,15 +67,38 @@ class SecretLeakTest {
     // invalid on another field, with the secrets present (and one secret of the wrong type)
     runs.add(new String[] {"check", "--config", config(",\"port\":\"" + API_KEY + "x\"")});
     runs.add(new String[] {"discover", "--config", config(",\"count\":-5")});
-    runs.add(new String[] {"discover", "--config", Cli.write(dir, "c2.json",
-        "{\"host\":\"db\",\"api_key\":\"" + API_KEY + "\",\"auth\":{\"method\":\"password\","
-            + "\"password\":\"" + PASSWORD + "\"}}").toString()});
-    runs.add(new String[] {"check", "--config", Cli.write(dir, "c3.json",
-        "{\"host\":\"db\",\"api_key\":{\"nested\":\"" + API_KEY + "\"}}").toString()});
+    runs.add(
+        new String[] {
+          "discover",
+          "--config",
+          Cli.write(
+                  dir,
+                  "c2.json",
+                  "{\"host\":\"db\",\"api_key\":\""
+                      + API_KEY
+                      + "\",\"auth\":{\"method\":\"password\","
+                      + "\"password\":\""
+                      + PASSWORD
+                      + "\"}}")
+              .toString()
+        });
+    runs.add(
+        new String[] {
+          "check",
+          "--config",
+          Cli.write(
+                  dir, "c3.json", "{\"host\":\"db\",\"api_key\":{\"nested\":\"" + API_KEY + "\"}}")
+              .toString()
+        });
     String cfg = config(",\"behavior\":\"fail\"");
-    String catalog = Cli.write(dir, "catalog.json", "{\"streams\":[{\"stream\":{\"name\":\"orders\","
-        + "\"json_schema\":{\"type\":\"object\"},\"supported_sync_modes\":[\"full_refresh\"]},"
-        + "\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":\"append\"}]}").toString();
+    String catalog =
+        Cli.write(
+                dir,
+                "catalog.json",
+                "{\"streams\":[{\"stream\":{\"name\":\"orders\","
+                    + "\"json_schema\":{\"type\":\"object\"},\"supported_sync_modes\":[\"full_refresh\"]},"
+                    + "\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":\"append\"}]}")
+            .toString();
     runs.add(new String[] {"read", "--config", cfg, "--catalog", catalog});
     String noisy = config(",\"behavior\":\"noisy\"");
     runs.add(new String[] {"read", "--config", noisy, "--catalog", catalog});
@@ -84,8 +120,8 @@ class SecretLeakTest {
     assertTrue(out.contains("{\"level\":\"WARN\",\"message\":\"SLF4J sees key ****\"}"), out);
     assertTrue(out.contains("{\"level\":\"INFO\",\"message\":\"println sees key ****\"}"), out);
     assertTrue(r.stderr().contains("stderr sees key ****"), r.stderr());
-    assertEquals("FAILED", r.only("CONNECTION_STATUS").path("connectionStatus").path("status")
-        .asText());
+    assertEquals(
+        "FAILED", r.only("CONNECTION_STATUS").path("connectionStatus").path("status").asText());
   }
 
   @Test

@@ -28,7 +28,8 @@ public final class Cli {
   /** The outcome of one command. */
   public record Result(int code, String stdout, String stderr, List<JsonNode> messages) {
     public List<JsonNode> ofType(String type) {
-      return messages.stream().filter(m -> type.equals(m.path("type").asText()))
+      return messages.stream()
+          .filter(m -> type.equals(m.path("type").asText()))
           .collect(Collectors.toList());
     }
 
@@ -40,15 +41,18 @@ public final class Cli {
 
     /** The TRACE messages of type ERROR. */
     public List<JsonNode> errors() {
-      return ofType("TRACE").stream().filter(m -> "ERROR".equals(m.path("trace").path("type")
-          .asText())).collect(Collectors.toList());
+      return ofType("TRACE").stream()
+          .filter(m -> "ERROR".equals(m.path("trace").path("type").asText()))
+          .collect(Collectors.toList());
     }
 
     public JsonNode onlyError() {
       List<JsonNode> errors = errors();
       assertEquals(1, errors.size(), () -> "exactly one TRACE ERROR expected in:\n" + stdout);
-      long nonStatus = ofType("TRACE").stream()
-          .filter(m -> !"STREAM_STATUS".equals(m.path("trace").path("type").asText())).count();
+      long nonStatus =
+          ofType("TRACE").stream()
+              .filter(m -> !"STREAM_STATUS".equals(m.path("trace").path("type").asText()))
+              .count();
       assertEquals(1, nonStatus, () -> "no other TRACE expected:\n" + stdout);
       return errors.get(0).path("trace").path("error");
     }
@@ -67,8 +71,13 @@ public final class Cli {
   public static Result runWithStdin(Connector<?> connector, String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = ConnectorCli.run(connector, args,
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err);
+    int code =
+        ConnectorCli.run(
+            connector,
+            args,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            out,
+            err);
     String stdout = out.toString(StandardCharsets.UTF_8);
     return new Result(code, stdout, err.toString(StandardCharsets.UTF_8), parse(stdout));
   }
@@ -86,8 +95,8 @@ public final class Cli {
       }
       try {
         JsonNode node = JSON.readTree(line);
-        assertTrue(node.isObject() && node.hasNonNull("type"),
-            () -> "not a protocol message: " + line);
+        assertTrue(
+            node.isObject() && node.hasNonNull("type"), () -> "not a protocol message: " + line);
         messages.add(node);
       } catch (IOException e) {
         fail("stdout line is not JSON: " + line);

@@ -8,7 +8,8 @@ public final class HandwrittenMain {
   private HandwrittenMain() {}
 
   public static void main(String[] args) {
-    if (ConnectorCli.spec(HandwrittenMain.class, "/META-INF/c8kit/handwritten-source/spec.json", args)) {
+    if (ConnectorCli.spec(
+        HandwrittenMain.class, "/META-INF/c8kit/handwritten-source/spec.json", args)) {
       return;
     }
     ConnectorCli.main(new HandwrittenSource(), args);

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /** The read engine's events as the exact Airbyte lines the platform (and the goldens) expect. */
 class AirbyteReadSinkTest {
-  private static final RecordSerializer<Long> ROW = (id, g) -> {
-    g.writeStartObject();
-    g.writeNumberField("id", id);
-    g.writeEndObject();
-  };
+  private static final RecordSerializer<Long> ROW =
+      (id, g) -> {
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        g.writeEndObject();
+      };
 
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final SecretMasker masker = new SecretMasker();
@@ -48,38 +49,43 @@ class AirbyteReadSinkTest {
     sink.configChanged(config, 6);
     sink.log(Level.FINE, "dropped");
     users.status(ReadSink.Status.COMPLETE, 7);
-    assertEquals(String.join("\n",
-        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1.0,\"stream_status\":"
-            + "{\"stream_descriptor\":{\"name\":\"users\",\"namespace\":\"app\"},\"status\":\"STARTED\"}}}",
-        "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"app\",\"stream\":\"users\",\"data\":{\"id\":7},\"emitted_at\":2}}",
-        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"plain\",\"data\":{\"id\":8},\"emitted_at\":3}}",
-        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":4.0,\"stream_status\":"
-            + "{\"stream_descriptor\":{\"name\":\"users\",\"namespace\":\"app\"},\"status\":\"RUNNING\",\"reasons\":"
-            + "[{\"type\":\"RATE_LIMITED\",\"rate_limited\":{\"quota_reset\":5000}}]}}}",
-        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":5.0,\"stream_status\":"
-            + "{\"stream_descriptor\":{\"name\":\"plain\"},\"status\":\"RUNNING\",\"reasons\":[{\"type\":\"RATE_LIMITED\"}]}}}",
-        "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"users\","
-            + "\"namespace\":\"app\"},\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":7}},\"sourceStats\":"
-            + "{\"recordCount\":1.0}}}",
-        "{\"type\":\"CONTROL\",\"control\":{\"type\":\"CONNECTOR_CONFIG\",\"emitted_at\":6.0,\"connectorConfig\":"
-            + "{\"config\":{\"token\":\"new\"}}}}",
-        "{\"type\":\"LOG\",\"log\":{\"level\":\"DEBUG\",\"message\":\"dropped\"}}",
-        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":7.0,\"stream_status\":"
-            + "{\"stream_descriptor\":{\"name\":\"users\",\"namespace\":\"app\"},\"status\":\"COMPLETE\"}}}") + "\n",
+    assertEquals(
+        String.join(
+                "\n",
+                "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1.0,\"stream_status\":"
+                    + "{\"stream_descriptor\":{\"name\":\"users\",\"namespace\":\"app\"},\"status\":\"STARTED\"}}}",
+                "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"app\",\"stream\":\"users\",\"data\":{\"id\":7},\"emitted_at\":2}}",
+                "{\"type\":\"RECORD\",\"record\":{\"stream\":\"plain\",\"data\":{\"id\":8},\"emitted_at\":3}}",
+                "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":4.0,\"stream_status\":"
+                    + "{\"stream_descriptor\":{\"name\":\"users\",\"namespace\":\"app\"},\"status\":\"RUNNING\",\"reasons\":"
+                    + "[{\"type\":\"RATE_LIMITED\",\"rate_limited\":{\"quota_reset\":5000}}]}}}",
+                "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":5.0,\"stream_status\":"
+                    + "{\"stream_descriptor\":{\"name\":\"plain\"},\"status\":\"RUNNING\",\"reasons\":[{\"type\":\"RATE_LIMITED\"}]}}}",
+                "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"users\","
+                    + "\"namespace\":\"app\"},\"stream_state\":{\"cursor_field\":[\"seq\"],\"cursor\":7}},\"sourceStats\":"
+                    + "{\"recordCount\":1.0}}}",
+                "{\"type\":\"CONTROL\",\"control\":{\"type\":\"CONNECTOR_CONFIG\",\"emitted_at\":6.0,\"connectorConfig\":"
+                    + "{\"config\":{\"token\":\"new\"}}}}",
+                "{\"type\":\"LOG\",\"log\":{\"level\":\"DEBUG\",\"message\":\"dropped\"}}",
+                "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":7.0,\"stream_status\":"
+                    + "{\"stream_descriptor\":{\"name\":\"users\",\"namespace\":\"app\"},\"status\":\"COMPLETE\"}}}")
+            + "\n",
         lines());
   }
 
   @Test
   void aSerializerThatThrowsLeavesNoPartialRecord() {
     ReadSink.Stream users = sink.stream("users", null);
-    RecordSerializer<Long> broken = (id, g) -> {
-      g.writeStartObject();
-      g.writeNumberField("id", id);
-      throw new IllegalStateException("boom");
-    };
+    RecordSerializer<Long> broken =
+        (id, g) -> {
+          g.writeStartObject();
+          g.writeNumberField("id", id);
+          throw new IllegalStateException("boom");
+        };
     assertThrows(IllegalStateException.class, () -> users.record(broken, 1L, 1));
     users.record(ROW, 2L, 2);
-    assertEquals("{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":2},\"emitted_at\":2}}\n",
+    assertEquals(
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":2},\"emitted_at\":2}}\n",
         lines());
   }
 }

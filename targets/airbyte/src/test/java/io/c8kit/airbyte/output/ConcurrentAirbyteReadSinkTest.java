@@ -18,20 +18,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
-/** Streams written from their own threads: whole lines, each stream in order, STATE after its records, bounded. */
+/**
+ * Streams written from their own threads: whole lines, each stream in order, STATE after its
+ * records, bounded.
+ */
 class ConcurrentAirbyteReadSinkTest {
   /** A record of about 1 KiB, so a few hundred fill a 64 KiB chunk. */
-  private static final RecordSerializer<Long> WIDE = (id, g) -> {
-    g.writeStartObject();
-    g.writeNumberField("id", id);
-    g.writeStringField("pad", "x".repeat(1000));
-    g.writeEndObject();
-  };
+  private static final RecordSerializer<Long> WIDE =
+      (id, g) -> {
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        g.writeStringField("pad", "x".repeat(1000));
+        g.writeEndObject();
+      };
+
   private static final int RECORDS = 2000;
   private static final int STATE_EVERY = 150;
 
@@ -80,11 +84,12 @@ class ConcurrentAirbyteReadSinkTest {
       if (type.equals("LOG")) {
         continue;
       }
-      String stream = switch (type) {
-        case "RECORD" -> m.at("/record/stream").asText();
-        case "STATE" -> m.at("/state/stream/stream_descriptor/name").asText();
-        default -> m.at("/trace/stream_status/stream_descriptor/name").asText();
-      };
+      String stream =
+          switch (type) {
+            case "RECORD" -> m.at("/record/stream").asText();
+            case "STATE" -> m.at("/state/stream/stream_descriptor/name").asText();
+            default -> m.at("/trace/stream_status/stream_descriptor/name").asText();
+          };
       if (previous != null && !previous.equals(stream)) {
         switches++;
       }
@@ -92,19 +97,24 @@ class ConcurrentAirbyteReadSinkTest {
       StringBuilder e = events.computeIfAbsent(stream, k -> new StringBuilder());
       if (type.equals("RECORD")) {
         long id = m.at("/record/data/id").asLong();
-        assertEquals(lastRecord.getOrDefault(stream, 0L) + 1, id, "records of " + stream + " out of order");
+        assertEquals(
+            lastRecord.getOrDefault(stream, 0L) + 1, id, "records of " + stream + " out of order");
         lastRecord.put(stream, id);
         e.append('r');
       } else if (type.equals("STATE")) {
         // a STATE covers exactly the records before it: its cursor is the last record written
-        assertEquals(lastRecord.get(stream).longValue(), m.at("/state/stream/stream_state/cursor").asLong());
+        assertEquals(
+            lastRecord.get(stream).longValue(), m.at("/state/stream/stream_state/cursor").asLong());
         e.append('T');
       } else {
         e.append(m.at("/trace/stream_status/status").asText().charAt(0));
       }
     }
-    String expected = "SR" + ("r".repeat(STATE_EVERY) + "T").repeat(RECORDS / STATE_EVERY)
-        + "r".repeat(RECORDS % STATE_EVERY) + "TC";
+    String expected =
+        "SR"
+            + ("r".repeat(STATE_EVERY) + "T").repeat(RECORDS / STATE_EVERY)
+            + "r".repeat(RECORDS % STATE_EVERY)
+            + "TC";
     for (String name : names) {
       assertEquals(expected, events.get(name).toString(), name);
     }
@@ -115,33 +125,36 @@ class ConcurrentAirbyteReadSinkTest {
   void aStreamWaitsWhenStdoutCannotKeepUpSoMemoryStaysBounded() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     AtomicLong written = new AtomicLong();
-    OutputStream slow = new OutputStream() {
-      @Override
-      public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
+    OutputStream slow =
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        written.addAndGet(len);
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            written.addAndGet(len);
+          }
+        };
     AirbyteReadSink sink = new AirbyteReadSink(new ProtocolOutput(slow, new SecretMasker()));
     sink.beginConcurrent(1);
     AtomicLong handedOver = new AtomicLong();
-    Thread producer = new Thread(() -> {
-      ReadSink.Stream stream = sink.stream("a", null);
-      for (long id = 1; id <= RECORDS; id++) {
-        stream.record(WIDE, id, 2);
-        handedOver.set(id);
-      }
-      stream.status(ReadSink.Status.COMPLETE, 3);
-    });
+    Thread producer =
+        new Thread(
+            () -> {
+              ReadSink.Stream stream = sink.stream("a", null);
+              for (long id = 1; id <= RECORDS; id++) {
+                stream.record(WIDE, id, 2);
+                handedOver.set(id);
+              }
+              stream.status(ReadSink.Status.COMPLETE, 3);
+            });
     producer.start();
 
     long deadline = System.currentTimeMillis() + 10_000;

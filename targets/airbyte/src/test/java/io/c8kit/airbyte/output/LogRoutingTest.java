@@ -45,10 +45,12 @@ class LogRoutingTest {
     }
     output.flush();
     String stdout = out.toString(StandardCharsets.UTF_8);
-    assertEquals(String.join("\n",
-        "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"jul ****\"}}",
-        "{\"type\":\"LOG\",\"log\":{\"level\":\"ERROR\",\"message\":\"boom\",\"stack_trace\":"
-            + "\"java.lang.IllegalStateException: ****"),
+    assertEquals(
+        String.join(
+            "\n",
+            "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"jul ****\"}}",
+            "{\"type\":\"LOG\",\"log\":{\"level\":\"ERROR\",\"message\":\"boom\",\"stack_trace\":"
+                + "\"java.lang.IllegalStateException: ****"),
         stdout.substring(0, stdout.indexOf("\\n\\tat ")));
     assertTrue(stdout.contains("{\"level\":\"WARN\",\"message\":\"slf4j ****\"}"), stdout);
     assertTrue(stdout.contains("{\"level\":\"INFO\",\"message\":\"printed ****\"}"), stdout);
@@ -66,16 +68,20 @@ class LogRoutingTest {
   void logFacadeWritesLogMessages() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ProtocolOutput output = new ProtocolOutput(out, new SecretMasker());
-    try (LogRouting.Scope scope = LogRouting.enter(output, new ByteArrayOutputStream(), Level.INFO)) {
+    try (LogRouting.Scope scope =
+        LogRouting.enter(output, new ByteArrayOutputStream(), Level.INFO)) {
       io.c8kit.runtime.Log.info("hello");
       io.c8kit.runtime.Log.debug("not shown");
       io.c8kit.runtime.Log.error("bad {0}", new IllegalStateException("x"));
     }
     output.flush();
     String s = out.toString(StandardCharsets.UTF_8);
-    assertTrue(s.startsWith("{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"hello\"}}\n"
-        + "{\"type\":\"LOG\",\"log\":{\"level\":\"ERROR\",\"message\":\"bad {0}\",\"stack_trace\":"
-        + "\"java.lang.IllegalStateException: x"), s);
+    assertTrue(
+        s.startsWith(
+            "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"hello\"}}\n"
+                + "{\"type\":\"LOG\",\"log\":{\"level\":\"ERROR\",\"message\":\"bad {0}\",\"stack_trace\":"
+                + "\"java.lang.IllegalStateException: x"),
+        s);
   }
 
   @Test
@@ -96,12 +102,14 @@ class LogRoutingTest {
   void debugLevelLetsDebugThrough() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ProtocolOutput output = new ProtocolOutput(out, new SecretMasker());
-    try (LogRouting.Scope scope = LogRouting.enter(output, new ByteArrayOutputStream(), Level.FINE)) {
+    try (LogRouting.Scope scope =
+        LogRouting.enter(output, new ByteArrayOutputStream(), Level.FINE)) {
       LoggerFactory.getLogger("c.d").debug("now visible");
       Logger.getLogger("a").finest("still hidden");
     }
     output.flush();
-    assertEquals("{\"type\":\"LOG\",\"log\":{\"level\":\"DEBUG\",\"message\":\"now visible\"}}\n",
+    assertEquals(
+        "{\"type\":\"LOG\",\"log\":{\"level\":\"DEBUG\",\"message\":\"now visible\"}}\n",
         out.toString(StandardCharsets.UTF_8));
   }
 
@@ -110,31 +118,40 @@ class LogRoutingTest {
     java.util.List<String> received = new java.util.ArrayList<>();
     SecretMasker masker = new SecretMasker();
     masker.register("s3cr3t!");
-    LogDestination failing = new LogDestination() {
-      @Override
-      public SecretMasker masker() {
-        return masker;
-      }
+    LogDestination failing =
+        new LogDestination() {
+          @Override
+          public SecretMasker masker() {
+            return masker;
+          }
 
-      @Override
-      public void log(Level level, String message, String stackTrace) {
-        received.add(level + " " + message + " " + (stackTrace != null));
-        if (level == Level.SEVERE) {
-          throw new IllegalStateException("destination closed");
-        }
-      }
-    };
+          @Override
+          public void log(Level level, String message, String stackTrace) {
+            received.add(level + " " + message + " " + (stackTrace != null));
+            if (level == Level.SEVERE) {
+              throw new IllegalStateException("destination closed");
+            }
+          }
+        };
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (LogRouting.Scope scope = LogRouting.enter(failing, err, Level.INFO)) {
       Logger.getLogger("a.b").info("kept");
       System.out.println("printed");
       Logger.getLogger("a.b").log(Level.SEVERE, "", new IllegalStateException("s3cr3t!"));
     }
-    assertEquals(java.util.List.of("INFO kept false", "INFO printed false",
-        "SEVERE java.lang.IllegalStateException: s3cr3t! true"), received);
+    assertEquals(
+        java.util.List.of(
+            "INFO kept false",
+            "INFO printed false",
+            "SEVERE java.lang.IllegalStateException: s3cr3t! true"),
+        received);
     String stderr = err.toString(StandardCharsets.UTF_8);
-    assertTrue(stderr.startsWith("ERROR java.lang.IllegalStateException: ****" + System.lineSeparator()
-        + "java.lang.IllegalStateException: ****"), stderr);
+    assertTrue(
+        stderr.startsWith(
+            "ERROR java.lang.IllegalStateException: ****"
+                + System.lineSeparator()
+                + "java.lang.IllegalStateException: ****"),
+        stderr);
     assertTrue(!stderr.contains("s3cr3t!"), stderr);
   }
 }

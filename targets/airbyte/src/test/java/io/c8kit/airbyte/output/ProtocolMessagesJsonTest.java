@@ -59,23 +59,33 @@ class ProtocolMessagesJsonTest {
   void record() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ProtocolOutput o = new ProtocolOutput(out, new SecretMasker())) {
-      o.<Integer>writeRecord(ProtocolOutput.encodeName("users"), null, (v, g) -> {
-        g.writeStartObject();
-        g.writeNumberField("id", v);
-        g.writeStringField("name", "é\"\n");
-        g.writeEndObject();
-      }, 7, T + 123);
-      o.<Integer>writeRecord(ProtocolOutput.encodeName("users"), ProtocolOutput.encodeName("public"),
+      o.<Integer>writeRecord(
+          ProtocolOutput.encodeName("users"),
+          null,
+          (v, g) -> {
+            g.writeStartObject();
+            g.writeNumberField("id", v);
+            g.writeStringField("name", "é\"\n");
+            g.writeEndObject();
+          },
+          7,
+          T + 123);
+      o.<Integer>writeRecord(
+          ProtocolOutput.encodeName("users"),
+          ProtocolOutput.encodeName("public"),
           (v, g) -> {
             g.writeStartObject();
             g.writeNumberField("id", v);
             g.writeEndObject();
-          }, 8, T);
+          },
+          8,
+          T);
     }
-    assertEquals("{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":7,"
-        + "\"name\":\"é\\\"\\n\"},\"emitted_at\":1700000000123}}\n"
-        + "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"public\",\"stream\":\"users\","
-        + "\"data\":{\"id\":8},\"emitted_at\":1700000000000}}\n",
+    assertEquals(
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":7,"
+            + "\"name\":\"é\\\"\\n\"},\"emitted_at\":1700000000123}}\n"
+            + "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"public\",\"stream\":\"users\","
+            + "\"data\":{\"id\":8},\"emitted_at\":1700000000000}}\n",
         out.toString(StandardCharsets.UTF_8));
   }
 
@@ -88,20 +98,25 @@ class ProtocolMessagesJsonTest {
     AirbyteMessage m = new AirbyteMessage();
     m.type = AirbyteMessage.Type.RECORD;
     m.record = r;
-    assertEquals("{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"a\":1},"
-        + "\"emitted_at\":1700000000000}}", line(m));
+    assertEquals(
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"a\":1},"
+            + "\"emitted_at\":1700000000000}}",
+        line(m));
   }
 
   @Test
   void streamState() throws Exception {
     AirbyteStateMessage s = new AirbyteStateMessage();
     s.type = AirbyteStateMessage.Type.STREAM;
-    s.stream = new AirbyteStreamState(new StreamDescriptor("users", null),
-        json("{\"cursor_field\":[\"updated_at\"],\"cursor\":\"2024-01-01T00:00:00Z\"}"));
+    s.stream =
+        new AirbyteStreamState(
+            new StreamDescriptor("users", null),
+            json("{\"cursor_field\":[\"updated_at\"],\"cursor\":\"2024-01-01T00:00:00Z\"}"));
     s.sourceStats = new AirbyteStateStats(1);
-    assertEquals("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
-        + "{\"name\":\"users\"},\"stream_state\":{\"cursor_field\":[\"updated_at\"],"
-        + "\"cursor\":\"2024-01-01T00:00:00Z\"}},\"sourceStats\":{\"recordCount\":1.0}}}",
+    assertEquals(
+        "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+            + "{\"name\":\"users\"},\"stream_state\":{\"cursor_field\":[\"updated_at\"],"
+            + "\"cursor\":\"2024-01-01T00:00:00Z\"}},\"sourceStats\":{\"recordCount\":1.0}}}",
         line(AirbyteMessage.state(s)));
   }
 
@@ -113,9 +128,10 @@ class ProtocolMessagesJsonTest {
     s.global.sharedState = json("{\"lsn\":42}");
     s.global.streamStates = List.of(new AirbyteStreamState(new StreamDescriptor("a", "ns"), null));
     s.destinationStats = new AirbyteStateStats(12345678901.0);
-    assertEquals("{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":"
-        + "{\"lsn\":42},\"stream_states\":[{\"stream_descriptor\":{\"name\":\"a\",\"namespace\":"
-        + "\"ns\"}}]},\"destinationStats\":{\"recordCount\":12345678901.0}}}",
+    assertEquals(
+        "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":"
+            + "{\"lsn\":42},\"stream_states\":[{\"stream_descriptor\":{\"name\":\"a\",\"namespace\":"
+            + "\"ns\"}}]},\"destinationStats\":{\"recordCount\":12345678901.0}}}",
         line(AirbyteMessage.state(s)));
   }
 
@@ -123,8 +139,10 @@ class ProtocolMessagesJsonTest {
   void log() {
     AirbyteMessage m = AirbyteMessage.log(AirbyteLogMessage.Level.WARN, "careful");
     m.log.stackTrace = "at x";
-    assertEquals("{\"type\":\"LOG\",\"log\":{\"level\":\"WARN\",\"message\":\"careful\","
-        + "\"stack_trace\":\"at x\"}}", line(m));
+    assertEquals(
+        "{\"type\":\"LOG\",\"log\":{\"level\":\"WARN\",\"message\":\"careful\","
+            + "\"stack_trace\":\"at x\"}}",
+        line(m));
   }
 
   @Test
@@ -134,19 +152,22 @@ class ProtocolMessagesJsonTest {
     spec.connectionSpecification = json("{\"type\":\"object\"}");
     spec.supportsIncremental = true;
     spec.supportsDbt = false;
-    spec.supportedDestinationSyncModes = List.of(DestinationSyncMode.APPEND,
-        DestinationSyncMode.APPEND_DEDUP);
+    spec.supportedDestinationSyncModes =
+        List.of(DestinationSyncMode.APPEND, DestinationSyncMode.APPEND_DEDUP);
     spec.protocolVersion = "0.2.0";
-    assertEquals("{\"type\":\"SPEC\",\"spec\":{\"documentationUrl\":\"https://x\","
-        + "\"connectionSpecification\":{\"type\":\"object\"},\"supportsIncremental\":true,"
-        + "\"supportsDBT\":false,\"supported_destination_sync_modes\":[\"append\",\"append_dedup\"],"
-        + "\"protocol_version\":\"0.2.0\"}}", line(AirbyteMessage.spec(spec)));
+    assertEquals(
+        "{\"type\":\"SPEC\",\"spec\":{\"documentationUrl\":\"https://x\","
+            + "\"connectionSpecification\":{\"type\":\"object\"},\"supportsIncremental\":true,"
+            + "\"supportsDBT\":false,\"supported_destination_sync_modes\":[\"append\",\"append_dedup\"],"
+            + "\"protocol_version\":\"0.2.0\"}}",
+        line(AirbyteMessage.spec(spec)));
   }
 
   @Test
   void connectionStatus() {
-    assertEquals("{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"FAILED\","
-        + "\"message\":\"nope\"}}",
+    assertEquals(
+        "{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"FAILED\","
+            + "\"message\":\"nope\"}}",
         line(AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.FAILED, "nope")));
   }
 
@@ -162,11 +183,13 @@ class ProtocolMessagesJsonTest {
     s.isResumable = true;
     AirbyteCatalog c = new AirbyteCatalog();
     c.streams.add(s);
-    assertEquals("{\"type\":\"CATALOG\",\"catalog\":{\"streams\":[{\"name\":\"users\",\"json_schema\":"
-        + "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}}},"
-        + "\"supported_sync_modes\":[\"full_refresh\",\"incremental\"],\"source_defined_cursor\":true,"
-        + "\"default_cursor_field\":[\"updated_at\"],\"source_defined_primary_key\":[[\"id\"]],"
-        + "\"is_resumable\":true}]}}", line(AirbyteMessage.catalog(c)));
+    assertEquals(
+        "{\"type\":\"CATALOG\",\"catalog\":{\"streams\":[{\"name\":\"users\",\"json_schema\":"
+            + "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}}},"
+            + "\"supported_sync_modes\":[\"full_refresh\",\"incremental\"],\"source_defined_cursor\":true,"
+            + "\"default_cursor_field\":[\"updated_at\"],\"source_defined_primary_key\":[[\"id\"]],"
+            + "\"is_resumable\":true}]}}",
+        line(AirbyteMessage.catalog(c)));
   }
 
   @Test
@@ -180,10 +203,12 @@ class ProtocolMessagesJsonTest {
     t.error.stackTrace = "trace";
     t.error.failureType = FailureType.TRANSIENT_ERROR;
     t.error.streamDescriptor = new StreamDescriptor("users", "public");
-    assertEquals("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1700000000000.0,"
-        + "\"error\":{\"message\":\"m\",\"internal_message\":\"java.io.IOException: m\","
-        + "\"stack_trace\":\"trace\",\"failure_type\":\"transient_error\",\"stream_descriptor\":"
-        + "{\"name\":\"users\",\"namespace\":\"public\"}}}}", line(AirbyteMessage.trace(t)));
+    assertEquals(
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1700000000000.0,"
+            + "\"error\":{\"message\":\"m\",\"internal_message\":\"java.io.IOException: m\","
+            + "\"stack_trace\":\"trace\",\"failure_type\":\"transient_error\",\"stream_descriptor\":"
+            + "{\"name\":\"users\",\"namespace\":\"public\"}}}}",
+        line(AirbyteMessage.trace(t)));
   }
 
   @Test
@@ -196,18 +221,24 @@ class ProtocolMessagesJsonTest {
     t.estimate.type = AirbyteEstimateTraceMessage.Type.STREAM;
     t.estimate.rowEstimate = 10L;
     t.estimate.byteEstimate = 2048L;
-    assertEquals("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ESTIMATE\",\"emitted_at\":1700000000000.0,"
-        + "\"estimate\":{\"name\":\"users\",\"type\":\"STREAM\",\"row_estimate\":10,"
-        + "\"byte_estimate\":2048}}}", line(AirbyteMessage.trace(t)));
+    assertEquals(
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"ESTIMATE\",\"emitted_at\":1700000000000.0,"
+            + "\"estimate\":{\"name\":\"users\",\"type\":\"STREAM\",\"row_estimate\":10,"
+            + "\"byte_estimate\":2048}}}",
+        line(AirbyteMessage.trace(t)));
   }
 
   @Test
   void traceStreamStatus() {
-    assertEquals("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":"
-        + "1700000000000.0,\"stream_status\":{\"stream_descriptor\":{\"name\":\"users\"},"
-        + "\"status\":\"STARTED\"}}}",
-        line(AirbyteMessage.streamStatus(new StreamDescriptor("users", null),
-            AirbyteStreamStatusTraceMessage.Status.STARTED, T)));
+    assertEquals(
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":"
+            + "1700000000000.0,\"stream_status\":{\"stream_descriptor\":{\"name\":\"users\"},"
+            + "\"status\":\"STARTED\"}}}",
+        line(
+            AirbyteMessage.streamStatus(
+                new StreamDescriptor("users", null),
+                AirbyteStreamStatusTraceMessage.Status.STARTED,
+                T)));
   }
 
   @Test
@@ -218,8 +249,9 @@ class ProtocolMessagesJsonTest {
     t.analytics = new AirbyteAnalyticsTraceMessage();
     t.analytics.type = "file-size";
     t.analytics.value = "12";
-    assertEquals("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ANALYTICS\",\"emitted_at\":"
-        + "1700000000000.0,\"analytics\":{\"type\":\"file-size\",\"value\":\"12\"}}}",
+    assertEquals(
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"ANALYTICS\",\"emitted_at\":"
+            + "1700000000000.0,\"analytics\":{\"type\":\"file-size\",\"value\":\"12\"}}}",
         line(AirbyteMessage.trace(t)));
   }
 
@@ -231,26 +263,31 @@ class ProtocolMessagesJsonTest {
     c.connectorConfig = new AirbyteControlMessage.ConnectorConfig();
     ObjectNode config = JsonNodeFactory.instance.objectNode().put("api_key", "new");
     c.connectorConfig.config = config;
-    assertEquals("{\"type\":\"CONTROL\",\"control\":{\"type\":\"CONNECTOR_CONFIG\",\"emitted_at\":"
-        + "1700000000000.0,\"connectorConfig\":{\"config\":{\"api_key\":\"new\"}}}}",
+    assertEquals(
+        "{\"type\":\"CONTROL\",\"control\":{\"type\":\"CONNECTOR_CONFIG\",\"emitted_at\":"
+            + "1700000000000.0,\"connectorConfig\":{\"config\":{\"api_key\":\"new\"}}}}",
         line(AirbyteMessage.control(c)));
   }
 
   @Test
   void unknownFieldsSurviveAParseWriteRoundTrip() throws Exception {
-    String in = "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
-        + "{\"name\":\"users\",\"x-ns\":1},\"stream_state\":{\"cursor\":5}},\"sourceStats\":"
-        + "{\"recordCount\":3.0},\"id\":17},\"extra\":{\"a\":[1,2]}}";
+    String in =
+        "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+            + "{\"name\":\"users\",\"x-ns\":1},\"stream_state\":{\"cursor\":5}},\"sourceStats\":"
+            + "{\"recordCount\":3.0},\"id\":17},\"extra\":{\"a\":[1,2]}}";
     assertEquals(in, line(Protocol.parseMessage(in)));
   }
 
   @Test
   void strictEnumsRejectInvalidSyncMode() {
-    String catalog = "{\"streams\":[{\"stream\":{\"name\":\"x\",\"json_schema\":{},"
-        + "\"supported_sync_modes\":[\"full_refresh\"]},\"sync_mode\":\"INVALID\","
-        + "\"destination_sync_mode\":\"append\"}]}";
-    JsonMappingException e = assertThrows(JsonMappingException.class,
-        () -> Protocol.mapper().readValue(catalog, ConfiguredAirbyteCatalog.class));
+    String catalog =
+        "{\"streams\":[{\"stream\":{\"name\":\"x\",\"json_schema\":{},"
+            + "\"supported_sync_modes\":[\"full_refresh\"]},\"sync_mode\":\"INVALID\","
+            + "\"destination_sync_mode\":\"append\"}]}";
+    JsonMappingException e =
+        assertThrows(
+            JsonMappingException.class,
+            () -> Protocol.mapper().readValue(catalog, ConfiguredAirbyteCatalog.class));
     assertTrue(e.getMessage().contains("INVALID"), e.getMessage());
   }
 

@@ -29,45 +29,53 @@ class ProtocolOutputTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static final RecordSerializer<String> HALF_THEN_THROW = (v, g) -> {
-    g.writeStartObject();
-    g.writeStringField("partial", v);
-    throw new IllegalStateException("serializer broke");
-  };
+  private static final RecordSerializer<String> HALF_THEN_THROW =
+      (v, g) -> {
+        g.writeStartObject();
+        g.writeStringField("partial", v);
+        throw new IllegalStateException("serializer broke");
+      };
 
   @Test
   void aSerializerThatThrowsLeavesNothingAndTheNextLineIsWellFormed() {
     output.log(AirbyteLogMessage.Level.INFO, "before");
-    assertThrows(IllegalStateException.class, () -> output.writeRecord(
-        ProtocolOutput.encodeName("s"), null, HALF_THEN_THROW, "x", 1L));
+    assertThrows(
+        IllegalStateException.class,
+        () -> output.writeRecord(ProtocolOutput.encodeName("s"), null, HALF_THEN_THROW, "x", 1L));
     output.log(AirbyteLogMessage.Level.INFO, "after");
-    assertEquals("{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"before\"}}\n"
-        + "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"after\"}}\n", text());
+    assertEquals(
+        "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"before\"}}\n"
+            + "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"after\"}}\n",
+        text());
   }
 
   @Test
   void aSerializerIoExceptionIsWrappedAndRolledBack() {
-    RecordSerializer<String> broken = (v, g) -> {
-      g.writeStartObject();
-      throw new IOException("disk");
-    };
-    assertThrows(java.io.UncheckedIOException.class, () -> output.writeRecord(
-        ProtocolOutput.encodeName("s"), null, broken, "x", 1L));
+    RecordSerializer<String> broken =
+        (v, g) -> {
+          g.writeStartObject();
+          throw new IOException("disk");
+        };
+    assertThrows(
+        java.io.UncheckedIOException.class,
+        () -> output.writeRecord(ProtocolOutput.encodeName("s"), null, broken, "x", 1L));
     output.log(AirbyteLogMessage.Level.INFO, "ok");
     assertEquals("{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"ok\"}}\n", text());
   }
 
   @Test
   void aSerializerThatLogsGetsItsLogAfterTheRecord() {
-    RecordSerializer<String> chatty = (v, g) -> {
-      g.writeStartObject();
-      output.log(AirbyteLogMessage.Level.INFO, "inside");
-      g.writeStringField("v", v);
-      g.writeEndObject();
-    };
+    RecordSerializer<String> chatty =
+        (v, g) -> {
+          g.writeStartObject();
+          output.log(AirbyteLogMessage.Level.INFO, "inside");
+          g.writeStringField("v", v);
+          g.writeEndObject();
+        };
     output.writeRecord(ProtocolOutput.encodeName("s"), null, chatty, "x", 5L);
-    assertEquals("{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"v\":\"x\"},"
-        + "\"emitted_at\":5}}\n{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"inside\"}}\n",
+    assertEquals(
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"v\":\"x\"},"
+            + "\"emitted_at\":5}}\n{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"inside\"}}\n",
         text());
   }
 
@@ -75,8 +83,8 @@ class ProtocolOutputTest {
   void logTraceAndStatusTextIsMasked() {
     masker.register("hunter22");
     output.log(AirbyteLogMessage.Level.WARN, "pw=hunter22");
-    output.write(AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.FAILED,
-        "bad hunter22"));
+    output.write(
+        AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.FAILED, "bad hunter22"));
     String s = text();
     assertTrue(s.contains("pw=****") && s.contains("bad ****") && !s.contains("hunter22"), s);
   }
@@ -94,18 +102,20 @@ class ProtocolOutputTest {
   @Test
   void concurrentWritersProduceWholeLines() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    RecordSerializer<Integer> ser = (v, g) -> {
-      g.writeStartObject();
-      g.writeNumberField("n", v);
-      g.writeEndObject();
-    };
+    RecordSerializer<Integer> ser =
+        (v, g) -> {
+          g.writeStartObject();
+          g.writeNumberField("n", v);
+          g.writeEndObject();
+        };
     for (int t = 0; t < 4; t++) {
-      pool.submit(() -> {
-        for (int i = 0; i < 2000; i++) {
-          output.writeRecord(ProtocolOutput.encodeName("s"), null, ser, i, 1L);
-          output.log(AirbyteLogMessage.Level.INFO, "line " + i);
-        }
-      });
+      pool.submit(
+          () -> {
+            for (int i = 0; i < 2000; i++) {
+              output.writeRecord(ProtocolOutput.encodeName("s"), null, ser, i, 1L);
+              output.log(AirbyteLogMessage.Level.INFO, "line " + i);
+            }
+          });
     }
     pool.shutdown();
     assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
@@ -119,10 +129,12 @@ class ProtocolOutputTest {
   @Test
   void fallbackLineDropsThePartialMessage() {
     output.log(AirbyteLogMessage.Level.INFO, "kept");
-    output.writeFallbackLine("{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"x\"}}\n"
-        .getBytes(StandardCharsets.UTF_8));
-    assertEquals("{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"kept\"}}\n"
-        + "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"x\"}}\n",
+    output.writeFallbackLine(
+        "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"x\"}}\n"
+            .getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"kept\"}}\n"
+            + "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"x\"}}\n",
         out.toString(StandardCharsets.UTF_8));
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Backward-compatibility checks against a previous version's SPEC or CATALOG, in the spirit of CAT's
- * {@code SpecDiffChecker} and {@code CatalogDiffChecker}.
+ * Backward-compatibility checks against a previous version's SPEC or CATALOG, in the spirit of
+ * CAT's {@code SpecDiffChecker} and {@code CatalogDiffChecker}.
  */
 public final class BackwardCompatibility {
   private BackwardCompatibility() {}
@@ -37,14 +37,21 @@ public final class BackwardCompatibility {
       Set<String> reqNow = strings(now.get("required"));
       reqNow.removeAll(reqBefore);
       if (!reqNow.isEmpty()) {
-        out.add(Violation.of(rule, where(path), "new required properties " + reqNow
-            + " (existing configs would no longer validate)"));
+        out.add(
+            Violation.of(
+                rule,
+                where(path),
+                "new required properties "
+                    + reqNow
+                    + " (existing configs would no longer validate)"));
       }
       typeChange(rule, null, path, before, now, out);
       JsonNode enumBefore = before.get("enum");
       JsonNode enumNow = now.get("enum");
       if (enumNow != null && enumBefore == null) {
-        out.add(Violation.of(rule, where(path), "a new enum " + enumNow + " restricts previously valid values"));
+        out.add(
+            Violation.of(
+                rule, where(path), "a new enum " + enumNow + " restricts previously valid values"));
       } else if (enumNow != null && enumNow.isArray() && enumBefore.isArray()) {
         Set<String> removed = canonicalSet(enumBefore);
         removed.removeAll(canonicalSet(enumNow));
@@ -57,8 +64,8 @@ public final class BackwardCompatibility {
   }
 
   /**
-   * Catalog: no removed stream, no removed field, no changed {@code type} (except widening to a list
-   * that contains the old type), no removed {@code "null"}, no changed {@code format} or
+   * Catalog: no removed stream, no removed field, no changed {@code type} (except widening to a
+   * list that contains the old type), no removed {@code "null"}, no changed {@code format} or
    * {@code airbyte_type}, no changed {@code default_cursor_field}.
    */
   public static List<Violation> catalog(JsonNode previousCatalog, JsonNode currentCatalog) {
@@ -87,20 +94,35 @@ public final class BackwardCompatibility {
           String a = f.getValue().path(kw).asText(null);
           String b = fNow.path(kw).asText(null);
           if (a != null && !a.equals(b)) {
-            out.add(Violation.of(rule, key, "field " + where(f.getKey()), kw + " changed from " + a + " to " + b));
+            out.add(
+                Violation.of(
+                    rule,
+                    key,
+                    "field " + where(f.getKey()),
+                    kw + " changed from " + a + " to " + b));
           }
         }
       }
       JsonNode cursorBefore = before.get("default_cursor_field");
       JsonNode cursorNow = now.get("default_cursor_field");
       if (cursorBefore != null && !Json.canonical(cursorBefore).equals(Json.canonical(cursorNow))) {
-        out.add(Violation.of(rule, key, "default_cursor_field", "changed from " + cursorBefore + " to " + cursorNow));
+        out.add(
+            Violation.of(
+                rule,
+                key,
+                "default_cursor_field",
+                "changed from " + cursorBefore + " to " + cursorNow));
       }
     }
     return out;
   }
 
-  private static void typeChange(String rule, StreamKey stream, String path, JsonNode before, JsonNode now,
+  private static void typeChange(
+      String rule,
+      StreamKey stream,
+      String path,
+      JsonNode before,
+      JsonNode now,
       List<Violation> out) {
     JsonNode tb = before.get("type");
     JsonNode tn = now.get("type");
@@ -110,7 +132,9 @@ public final class BackwardCompatibility {
     List<String> typesBefore = Json.types(before);
     List<String> typesNow = Json.types(now);
     if (typesBefore.contains("null") && !typesNow.contains("null")) {
-      out.add(Violation.of(rule, stream, where(path), "type " + tb + " lost \"null\" (now " + tn + ")"));
+      out.add(
+          Violation.of(
+              rule, stream, where(path), "type " + tb + " lost \"null\" (now " + tn + ")"));
       return;
     }
     boolean widening = tn != null && tn.isArray() && typesNow.containsAll(typesBefore);
@@ -131,7 +155,10 @@ public final class BackwardCompatibility {
       return;
     }
     out.put(path, schema);
-    schema.path("properties").fields().forEachRemaining(e -> index(e.getValue(), path + "/" + e.getKey(), out));
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(e -> index(e.getValue(), path + "/" + e.getKey(), out));
     JsonNode oneOf = schema.get("oneOf");
     if (oneOf != null && oneOf.isArray()) {
       for (int i = 0; i < oneOf.size(); i++) {
@@ -148,7 +175,9 @@ public final class BackwardCompatibility {
   }
 
   private static JsonNode unwrapSpec(JsonNode spec) {
-    return spec != null && spec.path("type").asText().equals("SPEC") && spec.has("spec") ? spec.get("spec") : spec;
+    return spec != null && spec.path("type").asText().equals("SPEC") && spec.has("spec")
+        ? spec.get("spec")
+        : spec;
   }
 
   private static Set<String> strings(JsonNode arr) {

@@ -36,7 +36,8 @@ public final class Catalogs {
     if (catalog == null) {
       return out;
     }
-    JsonNode c = catalog.path("type").asText().equals("CATALOG") ? catalog.path("catalog") : catalog;
+    JsonNode c =
+        catalog.path("type").asText().equals("CATALOG") ? catalog.path("catalog") : catalog;
     for (JsonNode s : c.path("streams")) {
       out.add(s.has("stream") && s.get("stream").isObject() ? s.get("stream") : s);
     }
@@ -62,9 +63,9 @@ public final class Catalogs {
   }
 
   /**
-   * CAT's basic-read catalog: every discovered stream except the declared empty ones, with
-   * {@code sync_mode = supported_sync_modes[0]}, {@code destination_sync_mode = append},
-   * {@code cursor_field = default_cursor_field}, {@code primary_key = source_defined_primary_key}.
+   * CAT's basic-read catalog: every discovered stream except the declared empty ones, with {@code
+   * sync_mode = supported_sync_modes[0]}, {@code destination_sync_mode = append}, {@code
+   * cursor_field = default_cursor_field}, {@code primary_key = source_defined_primary_key}.
    */
   public static ObjectNode basicRead(JsonNode discovered, Collection<String> emptyStreams) {
     ObjectNode out = Json.object();
@@ -89,7 +90,10 @@ public final class Catalogs {
     return out;
   }
 
-  /** Streams that support full refresh, set to full refresh (from a discovered or configured catalog). */
+  /**
+   * Streams that support full refresh, set to full refresh (from a discovered or configured
+   * catalog).
+   */
   public static ObjectNode fullRefresh(JsonNode catalog) {
     ObjectNode out = Json.object();
     ArrayNode streams = out.putArray("streams");
@@ -105,8 +109,8 @@ public final class Catalogs {
 
   /**
    * Streams that support incremental, set to incremental, with {@code cursor_field} defaulting to
-   * {@code default_cursor_field} (left absent when there is neither; see
-   * {@link IncrementalChecks#cursorFieldDefined}).
+   * {@code default_cursor_field} (left absent when there is neither; see {@link
+   * IncrementalChecks#cursorFieldDefined}).
    */
   public static ObjectNode incremental(JsonNode catalog) {
     ObjectNode out = Json.object();
@@ -141,18 +145,29 @@ public final class Catalogs {
     return out;
   }
 
-  /** CAT's invalid catalog: an unknown stream with {@code sync_mode} and {@code destination_sync_mode} "INVALID". */
+  /**
+   * CAT's invalid catalog: an unknown stream with {@code sync_mode} and {@code
+   * destination_sync_mode} "INVALID".
+   */
   public static ObjectNode invalid() {
-    return (ObjectNode) Json.parse("{\"streams\":[{\"stream\":{\"name\":\"" + INVALID_STREAM + "\","
-        + "\"json_schema\":{\"type\":\"object\",\"properties\":{\"f1\":{\"type\":\"string\"}}},"
-        + "\"supported_sync_modes\":[\"full_refresh\"]},"
-        + "\"sync_mode\":\"INVALID\",\"destination_sync_mode\":\"INVALID\"}]}");
+    return (ObjectNode)
+        Json.parse(
+            "{\"streams\":[{\"stream\":{\"name\":\""
+                + INVALID_STREAM
+                + "\","
+                + "\"json_schema\":{\"type\":\"object\",\"properties\":{\"f1\":{\"type\":\"string\"}}},"
+                + "\"supported_sync_modes\":[\"full_refresh\"]},"
+                + "\"sync_mode\":\"INVALID\",\"destination_sync_mode\":\"INVALID\"}]}");
   }
 
-  /** Wraps a discovered catalog's streams as configured streams (append, default cursor and key); configured catalogs pass through. */
+  /**
+   * Wraps a discovered catalog's streams as configured streams (append, default cursor and key);
+   * configured catalogs pass through.
+   */
   private static List<JsonNode> asConfigured(JsonNode catalog) {
     List<JsonNode> out = new ArrayList<>();
-    JsonNode c = catalog.path("type").asText().equals("CATALOG") ? catalog.path("catalog") : catalog;
+    JsonNode c =
+        catalog.path("type").asText().equals("CATALOG") ? catalog.path("catalog") : catalog;
     for (JsonNode s : c.path("streams")) {
       if (s.has("stream") && s.get("stream").isObject()) {
         out.add(s);

@@ -14,7 +14,10 @@ public final class ConnectionChecks {
     return status(Rules.CONNECTION_CHECK_SUCCEED, run, "SUCCEEDED");
   }
 
-  /** Bad config: exactly one CONNECTION_STATUS, FAILED, exit 0 (a wrong config is a result, not a crash). */
+  /**
+   * Bad config: exactly one CONNECTION_STATUS, FAILED, exit 0 (a wrong config is a result, not a
+   * crash).
+   */
   public static List<Violation> checkFailed(RunResult run) {
     return status(Rules.CONNECTION_CHECK_FAILED, run, "FAILED");
   }
@@ -23,8 +26,11 @@ public final class ConnectionChecks {
     List<Violation> out = new ArrayList<>();
     List<Message> statuses = run.ofType("CONNECTION_STATUS");
     if (statuses.size() != 1) {
-      out.add(Violation.of(rule, "check output",
-          "CONNECTION_STATUS must be emitted exactly once, got " + statuses.size()));
+      out.add(
+          Violation.of(
+              rule,
+              "check output",
+              "CONNECTION_STATUS must be emitted exactly once, got " + statuses.size()));
       for (Message m : statuses) {
         out.add(Violation.of(rule, "check output", "CONNECTION_STATUS").withEvidence(m.evidence()));
       }
@@ -32,13 +38,28 @@ public final class ConnectionChecks {
       Message m = statuses.get(0);
       String status = m.payload().path("status").asText("");
       if (!status.equals(expected)) {
-        out.add(Violation.of(rule, "CONNECTION_STATUS", "status is " + (status.isEmpty() ? "missing" : status)
-            + ", expected " + expected).withEvidence(m.evidence()));
+        out.add(
+            Violation.of(
+                    rule,
+                    "CONNECTION_STATUS",
+                    "status is "
+                        + (status.isEmpty() ? "missing" : status)
+                        + ", expected "
+                        + expected)
+                .withEvidence(m.evidence()));
       }
     }
     if (run.exitCode() != 0) {
-      out.add(Violation.of(rule, "check command", "exited " + run.exitCode() + ", expected 0"
-          + (expected.equals("FAILED") ? " (a failed check is a result: emit FAILED and exit 0)" : "")));
+      out.add(
+          Violation.of(
+              rule,
+              "check command",
+              "exited "
+                  + run.exitCode()
+                  + ", expected 0"
+                  + (expected.equals("FAILED")
+                      ? " (a failed check is a result: emit FAILED and exit 0)"
+                      : "")));
     }
     return out;
   }
@@ -49,12 +70,17 @@ public final class ConnectionChecks {
     List<Violation> out = new ArrayList<>();
     List<Message> traces = run.traces();
     if (traces.size() != 1) {
-      out.add(Violation.of(rule, "check output", "expected exactly one TRACE message, got " + traces.size()));
+      out.add(
+          Violation.of(
+              rule, "check output", "expected exactly one TRACE message, got " + traces.size()));
       return out;
     }
     Message t = traces.get(0);
-    if (!t.traceType().equals("ERROR") || t.payload().path("error").path("message").asText("").isBlank()) {
-      out.add(Violation.of(rule, "TRACE", "must be an ERROR trace with error.message set").withEvidence(t.evidence()));
+    if (!t.traceType().equals("ERROR")
+        || t.payload().path("error").path("message").asText("").isBlank()) {
+      out.add(
+          Violation.of(rule, "TRACE", "must be an ERROR trace with error.message set")
+              .withEvidence(t.evidence()));
     }
     return out;
   }

@@ -8,18 +8,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CAT's {@code date-time} format check: the value must match
- * {@code ^\d{4}-\d?\d-\d?\d(\s|T)\d?\d:\d?\d:\d?\d(.\d+)?.*$} and be a parseable date-time (valid
- * calendar date and clock time, followed by nothing or a recognisable zone).
+ * CAT's {@code date-time} format check: the value must match {@code
+ * ^\d{4}-\d?\d-\d?\d(\s|T)\d?\d:\d?\d:\d?\d(.\d+)?.*$} and be a parseable date-time (valid calendar
+ * date and clock time, followed by nothing or a recognisable zone).
  */
 public final class DateTimes {
   /** The exact regular expression CAT uses. */
   public static final Pattern CAT_PATTERN =
       Pattern.compile("^\\d{4}-\\d?\\d-\\d?\\d(\\s|T)\\d?\\d:\\d?\\d:\\d?\\d(.\\d+)?.*$");
-  private static final Pattern PARTS = Pattern.compile(
-      "^(\\d{4})-(\\d?\\d)-(\\d?\\d)[\\sT](\\d?\\d):(\\d?\\d):(\\d?\\d)(?:[.,](\\d+))?\\s*(.*)$");
-  private static final Pattern ZONE = Pattern.compile(
-      "^(?:[zZ]|UTC|GMT|[+-]\\d{2}(?::?\\d{2}(?::?\\d{2})?)?|(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?)?$");
+
+  private static final Pattern PARTS =
+      Pattern.compile(
+          "^(\\d{4})-(\\d?\\d)-(\\d?\\d)[\\sT](\\d?\\d):(\\d?\\d):(\\d?\\d)(?:[.,](\\d+))?\\s*(.*)$");
+  private static final Pattern ZONE =
+      Pattern.compile(
+          "^(?:[zZ]|UTC|GMT|[+-]\\d{2}(?::?\\d{2}(?::?\\d{2})?)?|(?:UTC|GMT)[+-]\\d{1,2}(?::?\\d{2})?)?$");
 
   private DateTimes() {}
 
@@ -33,7 +36,8 @@ public final class DateTimes {
       return false;
     }
     try {
-      LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      LocalDate.of(
+          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     } catch (DateTimeException | NumberFormatException e) {
       return false;
     }
@@ -47,8 +51,8 @@ public final class DateTimes {
   }
 
   /**
-   * The instant a CAT-valid date-time denotes, as {@link java.time.Instant#toString()}, or
-   * {@code null} when {@code value} is not one. A value without zone is read as UTC. Used to compare
+   * The instant a CAT-valid date-time denotes, as {@link java.time.Instant#toString()}, or {@code
+   * null} when {@code value} is not one. A value without zone is read as UTC. Used to compare
    * date-times that a destination stored in another, equivalent notation.
    */
   public static String canonicalInstant(String value) {
@@ -62,9 +66,15 @@ public final class DateTimes {
     try {
       String frac = m.group(7) == null ? "0" : (m.group(7) + "000000000").substring(0, 9);
       int second = Math.min(59, Integer.parseInt(m.group(6)));
-      LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), second,
-          Integer.parseInt(frac));
+      LocalDateTime local =
+          LocalDateTime.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              Integer.parseInt(m.group(4)),
+              Integer.parseInt(m.group(5)),
+              second,
+              Integer.parseInt(frac));
       return local.toInstant(offset(m.group(8))).toString();
     } catch (DateTimeException | NumberFormatException e) {
       return null;

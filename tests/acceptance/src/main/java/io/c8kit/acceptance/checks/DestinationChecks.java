@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** The destination suite (in the spirit of Airbyte's {@code DestinationAcceptanceTest}) as pure functions. */
+/**
+ * The destination suite (in the spirit of Airbyte's {@code DestinationAcceptanceTest}) as pure
+ * functions.
+ */
 public final class DestinationChecks {
   /** Rows listed per direction when record sets differ. */
   public static final int MAX_LISTED_ROWS = 10;
@@ -25,8 +28,11 @@ public final class DestinationChecks {
   public static List<Violation> spec(JsonNode spec) {
     JsonNode modes = spec.path("supported_destination_sync_modes");
     if (!modes.isArray() || modes.size() == 0) {
-      return List.of(Violation.of(Rules.DESTINATION_SPEC, "supported_destination_sync_modes",
-          "a destination must declare the sync modes it supports (append, overwrite, append_dedup)"));
+      return List.of(
+          Violation.of(
+              Rules.DESTINATION_SPEC,
+              "supported_destination_sync_modes",
+              "a destination must declare the sync modes it supports (append, overwrite, append_dedup)"));
     }
     return List.of();
   }
@@ -52,10 +58,14 @@ public final class DestinationChecks {
 
   /**
    * The destination holds exactly the expected rows (as a multiset, order ignored) after
-   * normalization: {@code _airbyte_*} columns and null-valued fields are ignored, numbers compare by
-   * value, date-times by instant; {@code normalizer} is applied to the rows read back first.
+   * normalization: {@code _airbyte_*} columns and null-valued fields are ignored, numbers compare
+   * by value, date-times by instant; {@code normalizer} is applied to the rows read back first.
    */
-  public static List<Violation> sameRows(String rule, StreamKey stream, List<JsonNode> expected, List<JsonNode> actual,
+  public static List<Violation> sameRows(
+      String rule,
+      StreamKey stream,
+      List<JsonNode> expected,
+      List<JsonNode> actual,
       UnaryOperator<JsonNode> normalizer) {
     Map<String, Integer> remaining = new LinkedHashMap<>();
     Map<String, JsonNode> sampleExpected = new HashMap<>();
@@ -76,24 +86,39 @@ public final class DestinationChecks {
       }
     }
     List<JsonNode> missing = new ArrayList<>();
-    remaining.forEach((k, c) -> {
-      for (int i = 0; i < c; i++) {
-        missing.add(sampleExpected.get(k));
-      }
-    });
+    remaining.forEach(
+        (k, c) -> {
+          for (int i = 0; i < c; i++) {
+            missing.add(sampleExpected.get(k));
+          }
+        });
     List<Violation> out = new ArrayList<>();
     if (missing.isEmpty() && unexpected.isEmpty()) {
       return out;
     }
-    out.add(Violation.of(rule, stream, "rows read back", "expected " + expected.size() + " rows, read "
-        + actual.size() + "; " + missing.size() + " expected rows are missing, " + unexpected.size()
-        + " rows are unexpected"));
+    out.add(
+        Violation.of(
+            rule,
+            stream,
+            "rows read back",
+            "expected "
+                + expected.size()
+                + " rows, read "
+                + actual.size()
+                + "; "
+                + missing.size()
+                + " expected rows are missing, "
+                + unexpected.size()
+                + " rows are unexpected"));
     for (int i = 0; i < Math.min(MAX_LISTED_ROWS, missing.size()); i++) {
-      out.add(Violation.of(rule, stream, "missing row", "written but not read back").withEvidence(Json.write(missing.get(i))));
+      out.add(
+          Violation.of(rule, stream, "missing row", "written but not read back")
+              .withEvidence(Json.write(missing.get(i))));
     }
     for (int i = 0; i < Math.min(MAX_LISTED_ROWS, unexpected.size()); i++) {
-      out.add(Violation.of(rule, stream, "unexpected row", "read back but not expected")
-          .withEvidence(Json.write(unexpected.get(i))));
+      out.add(
+          Violation.of(rule, stream, "unexpected row", "read back but not expected")
+              .withEvidence(Json.write(unexpected.get(i))));
     }
     return out;
   }
@@ -128,8 +153,8 @@ public final class DestinationChecks {
 
   /**
    * Every input STATE is echoed, in order, unchanged apart from {@code destinationStats} (unknown
-   * fields such as the platform's {@code id} kept), with {@code destinationStats.recordCount} equal to
-   * the records received since the previous state of the same scope (stream, or global).
+   * fields such as the platform's {@code id} kept), with {@code destinationStats.recordCount} equal
+   * to the records received since the previous state of the same scope (stream, or global).
    */
   public static List<Violation> stateEcho(List<JsonNode> input, RunResult run) {
     String rule = Rules.DESTINATION_STATE_ECHO;
@@ -144,9 +169,10 @@ public final class DestinationChecks {
         since.merge("GLOBAL", 1, Integer::sum);
       } else if (type.equals("STATE")) {
         JsonNode state = m.path("state");
-        String scope = state.path("type").asText("").equals("STREAM")
-            ? "STREAM " + StreamKey.from(state.path("stream").path("stream_descriptor"))
-            : "GLOBAL";
+        String scope =
+            state.path("type").asText("").equals("STREAM")
+                ? "STREAM " + StreamKey.from(state.path("stream").path("stream_descriptor"))
+                : "GLOBAL";
         inputStates.add(state);
         expectedCounts.add((double) since.getOrDefault(scope, 0));
         if (scope.equals("GLOBAL")) {
@@ -159,26 +185,48 @@ public final class DestinationChecks {
     List<Message> echoed = run.states();
     List<Violation> out = new ArrayList<>();
     if (echoed.size() != inputStates.size()) {
-      out.add(Violation.of(rule, "STATE echo", "received " + inputStates.size() + " STATE messages but echoed "
-          + echoed.size() + "; every state must be echoed once, in order, after its records are committed"));
+      out.add(
+          Violation.of(
+              rule,
+              "STATE echo",
+              "received "
+                  + inputStates.size()
+                  + " STATE messages but echoed "
+                  + echoed.size()
+                  + "; every state must be echoed once, in order, after its records are committed"));
     }
     for (int i = 0; i < Math.min(echoed.size(), inputStates.size()); i++) {
       Message m = echoed.get(i);
       JsonNode in = inputStates.get(i);
       if (!States.withoutDestinationStats(m.payload()).equals(States.withoutDestinationStats(in))) {
-        out.add(Violation.of(rule, "echoed STATE #" + (i + 1), "differs from input STATE #" + (i + 1) + " "
-            + Json.truncate(in) + " (wrong order, or fields changed/dropped)").withEvidence(m.evidence()));
+        out.add(
+            Violation.of(
+                    rule,
+                    "echoed STATE #" + (i + 1),
+                    "differs from input STATE #"
+                        + (i + 1)
+                        + " "
+                        + Json.truncate(in)
+                        + " (wrong order, or fields changed/dropped)")
+                .withEvidence(m.evidence()));
         continue;
       }
       JsonNode count = m.payload().path("destinationStats").path("recordCount");
       if (!count.isNumber()) {
-        out.add(Violation.of(rule, "echoed STATE #" + (i + 1), "has no destinationStats.recordCount")
-            .withEvidence(m.evidence()));
+        out.add(
+            Violation.of(rule, "echoed STATE #" + (i + 1), "has no destinationStats.recordCount")
+                .withEvidence(m.evidence()));
       } else if (count.doubleValue() != expectedCounts.get(i)) {
-        out.add(Violation.of(rule, "echoed STATE #" + (i + 1), "destinationStats.recordCount is "
-            + count.decimalValue().stripTrailingZeros().toPlainString() + ", expected "
-            + expectedCounts.get(i).longValue() + " (records received since the previous state of the stream)")
-            .withEvidence(m.evidence()));
+        out.add(
+            Violation.of(
+                    rule,
+                    "echoed STATE #" + (i + 1),
+                    "destinationStats.recordCount is "
+                        + count.decimalValue().stripTrailingZeros().toPlainString()
+                        + ", expected "
+                        + expectedCounts.get(i).longValue()
+                        + " (records received since the previous state of the stream)")
+                .withEvidence(m.evidence()));
       }
     }
     return out;
@@ -198,12 +246,21 @@ public final class DestinationChecks {
     }
     List<Message> echoed = run.states();
     if (echoed.isEmpty()) {
-      return List.of(Violation.of(rule, "STATE echo", "no STATE was echoed; the last one must be " + Json.truncate(lastInput)));
+      return List.of(
+          Violation.of(
+              rule,
+              "STATE echo",
+              "no STATE was echoed; the last one must be " + Json.truncate(lastInput)));
     }
     Message last = echoed.get(echoed.size() - 1);
-    if (!States.withoutDestinationStats(last.payload()).equals(States.withoutDestinationStats(lastInput))) {
-      return List.of(Violation.of(rule, "last echoed STATE", "differs from the last input STATE "
-          + Json.truncate(lastInput)).withEvidence(last.evidence()));
+    if (!States.withoutDestinationStats(last.payload())
+        .equals(States.withoutDestinationStats(lastInput))) {
+      return List.of(
+          Violation.of(
+                  rule,
+                  "last echoed STATE",
+                  "differs from the last input STATE " + Json.truncate(lastInput))
+              .withEvidence(last.evidence()));
     }
     return List.of();
   }

@@ -9,62 +9,112 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The data the destination suite writes: two stream shapes (a {@code users} stream with a primary key,
- * a cursor and values of every JSON type, and an {@code events} stream without a key), configured
- * catalogs, and input message sequences with interleaved STATE, LOG and STREAM_STATUS messages.
+ * The data the destination suite writes: two stream shapes (a {@code users} stream with a primary
+ * key, a cursor and values of every JSON type, and an {@code events} stream without a key),
+ * configured catalogs, and input message sequences with interleaved STATE, LOG and STREAM_STATUS
+ * messages.
  */
 public final class DestinationTestData {
   /** Schema of the users-shaped streams: primary key {@code id}, cursor {@code updated_at}. */
-  public static final String USERS_SCHEMA = "{\"type\":\"object\",\"properties\":{"
-      + "\"id\":{\"type\":\"integer\"},"
-      + "\"name\":{\"type\":[\"string\",\"null\"]},"
-      + "\"score\":{\"type\":[\"number\",\"null\"]},"
-      + "\"active\":{\"type\":[\"boolean\",\"null\"]},"
-      + "\"updated_at\":{\"type\":\"string\",\"format\":\"date-time\",\"airbyte_type\":\"timestamp_with_timezone\"},"
-      + "\"tags\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\"}},"
-      + "\"address\":{\"type\":[\"object\",\"null\"],\"properties\":{\"city\":{\"type\":[\"string\",\"null\"]},"
-      + "\"zip\":{\"type\":[\"string\",\"null\"]}}},"
-      + "\"big\":{\"type\":[\"integer\",\"null\"]},"
-      + "\"note\":{\"type\":[\"string\",\"null\"]}}}";
+  public static final String USERS_SCHEMA =
+      "{\"type\":\"object\",\"properties\":{"
+          + "\"id\":{\"type\":\"integer\"},"
+          + "\"name\":{\"type\":[\"string\",\"null\"]},"
+          + "\"score\":{\"type\":[\"number\",\"null\"]},"
+          + "\"active\":{\"type\":[\"boolean\",\"null\"]},"
+          + "\"updated_at\":{\"type\":\"string\",\"format\":\"date-time\",\"airbyte_type\":\"timestamp_with_timezone\"},"
+          + "\"tags\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\"}},"
+          + "\"address\":{\"type\":[\"object\",\"null\"],\"properties\":{\"city\":{\"type\":[\"string\",\"null\"]},"
+          + "\"zip\":{\"type\":[\"string\",\"null\"]}}},"
+          + "\"big\":{\"type\":[\"integer\",\"null\"]},"
+          + "\"note\":{\"type\":[\"string\",\"null\"]}}}";
+
   /** Schema of the events-shaped streams (no primary key). */
-  public static final String EVENTS_SCHEMA = "{\"type\":\"object\",\"properties\":{"
-      + "\"kind\":{\"type\":\"string\"},"
-      + "\"ts\":{\"type\":\"string\",\"format\":\"date-time\",\"airbyte_type\":\"timestamp_with_timezone\"},"
-      + "\"payload\":{\"type\":\"object\",\"properties\":{\"count\":{\"type\":\"integer\"},\"ratio\":{\"type\":\"number\"}}}}}";
+  public static final String EVENTS_SCHEMA =
+      "{\"type\":\"object\",\"properties\":{"
+          + "\"kind\":{\"type\":\"string\"},"
+          + "\"ts\":{\"type\":\"string\",\"format\":\"date-time\",\"airbyte_type\":\"timestamp_with_timezone\"},"
+          + "\"payload\":{\"type\":\"object\",\"properties\":{\"count\":{\"type\":\"integer\"},\"ratio\":{\"type\":\"number\"}}}}}";
+
   /** Schema of the text streams used for line-break and unicode values. */
-  public static final String TEXT_SCHEMA = "{\"type\":\"object\",\"properties\":{"
-      + "\"id\":{\"type\":\"integer\"},\"value\":{\"type\":\"string\"}}}";
+  public static final String TEXT_SCHEMA =
+      "{\"type\":\"object\",\"properties\":{"
+          + "\"id\":{\"type\":\"integer\"},\"value\":{\"type\":\"string\"}}}";
 
   /** Values that must survive a round trip: line breaks. */
-  public static final List<String> LINE_BREAK_VALUES = List.of(
-      "line one\nline two", "carriage\rreturn", "windows\r\nline end", "line\u2028separator",
-      "paragraph\u2029separator", "\n\nleading and trailing\n", "tab\tand\u000bvertical tab");
+  public static final List<String> LINE_BREAK_VALUES =
+      List.of(
+          "line one\nline two",
+          "carriage\rreturn",
+          "windows\r\nline end",
+          "line\u2028separator",
+          "paragraph\u2029separator",
+          "\n\nleading and trailing\n",
+          "tab\tand\u000bvertical tab");
+
   /** Values that must survive a round trip: unicode, quotes, escapes. */
-  public static final List<String> UNICODE_VALUES = List.of(
-      "emoji 😀🚀👩‍💻", "quotes \" and ' and `", "back\\slash \\n not a newline", "ünïcödé Ærøskøbing",
-      "日本語のテキスト", "العربية", "null", "{\"json\": \"in a string\"}", "zero width\u200bspace", "");
+  public static final List<String> UNICODE_VALUES =
+      List.of(
+          "emoji 😀🚀👩‍💻",
+          "quotes \" and ' and `",
+          "back\\slash \\n not a newline",
+          "ünïcödé Ærøskøbing",
+          "日本語のテキスト",
+          "العربية",
+          "null",
+          "{\"json\": \"in a string\"}",
+          "zero width\u200bspace",
+          "");
 
   private DestinationTestData() {}
 
   /** One configured stream of a destination test. */
-  public record StreamSetup(String name, String namespace, String schema, List<List<String>> primaryKey,
-      List<String> cursorField, String destinationSyncMode, long generationId, long minimumGenerationId) {
+  public record StreamSetup(
+      String name,
+      String namespace,
+      String schema,
+      List<List<String>> primaryKey,
+      List<String> cursorField,
+      String destinationSyncMode,
+      long generationId,
+      long minimumGenerationId) {
     public StreamKey key() {
       return new StreamKey(namespace, name);
     }
 
     public static StreamSetup users(String name, String namespace, String mode, long generation) {
-      return new StreamSetup(name, namespace, USERS_SCHEMA, List.of(List.of("id")), List.of("updated_at"), mode,
-          generation, mode.equals("overwrite") ? generation : 0);
+      return new StreamSetup(
+          name,
+          namespace,
+          USERS_SCHEMA,
+          List.of(List.of("id")),
+          List.of("updated_at"),
+          mode,
+          generation,
+          mode.equals("overwrite") ? generation : 0);
     }
 
     public static StreamSetup events(String name, String namespace, String mode, long generation) {
-      return new StreamSetup(name, namespace, EVENTS_SCHEMA, List.of(), List.of(), mode, generation,
+      return new StreamSetup(
+          name,
+          namespace,
+          EVENTS_SCHEMA,
+          List.of(),
+          List.of(),
+          mode,
+          generation,
           mode.equals("overwrite") ? generation : 0);
     }
 
     public static StreamSetup text(String name, String namespace, String mode, long generation) {
-      return new StreamSetup(name, namespace, TEXT_SCHEMA, List.of(List.of("id")), List.of(), mode, generation,
+      return new StreamSetup(
+          name,
+          namespace,
+          TEXT_SCHEMA,
+          List.of(List.of("id")),
+          List.of(),
+          mode,
+          generation,
           mode.equals("overwrite") ? generation : 0);
     }
   }
@@ -92,7 +142,8 @@ public final class DestinationTestData {
       if (!s.primaryKey().isEmpty()) {
         stream.set("source_defined_primary_key", pathsNode(s.primaryKey()));
       }
-      boolean incremental = !s.cursorField().isEmpty() && !s.destinationSyncMode().equals("overwrite");
+      boolean incremental =
+          !s.cursorField().isEmpty() && !s.destinationSyncMode().equals("overwrite");
       cs.put("sync_mode", incremental ? "incremental" : "full_refresh");
       if (incremental) {
         ArrayNode cf = cs.putArray("cursor_field");
@@ -118,7 +169,10 @@ public final class DestinationTestData {
     return out;
   }
 
-  /** Users rows {@code id = from … from+count-1}, cursor {@code updated_at} on {@code day} plus id seconds. */
+  /**
+   * Users rows {@code id = from … from+count-1}, cursor {@code updated_at} on {@code day} plus id
+   * seconds.
+   */
   public static List<JsonNode> users(int from, int count, String namePrefix, int day) {
     List<JsonNode> out = new ArrayList<>();
     for (int id = from; id < from + count; id++) {
@@ -154,7 +208,10 @@ public final class DestinationTestData {
           r.put("big", -42);
           break;
       }
-      r.put("updated_at", String.format("2024-01-%02dT%02d:%02d:%02dZ", day, (id / 3600) % 24, (id / 60) % 60, id % 60));
+      r.put(
+          "updated_at",
+          String.format(
+              "2024-01-%02dT%02d:%02d:%02dZ", day, (id / 3600) % 24, (id / 60) % 60, id % 60));
       out.add(r);
     }
     return out;
@@ -183,8 +240,8 @@ public final class DestinationTestData {
   }
 
   /**
-   * Builds a {@code write} input: RECORDs, STATEs (per stream, with {@code sourceStats.recordCount} =
-   * records since the stream's previous state and a platform-style {@code id}), a LOG, and a
+   * Builds a {@code write} input: RECORDs, STATEs (per stream, with {@code sourceStats.recordCount}
+   * = records since the stream's previous state and a platform-style {@code id}), a LOG, and a
    * STREAM_STATUS COMPLETE per stream at the end.
    */
   public static final class Messages {

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Parses CAT's {@code expected_records.jsonl}: one record per line, {@code {"stream":…, "data":{…},
- * "emitted_at":…}} (the envelope {@code {"type":"RECORD","record":{…}}} is accepted too); blank lines
- * are skipped.
+ * "emitted_at":…}} (the envelope {@code {"type":"RECORD","record":{…}}} is accepted too); blank
+ * lines are skipped.
  */
 public final class ExpectedRecords {
   private ExpectedRecords() {}
@@ -25,13 +25,15 @@ public final class ExpectedRecords {
       try {
         n = Json.parse(line);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("expected records line " + (i + 1) + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "expected records line " + (i + 1) + ": " + e.getMessage(), e);
       }
       if (n.path("type").asText().equals("RECORD") && n.has("record")) {
         n = n.get("record");
       }
       if (!n.path("stream").isTextual() || !n.path("data").isObject()) {
-        throw new IllegalArgumentException("expected records line " + (i + 1) + " needs \"stream\" and a \"data\" object");
+        throw new IllegalArgumentException(
+            "expected records line " + (i + 1) + " needs \"stream\" and a \"data\" object");
       }
       out.add(n);
     }

@@ -26,10 +26,14 @@ public final class FullRefreshChecks {
       out.add(Violation.of(rule, "read 2", "exited " + second.exitCode() + ", expected 0"));
     }
     if (first.records().isEmpty()) {
-      out.add(Violation.of(rule, "read 1", "at least one record should be read using the full-refresh catalog"));
+      out.add(
+          Violation.of(
+              rule, "read 1", "at least one record should be read using the full-refresh catalog"));
     }
     if (second.records().isEmpty()) {
-      out.add(Violation.of(rule, "read 2", "returned no records; a full refresh must read the data again"));
+      out.add(
+          Violation.of(
+              rule, "read 2", "returned no records; a full refresh must read the data again"));
     }
     if (!out.isEmpty()) {
       return out;
@@ -37,7 +41,9 @@ public final class FullRefreshChecks {
     Message maxFirst = null;
     for (Message m : first.records()) {
       if (!m.payload().path("emitted_at").isIntegralNumber()) {
-        out.add(Violation.of(rule, "read 1", "emitted_at must be an integer (epoch milliseconds)").withEvidence(m.evidence()));
+        out.add(
+            Violation.of(rule, "read 1", "emitted_at must be an integer (epoch milliseconds)")
+                .withEvidence(m.evidence()));
         return out;
       }
       if (maxFirst == null || emittedAt(m) > emittedAt(maxFirst)) {
@@ -47,7 +53,9 @@ public final class FullRefreshChecks {
     Message minSecond = null;
     for (Message m : second.records()) {
       if (!m.payload().path("emitted_at").isIntegralNumber()) {
-        out.add(Violation.of(rule, "read 2", "emitted_at must be an integer (epoch milliseconds)").withEvidence(m.evidence()));
+        out.add(
+            Violation.of(rule, "read 2", "emitted_at must be an integer (epoch milliseconds)")
+                .withEvidence(m.evidence()));
         return out;
       }
       if (minSecond == null || emittedAt(m) < emittedAt(minSecond)) {
@@ -55,10 +63,16 @@ public final class FullRefreshChecks {
       }
     }
     if (emittedAt(maxFirst) >= emittedAt(minSecond)) {
-      out.add(Violation.of(rule, "emitted_at", "should increase on subsequent runs: max of read 1 is "
-          + emittedAt(maxFirst) + ", min of read 2 is " + emittedAt(minSecond)
-          + " (emitted_at must be the real extraction time, not a constant or a data value)")
-          .withEvidence(minSecond.evidence()));
+      out.add(
+          Violation.of(
+                  rule,
+                  "emitted_at",
+                  "should increase on subsequent runs: max of read 1 is "
+                      + emittedAt(maxFirst)
+                      + ", min of read 2 is "
+                      + emittedAt(minSecond)
+                      + " (emitted_at must be the real extraction time, not a constant or a data value)")
+              .withEvidence(minSecond.evidence()));
     }
     return out;
   }

@@ -8,14 +8,15 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Builds a far-future {@code --state} for CAT's {@code state_with_abnormally_large_values}: for every
- * incremental stream a STREAM state in the c8kit runtime's shape
- * {@code {"cursor_field":[…],"cursor":<far-future value>}}, the value chosen from the cursor's JSON
- * schema type.
+ * Builds a far-future {@code --state} for CAT's {@code state_with_abnormally_large_values}: for
+ * every incremental stream a STREAM state in the c8kit runtime's shape {@code
+ * {"cursor_field":[…],"cursor":<far-future value>}}, the value chosen from the cursor's JSON schema
+ * type.
  */
 public final class FutureState {
   /** Far-future values by cursor kind. */
   public static final String FAR_DATE_TIME = "9999-12-31T23:59:59Z";
+
   public static final String FAR_LOCAL_DATE_TIME = "9999-12-31T23:59:59";
   public static final String FAR_DATE = "9999-12-31";
   public static final long FAR_INTEGER = Long.MAX_VALUE / 2;
@@ -25,7 +26,8 @@ public final class FutureState {
 
   /**
    * A far-future state for every stream of {@code catalog} (discovered or configured) that supports
-   * incremental and has a cursor (configured {@code cursor_field}, else {@code default_cursor_field}).
+   * incremental and has a cursor (configured {@code cursor_field}, else {@code
+   * default_cursor_field}).
    */
   public static ArrayNode forCatalog(JsonNode catalog) {
     ArrayNode out = Json.array();
@@ -64,7 +66,8 @@ public final class FutureState {
       return f.numberNode(BigDecimal.valueOf(FAR_INTEGER));
     }
     if (format.equals("date-time")) {
-      return f.textNode(airbyteType.equals("timestamp_without_timezone") ? FAR_LOCAL_DATE_TIME : FAR_DATE_TIME);
+      return f.textNode(
+          airbyteType.equals("timestamp_without_timezone") ? FAR_LOCAL_DATE_TIME : FAR_DATE_TIME);
     }
     if (format.equals("date")) {
       return f.textNode(FAR_DATE);

@@ -23,9 +23,13 @@ public final class IncrementalChecks {
     List<JsonNode> streams = Catalogs.configuredStreams(incrementalCatalog);
     for (JsonNode cs : streams) {
       if (Catalogs.path(cs.get("cursor_field")).isEmpty()) {
-        out.add(Violation.of(Rules.INCREMENTAL_CURSOR_FIELD_DEFINED, Catalogs.keyOfConfigured(cs), "cursor_field",
-            "the stream supports incremental but has neither a configured cursor_field nor a default_cursor_field")
-            .withEvidence(Json.write(cs.path("stream"))));
+        out.add(
+            Violation.of(
+                    Rules.INCREMENTAL_CURSOR_FIELD_DEFINED,
+                    Catalogs.keyOfConfigured(cs),
+                    "cursor_field",
+                    "the stream supports incremental but has neither a configured cursor_field nor a default_cursor_field")
+                .withEvidence(Json.write(cs.path("stream"))));
       }
     }
     return out;
@@ -48,17 +52,27 @@ public final class IncrementalChecks {
       out.add(Violation.of(rule, "read 1", "should produce at least one RECORD"));
     }
     if (second.exitCode() != 0) {
-      out.add(Violation.of(rule, "read 2 (with the latest states)", "exited " + second.exitCode() + ", expected 0"));
+      out.add(
+          Violation.of(
+              rule,
+              "read 2 (with the latest states)",
+              "exited " + second.exitCode() + ", expected 0"));
     }
     if (out.isEmpty() && sameRecords(first.records(), second.records())) {
-      out.add(Violation.of(rule, "read 2 (with the latest states)", "returned the same " + second.records().size()
-          + " records as read 1: the state was not used to read incrementally"));
+      out.add(
+          Violation.of(
+              rule,
+              "read 2 (with the latest states)",
+              "returned the same "
+                  + second.records().size()
+                  + " records as read 1: the state was not used to read incrementally"));
     }
     return out;
   }
 
   /** A usable checkpoint of a stream's full read. */
-  public record Checkpoint(int position, Message message, JsonNode state, double recordCount, double cumulativeCount) {
+  public record Checkpoint(
+      int position, Message message, JsonNode state, double recordCount, double cumulativeCount) {
     /** The {@code --state} input that resumes from this checkpoint. */
     public JsonNode stateInput() {
       return Json.array().add(States.inputState(state));
@@ -83,7 +97,9 @@ public final class IncrementalChecks {
     }
     List<Violation> problems = new ArrayList<>();
     if (fullRead.exitCode() != 0) {
-      problems.add(Violation.of(rule, stream, "full read", "exited " + fullRead.exitCode() + ", expected 0"));
+      problems.add(
+          Violation.of(
+              rule, stream, "full read", "exited " + fullRead.exitCode() + ", expected 0"));
       return new Checkpoints(List.of(), problems, total);
     }
     List<Message> states = new ArrayList<>();
@@ -91,7 +107,8 @@ public final class IncrementalChecks {
       JsonNode s = m.payload();
       String type = s.path("type").asText("");
       if (type.equals("GLOBAL")
-          || (type.equals("STREAM") && StreamKey.from(s.path("stream").path("stream_descriptor")).equals(stream))) {
+          || (type.equals("STREAM")
+              && StreamKey.from(s.path("stream").path("stream_descriptor")).equals(stream))) {
         states.add(m);
       }
     }
@@ -99,8 +116,14 @@ public final class IncrementalChecks {
       return new Checkpoints(List.of(), problems, 0);
     }
     if (states.isEmpty()) {
-      problems.add(Violation.of(rule, stream, "full read", "returned " + total
-          + " records but no STATE, so there is no checkpoint to resume from"));
+      problems.add(
+          Violation.of(
+              rule,
+              stream,
+              "full read",
+              "returned "
+                  + total
+                  + " records but no STATE, so there is no checkpoint to resume from"));
       return new Checkpoints(List.of(), problems, total);
     }
     List<Message> collapsedMessages = new ArrayList<>();
@@ -129,22 +152,32 @@ public final class IncrementalChecks {
       }
     }
     if (usable.isEmpty()) {
-      problems.add(Violation.of(rule, stream, "states", "no usable checkpoint: every STATE has sourceStats.recordCount 0"
-          + " (recordCount must count the records since the previous state)")
-          .withEvidence(states.get(states.size() - 1).evidence()));
+      problems.add(
+          Violation.of(
+                  rule,
+                  stream,
+                  "states",
+                  "no usable checkpoint: every STATE has sourceStats.recordCount 0"
+                      + " (recordCount must count the records since the previous state)")
+              .withEvidence(states.get(states.size() - 1).evidence()));
     }
     return new Checkpoints(usable, problems, total);
   }
 
-  /** Up to {@value #MAX_SAMPLED_CHECKPOINTS} checkpoints, evenly spaced, without the first and last when there are ≥3. */
+  /**
+   * Up to {@value #MAX_SAMPLED_CHECKPOINTS} checkpoints, evenly spaced, without the first and last
+   * when there are ≥3.
+   */
   public static List<Checkpoint> sample(List<Checkpoint> usable) {
-    List<Checkpoint> candidates = usable.size() >= 3 ? usable.subList(1, usable.size() - 1) : usable;
+    List<Checkpoint> candidates =
+        usable.size() >= 3 ? usable.subList(1, usable.size() - 1) : usable;
     if (candidates.size() <= MAX_SAMPLED_CHECKPOINTS) {
       return List.copyOf(candidates);
     }
     Set<Integer> picks = new LinkedHashSet<>();
     for (int i = 0; i < MAX_SAMPLED_CHECKPOINTS; i++) {
-      picks.add((int) Math.round(i * (candidates.size() - 1) / (double) (MAX_SAMPLED_CHECKPOINTS - 1)));
+      picks.add(
+          (int) Math.round(i * (candidates.size() - 1) / (double) (MAX_SAMPLED_CHECKPOINTS - 1)));
     }
     List<Checkpoint> out = new ArrayList<>();
     picks.forEach(i -> out.add(candidates.get(i)));
@@ -155,28 +188,49 @@ public final class IncrementalChecks {
    * Re-reading from a checkpoint returns at least (total − records up to the checkpoint) records of
    * the stream and a record set different from the full read.
    */
-  public static List<Violation> resumedRead(StreamKey stream, RunResult fullRead, Checkpoints checkpoints,
-      Checkpoint checkpoint, RunResult resumed) {
+  public static List<Violation> resumedRead(
+      StreamKey stream,
+      RunResult fullRead,
+      Checkpoints checkpoints,
+      Checkpoint checkpoint,
+      RunResult resumed) {
     String rule = Rules.INCREMENTAL_READ_SEQUENTIAL_SLICES;
     List<Violation> out = new ArrayList<>();
     String subject = "resume from checkpoint #" + (checkpoint.position() + 1);
     if (resumed.exitCode() != 0) {
-      out.add(Violation.of(rule, stream, subject, "exited " + resumed.exitCode() + ", expected 0")
-          .withEvidence(checkpoint.message().evidence()));
+      out.add(
+          Violation.of(rule, stream, subject, "exited " + resumed.exitCode() + ", expected 0")
+              .withEvidence(checkpoint.message().evidence()));
       return out;
     }
     List<Message> fullRecords = recordsOf(fullRead, stream);
     List<Message> resumedRecords = recordsOf(resumed, stream);
     double expected = checkpoints.totalRecords() - checkpoint.cumulativeCount();
     if (resumedRecords.size() < expected) {
-      out.add(Violation.of(rule, stream, subject, "returned " + resumedRecords.size() + " records, expected at least "
-          + (long) Math.ceil(expected) + " (" + checkpoints.totalRecords() + " in the full read minus "
-          + (long) checkpoint.cumulativeCount() + " covered by the checkpoint): resuming must re-emit everything after it")
-          .withEvidence(checkpoint.message().evidence()));
+      out.add(
+          Violation.of(
+                  rule,
+                  stream,
+                  subject,
+                  "returned "
+                      + resumedRecords.size()
+                      + " records, expected at least "
+                      + (long) Math.ceil(expected)
+                      + " ("
+                      + checkpoints.totalRecords()
+                      + " in the full read minus "
+                      + (long) checkpoint.cumulativeCount()
+                      + " covered by the checkpoint): resuming must re-emit everything after it")
+              .withEvidence(checkpoint.message().evidence()));
     }
     if (sameRecords(fullRecords, resumedRecords)) {
-      out.add(Violation.of(rule, stream, subject, "returned the same records as the full read; the state was ignored")
-          .withEvidence(checkpoint.message().evidence()));
+      out.add(
+          Violation.of(
+                  rule,
+                  stream,
+                  subject,
+                  "returned the same records as the full read; the state was ignored")
+              .withEvidence(checkpoint.message().evidence()));
     }
     return out;
   }
@@ -186,15 +240,23 @@ public final class IncrementalChecks {
     String rule = Rules.INCREMENTAL_STATE_WITH_ABNORMALLY_LARGE_VALUES;
     List<Violation> out = new ArrayList<>();
     if (run.exitCode() != 0) {
-      out.add(Violation.of(rule, "read with the future state", "exited " + run.exitCode() + ", expected 0"));
+      out.add(
+          Violation.of(
+              rule, "read with the future state", "exited " + run.exitCode() + ", expected 0"));
     }
     if (!run.records().isEmpty()) {
       Message first = run.records().get(0);
-      out.add(Violation.of(rule, first.recordStream(), "read with the future state",
-          "should produce no records, got " + run.records().size()).withEvidence(first.evidence()));
+      out.add(
+          Violation.of(
+                  rule,
+                  first.recordStream(),
+                  "read with the future state",
+                  "should produce no records, got " + run.records().size())
+              .withEvidence(first.evidence()));
     }
     if (run.states().isEmpty()) {
-      out.add(Violation.of(rule, "read with the future state", "should produce at least one STATE"));
+      out.add(
+          Violation.of(rule, "read with the future state", "should produce at least one STATE"));
     }
     return out;
   }

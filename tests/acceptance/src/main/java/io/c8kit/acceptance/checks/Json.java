@@ -26,7 +26,9 @@ import java.util.TreeMap;
 public final class Json {
   private static final ObjectMapper MAPPER = Protocol.mapper();
   private static final ObjectReader STRICT =
-      MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      MAPPER
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private Json() {}
@@ -35,7 +37,9 @@ public final class Json {
     return MAPPER;
   }
 
-  /** Parses one JSON document; throws {@link IllegalArgumentException} with the reason when invalid. */
+  /**
+   * Parses one JSON document; throws {@link IllegalArgumentException} with the reason when invalid.
+   */
   public static JsonNode parse(String text) {
     try {
       return STRICT.readTree(text);
@@ -84,10 +88,15 @@ public final class Json {
       return "null";
     }
     String oneLine = visible(text);
-    return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "… (" + oneLine.length() + " chars)";
+    return oneLine.length() <= max
+        ? oneLine
+        : oneLine.substring(0, max) + "… (" + oneLine.length() + " chars)";
   }
 
-  /** Escapes line breaks, control and invisible format characters so that a message stays on one line. */
+  /**
+   * Escapes line breaks, control and invisible format characters so that a message stays on one
+   * line.
+   */
   public static String visible(String text) {
     StringBuilder sb = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -99,8 +108,10 @@ public final class Json {
         sb.append("\\r");
       } else if (c == '\t') {
         sb.append("\\t");
-      } else if (type == Character.CONTROL || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR || (type == Character.FORMAT && c != '\u200d')) {
+      } else if (type == Character.CONTROL
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
+          || (type == Character.FORMAT && c != '\u200d')) {
         sb.append(String.format("\\u%04x", (int) c));
       } else {
         sb.append(c);

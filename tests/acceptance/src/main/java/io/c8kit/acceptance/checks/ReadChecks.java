@@ -30,16 +30,21 @@ public final class ReadChecks {
       out.add(Violation.of(rule, "read command", "exited " + run.exitCode() + ", expected 0"));
     }
     if (run.records().isEmpty()) {
-      out.add(Violation.of(rule, "read output", "at least one RECORD should be read using the catalog "
-          + Catalogs.configuredKeys(configuredCatalog)));
+      out.add(
+          Violation.of(
+              rule,
+              "read output",
+              "at least one RECORD should be read using the catalog "
+                  + Catalogs.configuredKeys(configuredCatalog)));
     }
     Set<StreamKey> configured = new HashSet<>(Catalogs.configuredKeys(configuredCatalog));
     Set<StreamKey> reported = new HashSet<>();
     for (Message m : run.records()) {
       StreamKey key = m.recordStream();
       if (!configured.contains(key) && reported.add(key)) {
-        out.add(Violation.of(rule, key, "RECORD", "the stream is not in the configured catalog")
-            .withEvidence(m.evidence()));
+        out.add(
+            Violation.of(rule, key, "RECORD", "the stream is not in the configured catalog")
+                .withEvidence(m.evidence()));
       }
     }
     return out;
@@ -51,8 +56,12 @@ public final class ReadChecks {
     List<Violation> out = new ArrayList<>();
     for (StreamKey key : Catalogs.configuredKeys(configuredCatalog)) {
       if (counts.getOrDefault(key, 0) == 0) {
-        out.add(Violation.of(Rules.BASIC_READ_EMPTY_STREAMS, key, "stream",
-            "returned no records; every stream should return some (declare it with emptyStreams(...) if it is empty by design)"));
+        out.add(
+            Violation.of(
+                Rules.BASIC_READ_EMPTY_STREAMS,
+                key,
+                "stream",
+                "returned no records; every stream should return some (declare it with emptyStreams(...) if it is empty by design)"));
       }
     }
     return out;
@@ -67,7 +76,8 @@ public final class ReadChecks {
     for (JsonNode cs : Catalogs.configuredStreams(configuredCatalog)) {
       StreamKey key = Catalogs.keyOfConfigured(cs);
       try {
-        validators.put(key, SchemaValidation.recordValidator(cs.path("stream").path("json_schema")));
+        validators.put(
+            key, SchemaValidation.recordValidator(cs.path("stream").path("json_schema")));
       } catch (RuntimeException e) {
         out.add(Violation.of(rule, key, "json_schema", "cannot be compiled: " + e.getMessage()));
       }
@@ -84,21 +94,33 @@ public final class ReadChecks {
       if (!errors.isEmpty()) {
         int n = failures.merge(key, 1, Integer::sum);
         if (n <= MAX_RECORD_VIOLATIONS_PER_STREAM) {
-          out.add(Violation.of(rule, key, "record #" + index, "does not match the stream schema: "
-              + String.join("; ", errors)).withEvidence(m.evidence()));
+          out.add(
+              Violation.of(
+                      rule,
+                      key,
+                      "record #" + index,
+                      "does not match the stream schema: " + String.join("; ", errors))
+                  .withEvidence(m.evidence()));
         }
       }
     }
-    failures.forEach((key, n) -> {
-      if (n > MAX_RECORD_VIOLATIONS_PER_STREAM) {
-        out.add(Violation.of(rule, key, "records", (n - MAX_RECORD_VIOLATIONS_PER_STREAM) + " more records do not match"));
-      }
-    });
+    failures.forEach(
+        (key, n) -> {
+          if (n > MAX_RECORD_VIOLATIONS_PER_STREAM) {
+            out.add(
+                Violation.of(
+                    rule,
+                    key,
+                    "records",
+                    (n - MAX_RECORD_VIOLATIONS_PER_STREAM) + " more records do not match"));
+          }
+        });
     return out;
   }
 
   /** Each record shares at least one field path with its schema. */
-  public static List<Violation> validateRecordsStructure(RunResult run, JsonNode configuredCatalog) {
+  public static List<Violation> validateRecordsStructure(
+      RunResult run, JsonNode configuredCatalog) {
     String rule = Rules.BASIC_READ_VALIDATE_RECORDS_STRUCTURE;
     Map<StreamKey, Set<String>> schemaPaths = new HashMap<>();
     for (JsonNode cs : Catalogs.configuredStreams(configuredCatalog)) {
@@ -120,9 +142,18 @@ public final class ReadChecks {
       objectPaths(m.payload().path("data"), "", actual);
       Set<String> common = new HashSet<>(actual);
       common.retainAll(expected);
-      if (common.isEmpty() && failures.merge(key, 1, Integer::sum) <= MAX_RECORD_VIOLATIONS_PER_STREAM) {
-        out.add(Violation.of(rule, key, "record #" + index, "has fields " + actual
-            + " but none of them is declared in the schema " + expected).withEvidence(m.evidence()));
+      if (common.isEmpty()
+          && failures.merge(key, 1, Integer::sum) <= MAX_RECORD_VIOLATIONS_PER_STREAM) {
+        out.add(
+            Violation.of(
+                    rule,
+                    key,
+                    "record #" + index,
+                    "has fields "
+                        + actual
+                        + " but none of them is declared in the schema "
+                        + expected)
+                .withEvidence(m.evidence()));
       }
     }
     return out;
@@ -132,11 +163,15 @@ public final class ReadChecks {
     if (schema == null || !schema.isObject()) {
       return;
     }
-    schema.path("properties").fields().forEachRemaining(e -> {
-      String p = prefix + "/" + e.getKey();
-      out.add(p);
-      schemaPaths(e.getValue(), p, out);
-    });
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String p = prefix + "/" + e.getKey();
+              out.add(p);
+              schemaPaths(e.getValue(), p, out);
+            });
     if (schema.path("items").isObject()) {
       String p = prefix + "/[]";
       schemaPaths(schema.get("items"), p, out);
@@ -150,11 +185,14 @@ public final class ReadChecks {
 
   private static void objectPaths(JsonNode value, String prefix, Set<String> out) {
     if (value.isObject()) {
-      value.fields().forEachRemaining(e -> {
-        String p = prefix + "/" + e.getKey();
-        out.add(p);
-        objectPaths(e.getValue(), p, out);
-      });
+      value
+          .fields()
+          .forEachRemaining(
+              e -> {
+                String p = prefix + "/" + e.getKey();
+                out.add(p);
+                objectPaths(e.getValue(), p, out);
+              });
     } else if (value.isArray()) {
       for (JsonNode item : value) {
         objectPaths(item, prefix + "/[]", out);
@@ -163,7 +201,8 @@ public final class ReadChecks {
   }
 
   /** Primary-key values are scalars and at least one part is non-null in every record. */
-  public static List<Violation> validatePrimaryKeysDataType(RunResult run, JsonNode configuredCatalog) {
+  public static List<Violation> validatePrimaryKeysDataType(
+      RunResult run, JsonNode configuredCatalog) {
     String rule = Rules.BASIC_READ_VALIDATE_PRIMARY_KEYS_DATA_TYPE;
     Map<StreamKey, List<List<String>>> keys = primaryKeys(configuredCatalog);
     List<Violation> out = new ArrayList<>();
@@ -184,21 +223,33 @@ public final class ReadChecks {
         if (v != null && !v.isNull()) {
           anyNonNull = true;
           if (v.isObject() || v.isArray()) {
-            problems.add("primary key " + path + " is a " + (v.isObject() ? "dict" : "list") + ": " + Json.truncate(v));
+            problems.add(
+                "primary key "
+                    + path
+                    + " is a "
+                    + (v.isObject() ? "dict" : "list")
+                    + ": "
+                    + Json.truncate(v));
           }
         }
       }
       if (!anyNonNull) {
         problems.add("every primary key part " + pk + " is null or missing");
       }
-      if (!problems.isEmpty() && failures.merge(key, 1, Integer::sum) <= MAX_RECORD_VIOLATIONS_PER_STREAM) {
-        out.add(Violation.of(rule, key, "record #" + index, String.join("; ", problems)).withEvidence(m.evidence()));
+      if (!problems.isEmpty()
+          && failures.merge(key, 1, Integer::sum) <= MAX_RECORD_VIOLATIONS_PER_STREAM) {
+        out.add(
+            Violation.of(rule, key, "record #" + index, String.join("; ", problems))
+                .withEvidence(m.evidence()));
       }
     }
     return out;
   }
 
-  /** Primary keys per configured stream: the configured {@code primary_key}, else the source-defined one. */
+  /**
+   * Primary keys per configured stream: the configured {@code primary_key}, else the source-defined
+   * one.
+   */
   public static Map<StreamKey, List<List<String>>> primaryKeys(JsonNode configuredCatalog) {
     Map<StreamKey, List<List<String>>> out = new LinkedHashMap<>();
     for (JsonNode cs : Catalogs.configuredStreams(configuredCatalog)) {
@@ -211,7 +262,10 @@ public final class ReadChecks {
     return out;
   }
 
-  /** STARTED first, COMPLETE last, only RUNNING between, ≥3 statuses per configured stream, none for others. */
+  /**
+   * STARTED first, COMPLETE last, only RUNNING between, ≥3 statuses per configured stream, none for
+   * others.
+   */
   public static List<Violation> validateStreamStatuses(RunResult run, JsonNode configuredCatalog) {
     String rule = Rules.BASIC_READ_VALIDATE_STREAM_STATUSES;
     Map<StreamKey, List<String>> statuses = new LinkedHashMap<>();
@@ -230,22 +284,40 @@ public final class ReadChecks {
     for (StreamKey key : configured) {
       List<String> list = statuses.get(key);
       if (list == null) {
-        out.add(Violation.of(rule, key, "stream statuses", "none emitted; expected STARTED, RUNNING…, COMPLETE"));
+        out.add(
+            Violation.of(
+                rule,
+                key,
+                "stream statuses",
+                "none emitted; expected STARTED, RUNNING…, COMPLETE"));
         continue;
       }
-      boolean ok = list.size() >= 3 && list.get(0).equals("STARTED") && list.get(list.size() - 1).equals("COMPLETE");
+      boolean ok =
+          list.size() >= 3
+              && list.get(0).equals("STARTED")
+              && list.get(list.size() - 1).equals("COMPLETE");
       for (int i = 1; ok && i < list.size() - 1; i++) {
         ok = list.get(i).equals("RUNNING");
       }
       if (!ok) {
-        out.add(Violation.of(rule, key, "stream statuses", "got " + list
-            + ", expected STARTED, then RUNNING (one or more), then COMPLETE").withEvidence(firstLine.get(key).evidence()));
+        out.add(
+            Violation.of(
+                    rule,
+                    key,
+                    "stream statuses",
+                    "got " + list + ", expected STARTED, then RUNNING (one or more), then COMPLETE")
+                .withEvidence(firstLine.get(key).evidence()));
       }
     }
     for (Map.Entry<StreamKey, List<String>> e : statuses.entrySet()) {
       if (!configured.contains(e.getKey())) {
-        out.add(Violation.of(rule, e.getKey(), "stream statuses", "emitted for a stream that is not configured: "
-            + e.getValue()).withEvidence(firstLine.get(e.getKey()).evidence()));
+        out.add(
+            Violation.of(
+                    rule,
+                    e.getKey(),
+                    "stream statuses",
+                    "emitted for a stream that is not configured: " + e.getValue())
+                .withEvidence(firstLine.get(e.getKey()).evidence()));
       }
     }
     return out;
@@ -258,19 +330,32 @@ public final class ReadChecks {
     List<Message> states = run.states();
     int streams = Catalogs.configuredStreams(configuredCatalog).size();
     if (states.size() < streams) {
-      out.add(Violation.of(rule, "read output", "at least one STATE per configured stream is expected: "
-          + states.size() + " STATE for " + streams + " streams"));
+      out.add(
+          Violation.of(
+              rule,
+              "read output",
+              "at least one STATE per configured stream is expected: "
+                  + states.size()
+                  + " STATE for "
+                  + streams
+                  + " streams"));
     }
     for (Message m : states) {
       JsonNode state = m.payload();
       String type = state.path("type").asText("");
       if (type.isEmpty() || type.equals("LEGACY")) {
-        out.add(Violation.of(rule, "STATE", "LEGACY state (no type) must not be emitted; use STREAM or GLOBAL")
-            .withEvidence(m.evidence()));
+        out.add(
+            Violation.of(
+                    rule,
+                    "STATE",
+                    "LEGACY state (no type) must not be emitted; use STREAM or GLOBAL")
+                .withEvidence(m.evidence()));
       }
       if (!state.path("sourceStats").isObject()) {
-        out.add(Violation.of(rule, "STATE", "sourceStats (with recordCount) must be present on every state")
-            .withEvidence(m.evidence()));
+        out.add(
+            Violation.of(
+                    rule, "STATE", "sourceStats (with recordCount) must be present on every state")
+                .withEvidence(m.evidence()));
       }
     }
     return out;
@@ -281,31 +366,40 @@ public final class ReadChecks {
     String rule = Rules.BASIC_READ_AIRBYTE_TRACE_MESSAGE_ON_FAILURE;
     List<Violation> out = new ArrayList<>();
     if (run.errorTraces().isEmpty()) {
-      out.add(Violation.of(rule, "read with an invalid catalog",
-          "the connector should emit at least one TRACE ERROR message"));
+      out.add(
+          Violation.of(
+              rule,
+              "read with an invalid catalog",
+              "the connector should emit at least one TRACE ERROR message"));
     }
     if (run.exitCode() == 0) {
-      out.add(Violation.of(rule, "read with an invalid catalog", "exited 0, expected a non-zero exit code"));
+      out.add(
+          Violation.of(
+              rule, "read with an invalid catalog", "exited 0, expected a non-zero exit code"));
     }
     return out;
   }
 
   /**
    * The expected records appear. For a stream with a primary key, the expected keys must all be
-   * read ({@code exactOrder}: as the first records, in order); without a key, only fewer actual than
-   * expected records fails.
+   * read ({@code exactOrder}: as the first records, in order); without a key, only fewer actual
+   * than expected records fails.
    */
-  public static List<Violation> expectRecords(RunResult run, JsonNode configuredCatalog, List<JsonNode> expected,
-      boolean exactOrder) {
+  public static List<Violation> expectRecords(
+      RunResult run, JsonNode configuredCatalog, List<JsonNode> expected, boolean exactOrder) {
     String rule = Rules.BASIC_READ_EXPECT_RECORDS;
     Map<StreamKey, List<List<String>>> keys = primaryKeys(configuredCatalog);
     Map<StreamKey, List<JsonNode>> expectedByStream = new LinkedHashMap<>();
     for (JsonNode r : expected) {
-      expectedByStream.computeIfAbsent(StreamKey.ofRecord(r), k -> new ArrayList<>()).add(r.path("data"));
+      expectedByStream
+          .computeIfAbsent(StreamKey.ofRecord(r), k -> new ArrayList<>())
+          .add(r.path("data"));
     }
     Map<StreamKey, List<JsonNode>> actualByStream = new LinkedHashMap<>();
     for (Message m : run.records()) {
-      actualByStream.computeIfAbsent(m.recordStream(), k -> new ArrayList<>()).add(m.payload().path("data"));
+      actualByStream
+          .computeIfAbsent(m.recordStream(), k -> new ArrayList<>())
+          .add(m.payload().path("data"));
     }
     List<Violation> out = new ArrayList<>();
     for (Map.Entry<StreamKey, List<JsonNode>> e : expectedByStream.entrySet()) {
@@ -315,7 +409,12 @@ public final class ReadChecks {
       List<List<String>> pk = keys.getOrDefault(key, List.of());
       if (pk.isEmpty()) {
         if (act.size() < exp.size()) {
-          out.add(Violation.of(rule, key, "records", "expected at least " + exp.size() + " records, read " + act.size()));
+          out.add(
+              Violation.of(
+                  rule,
+                  key,
+                  "records",
+                  "expected at least " + exp.size() + " records, read " + act.size()));
         }
         continue;
       }
@@ -325,9 +424,16 @@ public final class ReadChecks {
         for (int i = 0; i < expKeys.size(); i++) {
           String got = i < actKeys.size() ? actKeys.get(i) : "(no record)";
           if (!expKeys.get(i).equals(got)) {
-            out.add(Violation.of(rule, key, "record #" + (i + 1) + " of the stream",
-                "expected primary key " + expKeys.get(i) + " at this position (exact order), got " + got)
-                .withEvidence(Json.write(exp.get(i))));
+            out.add(
+                Violation.of(
+                        rule,
+                        key,
+                        "record #" + (i + 1) + " of the stream",
+                        "expected primary key "
+                            + expKeys.get(i)
+                            + " at this position (exact order), got "
+                            + got)
+                    .withEvidence(Json.write(exp.get(i))));
             break;
           }
         }
@@ -340,8 +446,14 @@ public final class ReadChecks {
           }
         }
         if (!missing.isEmpty()) {
-          out.add(Violation.of(rule, key, "records", missing.size() + " expected primary keys were not read: "
-              + Json.truncate(String.join(", ", missing), 300)));
+          out.add(
+              Violation.of(
+                  rule,
+                  key,
+                  "records",
+                  missing.size()
+                      + " expected primary keys were not read: "
+                      + Json.truncate(String.join(", ", missing), 300)));
         }
       }
     }

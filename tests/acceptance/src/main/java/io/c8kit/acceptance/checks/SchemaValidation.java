@@ -24,32 +24,43 @@ import java.util.stream.Collectors;
 
 /**
  * Draft-07 validation with the networknt validator, in three flavours:
+ *
  * <ul>
- *   <li>{@link #metaValidate}: is this a valid draft-07 schema (meta-schema plus compilation)?</li>
- *   <li>{@link #configValidator}: plain draft-07, no format assertions (like CAT's
- *       {@code jsonschema.validate} of the config).</li>
+ *   <li>{@link #metaValidate}: is this a valid draft-07 schema (meta-schema plus compilation)?
+ *   <li>{@link #configValidator}: plain draft-07, no format assertions (like CAT's {@code
+ *       jsonschema.validate} of the config).
  *   <li>{@link #recordValidator}: draft-07 with <b>strict integers</b> ({@code 1.0} is not an
- *       integer; networknt alone accepts it) and CAT's {@code date-time} check; other formats are not
- *       asserted.</li>
+ *       integer; networknt alone accepts it) and CAT's {@code date-time} check; other formats are
+ *       not asserted.
  * </ul>
  */
 public final class SchemaValidation {
   private static final String DRAFT7_IRI = "http://json-schema.org/draft-07/schema#";
-  private static final JsonSchemaFactory PLAIN_FACTORY = JsonSchemaFactory.getInstance(
-      SpecVersion.VersionFlag.V7,
-      b -> b.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV7()).formats(Map::clear)
-          .unknownKeywordFactory(SchemaValidation::ignored).build()));
-  private static final JsonSchemaFactory META_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-  private static final JsonSchemaFactory RECORD_FACTORY = JsonSchemaFactory.getInstance(
-      SpecVersion.VersionFlag.V7,
-      b -> b.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV7())
-          .formats(formats -> {
-            formats.clear();
-            formats.put("date-time", new CatDateTime());
-          })
-          .keyword(new StrictTypeKeyword())
-          .unknownKeywordFactory(SchemaValidation::ignored)
-          .build()));
+  private static final JsonSchemaFactory PLAIN_FACTORY =
+      JsonSchemaFactory.getInstance(
+          SpecVersion.VersionFlag.V7,
+          b ->
+              b.metaSchema(
+                  JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                      .formats(Map::clear)
+                      .unknownKeywordFactory(SchemaValidation::ignored)
+                      .build()));
+  private static final JsonSchemaFactory META_FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+  private static final JsonSchemaFactory RECORD_FACTORY =
+      JsonSchemaFactory.getInstance(
+          SpecVersion.VersionFlag.V7,
+          b ->
+              b.metaSchema(
+                  JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                      .formats(
+                          formats -> {
+                            formats.clear();
+                            formats.put("date-time", new CatDateTime());
+                          })
+                      .keyword(new StrictTypeKeyword())
+                      .unknownKeywordFactory(SchemaValidation::ignored)
+                      .build()));
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().build();
   private static volatile JsonSchema draft7Meta;
 
@@ -64,7 +75,9 @@ public final class SchemaValidation {
   public static List<String> metaValidate(JsonNode schema) {
     List<String> errors = new ArrayList<>();
     if (schema == null || !(schema.isObject() || schema.isBoolean())) {
-      errors.add("a schema must be a JSON object, got " + (schema == null ? "nothing" : schema.getNodeType()));
+      errors.add(
+          "a schema must be a JSON object, got "
+              + (schema == null ? "nothing" : schema.getNodeType()));
       return errors;
     }
     try {
@@ -111,10 +124,11 @@ public final class SchemaValidation {
 
   private static Validator wrap(JsonSchema schema) {
     schema.initializeValidators();
-    return instance -> schema.validate(instance).stream()
-        .map(ValidationMessage::getMessage)
-        .sorted()
-        .collect(Collectors.toList());
+    return instance ->
+        schema.validate(instance).stream()
+            .map(ValidationMessage::getMessage)
+            .sorted()
+            .collect(Collectors.toList());
   }
 
   /** CAT's date-time format. */
@@ -146,30 +160,41 @@ public final class SchemaValidation {
     }
 
     @Override
-    public JsonValidator newValidator(SchemaLocation location, JsonNodePath evaluationPath,
-        JsonNode schemaNode, JsonSchema parentSchema, ValidationContext context) throws Exception {
+    public JsonValidator newValidator(
+        SchemaLocation location,
+        JsonNodePath evaluationPath,
+        JsonNode schemaNode,
+        JsonSchema parentSchema,
+        ValidationContext context)
+        throws Exception {
       JsonValidator delegate =
-          ValidatorTypeCode.TYPE.newValidator(location, evaluationPath, schemaNode, parentSchema, context);
-      List<String> types = Json.types(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-          .objectNode().set("type", schemaNode));
+          ValidatorTypeCode.TYPE.newValidator(
+              location, evaluationPath, schemaNode, parentSchema, context);
+      List<String> types =
+          Json.types(
+              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                  .objectNode()
+                  .set("type", schemaNode));
       boolean integerOnly = types.contains("integer") && !types.contains("number");
       return new JsonValidator() {
         @Override
-        public Set<ValidationMessage> validate(ExecutionContext ec, JsonNode node, JsonNode root,
-            JsonNodePath instanceLocation) {
+        public Set<ValidationMessage> validate(
+            ExecutionContext ec, JsonNode node, JsonNode root, JsonNodePath instanceLocation) {
           Set<ValidationMessage> result = delegate.validate(ec, node, root, instanceLocation);
           if (result.isEmpty() && integerOnly && node.isNumber() && !node.isIntegralNumber()) {
-            return Set.of(ValidationMessage.builder()
-                .type("type")
-                .code("1029")
-                .instanceLocation(instanceLocation)
-                .evaluationPath(delegate.getEvaluationPath())
-                .schemaLocation(delegate.getSchemaLocation())
-                .instanceNode(node)
-                .message("{0}: number with a fraction or exponent found, integer expected"
-                    + " (strict: 1.0 is not an integer)")
-                .arguments()
-                .build());
+            return Set.of(
+                ValidationMessage.builder()
+                    .type("type")
+                    .code("1029")
+                    .instanceLocation(instanceLocation)
+                    .evaluationPath(delegate.getEvaluationPath())
+                    .schemaLocation(delegate.getSchemaLocation())
+                    .instanceNode(node)
+                    .message(
+                        "{0}: number with a fraction or exponent found, integer expected"
+                            + " (strict: 1.0 is not an integer)")
+                    .arguments()
+                    .build());
           }
           return result;
         }

@@ -15,8 +15,8 @@ public final class States {
 
   /**
    * The {@code --state} input made of the latest state of each stream in a read's output, as the
-   * platform passes it: an array of {@code {"type":"STREAM","stream":{…}}} (a GLOBAL state is kept as
-   * the last GLOBAL message).
+   * platform passes it: an array of {@code {"type":"STREAM","stream":{…}}} (a GLOBAL state is kept
+   * as the last GLOBAL message).
    */
   public static ArrayNode latestPerStream(RunResult run) {
     Map<String, JsonNode> latest = new LinkedHashMap<>();
@@ -24,7 +24,8 @@ public final class States {
       JsonNode state = m.payload();
       String type = state.path("type").asText("");
       if (type.equals("STREAM")) {
-        latest.put("STREAM " + Json.canonical(state.path("stream").path("stream_descriptor")), state);
+        latest.put(
+            "STREAM " + Json.canonical(state.path("stream").path("stream_descriptor")), state);
       } else if (type.equals("GLOBAL")) {
         latest.put("GLOBAL", state);
       }
@@ -36,7 +37,9 @@ public final class States {
     return out;
   }
 
-  /** One state message as a {@code --state} array element: type plus stream/global, without stats. */
+  /**
+   * One state message as a {@code --state} array element: type plus stream/global, without stats.
+   */
   public static ObjectNode inputState(JsonNode state) {
     ObjectNode copy = Json.object();
     copy.put("type", state.path("type").asText("STREAM"));
@@ -49,14 +52,20 @@ public final class States {
     return copy;
   }
 
-  /** The state with {@code sourceStats} and {@code destinationStats} removed, canonical, for comparisons. */
+  /**
+   * The state with {@code sourceStats} and {@code destinationStats} removed, canonical, for
+   * comparisons.
+   */
   public static String withoutStats(JsonNode state) {
     ObjectNode copy = state.deepCopy();
     copy.remove(List.of("sourceStats", "destinationStats"));
     return Json.canonical(copy);
   }
 
-  /** The state with {@code destinationStats} removed, canonical: what a destination must echo unchanged. */
+  /**
+   * The state with {@code destinationStats} removed, canonical: what a destination must echo
+   * unchanged.
+   */
   public static String withoutDestinationStats(JsonNode state) {
     ObjectNode copy = state.deepCopy();
     copy.remove("destinationStats");

@@ -18,7 +18,10 @@ public record StreamKey(String namespace, String name) {
     return new StreamKey(null, name);
   }
 
-  /** Reads {@code name}/{@code namespace} (or {@code stream}/{@code namespace} for records) from a node. */
+  /**
+   * Reads {@code name}/{@code namespace} (or {@code stream}/{@code namespace} for records) from a
+   * node.
+   */
   public static StreamKey from(JsonNode node) {
     JsonNode name = node.has("name") ? node.get("name") : node.path("stream");
     JsonNode ns = node.get("namespace");
@@ -28,7 +31,8 @@ public record StreamKey(String namespace, String name) {
   /** The key of a RECORD payload ({@code stream} + {@code namespace}). */
   public static StreamKey ofRecord(JsonNode record) {
     JsonNode ns = record.get("namespace");
-    return new StreamKey(ns == null || ns.isNull() ? null : ns.asText(), record.path("stream").asText(""));
+    return new StreamKey(
+        ns == null || ns.isNull() ? null : ns.asText(), record.path("stream").asText(""));
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param message why it is wrong
  * @param evidence the offending line or JSON (truncated when printed), or {@code null}
  */
-public record Violation(String rule, StreamKey stream, String subject, String message, String evidence) {
+public record Violation(
+    String rule, StreamKey stream, String subject, String message, String evidence) {
   /** Characters of evidence printed per violation. */
   public static final int EVIDENCE_LIMIT = 500;
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import org.opentest4j.AssertionFailedError;
 
-/** Turns violations into a JUnit failure whose message names the rule, the subject and the evidence. */
+/**
+ * Turns violations into a JUnit failure whose message names the rule, the subject and the evidence.
+ */
 public final class Violations {
   /** Violations printed in one failure message. */
   public static final int MAX_PRINTED = 40;
@@ -25,7 +27,10 @@ public final class Violations {
   /** The failure message for {@link #assertNone}. */
   public static String format(String rule, List<Violation> violations, List<RunResult> runs) {
     StringBuilder sb = new StringBuilder();
-    sb.append('[').append(rule).append("] failed with ").append(violations.size())
+    sb.append('[')
+        .append(rule)
+        .append("] failed with ")
+        .append(violations.size())
         .append(violations.size() == 1 ? " violation:" : " violations:");
     int n = 0;
     for (Violation v : violations) {

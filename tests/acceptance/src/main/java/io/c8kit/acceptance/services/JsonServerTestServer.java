@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The json-server the tests read, started by scripts/jsonserver-up.sh: its URL from
- * {@code C8KIT_JSONSERVER_URL}, else from the script's env file. Without a server that answers, a test
- * is skipped, or fails under {@code CI=true}.
+ * The json-server the tests read, started by scripts/jsonserver-up.sh: its URL from {@code
+ * C8KIT_JSONSERVER_URL}, else from the script's env file. Without a server that answers, a test is
+ * skipped, or fails under {@code CI=true}.
  */
 public final class JsonServerTestServer {
   private static final Path ENV_FILE = Path.of("/tmp/c8kit-jsonserver/env");
@@ -36,11 +36,17 @@ public final class JsonServerTestServer {
       }
     }
     if (url == null) {
-      unavailable("C8KIT_JSONSERVER_URL is not set and " + ENV_FILE + " does not exist (run scripts/jsonserver-up.sh)");
+      unavailable(
+          "C8KIT_JSONSERVER_URL is not set and "
+              + ENV_FILE
+              + " does not exist (run scripts/jsonserver-up.sh)");
     }
     try {
-      HttpResponse<Void> r = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(url + "/users?_limit=1")).build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "/users?_limit=1")).build(),
+                  HttpResponse.BodyHandlers.discarding());
       if (r.statusCode() != 200) {
         unavailable(url + " answers " + r.statusCode());
       }
@@ -52,9 +58,13 @@ public final class JsonServerTestServer {
 
   /** The number of records of a collection, from json-server's X-Total-Count. */
   public static long count(String url, String path) throws Exception {
-    HttpResponse<Void> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url + path + (path.contains("?") ? "&" : "?") + "_limit=1")).build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(url + path + (path.contains("?") ? "&" : "?") + "_limit=1"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
     return Long.parseLong(r.headers().firstValue("X-Total-Count").orElseThrow());
   }
 

@@ -24,20 +24,21 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real PostgreSQL server for the tests of connectors that read or write PostgreSQL, kept in the kit
- * so that every such connector finds the server, skips without it and fails without it under CI in
- * the same way, each test class in a fresh schema of its own.
+ * A real PostgreSQL server for the tests of connectors that read or write PostgreSQL, kept in the
+ * kit so that every such connector finds the server, skips without it and fails without it under CI
+ * in the same way, each test class in a fresh schema of its own.
  *
  * <p>The server is named by the environment variables {@code C8KIT_PG_HOST}, {@code C8KIT_PG_PORT}
- * (default 5432), {@code C8KIT_PG_USER}, {@code C8KIT_PG_PASSWORD} (default empty) and
- * {@code C8KIT_PG_DATABASE} (default {@code postgres}). When {@code C8KIT_PG_HOST} is not set they
- * are read from the file {@value #DEFAULT_ENV_FILE} that {@code scripts/postgres-up.sh} writes (or
- * the file named by {@code C8KIT_PG_ENV_FILE}), and a variable that is set wins over the file.
- * Without a reachable server {@link #start} skips the test (a failed assumption), except under
- * {@code CI=true}, where it fails it.
+ * (default 5432), {@code C8KIT_PG_USER}, {@code C8KIT_PG_PASSWORD} (default empty) and {@code
+ * C8KIT_PG_DATABASE} (default {@code postgres}). When {@code C8KIT_PG_HOST} is not set they are
+ * read from the file {@value #DEFAULT_ENV_FILE} that {@code scripts/postgres-up.sh} writes (or the
+ * file named by {@code C8KIT_PG_ENV_FILE}), and a variable that is set wins over the file. Without
+ * a reachable server {@link #start} skips the test (a failed assumption), except under {@code
+ * CI=true}, where it fails it.
  *
  * <p>The kit does not bring a JDBC driver: connections go through {@link DriverManager}, so the
- * connector module's own test class path must hold the PostgreSQL driver ({@code org.postgresql:postgresql}).
+ * connector module's own test class path must hold the PostgreSQL driver ({@code
+ * org.postgresql:postgresql}).
  *
  * <pre>{@code
  * static PostgresTestServer pg;
@@ -58,25 +59,36 @@ import org.junit.jupiter.api.Assumptions;
  * @param database the database the tests use
  * @param schema this test class's schema, created by {@link #start} and dropped by {@link #close}
  */
-public record PostgresTestServer(String host, int port, String user, String password, String database,
-    String schema) implements AutoCloseable {
+public record PostgresTestServer(
+    String host, int port, String user, String password, String database, String schema)
+    implements AutoCloseable {
   /** The file {@code scripts/postgres-up.sh} writes the connection settings to. */
   public static final String DEFAULT_ENV_FILE = "/tmp/c8kit-pg/env";
 
-  private static final List<String> SETTINGS = List.of("C8KIT_PG_HOST", "C8KIT_PG_PORT", "C8KIT_PG_USER",
-      "C8KIT_PG_PASSWORD", "C8KIT_PG_DATABASE");
+  private static final List<String> SETTINGS =
+      List.of(
+          "C8KIT_PG_HOST",
+          "C8KIT_PG_PORT",
+          "C8KIT_PG_USER",
+          "C8KIT_PG_PASSWORD",
+          "C8KIT_PG_DATABASE");
   // Lines like "export C8KIT_PG_HOST=127.0.0.1 C8KIT_PG_PORT=54329" (several per line) or "K=V".
-  private static final Pattern ASSIGNMENT = Pattern.compile("(C8KIT_PG_[A-Z_]+)=(\"[^\"]*\"|'[^']*'|[^\\s]*)");
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("(C8KIT_PG_[A-Z_]+)=(\"[^\"]*\"|'[^']*'|[^\\s]*)");
 
   private PostgresTestServer(Map<String, String> settings, String schema) {
-    this(settings.get("C8KIT_PG_HOST"), Integer.parseInt(settings.getOrDefault("C8KIT_PG_PORT", "5432")),
-        settings.get("C8KIT_PG_USER"), settings.getOrDefault("C8KIT_PG_PASSWORD", ""),
-        settings.getOrDefault("C8KIT_PG_DATABASE", "postgres"), schema);
+    this(
+        settings.get("C8KIT_PG_HOST"),
+        Integer.parseInt(settings.getOrDefault("C8KIT_PG_PORT", "5432")),
+        settings.get("C8KIT_PG_USER"),
+        settings.getOrDefault("C8KIT_PG_PASSWORD", ""),
+        settings.getOrDefault("C8KIT_PG_DATABASE", "postgres"),
+        schema);
   }
 
   /**
-   * Connects and creates a fresh schema named {@code prefix_<unique>} (lower case); without a server
-   * it skips the calling test, or fails it under {@code CI=true}.
+   * Connects and creates a fresh schema named {@code prefix_<unique>} (lower case); without a
+   * server it skips the calling test, or fails it under {@code CI=true}.
    *
    * @throws IllegalStateException when the class path has no PostgreSQL JDBC driver
    */
@@ -88,24 +100,44 @@ public record PostgresTestServer(String host, int port, String user, String pass
   static PostgresTestServer start(String prefix, Map<String, String> environment) {
     Map<String, String> settings = settings(environment);
     if (settings.get("C8KIT_PG_HOST") == null || settings.get("C8KIT_PG_USER") == null) {
-      unavailable(environment, "C8KIT_PG_HOST/C8KIT_PG_USER are not set and " + DEFAULT_ENV_FILE
-          + " does not exist (run scripts/postgres-up.sh)");
+      unavailable(
+          environment,
+          "C8KIT_PG_HOST/C8KIT_PG_USER are not set and "
+              + DEFAULT_ENV_FILE
+              + " does not exist (run scripts/postgres-up.sh)");
     }
-    String schema = (prefix + "_" + Long.toString(ProcessHandle.current().pid(), 36) + "_"
-        + Long.toString(System.nanoTime() & 0xffffffL, 36)).toLowerCase(Locale.ROOT);
+    String schema =
+        (prefix
+                + "_"
+                + Long.toString(ProcessHandle.current().pid(), 36)
+                + "_"
+                + Long.toString(System.nanoTime() & 0xffffffL, 36))
+            .toLowerCase(Locale.ROOT);
     PostgresTestServer server = new PostgresTestServer(settings, schema);
     try {
       DriverManager.getDriver(server.jdbcUrl());
     } catch (SQLException e) {
       // Not a missing server but a build mistake: skipping would hide it.
-      throw new IllegalStateException("no JDBC driver for " + server.jdbcUrl() + " on the class path: add "
-          + "org.postgresql:postgresql to the test dependencies", e);
+      throw new IllegalStateException(
+          "no JDBC driver for "
+              + server.jdbcUrl()
+              + " on the class path: add "
+              + "org.postgresql:postgresql to the test dependencies",
+          e);
     }
-    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+    try (Connection c = server.connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + quote(schema));
     } catch (SQLException e) {
-      unavailable(environment, "cannot reach PostgreSQL at " + server.host + ":" + server.port + " ("
-          + e.getMessage() + ")");
+      unavailable(
+          environment,
+          "cannot reach PostgreSQL at "
+              + server.host
+              + ":"
+              + server.port
+              + " ("
+              + e.getMessage()
+              + ")");
     }
     return server;
   }
@@ -120,7 +152,8 @@ public record PostgresTestServer(String host, int port, String user, String pass
   /** The {@code C8KIT_PG_*} settings: the environment's, else the env file's. */
   static Map<String, String> settings(Map<String, String> environment) {
     Map<String, String> settings = new HashMap<>();
-    Path file = Path.of(Optional.ofNullable(environment.get("C8KIT_PG_ENV_FILE")).orElse(DEFAULT_ENV_FILE));
+    Path file =
+        Path.of(Optional.ofNullable(environment.get("C8KIT_PG_ENV_FILE")).orElse(DEFAULT_ENV_FILE));
     if (environment.get("C8KIT_PG_HOST") == null && Files.isReadable(file)) {
       try {
         Matcher m = ASSIGNMENT.matcher(Files.readString(file));
@@ -162,7 +195,8 @@ public record PostgresTestServer(String host, int port, String user, String pass
 
   /** Runs statements in one autocommit connection, in this test class's schema. */
   public void sql(String... statements) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("SET search_path TO " + quote(schema));
       for (String statement : statements) {
         s.execute(statement);
@@ -173,7 +207,8 @@ public record PostgresTestServer(String host, int port, String user, String pass
   /** The rows of a query in this test class's schema, as lists of strings (SQL NULL as null). */
   public List<List<String>> rows(String query) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("SET search_path TO " + quote(schema));
       try (ResultSet rs = s.executeQuery(query)) {
         int n = rs.getMetaData().getColumnCount();
@@ -197,7 +232,8 @@ public record PostgresTestServer(String host, int port, String user, String pass
   /** Drops this test class's schema and everything in it. */
   @Override
   public void close() throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
     }
   }
@@ -205,7 +241,17 @@ public record PostgresTestServer(String host, int port, String user, String pass
   /** Names the server and schema, but not the password. */
   @Override
   public String toString() {
-    return "PostgresTestServer[" + user + "@" + host + ":" + port + "/" + database + ", schema " + schema + "]";
+    return "PostgresTestServer["
+        + user
+        + "@"
+        + host
+        + ":"
+        + port
+        + "/"
+        + database
+        + ", schema "
+        + schema
+        + "]";
   }
 
   private static String quote(String identifier) {

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class SingerFormats {
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** {@code DATETIME_FMT = "%04Y-%m-%dT%H:%M:%S.%fZ"}. */
-  static final Pattern TIME_EXTRACTED = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+  static final Pattern TIME_EXTRACTED =
+      Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
 
   private SingerFormats() {}
 
@@ -30,8 +32,8 @@ public final class SingerFormats {
 
   /**
    * A tap's stdout: Singer messages only, the required keys of each type, SCHEMA before a stream's
-   * first RECORD, RECORD {@code version} as ACTIVATE_VERSION names it, STATE values of the
-   * {@code {"bookmarks": {...}, "currently_syncing": ...}} shape.
+   * first RECORD, RECORD {@code version} as ACTIVATE_VERSION names it, STATE values of the {@code
+   * {"bookmarks": {...}, "currently_syncing": ...}} shape.
    */
   public static List<String> tapOutput(List<String> lines) {
     List<String> problems = new ArrayList<>();
@@ -50,13 +52,14 @@ public final class SingerFormats {
         continue;
       }
       String type = m.path("type").asText("");
-      List<String> keys = switch (type) {
-        case "SCHEMA" -> List.of("type", "stream", "schema", "key_properties");
-        case "RECORD" -> List.of("type", "stream", "record");
-        case "STATE" -> List.of("type", "value");
-        case "ACTIVATE_VERSION" -> List.of("type", "stream", "version");
-        default -> null;
-      };
+      List<String> keys =
+          switch (type) {
+            case "SCHEMA" -> List.of("type", "stream", "schema", "key_properties");
+            case "RECORD" -> List.of("type", "stream", "record");
+            case "STATE" -> List.of("type", "value");
+            case "ACTIVATE_VERSION" -> List.of("type", "stream", "version");
+            default -> null;
+          };
       if (keys == null) {
         problems.add(at + "type \"" + type + "\" is not a Singer message a tap writes");
         continue;
@@ -80,8 +83,9 @@ public final class SingerFormats {
           if (!m.path("key_properties").isArray()) {
             problems.add(at + "SCHEMA \"key_properties\" is not a list");
           }
-          if (m.has("bookmark_properties") && (!m.get("bookmark_properties").isArray()
-              || m.get("bookmark_properties").isEmpty())) {
+          if (m.has("bookmark_properties")
+              && (!m.get("bookmark_properties").isArray()
+                  || m.get("bookmark_properties").isEmpty())) {
             problems.add(at + "bookmark_properties must be a non-empty list when present");
           }
         }
@@ -92,9 +96,14 @@ public final class SingerFormats {
           if (!m.path("record").isObject()) {
             problems.add(at + "RECORD \"record\" is not an object");
           }
-          if (m.has("time_extracted") && !TIME_EXTRACTED.matcher(m.get("time_extracted").asText()).matches()) {
-            problems.add(at + "time_extracted " + m.get("time_extracted") + " is not singer-python's"
-                + " %04Y-%m-%dT%H:%M:%S.%fZ");
+          if (m.has("time_extracted")
+              && !TIME_EXTRACTED.matcher(m.get("time_extracted").asText()).matches()) {
+            problems.add(
+                at
+                    + "time_extracted "
+                    + m.get("time_extracted")
+                    + " is not singer-python's"
+                    + " %04Y-%m-%dT%H:%M:%S.%fZ");
           }
           if (m.has("version") && !m.get("version").isIntegralNumber()) {
             problems.add(at + "RECORD version is not an integer");
@@ -103,7 +112,8 @@ public final class SingerFormats {
         case "STATE" -> {
           JsonNode v = m.path("value");
           if (!v.isObject() || !v.path("bookmarks").isObject() || !v.has("currently_syncing")) {
-            problems.add(at + "STATE value is not {\"bookmarks\": {...}, \"currently_syncing\": ...}");
+            problems.add(
+                at + "STATE value is not {\"bookmarks\": {...}, \"currently_syncing\": ...}");
           }
         }
         case "ACTIVATE_VERSION" -> {
@@ -111,16 +121,16 @@ public final class SingerFormats {
             problems.add(at + "ACTIVATE_VERSION version is not an integer");
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return problems;
   }
 
   /**
-   * A discovered catalog: {@code streams[]} with {@code tap_stream_id}, {@code stream}, {@code schema},
-   * {@code key_properties} and metadata breadcrumbs ({@code []} with the discoverable keywords, one per
-   * property with {@code inclusion}).
+   * A discovered catalog: {@code streams[]} with {@code tap_stream_id}, {@code stream}, {@code
+   * schema}, {@code key_properties} and metadata breadcrumbs ({@code []} with the discoverable
+   * keywords, one per property with {@code inclusion}).
    */
   public static List<String> catalog(JsonNode catalog) {
     List<String> problems = new ArrayList<>();
@@ -142,7 +152,8 @@ public final class SingerFormats {
           root = md.path("metadata");
         } else if (crumb.size() == 2 && crumb.get(0).asText().equals("properties")) {
           properties.add(crumb.get(1).asText());
-          if (!Set.of("available", "automatic", "unsupported").contains(md.path("metadata").path("inclusion").asText())) {
+          if (!Set.of("available", "automatic", "unsupported")
+              .contains(md.path("metadata").path("inclusion").asText())) {
             problems.add("stream " + id + ": property " + crumb.get(1) + " has no valid inclusion");
           }
         }
@@ -159,11 +170,22 @@ public final class SingerFormats {
           problems.add("stream " + id + ": key_properties and table-key-properties differ");
         }
       }
-      s.path("schema").path("properties").fieldNames().forEachRemaining(p -> {
-        if (!properties.contains(p)) {
-          problems.add("stream " + id + ": property " + p + " has no breadcrumb [\"properties\", \"" + p + "\"]");
-        }
-      });
+      s.path("schema")
+          .path("properties")
+          .fieldNames()
+          .forEachRemaining(
+              p -> {
+                if (!properties.contains(p)) {
+                  problems.add(
+                      "stream "
+                          + id
+                          + ": property "
+                          + p
+                          + " has no breadcrumb [\"properties\", \""
+                          + p
+                          + "\"]");
+                }
+              });
     }
     return problems;
   }

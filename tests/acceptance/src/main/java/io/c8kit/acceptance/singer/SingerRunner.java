@@ -29,7 +29,12 @@ public interface SingerRunner {
 
     @Override
     public String toString() {
-      return "exit " + code + "\n--- stdout (first 2000 chars)\n" + cut(stdout) + "\n--- stderr\n" + cut(stderr);
+      return "exit "
+          + code
+          + "\n--- stdout (first 2000 chars)\n"
+          + cut(stdout)
+          + "\n--- stderr\n"
+          + cut(stderr);
     }
 
     private static String cut(String s) {
@@ -50,16 +55,25 @@ public interface SingerRunner {
     return inProcess(null, connector);
   }
 
-  private static SingerRunner inProcess(SourceConnector<?> source, DestinationConnector<?> destination) {
+  private static SingerRunner inProcess(
+      SourceConnector<?> source, DestinationConnector<?> destination) {
     return new SingerRunner() {
       @Override
       public Result run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = source != null ? Tap.run(source, args, out, err)
-            : Target.run(destination, args, new ByteArrayInputStream(
-                (stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)), out, err);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int code =
+            source != null
+                ? Tap.run(source, args, out, err)
+                : Target.run(
+                    destination,
+                    args,
+                    new ByteArrayInputStream(
+                        (stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)),
+                    out,
+                    err);
+        return new Result(
+            code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
       }
 
       @Override
@@ -70,18 +84,23 @@ public interface SingerRunner {
   }
 
   /**
-   * In-process, but from the connector's jar in its own class loader (the jar's own runtime and Singer
-   * classes): for connectors that cannot share one class path, such as two connectors named alike.
+   * In-process, but from the connector's jar in its own class loader (the jar's own runtime and
+   * Singer classes): for connectors that cannot share one class path, such as two connectors named
+   * alike.
    */
   static SingerRunner inProcessJar(Path jar, boolean tap) {
     return new SingerRunner() {
-      /** One loader for every run: the JDBC drivers it registers stay registered (they cannot be removed). */
+      /**
+       * One loader for every run: the JDBC drivers it registers stay registered (they cannot be
+       * removed).
+       */
       private ClassLoader loader;
 
       private synchronized ClassLoader loader() throws IOException, java.sql.SQLException {
         if (loader == null) {
-          ClassLoader l = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
-              ClassLoader.getPlatformClassLoader());
+          ClassLoader l =
+              new java.net.URLClassLoader(
+                  new java.net.URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
           // DriverManager finds drivers on the application class path only; these are the jar's
           for (java.sql.Driver d : java.util.ServiceLoader.load(java.sql.Driver.class, l)) {
             java.sql.DriverManager.registerDriver(d);
@@ -108,30 +127,59 @@ public interface SingerRunner {
         }
       }
 
-      private Result runIn(ClassLoader loader, String stdin, String... args) throws ReflectiveOperationException {
-          Class<?> kind = loader.loadClass(tap ? "io.c8kit.runtime.SourceConnector" : "io.c8kit.runtime.DestinationConnector");
-          Object connector = null;
-          for (Object c : java.util.ServiceLoader.load(loader.loadClass("io.c8kit.runtime.Connector"), loader)) {
-            if (kind.isInstance(c)) {
-              connector = c;
-            }
+      private Result runIn(ClassLoader loader, String stdin, String... args)
+          throws ReflectiveOperationException {
+        Class<?> kind =
+            loader.loadClass(
+                tap ? "io.c8kit.runtime.SourceConnector" : "io.c8kit.runtime.DestinationConnector");
+        Object connector = null;
+        for (Object c :
+            java.util.ServiceLoader.load(loader.loadClass("io.c8kit.runtime.Connector"), loader)) {
+          if (kind.isInstance(c)) {
+            connector = c;
           }
-          if (connector == null) {
-            throw new IllegalStateException("no connector in " + jar);
-          }
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          ByteArrayOutputStream err = new ByteArrayOutputStream();
-          Object code;
-          if (tap) {
-            code = loader.loadClass("io.c8kit.singer.Tap").getMethod("run", kind, String[].class,
-                java.io.OutputStream.class, java.io.OutputStream.class).invoke(null, connector, args, out, err);
-          } else {
-            code = loader.loadClass("io.c8kit.singer.Target").getMethod("run", kind, String[].class,
-                java.io.InputStream.class, java.io.OutputStream.class, java.io.OutputStream.class).invoke(null,
-                connector, args, new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)),
-                out, err);
-          }
-          return new Result((Integer) code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+        if (connector == null) {
+          throw new IllegalStateException("no connector in " + jar);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Object code;
+        if (tap) {
+          code =
+              loader
+                  .loadClass("io.c8kit.singer.Tap")
+                  .getMethod(
+                      "run",
+                      kind,
+                      String[].class,
+                      java.io.OutputStream.class,
+                      java.io.OutputStream.class)
+                  .invoke(null, connector, args, out, err);
+        } else {
+          code =
+              loader
+                  .loadClass("io.c8kit.singer.Target")
+                  .getMethod(
+                      "run",
+                      kind,
+                      String[].class,
+                      java.io.InputStream.class,
+                      java.io.OutputStream.class,
+                      java.io.OutputStream.class)
+                  .invoke(
+                      null,
+                      connector,
+                      args,
+                      new ByteArrayInputStream(
+                          (stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)),
+                      out,
+                      err);
+        }
+        return new Result(
+            (Integer) code,
+            out.toString(StandardCharsets.UTF_8),
+            err.toString(StandardCharsets.UTF_8));
       }
 
       @Override
@@ -146,9 +194,13 @@ public interface SingerRunner {
     return new SingerRunner() {
       @Override
       public Result run(String stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
-            tap ? "io.c8kit.singer.TapMain" : "io.c8kit.singer.TargetMain"));
+        List<String> command =
+            new ArrayList<>(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    jar.toString(),
+                    tap ? "io.c8kit.singer.TapMain" : "io.c8kit.singer.TargetMain"));
         command.addAll(List.of(args));
         try {
           Path in = Files.createTempFile("singer-in", ".jsonl");
@@ -156,8 +208,12 @@ public interface SingerRunner {
           Path err = Files.createTempFile("singer-err", ".txt");
           try {
             Files.writeString(in, stdin == null ? "" : stdin);
-            Process p = new ProcessBuilder(command).redirectInput(in.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+            Process p =
+                new ProcessBuilder(command)
+                    .redirectInput(in.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(3, TimeUnit.MINUTES)) {
               p.destroyForcibly();
               throw new IllegalStateException("timed out: " + command);

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Airbyte commands on top of a {@link ConnectorTarget}: writes config/catalog/state files into the
- * target's work directory and passes their paths, exactly as the platform does.
+ * The Airbyte commands on top of a {@link ConnectorTarget}: writes config/catalog/state files into
+ * the target's work directory and passes their paths, exactly as the platform does.
  */
 public final class ConnectorClient implements AutoCloseable {
   private final ConnectorTarget target;
@@ -44,8 +44,14 @@ public final class ConnectorClient implements AutoCloseable {
 
   /** {@code read --config F --catalog F [--state F]}; {@code state} null omits {@code --state}. */
   public RunResult read(String configJson, JsonNode catalog, JsonNode state) {
-    List<String> args = new ArrayList<>(List.of(
-        "read", "--config", file("config", configJson), "--catalog", file("catalog", Json.write(catalog))));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "read",
+                "--config",
+                file("config", configJson),
+                "--catalog",
+                file("catalog", Json.write(catalog))));
     if (state != null) {
       args.add("--state");
       args.add(file("state", Json.write(state)));
@@ -63,8 +69,14 @@ public final class ConnectorClient implements AutoCloseable {
   }
 
   public RunResult write(String configJson, JsonNode catalog, byte[] stdin) {
-    return target.run(List.of("write", "--config", file("config", configJson),
-        "--catalog", file("catalog", Json.write(catalog))), stdin);
+    return target.run(
+        List.of(
+            "write",
+            "--config",
+            file("config", configJson),
+            "--catalog",
+            file("catalog", Json.write(catalog))),
+        stdin);
   }
 
   private String file(String kind, String content) {

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Where the connector under test runs: in this JVM, as {@code java -jar}, or as a Docker image. A
- * target runs one command (args as the platform would pass them, file paths inside
- * {@link #workDir()}) with the given stdin and returns the parsed outcome; it never throws for a
- * failing connector.
+ * target runs one command (args as the platform would pass them, file paths inside {@link
+ * #workDir()}) with the given stdin and returns the parsed outcome; it never throws for a failing
+ * connector.
  */
 public interface ConnectorTarget extends AutoCloseable {
   /** Default time limit of one run. */
@@ -17,7 +17,8 @@ public interface ConnectorTarget extends AutoCloseable {
 
   /**
    * Runs one command. {@code args} are e.g. {@code ["read", "--config", "<workDir>/config-1.json",
-   * ...]}; paths must be inside {@link #workDir()} (the Docker target rewrites them to {@code /data}).
+   * ...]}; paths must be inside {@link #workDir()} (the Docker target rewrites them to {@code
+   * /data}).
    */
   RunResult run(List<String> args, byte[] stdin);
 

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code docker run --rm -i --network none -v WORKDIR:/data IMAGE args} (the network can be
- * changed, e.g. to {@code host} for a connector that needs a server); arguments that point
- * into the work directory are rewritten to {@code /data/...}. The Docker CLI is {@code docker} on the
- * PATH, or the system property {@code c8kit.acceptance.docker}.
+ * changed, e.g. to {@code host} for a connector that needs a server); arguments that point into the
+ * work directory are rewritten to {@code /data/...}. The Docker CLI is {@code docker} on the PATH,
+ * or the system property {@code c8kit.acceptance.docker}.
  */
 public final class DockerImageTarget implements ConnectorTarget {
   /** Where the work directory is mounted inside the container. */
@@ -21,7 +21,8 @@ public final class DockerImageTarget implements ConnectorTarget {
   private final String image;
   private final Duration timeout;
   private final String network;
-  // Images run as uid 1000 (Airbyte's convention), not as the test's user: the mounted folder must be
+  // Images run as uid 1000 (Airbyte's convention), not as the test's user: the mounted folder must
+  // be
   // writable for a destination that writes a file into it.
   private final Path workDir = WorkDir.createShared();
   private final String docker = System.getProperty("c8kit.acceptance.docker", "docker");
@@ -40,7 +41,10 @@ public final class DockerImageTarget implements ConnectorTarget {
     this.network = Objects.requireNonNull(network, "network");
   }
 
-  /** The container-side form of {@code args}: host paths in the work directory become {@code /data/...}. */
+  /**
+   * The container-side form of {@code args}: host paths in the work directory become {@code
+   * /data/...}.
+   */
   public List<String> containerArgs(List<String> args) {
     String prefix = workDir.toAbsolutePath().toString();
     List<String> out = new ArrayList<>();
@@ -59,9 +63,22 @@ public final class DockerImageTarget implements ConnectorTarget {
   /** The full {@code docker run} command for {@code args}. */
   public List<String> command(String containerName, List<String> args) {
     // --pull never: a missing image is a build problem to report, never a registry lookup.
-    List<String> cmd = new ArrayList<>(List.of(docker, "run", "--rm", "-i", "--pull", "never",
-        "--network", network,
-        "--name", containerName, "-v", workDir.toAbsolutePath() + ":" + CONTAINER_DIR, image));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                docker,
+                "run",
+                "--rm",
+                "-i",
+                "--pull",
+                "never",
+                "--network",
+                network,
+                "--name",
+                containerName,
+                "-v",
+                workDir.toAbsolutePath() + ":" + CONTAINER_DIR,
+                image));
     cmd.addAll(containerArgs(args));
     return cmd;
   }
@@ -69,8 +86,14 @@ public final class DockerImageTarget implements ConnectorTarget {
   @Override
   public RunResult run(List<String> args, byte[] stdin) {
     String name = "c8kit-acceptance-" + UUID.randomUUID().toString().substring(0, 12);
-    return ProcessRunner.run(description(), containerArgs(args), command(name, args), workDir, stdin,
-        timeout, () -> removeContainer(name));
+    return ProcessRunner.run(
+        description(),
+        containerArgs(args),
+        command(name, args),
+        workDir,
+        stdin,
+        timeout,
+        () -> removeContainer(name));
   }
 
   private void removeContainer(String name) {

@@ -22,11 +22,13 @@ public final class InProcessTarget implements ConnectorTarget {
   private final Connector<?> connector;
   private final Duration timeout;
   private final Path workDir = WorkDir.create();
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "c8kit-acceptance-inprocess");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "c8kit-acceptance-inprocess");
+            t.setDaemon(true);
+            return t;
+          });
 
   public InProcessTarget(Connector<?> connector, Duration timeout) {
     this.connector = Objects.requireNonNull(connector, "connector");
@@ -39,8 +41,15 @@ public final class InProcessTarget implements ConnectorTarget {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     long start = System.nanoTime();
     String[] argv = args.toArray(new String[0]);
-    Future<Integer> future = executor.submit(() -> ConnectorCli.run(
-        connector, argv, new ByteArrayInputStream(stdin == null ? new byte[0] : stdin), out, err));
+    Future<Integer> future =
+        executor.submit(
+            () ->
+                ConnectorCli.run(
+                    connector,
+                    argv,
+                    new ByteArrayInputStream(stdin == null ? new byte[0] : stdin),
+                    out,
+                    err));
     int exit;
     try {
       exit = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -50,7 +59,8 @@ public final class InProcessTarget implements ConnectorTarget {
       appendNote(err, "c8kit-acceptance: in-process run timed out after " + timeout);
     } catch (ExecutionException e) {
       exit = RunResult.THREW;
-      appendNote(err, "c8kit-acceptance: ConnectorCli.run threw instead of returning an exit code:");
+      appendNote(
+          err, "c8kit-acceptance: ConnectorCli.run threw instead of returning an exit code:");
       synchronized (err) {
         e.getCause().printStackTrace(new PrintStream(err, true, StandardCharsets.UTF_8));
       }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Runs {@code java [jvmArgs] -jar JAR args} as a subprocess, with the current JVM's {@code java}. */
+/**
+ * Runs {@code java [jvmArgs] -jar JAR args} as a subprocess, with the current JVM's {@code java}.
+ */
 public final class JarTarget implements ConnectorTarget {
   private final Path jar;
   private final List<String> jvmArgs;
@@ -34,7 +36,11 @@ public final class JarTarget implements ConnectorTarget {
   @Override
   public RunResult run(List<String> args, byte[] stdin) {
     if (!Files.isRegularFile(jar)) {
-      return RunResult.of(description(), args, RunResult.THREW, new byte[0],
+      return RunResult.of(
+          description(),
+          args,
+          RunResult.THREW,
+          new byte[0],
           ("c8kit-acceptance: connector jar " + jar + " does not exist (build it first)")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8),
           Duration.ZERO);

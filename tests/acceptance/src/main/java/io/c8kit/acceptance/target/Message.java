@@ -25,16 +25,26 @@ public record Message(int lineNumber, String line, JsonNode json) {
   /** The payload field matching the type ({@code record}, {@code state}, {@code trace}, ...). */
   public JsonNode payload() {
     switch (type()) {
-      case "RECORD": return json.path("record");
-      case "STATE": return json.path("state");
-      case "LOG": return json.path("log");
-      case "SPEC": return json.path("spec");
-      case "CONNECTION_STATUS": return json.path("connectionStatus");
-      case "CATALOG": return json.path("catalog");
-      case "TRACE": return json.path("trace");
-      case "CONTROL": return json.path("control");
-      case "DESTINATION_CATALOG": return json.path("destination_catalog");
-      default: return json.path("__none__");
+      case "RECORD":
+        return json.path("record");
+      case "STATE":
+        return json.path("state");
+      case "LOG":
+        return json.path("log");
+      case "SPEC":
+        return json.path("spec");
+      case "CONNECTION_STATUS":
+        return json.path("connectionStatus");
+      case "CATALOG":
+        return json.path("catalog");
+      case "TRACE":
+        return json.path("trace");
+      case "CONTROL":
+        return json.path("control");
+      case "DESTINATION_CATALOG":
+        return json.path("destination_catalog");
+      default:
+        return json.path("__none__");
     }
   }
 

@@ -19,8 +19,14 @@ final class ProcessRunner {
 
   private ProcessRunner() {}
 
-  static RunResult run(String target, List<String> shownArgs, List<String> command, Path workDir,
-      byte[] stdin, Duration timeout, OnTimeout onTimeout) {
+  static RunResult run(
+      String target,
+      List<String> shownArgs,
+      List<String> command,
+      Path workDir,
+      byte[] stdin,
+      Duration timeout,
+      OnTimeout onTimeout) {
     long start = System.nanoTime();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -28,21 +34,25 @@ final class ProcessRunner {
     try {
       process = new ProcessBuilder(command).directory(workDir.toFile()).start();
     } catch (IOException e) {
-      byte[] msg = ("c8kit-acceptance: cannot start " + String.join(" ", command) + ": " + e.getMessage())
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] msg =
+          ("c8kit-acceptance: cannot start " + String.join(" ", command) + ": " + e.getMessage())
+              .getBytes(StandardCharsets.UTF_8);
       return RunResult.of(target, shownArgs, RunResult.THREW, new byte[0], msg, Duration.ZERO);
     }
     Thread outPump = pump(process.getInputStream(), out);
     Thread errPump = pump(process.getErrorStream(), err);
-    Thread inPump = new Thread(() -> {
-      try (OutputStream in = process.getOutputStream()) {
-        if (stdin != null && stdin.length > 0) {
-          in.write(stdin);
-        }
-      } catch (IOException ignored) {
-        // the process closed stdin early; its exit code tells the story
-      }
-    }, "c8kit-acceptance-stdin");
+    Thread inPump =
+        new Thread(
+            () -> {
+              try (OutputStream in = process.getOutputStream()) {
+                if (stdin != null && stdin.length > 0) {
+                  in.write(stdin);
+                }
+              } catch (IOException ignored) {
+                // the process closed stdin early; its exit code tells the story
+              }
+            },
+            "c8kit-acceptance-stdin");
     inPump.setDaemon(true);
     inPump.start();
     int exit;
@@ -67,7 +77,9 @@ final class ProcessRunner {
     byte[] stderr;
     synchronized (err) {
       if (exit == RunResult.TIMED_OUT) {
-        err.writeBytes(("\nc8kit-acceptance: timed out after " + timeout + "\n").getBytes(StandardCharsets.UTF_8));
+        err.writeBytes(
+            ("\nc8kit-acceptance: timed out after " + timeout + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       stderr = err.toByteArray();
     }
@@ -75,23 +87,27 @@ final class ProcessRunner {
     synchronized (out) {
       stdout = out.toByteArray();
     }
-    return RunResult.of(target, shownArgs, exit, stdout, stderr, Duration.ofNanos(System.nanoTime() - start));
+    return RunResult.of(
+        target, shownArgs, exit, stdout, stderr, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static Thread pump(InputStream in, ByteArrayOutputStream sink) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[65536];
-      try (in) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          synchronized (sink) {
-            sink.write(buf, 0, n);
-          }
-        }
-      } catch (IOException ignored) {
-        // stream closed
-      }
-    }, "c8kit-acceptance-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[65536];
+              try (in) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                  synchronized (sink) {
+                    sink.write(buf, 0, n);
+                  }
+                }
+              } catch (IOException ignored) {
+                // stream closed
+              }
+            },
+            "c8kit-acceptance-pump");
     t.setDaemon(true);
     t.start();
     return t;

@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
 
 /**
  * The outcome of one connector run: exit code, stdout split into lines and parsed into messages
- * (lines that are not JSON objects with a {@code type} are kept in {@link #unparseableLines()}, never
- * fatal), and stderr.
+ * (lines that are not JSON objects with a {@code type} are kept in {@link #unparseableLines()},
+ * never fatal), and stderr.
  */
 public final class RunResult {
   /** Exit code used when the run timed out. */
   public static final int TIMED_OUT = -1;
+
   /** Exit code used when an in-process run threw instead of returning. */
   public static final int THREW = -2;
 
@@ -29,8 +30,13 @@ public final class RunResult {
   private final Duration duration;
   private final String target;
 
-  private RunResult(String target, List<String> args, int exitCode, List<String> stdoutLines,
-      String stderr, Duration duration) {
+  private RunResult(
+      String target,
+      List<String> args,
+      int exitCode,
+      List<String> stdoutLines,
+      String stderr,
+      Duration duration) {
     this.target = target;
     this.args = List.copyOf(args);
     this.exitCode = exitCode;
@@ -56,13 +62,26 @@ public final class RunResult {
   }
 
   /** Builds a result from raw process output. */
-  public static RunResult of(String target, List<String> args, int exitCode, byte[] stdout, byte[] stderr,
+  public static RunResult of(
+      String target,
+      List<String> args,
+      int exitCode,
+      byte[] stdout,
+      byte[] stderr,
       Duration duration) {
-    return new RunResult(target, args, exitCode, splitLines(new String(stdout, StandardCharsets.UTF_8)),
-        new String(stderr, StandardCharsets.UTF_8), duration);
+    return new RunResult(
+        target,
+        args,
+        exitCode,
+        splitLines(new String(stdout, StandardCharsets.UTF_8)),
+        new String(stderr, StandardCharsets.UTF_8),
+        duration);
   }
 
-  /** Builds a result from stdout text, for tests of the checks: {@code RunResult.of(0, "{...}\n{...}")}. */
+  /**
+   * Builds a result from stdout text, for tests of the checks: {@code RunResult.of(0,
+   * "{...}\n{...}")}.
+   */
   public static RunResult of(int exitCode, String stdout) {
     return new RunResult("test", List.of(), exitCode, splitLines(stdout), "", Duration.ZERO);
   }
@@ -156,13 +175,25 @@ public final class RunResult {
    */
   public String describe() {
     StringBuilder sb = new StringBuilder();
-    sb.append("run `").append(String.join(" ", args)).append("` on ").append(target)
-        .append(": exit ").append(exitCode == TIMED_OUT ? "(timed out)" : exitCode == THREW ? "(threw)" : exitCode)
-        .append(", ").append(messages.size()).append(" messages (")
-        .append(records().size()).append(" RECORD, ").append(states().size()).append(" STATE, ")
-        .append(traces().size()).append(" TRACE)");
+    sb.append("run `")
+        .append(String.join(" ", args))
+        .append("` on ")
+        .append(target)
+        .append(": exit ")
+        .append(exitCode == TIMED_OUT ? "(timed out)" : exitCode == THREW ? "(threw)" : exitCode)
+        .append(", ")
+        .append(messages.size())
+        .append(" messages (")
+        .append(records().size())
+        .append(" RECORD, ")
+        .append(states().size())
+        .append(" STATE, ")
+        .append(traces().size())
+        .append(" TRACE)");
     if (!unparseableLines.isEmpty()) {
-      sb.append(", ").append(unparseableLines.size()).append(" unparseable stdout lines, first: ")
+      sb.append(", ")
+          .append(unparseableLines.size())
+          .append(" unparseable stdout lines, first: ")
           .append(Json.truncate(unparseableLines.get(0), 200));
     }
     List<Message> errors = errorTraces();

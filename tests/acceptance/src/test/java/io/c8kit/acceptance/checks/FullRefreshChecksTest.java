@@ -18,41 +18,68 @@ class FullRefreshChecksTest {
     JsonNode c = Catalogs.fullRefresh(goodCatalog());
     assertEquals(2, c.path("streams").size());
     c.path("streams").forEach(s -> assertEquals("full_refresh", s.path("sync_mode").asText()));
-    JsonNode incrementalOnly = Catalogs.fullRefresh(io.c8kit.acceptance.support.Kit.catalog(
-        s -> s.set("supported_sync_modes", io.c8kit.acceptance.support.Kit.arr("['incremental']"))));
+    JsonNode incrementalOnly =
+        Catalogs.fullRefresh(
+            io.c8kit.acceptance.support.Kit.catalog(
+                s ->
+                    s.set(
+                        "supported_sync_modes",
+                        io.c8kit.acceptance.support.Kit.arr("['incremental']"))));
     assertEquals(1, incrementalOnly.path("streams").size());
   }
 
   @Test
   void laterReadHasLaterEmittedAt() {
-    assertClean(FullRefreshChecks.sequentialReads(
-        Out.out().record("users", U, 1000).record("users", U, 1005).ok(),
-        Out.out().record("users", U, 1006).record("users", U, 1010).ok()));
+    assertClean(
+        FullRefreshChecks.sequentialReads(
+            Out.out().record("users", U, 1000).record("users", U, 1005).ok(),
+            Out.out().record("users", U, 1006).record("users", U, 1010).ok()));
   }
 
   @Test
   void constantEmittedAtFails() {
-    assertMentions(assertFlags(Rules.FULL_REFRESH_SEQUENTIAL_READS, FullRefreshChecks.sequentialReads(
-        Out.out().record("users", U, 42).ok(), Out.out().record("users", U, 42).ok())), "should increase");
-    assertFlags(Rules.FULL_REFRESH_SEQUENTIAL_READS, FullRefreshChecks.sequentialReads(
-        Out.out().record("users", U, 1000).record("users", U, 2000).ok(),
-        Out.out().record("users", U, 1500).ok()));
+    assertMentions(
+        assertFlags(
+            Rules.FULL_REFRESH_SEQUENTIAL_READS,
+            FullRefreshChecks.sequentialReads(
+                Out.out().record("users", U, 42).ok(), Out.out().record("users", U, 42).ok())),
+        "should increase");
+    assertFlags(
+        Rules.FULL_REFRESH_SEQUENTIAL_READS,
+        FullRefreshChecks.sequentialReads(
+            Out.out().record("users", U, 1000).record("users", U, 2000).ok(),
+            Out.out().record("users", U, 1500).ok()));
   }
 
   @Test
   void bothReadsNeedRecords() {
-    assertMentions(assertFlags(Rules.FULL_REFRESH_SEQUENTIAL_READS, FullRefreshChecks.sequentialReads(
-        Out.out().log("none").ok(), Out.out().record("users", U, 5).ok())), "read 1");
-    assertMentions(assertFlags(Rules.FULL_REFRESH_SEQUENTIAL_READS, FullRefreshChecks.sequentialReads(
-        Out.out().record("users", U, 5).ok(), Out.out().log("none").ok())), "read 2");
-    assertFlags(Rules.FULL_REFRESH_SEQUENTIAL_READS, FullRefreshChecks.sequentialReads(
-        Out.out().record("users", U, 5).exit(1), Out.out().record("users", U, 6).ok()));
+    assertMentions(
+        assertFlags(
+            Rules.FULL_REFRESH_SEQUENTIAL_READS,
+            FullRefreshChecks.sequentialReads(
+                Out.out().log("none").ok(), Out.out().record("users", U, 5).ok())),
+        "read 1");
+    assertMentions(
+        assertFlags(
+            Rules.FULL_REFRESH_SEQUENTIAL_READS,
+            FullRefreshChecks.sequentialReads(
+                Out.out().record("users", U, 5).ok(), Out.out().log("none").ok())),
+        "read 2");
+    assertFlags(
+        Rules.FULL_REFRESH_SEQUENTIAL_READS,
+        FullRefreshChecks.sequentialReads(
+            Out.out().record("users", U, 5).exit(1), Out.out().record("users", U, 6).ok()));
   }
 
   @Test
   void emittedAtMustBeAnInteger() {
-    assertFlags(Rules.FULL_REFRESH_SEQUENTIAL_READS, FullRefreshChecks.sequentialReads(
-        Out.out().line("{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{},\"emitted_at\":1.5}}").ok(),
-        Out.out().record("users", U, 6).ok()));
+    assertFlags(
+        Rules.FULL_REFRESH_SEQUENTIAL_READS,
+        FullRefreshChecks.sequentialReads(
+            Out.out()
+                .line(
+                    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{},\"emitted_at\":1.5}}")
+                .ok(),
+            Out.out().record("users", U, 6).ok()));
   }
 }

@@ -13,15 +13,23 @@ class SchemaValidationTest {
   @Test
   void networkntAloneWouldAcceptOneDotZeroAsAnInteger() {
     // the reason the kit has its own strict type keyword
-    assertTrue(SchemaValidation.configValidator(Kit.json("{'type':'integer'}")).validate(Json.parse("1.0")).isEmpty());
-    assertFalse(SchemaValidation.recordValidator(Kit.json("{'type':'integer'}")).validate(Json.parse("1.0")).isEmpty());
+    assertTrue(
+        SchemaValidation.configValidator(Kit.json("{'type':'integer'}"))
+            .validate(Json.parse("1.0"))
+            .isEmpty());
+    assertFalse(
+        SchemaValidation.recordValidator(Kit.json("{'type':'integer'}"))
+            .validate(Json.parse("1.0"))
+            .isEmpty());
   }
 
   @Test
   void strictIntegersEverywhere() {
-    SchemaValidation.Validator v = SchemaValidation.recordValidator(Kit.json(
-        "{'type':'object','properties':{'a':{'type':['null','integer']},'b':{'type':'array','items':{'type':'integer'}},"
-            + "'c':{'oneOf':[{'type':'integer'},{'type':'string'}]},'n':{'type':'number'}}}"));
+    SchemaValidation.Validator v =
+        SchemaValidation.recordValidator(
+            Kit.json(
+                "{'type':'object','properties':{'a':{'type':['null','integer']},'b':{'type':'array','items':{'type':'integer'}},"
+                    + "'c':{'oneOf':[{'type':'integer'},{'type':'string'}]},'n':{'type':'number'}}}"));
     assertTrue(v.validate(Json.parse("{\"a\":1,\"b\":[1,2],\"c\":3,\"n\":1.5}")).isEmpty());
     assertTrue(v.validate(Json.parse("{\"a\":null,\"n\":2}")).isEmpty());
     assertEquals(1, v.validate(Json.parse("{\"a\":1.0}")).size());
@@ -32,31 +40,53 @@ class SchemaValidationTest {
 
   @Test
   void onlyDateTimeFormatIsAsserted() {
-    SchemaValidation.Validator v = SchemaValidation.recordValidator(Kit.json(
-        "{'type':'object','properties':{'d':{'type':['null','string'],'format':'date-time'},"
-            + "'e':{'type':'string','format':'email'}}}"));
-    assertTrue(v.validate(Json.parse("{\"d\":\"2024-01-01 10:00:00\",\"e\":\"not an email\"}")).isEmpty());
+    SchemaValidation.Validator v =
+        SchemaValidation.recordValidator(
+            Kit.json(
+                "{'type':'object','properties':{'d':{'type':['null','string'],'format':'date-time'},"
+                    + "'e':{'type':'string','format':'email'}}}"));
+    assertTrue(
+        v.validate(Json.parse("{\"d\":\"2024-01-01 10:00:00\",\"e\":\"not an email\"}")).isEmpty());
     assertTrue(v.validate(Json.parse("{\"d\":null}")).isEmpty());
     assertFalse(v.validate(Json.parse("{\"d\":\"01/01/2024\"}")).isEmpty());
   }
 
   @Test
   void metaValidation() {
-    assertTrue(SchemaValidation.metaValidate(Kit.json("{'type':'object','properties':{'a':{'type':'string'}}}")).isEmpty());
+    assertTrue(
+        SchemaValidation.metaValidate(
+                Kit.json("{'type':'object','properties':{'a':{'type':'string'}}}"))
+            .isEmpty());
     assertFalse(SchemaValidation.metaValidate(Kit.json("{'type':'objekt'}")).isEmpty());
-    assertFalse(SchemaValidation.metaValidate(Kit.json("{'properties':{'a':{'minimum':'one'}}}")).isEmpty());
-    assertFalse(SchemaValidation.metaValidate(Kit.json("{'type':'string','pattern':'('}")).isEmpty());
+    assertFalse(
+        SchemaValidation.metaValidate(Kit.json("{'properties':{'a':{'minimum':'one'}}}"))
+            .isEmpty());
+    assertFalse(
+        SchemaValidation.metaValidate(Kit.json("{'type':'string','pattern':'('}")).isEmpty());
     assertFalse(SchemaValidation.metaValidate(Json.parse("[]")).isEmpty());
   }
 
   @Test
   void catDateTimes() {
-    for (String ok : List.of("2024-01-01T00:00:00Z", "2024-1-2T3:4:5", "2024-01-01 10:00:00.123456+02:00",
-        "2021-03-12T17:56:44+00:00", "2024-01-01T00:00:00.5-0530", "2024-02-29T23:59:60Z")) {
+    for (String ok :
+        List.of(
+            "2024-01-01T00:00:00Z",
+            "2024-1-2T3:4:5",
+            "2024-01-01 10:00:00.123456+02:00",
+            "2021-03-12T17:56:44+00:00",
+            "2024-01-01T00:00:00.5-0530",
+            "2024-02-29T23:59:60Z")) {
       assertTrue(DateTimes.isValidDateTime(ok), ok);
     }
-    for (String bad : List.of("2024-01-01", "yesterday", "2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z",
-        "2024-01-01T25:00:00Z", "2024-01-01T00:00:00 nonsense", "01-01-2024T00:00:00")) {
+    for (String bad :
+        List.of(
+            "2024-01-01",
+            "yesterday",
+            "2023-02-29T00:00:00Z",
+            "2024-13-01T00:00:00Z",
+            "2024-01-01T25:00:00Z",
+            "2024-01-01T00:00:00 nonsense",
+            "01-01-2024T00:00:00")) {
       assertFalse(DateTimes.isValidDateTime(bad), bad);
     }
   }
@@ -65,7 +95,8 @@ class SchemaValidationTest {
   void canonicalInstants() {
     assertEquals("2024-01-01T00:00:00Z", DateTimes.canonicalInstant("2024-01-01 02:00:00+02:00"));
     assertEquals("2024-01-01T00:00:00Z", DateTimes.canonicalInstant("2024-01-01T00:00:00.000000"));
-    assertEquals("2024-01-03T00:00:00.123Z", DateTimes.canonicalInstant("2024-01-03T00:00:00.123Z"));
+    assertEquals(
+        "2024-01-03T00:00:00.123Z", DateTimes.canonicalInstant("2024-01-03T00:00:00.123Z"));
     assertNull(DateTimes.canonicalInstant("plain text"));
   }
 }

@@ -98,7 +98,8 @@ class DestinationSuiteTest {
   public static class WrongReader extends DestinationAcceptanceTest {
     @Override
     protected DestinationAcceptanceConfig config() {
-      return base(KitDestination.Flaw.NONE).reader((config, stream, ns) -> KitDestination.read(config, stream + "_x", ns));
+      return base(KitDestination.Flaw.NONE)
+          .reader((config, stream, ns) -> KitDestination.read(config, stream + "_x", ns));
     }
   }
 
@@ -106,7 +107,8 @@ class DestinationSuiteTest {
   public static class NoReader extends DestinationAcceptanceTest {
     @Override
     protected DestinationAcceptanceConfig config() {
-      return DestinationAcceptanceConfig.forConnector(new KitDestination()).goodConfig("{\"dir\":\"/tmp\"}")
+      return DestinationAcceptanceConfig.forConnector(new KitDestination())
+          .goodConfig("{\"dir\":\"/tmp\"}")
           .badConfig("{\"dir\":\"/nonexistent\"}");
     }
   }
@@ -118,7 +120,8 @@ class DestinationSuiteTest {
     for (String rule : Rules.all()) {
       String suite = Rules.suiteOf(rule);
       if ((suite.equals("destination") || suite.equals("spec") || suite.equals("connection"))
-          && !rule.equals(Rules.CONNECTION_CHECK_EXCEPTION) && !rule.equals(Rules.SPEC_MATCH_EXPECTED)
+          && !rule.equals(Rules.CONNECTION_CHECK_EXCEPTION)
+          && !rule.equals(Rules.SPEC_MATCH_EXPECTED)
           && !rule.equals(Rules.SPEC_BACKWARD_COMPATIBILITY)) {
         assertTrue(results.containsKey(rule), "no test ran for " + rule + ": " + results.keySet());
       }
@@ -129,7 +132,8 @@ class DestinationSuiteTest {
   void overwriteThatAppendsFailsTheSecondSync() {
     Map<String, SuiteRunner.Outcome> r = SuiteRunner.run(OverwriteAppends.class);
     assertOnlyFailures(r, Rules.DESTINATION_SECOND_SYNC);
-    assertTrue(r.get(Rules.DESTINATION_SECOND_SYNC).message().contains("unexpected row"),
+    assertTrue(
+        r.get(Rules.DESTINATION_SECOND_SYNC).message().contains("unexpected row"),
         r.get(Rules.DESTINATION_SECOND_SYNC).message());
   }
 
@@ -137,7 +141,8 @@ class DestinationSuiteTest {
   void lostCarriageReturnsFailLineBreaks() {
     Map<String, SuiteRunner.Outcome> r = SuiteRunner.run(DropsCarriageReturns.class);
     assertOnlyFailures(r, Rules.DESTINATION_LINE_BREAK_CHARACTERS);
-    assertTrue(r.get(Rules.DESTINATION_LINE_BREAK_CHARACTERS).message().contains("carriage\\rreturn"),
+    assertTrue(
+        r.get(Rules.DESTINATION_LINE_BREAK_CHARACTERS).message().contains("carriage\\rreturn"),
         r.get(Rules.DESTINATION_LINE_BREAK_CHARACTERS).message());
   }
 
@@ -145,8 +150,10 @@ class DestinationSuiteTest {
   void lostUnicodeFailsUnicode() {
     // U+2028/U+2029 are not ASCII either, so the line-break rule catches this flaw too
     Map<String, SuiteRunner.Outcome> r = SuiteRunner.run(AsciiOnly.class);
-    assertOnlyFailures(r, Rules.DESTINATION_UNICODE_CHARACTERS, Rules.DESTINATION_LINE_BREAK_CHARACTERS);
-    assertTrue(r.get(Rules.DESTINATION_LINE_BREAK_CHARACTERS).message().contains("line\\u2028separator"),
+    assertOnlyFailures(
+        r, Rules.DESTINATION_UNICODE_CHARACTERS, Rules.DESTINATION_LINE_BREAK_CHARACTERS);
+    assertTrue(
+        r.get(Rules.DESTINATION_LINE_BREAK_CHARACTERS).message().contains("line\\u2028separator"),
         r.get(Rules.DESTINATION_LINE_BREAK_CHARACTERS).message());
   }
 
@@ -157,7 +164,8 @@ class DestinationSuiteTest {
 
   @Test
   void lostRecordsFailTheLargeBatch() {
-    assertOnlyFailures(SuiteRunner.run(LosesRecords.class), Rules.DESTINATION_SYNC_WITH_LARGE_RECORD_BATCH);
+    assertOnlyFailures(
+        SuiteRunner.run(LosesRecords.class), Rules.DESTINATION_SYNC_WITH_LARGE_RECORD_BATCH);
   }
 
   @Test
@@ -171,9 +179,15 @@ class DestinationSuiteTest {
 
   @Test
   void aReaderThatFindsNothingFailsEveryDataRule() {
-    assertOnlyFailures(SuiteRunner.run(WrongReader.class), Rules.DESTINATION_SYNC, Rules.DESTINATION_SECOND_SYNC,
-        Rules.DESTINATION_INCREMENTAL_SYNC, Rules.DESTINATION_DEDUP_SYNC, Rules.DESTINATION_LINE_BREAK_CHARACTERS,
-        Rules.DESTINATION_UNICODE_CHARACTERS, Rules.DESTINATION_SYNC_WITH_LARGE_RECORD_BATCH);
+    assertOnlyFailures(
+        SuiteRunner.run(WrongReader.class),
+        Rules.DESTINATION_SYNC,
+        Rules.DESTINATION_SECOND_SYNC,
+        Rules.DESTINATION_INCREMENTAL_SYNC,
+        Rules.DESTINATION_DEDUP_SYNC,
+        Rules.DESTINATION_LINE_BREAK_CHARACTERS,
+        Rules.DESTINATION_UNICODE_CHARACTERS,
+        Rules.DESTINATION_SYNC_WITH_LARGE_RECORD_BATCH);
   }
 
   @Test

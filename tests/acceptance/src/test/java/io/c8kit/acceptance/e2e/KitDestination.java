@@ -28,8 +28,8 @@ import java.util.Map;
 
 /**
  * A destination written by hand: one JSON-lines file per stream under the configured directory.
- * Overwrite writes to a pending file swapped in at completion; append_dedup rewrites the file keeping
- * the latest row per key (by cursor, then arrival). A {@link Flaw} breaks it on purpose.
+ * Overwrite writes to a pending file swapped in at completion; append_dedup rewrites the file
+ * keeping the latest row per key (by cursor, then arrival). A {@link Flaw} breaks it on purpose.
  */
 public final class KitDestination extends DestinationConnector<KitDestination.Config> {
   /** One deliberate defect each. */
@@ -56,21 +56,37 @@ public final class KitDestination extends DestinationConnector<KitDestination.Co
   }
 
   public KitDestination(Flaw flaw) {
-    super(DestinationDefinition.<Config>builder(
-            new ConnectorInfo("kit-destination", "0.1.0", "Kit Destination", "JSON-lines files.", "", "",
-                ConnectorKind.DESTINATION, flaw == Flaw.APPEND_ONLY ? "/META-INF/c8kit/kit-destination/spec-append-only.json"
-                    : "/META-INF/c8kit/kit-destination/spec.json", "c8kit/destination-kit"),
-            c -> new Config(ConfigValues.string(c, "dir")))
-        .check(config -> {
-          if (!Files.isDirectory(Path.of(config.dir()))) {
-            throw new ConfigException("directory " + config.dir() + " does not exist");
-          }
-        })
-        .syncModes(flaw == Flaw.APPEND_ONLY ? new DestinationSyncMode[] {DestinationSyncMode.APPEND}
-            : new DestinationSyncMode[] {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE,
-                DestinationSyncMode.APPEND_DEDUP})
-        .writer((config, context) -> new Writer(Path.of(config.dir()), flaw))
-        .build());
+    super(
+        DestinationDefinition.<Config>builder(
+                new ConnectorInfo(
+                    "kit-destination",
+                    "0.1.0",
+                    "Kit Destination",
+                    "JSON-lines files.",
+                    "",
+                    "",
+                    ConnectorKind.DESTINATION,
+                    flaw == Flaw.APPEND_ONLY
+                        ? "/META-INF/c8kit/kit-destination/spec-append-only.json"
+                        : "/META-INF/c8kit/kit-destination/spec.json",
+                    "c8kit/destination-kit"),
+                c -> new Config(ConfigValues.string(c, "dir")))
+            .check(
+                config -> {
+                  if (!Files.isDirectory(Path.of(config.dir()))) {
+                    throw new ConfigException("directory " + config.dir() + " does not exist");
+                  }
+                })
+            .syncModes(
+                flaw == Flaw.APPEND_ONLY
+                    ? new DestinationSyncMode[] {DestinationSyncMode.APPEND}
+                    : new DestinationSyncMode[] {
+                      DestinationSyncMode.APPEND,
+                      DestinationSyncMode.OVERWRITE,
+                      DestinationSyncMode.APPEND_DEDUP
+                    })
+            .writer((config, context) -> new Writer(Path.of(config.dir()), flaw))
+            .build());
   }
 
   /** The file holding a stream's rows. */
@@ -79,7 +95,8 @@ public final class KitDestination extends DestinationConnector<KitDestination.Co
   }
 
   /** The rows stored for a stream: what the {@code DestinationReader} of the tests returns. */
-  public static List<JsonNode> read(JsonNode config, String stream, String namespace) throws IOException {
+  public static List<JsonNode> read(JsonNode config, String stream, String namespace)
+      throws IOException {
     Path f = file(Path.of(config.path("dir").asText()), stream, namespace);
     List<JsonNode> rows = new ArrayList<>();
     if (Files.exists(f)) {
@@ -128,7 +145,11 @@ public final class KitDestination extends DestinationConnector<KitDestination.Co
         }
         sb.append(Json.write(mangle(r.data()))).append('\n');
       }
-      Files.writeString(target(stream), sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+      Files.writeString(
+          target(stream),
+          sb.toString(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     }
 
@@ -138,7 +159,10 @@ public final class KitDestination extends DestinationConnector<KitDestination.Co
       }
       if (value.isTextual()) {
         String s = value.textValue();
-        return TextNode.valueOf(flaw == Flaw.DROPS_CARRIAGE_RETURNS ? s.replace("\r", "") : s.replaceAll("[^\\x00-\\x7f]", "?"));
+        return TextNode.valueOf(
+            flaw == Flaw.DROPS_CARRIAGE_RETURNS
+                ? s.replace("\r", "")
+                : s.replaceAll("[^\\x00-\\x7f]", "?"));
       }
       if (value.isObject()) {
         ObjectNode out = Json.object();
@@ -155,7 +179,8 @@ public final class KitDestination extends DestinationConnector<KitDestination.Co
     public void complete(DestinationStream stream) throws IOException {
       Path f = file(dir, stream.name(), stream.namespace());
       if (truncates(stream)) {
-        Files.move(target(stream), f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            target(stream), f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
       if (stream.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP && Files.exists(f)) {
         Map<String, JsonNode> latest = new LinkedHashMap<>();
@@ -169,7 +194,8 @@ public final class KitDestination extends DestinationConnector<KitDestination.Co
             key.append(Json.canonical(Json.valueAt(row, part))).append('|');
           }
           JsonNode previous = latest.get(key.toString());
-          if (previous == null || flaw == Flaw.DEDUP_BY_ARRIVAL
+          if (previous == null
+              || flaw == Flaw.DEDUP_BY_ARRIVAL
               || cursor(row, stream).compareTo(cursor(previous, stream)) >= 0) {
             latest.remove(key.toString());
             latest.put(key.toString(), row);

@@ -72,75 +72,95 @@ public final class KitSource extends SourceConnector<KitSource.Config> {
   }
 
   private static SourceDefinition<Config> definition(Flaw flaw) {
-    ConnectorInfo info = new ConnectorInfo("kit-source", "0.1.0", "Kit Source", "A hand-written test source.",
-        "https://example.com/docs/kit-source", "", ConnectorKind.SOURCE,
-        flaw == Flaw.SECRET_NOT_MARKED ? "/META-INF/c8kit/kit-source/spec-unmarked-secret.json"
-            : "/META-INF/c8kit/kit-source/spec.json",
-        "c8kit/source-kit");
-    ConfigBinder<Config> binder = c -> new Config(ConfigValues.intValue(c, "count"), ConfigValues.string(c, "token"));
-    RecordSerializer<User> users = (u, g) -> {
-      g.writeStartObject();
-      if (flaw == Flaw.FLOAT_IDS) {
-        g.writeFieldName("id");
-        g.writeNumber(u.id() + ".0");
-      } else {
-        g.writeNumberField("id", u.id());
-      }
-      g.writeFieldName("name");
-      JsonValues.writeString(g, u.name());
-      g.writeFieldName("updated_at");
-      JsonValues.writeInstant(g, u.updatedAt());
-      g.writeEndObject();
-    };
-    RecordSerializer<Order> orders = (o, g) -> {
-      g.writeStartObject();
-      g.writeStringField("key", o.key());
-      g.writeFieldName("amount");
-      JsonValues.writeDouble(g, o.amount());
-      g.writeEndObject();
-    };
+    ConnectorInfo info =
+        new ConnectorInfo(
+            "kit-source",
+            "0.1.0",
+            "Kit Source",
+            "A hand-written test source.",
+            "https://example.com/docs/kit-source",
+            "",
+            ConnectorKind.SOURCE,
+            flaw == Flaw.SECRET_NOT_MARKED
+                ? "/META-INF/c8kit/kit-source/spec-unmarked-secret.json"
+                : "/META-INF/c8kit/kit-source/spec.json",
+            "c8kit/source-kit");
+    ConfigBinder<Config> binder =
+        c -> new Config(ConfigValues.intValue(c, "count"), ConfigValues.string(c, "token"));
+    RecordSerializer<User> users =
+        (u, g) -> {
+          g.writeStartObject();
+          if (flaw == Flaw.FLOAT_IDS) {
+            g.writeFieldName("id");
+            g.writeNumber(u.id() + ".0");
+          } else {
+            g.writeNumberField("id", u.id());
+          }
+          g.writeFieldName("name");
+          JsonValues.writeString(g, u.name());
+          g.writeFieldName("updated_at");
+          JsonValues.writeInstant(g, u.updatedAt());
+          g.writeEndObject();
+        };
+    RecordSerializer<Order> orders =
+        (o, g) -> {
+          g.writeStartObject();
+          g.writeStringField("key", o.key());
+          g.writeFieldName("amount");
+          JsonValues.writeDouble(g, o.amount());
+          g.writeEndObject();
+        };
     return SourceDefinition.builder(info, binder)
-        .check(config -> {
-          if (config.count() == 4242) {
-            throw new IllegalStateException("unexpected failure while checking");
-          }
-          if (flaw == Flaw.CHECK_ALWAYS_FAILS || config.count() > 1000) {
-            throw new ConfigException("count must be at most 1000");
-          }
-        })
-        .stream(StreamDefinition.<Config, User>builder("users")
-            .schemaResource(flaw == Flaw.CLOSED_SCHEMA ? "/META-INF/c8kit/kit-source/streams/users-closed.json"
-                : "/META-INF/c8kit/kit-source/streams/users.json")
-            .primaryKey("id")
-            .cursor(List.of("updated_at"), CursorType.INSTANT,
-                u -> flaw == Flaw.CONSTANT_CURSOR ? T0 : u.updatedAt())
-            .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
-            .ordered(true)
-            .checkpointRecords(3)
-            .serializer(users)
-            .reader((config, ctx) -> {
-              Cursor<Instant> from = ctx.cursor();
-              Instant lower = from.orElse(Instant.EPOCH);
-              for (User u : users(config)) {
-                Instant c = flaw == Flaw.CONSTANT_CURSOR ? T0 : u.updatedAt();
-                if (!c.isBefore(lower)) {
-                  ctx.emit(u);
-                }
+        .check(
+            config -> {
+              if (config.count() == 4242) {
+                throw new IllegalStateException("unexpected failure while checking");
+              }
+              if (flaw == Flaw.CHECK_ALWAYS_FAILS || config.count() > 1000) {
+                throw new ConfigException("count must be at most 1000");
               }
             })
-            .build())
-        .stream(StreamDefinition.<Config, Order>builder("orders")
-            .schemaResource("/META-INF/c8kit/kit-source/streams/orders.json")
-            .primaryKey("key")
-            .syncModes(SyncMode.FULL_REFRESH)
-            .serializer(orders)
-            .reader((config, ctx) -> {
-              if (flaw != Flaw.EMPTY_ORDERS) {
-                ctx.emit(new Order("k1", 10.5));
-                ctx.emit(new Order("k2", null));
-              }
-            })
-            .build())
+        .stream(
+            StreamDefinition.<Config, User>builder("users")
+                .schemaResource(
+                    flaw == Flaw.CLOSED_SCHEMA
+                        ? "/META-INF/c8kit/kit-source/streams/users-closed.json"
+                        : "/META-INF/c8kit/kit-source/streams/users.json")
+                .primaryKey("id")
+                .cursor(
+                    List.of("updated_at"),
+                    CursorType.INSTANT,
+                    u -> flaw == Flaw.CONSTANT_CURSOR ? T0 : u.updatedAt())
+                .syncModes(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL)
+                .ordered(true)
+                .checkpointRecords(3)
+                .serializer(users)
+                .reader(
+                    (config, ctx) -> {
+                      Cursor<Instant> from = ctx.cursor();
+                      Instant lower = from.orElse(Instant.EPOCH);
+                      for (User u : users(config)) {
+                        Instant c = flaw == Flaw.CONSTANT_CURSOR ? T0 : u.updatedAt();
+                        if (!c.isBefore(lower)) {
+                          ctx.emit(u);
+                        }
+                      }
+                    })
+                .build())
+        .stream(
+            StreamDefinition.<Config, Order>builder("orders")
+                .schemaResource("/META-INF/c8kit/kit-source/streams/orders.json")
+                .primaryKey("key")
+                .syncModes(SyncMode.FULL_REFRESH)
+                .serializer(orders)
+                .reader(
+                    (config, ctx) -> {
+                      if (flaw != Flaw.EMPTY_ORDERS) {
+                        ctx.emit(new Order("k1", 10.5));
+                        ctx.emit(new Order("k2", null));
+                      }
+                    })
+                .build())
         .build();
   }
 }

@@ -25,8 +25,8 @@ import org.junit.platform.engine.TestExecutionResult;
 class SourceSuiteTest {
   static final String GOOD = "{\"count\": 10, \"token\": \"s3cr3t\"}";
   static final String BAD = "{\"count\": \"foo\"}";
-  static final Set<String> SOURCE_SUITES = Set.of("spec", "connection", "discovery", "basic_read", "full_refresh",
-      "incremental");
+  static final Set<String> SOURCE_SUITES =
+      Set.of("spec", "connection", "discovery", "basic_read", "full_refresh", "incremental");
 
   static SourceAcceptanceConfig base(KitSource.Flaw flaw) {
     return SourceAcceptanceConfig.forConnector(new KitSource(flaw))
@@ -105,7 +105,9 @@ class SourceSuiteTest {
           .previousSpec(Kit.resource("/kit/kit-source-previous-spec.json"))
           .previousCatalog(Kit.resource("/kit/kit-source-breaking-previous-catalog.json"))
           .expectedSpec("{\"connectionSpecification\":{\"type\":\"object\"}}")
-          .expectedRecordsJsonl("{\"stream\":\"users\",\"data\":{\"id\":2}}\n{\"stream\":\"users\",\"data\":{\"id\":1}}", true);
+          .expectedRecordsJsonl(
+              "{\"stream\":\"users\",\"data\":{\"id\":2}}\n{\"stream\":\"users\",\"data\":{\"id\":1}}",
+              true);
     }
   }
 
@@ -113,7 +115,8 @@ class SourceSuiteTest {
   public static class Bypassed extends SourceAcceptanceTest {
     @Override
     protected SourceAcceptanceConfig config() {
-      return base(KitSource.Flaw.CONSTANT_CURSOR).bypass("incremental", "the cursor is not monotonic by design");
+      return base(KitSource.Flaw.CONSTANT_CURSOR)
+          .bypass("incremental", "the cursor is not monotonic by design");
     }
   }
 
@@ -137,10 +140,11 @@ class SourceSuiteTest {
   void anAssumptionFailingInConfigSkipsTheSuites() {
     Map<String, SuiteRunner.Outcome> r = SuiteRunner.run(ServerUnavailable.class);
     assertEquals(6, r.size(), r.keySet().toString());
-    r.forEach((name, o) -> {
-      assertEquals(TestExecutionResult.Status.ABORTED, o.status(), name);
-      assertTrue(o.message().contains("no test server"), o.message());
-    });
+    r.forEach(
+        (name, o) -> {
+          assertEquals(TestExecutionResult.Status.ABORTED, o.status(), name);
+          assertTrue(o.message().contains("no test server"), o.message());
+        });
   }
 
   @Test
@@ -148,35 +152,45 @@ class SourceSuiteTest {
     Map<String, SuiteRunner.Outcome> results = SuiteRunner.run(Good.class);
     assertAllPassed(results);
     for (String rule : Rules.all()) {
-      // the c8kit runtime turns every check failure into FAILED, so it has no "exception" config case
-      if (SOURCE_SUITES.contains(Rules.suiteOf(rule)) && !rule.equals(Rules.CONNECTION_CHECK_EXCEPTION)) {
-        assertTrue(results.keySet().stream().anyMatch(k -> k.equals(rule) || k.startsWith(rule + "/")),
+      // the c8kit runtime turns every check failure into FAILED, so it has no "exception" config
+      // case
+      if (SOURCE_SUITES.contains(Rules.suiteOf(rule))
+          && !rule.equals(Rules.CONNECTION_CHECK_EXCEPTION)) {
+        assertTrue(
+            results.keySet().stream().anyMatch(k -> k.equals(rule) || k.startsWith(rule + "/")),
             "no test ran for " + rule + ": " + results.keySet());
       }
     }
-    assertTrue(results.containsKey("basic_read.validate_schema/users"), results.keySet().toString());
-    assertTrue(results.containsKey("basic_read.validate_schema/orders"), results.keySet().toString());
-    assertTrue(results.containsKey("incremental.read_sequential_slices/users"), results.keySet().toString());
+    assertTrue(
+        results.containsKey("basic_read.validate_schema/users"), results.keySet().toString());
+    assertTrue(
+        results.containsKey("basic_read.validate_schema/orders"), results.keySet().toString());
+    assertTrue(
+        results.containsKey("incremental.read_sequential_slices/users"),
+        results.keySet().toString());
   }
 
   @Test
   void unmarkedSecretFailsTheSpecRule() {
     Map<String, SuiteRunner.Outcome> r = SuiteRunner.run(SecretNotMarked.class);
     assertOnlyFailures(r, "spec.secret_is_properly_marked");
-    assertTrue(r.get("spec.secret_is_properly_marked").message().contains("/properties/token"),
+    assertTrue(
+        r.get("spec.secret_is_properly_marked").message().contains("/properties/token"),
         r.get("spec.secret_is_properly_marked").message());
   }
 
   @Test
   void closedSchemaFailsDiscovery() {
-    assertOnlyFailures(SuiteRunner.run(ClosedSchema.class), "discovery.additional_properties_is_true");
+    assertOnlyFailures(
+        SuiteRunner.run(ClosedSchema.class), "discovery.additional_properties_is_true");
   }
 
   @Test
   void failingCheckFailsConnection() {
     Map<String, SuiteRunner.Outcome> r = SuiteRunner.run(CheckAlwaysFails.class);
     assertOnlyFailures(r, "connection.check_succeed");
-    assertTrue(r.get("connection.check_succeed").message().contains("status is FAILED"),
+    assertTrue(
+        r.get("connection.check_succeed").message().contains("status is FAILED"),
         r.get("connection.check_succeed").message());
   }
 
@@ -197,14 +211,20 @@ class SourceSuiteTest {
 
   @Test
   void constantCursorFailsIncrementalRules() {
-    assertOnlyFailures(SuiteRunner.run(ConstantCursor.class),
-        "incremental.two_sequential_reads", "incremental.read_sequential_slices/users");
+    assertOnlyFailures(
+        SuiteRunner.run(ConstantCursor.class),
+        "incremental.two_sequential_reads",
+        "incremental.read_sequential_slices/users");
   }
 
   @Test
   void incompatibleVersionsAndWrongExpectationsFail() {
     Map<String, SuiteRunner.Outcome> r = SuiteRunner.run(BreakingChanges.class);
-    assertOnlyFailures(r, "spec.backward_compatibility", "discovery.backward_compatibility", "spec.match_expected",
+    assertOnlyFailures(
+        r,
+        "spec.backward_compatibility",
+        "discovery.backward_compatibility",
+        "spec.match_expected",
         "basic_read.expect_records");
     assertTrue(r.get("discovery.backward_compatibility").message().contains("archived_users"));
   }
@@ -235,11 +255,14 @@ class SourceSuiteTest {
   /** Exactly these tests failed; every other test passed. */
   static void assertOnlyFailures(Map<String, SuiteRunner.Outcome> results, String... expected) {
     assertTrue(results.size() > 5, "too few tests ran: " + results.keySet());
-    Set<String> failed = results.entrySet().stream()
-        .filter(e -> e.getValue().status() == TestExecutionResult.Status.FAILED)
-        .map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.TreeSet::new));
+    Set<String> failed =
+        results.entrySet().stream()
+            .filter(e -> e.getValue().status() == TestExecutionResult.Status.FAILED)
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
     if (!failed.equals(Set.copyOf(List.of(expected)))) {
-      StringBuilder sb = new StringBuilder("expected failures " + List.of(expected) + ", got " + failed);
+      StringBuilder sb =
+          new StringBuilder("expected failures " + List.of(expected) + ", got " + failed);
       for (String f : failed) {
         sb.append("\n--- ").append(f).append(":\n").append(results.get(f).message());
       }

@@ -23,8 +23,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 final class SuiteRunner {
   /**
-   * Tag of the deliberately broken fixture classes: surefire excludes it (see the module POM), so they
-   * run only through this runner, whose results the e2e tests assert.
+   * Tag of the deliberately broken fixture classes: surefire excludes it (see the module POM), so
+   * they run only through this runner, whose results the e2e tests assert.
    */
   static final String FIXTURE_TAG = "kit-fixture";
 
@@ -39,45 +39,57 @@ final class SuiteRunner {
 
   static Map<String, Outcome> run(Class<?> testClass) {
     Map<String, Outcome> results = new LinkedHashMap<>();
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(testClass))
-        .build();
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build();
     Launcher launcher = LauncherFactory.create();
-    TestExecutionListener listener = new TestExecutionListener() {
-      private TestPlan plan;
+    TestExecutionListener listener =
+        new TestExecutionListener() {
+          private TestPlan plan;
 
-      @Override
-      public void testPlanExecutionStarted(TestPlan testPlan) {
-        plan = testPlan;
-      }
+          @Override
+          public void testPlanExecutionStarted(TestPlan testPlan) {
+            plan = testPlan;
+          }
 
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        String type = id.getUniqueIdObject().getLastSegment().getType();
-        boolean factory = type.equals("test-factory");
-        if (id.isTest() || (factory && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL)) {
-          // a factory that failed or was aborted as a whole is reported as "factory <method>"
-          results.put(factory ? "factory " + id.getDisplayName() : path(id), new Outcome(result.getStatus(),
-              result.getThrowable().map(Throwable::getMessage).orElse("")));
-        }
-      }
+          @Override
+          public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            String type = id.getUniqueIdObject().getLastSegment().getType();
+            boolean factory = type.equals("test-factory");
+            if (id.isTest()
+                || (factory && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL)) {
+              // a factory that failed or was aborted as a whole is reported as "factory <method>"
+              results.put(
+                  factory ? "factory " + id.getDisplayName() : path(id),
+                  new Outcome(
+                      result.getStatus(),
+                      result.getThrowable().map(Throwable::getMessage).orElse("")));
+            }
+          }
 
-      @Override
-      public void executionSkipped(TestIdentifier id, String reason) {
-        results.put(path(id), new Outcome(TestExecutionResult.Status.ABORTED, reason));
-      }
+          @Override
+          public void executionSkipped(TestIdentifier id, String reason) {
+            results.put(path(id), new Outcome(TestExecutionResult.Status.ABORTED, reason));
+          }
 
-      /** Display names of the dynamic containers and test, e.g. {@code basic_read.validate_schema/users}. */
-      private String path(TestIdentifier id) {
-        List<String> names = new ArrayList<>();
-        Optional<TestIdentifier> cur = Optional.of(id);
-        while (cur.isPresent() && cur.get().getUniqueIdObject().getLastSegment().getType().startsWith("dynamic-")) {
-          names.add(0, cur.get().getDisplayName());
-          cur = plan.getParent(cur.get());
-        }
-        return String.join("/", names);
-      }
-    };
+          /**
+           * Display names of the dynamic containers and test, e.g. {@code
+           * basic_read.validate_schema/users}.
+           */
+          private String path(TestIdentifier id) {
+            List<String> names = new ArrayList<>();
+            Optional<TestIdentifier> cur = Optional.of(id);
+            while (cur.isPresent()
+                && cur.get()
+                    .getUniqueIdObject()
+                    .getLastSegment()
+                    .getType()
+                    .startsWith("dynamic-")) {
+              names.add(0, cur.get().getDisplayName());
+              cur = plan.getParent(cur.get());
+            }
+            return String.join("/", names);
+          }
+        };
     launcher.execute(request, listener);
     return results;
   }

@@ -24,24 +24,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One acceptance test class, three targets: the same {@link SourceAcceptanceTest} subclass runs
- * against {@code java -jar} when {@code -Dc8kit.acceptance.target=jar} is set, and fails clearly when
- * the selected target is not configured.
+ * against {@code java -jar} when {@code -Dc8kit.acceptance.target=jar} is set, and fails clearly
+ * when the selected target is not configured.
  */
 class TargetSwitchTest {
   static volatile Path jar;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Tag(SuiteRunner.FIXTURE_TAG)
   public static class Switchable extends SourceAcceptanceTest {
     @Override
     protected SourceAcceptanceConfig config() {
-      SourceAcceptanceConfig c = SourceAcceptanceConfig.forConnector(new KitSource())
-          .goodConfig(SourceSuiteTest.GOOD)
-          .badConfig(SourceSuiteTest.BAD)
-          .jvmArgs("-Xshare:auto", "-XX:TieredStopAtLevel=1")
-          .timeout(Duration.ofMinutes(2));
+      SourceAcceptanceConfig c =
+          SourceAcceptanceConfig.forConnector(new KitSource())
+              .goodConfig(SourceSuiteTest.GOOD)
+              .badConfig(SourceSuiteTest.BAD)
+              .jvmArgs("-Xshare:auto", "-XX:TieredStopAtLevel=1")
+              .timeout(Duration.ofMinutes(2));
       return jar == null ? c : c.jar(jar);
     }
   }
@@ -49,20 +49,25 @@ class TargetSwitchTest {
   @Test
   void theSameClassRunsAgainstTheJar() throws Exception {
     jar = kitSourceJar(tmp);
-    Map<String, SuiteRunner.Outcome> results = withTarget("jar", () -> SuiteRunner.run(Switchable.class));
+    Map<String, SuiteRunner.Outcome> results =
+        withTarget("jar", () -> SuiteRunner.run(Switchable.class));
     assertOnlyFailures(results);
-    assertTrue(results.containsKey("incremental.read_sequential_slices/users"), results.keySet().toString());
+    assertTrue(
+        results.containsKey("incremental.read_sequential_slices/users"),
+        results.keySet().toString());
   }
 
   @Test
   void aSelectedTargetThatIsNotConfiguredFailsEveryTest() {
     jar = null;
-    Map<String, SuiteRunner.Outcome> results = withTarget("docker", () -> SuiteRunner.run(Switchable.class));
+    Map<String, SuiteRunner.Outcome> results =
+        withTarget("docker", () -> SuiteRunner.run(Switchable.class));
     assertTrue(!results.isEmpty());
-    results.forEach((name, outcome) -> {
-      assertTrue(!outcome.passed(), name);
-      assertTrue(outcome.message().contains("no image is configured"), outcome.message());
-    });
+    results.forEach(
+        (name, outcome) -> {
+          assertTrue(!outcome.passed(), name);
+          assertTrue(outcome.message().contains("no image is configured"), outcome.message());
+        });
   }
 
   private static <T> T withTarget(String target, java.util.function.Supplier<T> body) {
@@ -90,13 +95,16 @@ class TargetSwitchTest {
     manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, KitSourceMain.class.getName());
     manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", urls));
     Path jar = dir.resolve("source-kit.jar");
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out, manifest)) {
       j.flush();
     }
     return jar;
   }
 
-  /** The class path entries, expanding a manifest-only jar (surefire's booter) into its Class-Path. */
+  /**
+   * The class path entries, expanding a manifest-only jar (surefire's booter) into its Class-Path.
+   */
   private static List<Path> classPath() throws IOException {
     List<Path> out = new ArrayList<>();
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {

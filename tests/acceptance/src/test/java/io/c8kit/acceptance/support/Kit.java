@@ -48,8 +48,12 @@ public final class Kit {
 
   public static void assertClean(List<Violation> violations) {
     if (!violations.isEmpty()) {
-      fail("expected no violations, got:\n" + violations.stream().map(Violation::toString)
-          .reduce((a, b) -> a + "\n" + b).orElse(""));
+      fail(
+          "expected no violations, got:\n"
+              + violations.stream()
+                  .map(Violation::toString)
+                  .reduce((a, b) -> a + "\n" + b)
+                  .orElse(""));
     }
   }
 

@@ -26,21 +26,39 @@ public final class Out {
   }
 
   public Out record(String stream, String dataJson, long emitted) {
-    lines.add("{\"type\":\"RECORD\",\"record\":{\"stream\":\"" + stream + "\",\"data\":" + dataJson
-        + ",\"emitted_at\":" + emitted + "}}");
+    lines.add(
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\""
+            + stream
+            + "\",\"data\":"
+            + dataJson
+            + ",\"emitted_at\":"
+            + emitted
+            + "}}");
     return this;
   }
 
   /** A STREAM state with sourceStats.recordCount. */
   public Out state(String stream, String stateJson, double count) {
-    lines.add("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\""
-        + stream + "\"},\"stream_state\":" + stateJson + "},\"sourceStats\":{\"recordCount\":" + count + "}}}");
+    lines.add(
+        "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\""
+            + stream
+            + "\"},\"stream_state\":"
+            + stateJson
+            + "},\"sourceStats\":{\"recordCount\":"
+            + count
+            + "}}}");
     return this;
   }
 
   public Out status(String stream, String status) {
-    lines.add("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":" + (emittedAt++)
-        + ".0,\"stream_status\":{\"stream_descriptor\":{\"name\":\"" + stream + "\"},\"status\":\"" + status + "\"}}}");
+    lines.add(
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":"
+            + (emittedAt++)
+            + ".0,\"stream_status\":{\"stream_descriptor\":{\"name\":\""
+            + stream
+            + "\"},\"status\":\""
+            + status
+            + "\"}}}");
     return this;
   }
 
@@ -50,8 +68,10 @@ public final class Out {
   }
 
   public Out error(String message) {
-    lines.add("{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1.0,\"error\":{\"message\":\""
-        + message + "\",\"failure_type\":\"system_error\"}}}");
+    lines.add(
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1.0,\"error\":{\"message\":\""
+            + message
+            + "\",\"failure_type\":\"system_error\"}}}");
     return this;
   }
 
@@ -61,7 +81,8 @@ public final class Out {
   }
 
   public Out connectionStatus(String status) {
-    lines.add("{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"" + status + "\"}}");
+    lines.add(
+        "{\"type\":\"CONNECTION_STATUS\",\"connectionStatus\":{\"status\":\"" + status + "\"}}");
     return this;
   }
 

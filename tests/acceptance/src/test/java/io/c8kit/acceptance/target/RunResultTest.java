@@ -9,15 +9,20 @@ import org.junit.jupiter.api.Test;
 class RunResultTest {
   @Test
   void parsesMessagesAndKeepsJunk() {
-    RunResult r = RunResult.of(0,
-        "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"hi\"}}\r\n"
-            + "plain text\n\n"
-            + "{\"no\":\"type\"}\n"
-            + "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"a\":1.0},\"emitted_at\":1}} trailing\n"
-            + "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"namespace\":\"n\",\"data\":{\"a\":1.0},\"emitted_at\":1}}");
+    RunResult r =
+        RunResult.of(
+            0,
+            "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"hi\"}}\r\n"
+                + "plain text\n\n"
+                + "{\"no\":\"type\"}\n"
+                + "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"a\":1.0},\"emitted_at\":1}} trailing\n"
+                + "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"namespace\":\"n\",\"data\":{\"a\":1.0},\"emitted_at\":1}}");
     assertEquals(2, r.messages().size());
-    assertEquals(List.of("plain text", "{\"no\":\"type\"}",
-        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"a\":1.0},\"emitted_at\":1}} trailing"),
+    assertEquals(
+        List.of(
+            "plain text",
+            "{\"no\":\"type\"}",
+            "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"a\":1.0},\"emitted_at\":1}} trailing"),
         r.unparseableLines());
     Message rec = r.records().get(0);
     assertEquals(6, rec.lineNumber());
@@ -30,9 +35,11 @@ class RunResultTest {
 
   @Test
   void describeShowsTheFirstErrorAndStderr() {
-    RunResult r = RunResult.of(1,
-        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1.0,\"error\":{\"message\":\"first\"}}}",
-        "x".repeat(5000) + "END OF STDERR");
+    RunResult r =
+        RunResult.of(
+            1,
+            "{\"type\":\"TRACE\",\"trace\":{\"type\":\"ERROR\",\"emitted_at\":1.0,\"error\":{\"message\":\"first\"}}}",
+            "x".repeat(5000) + "END OF STDERR");
     String d = r.describe();
     assertTrue(d.contains("exit 1"), d);
     assertTrue(d.contains("\"first\""), d);

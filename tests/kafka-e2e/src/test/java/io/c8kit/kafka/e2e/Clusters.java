@@ -24,13 +24,17 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 final class Clusters {
   private Clusters() {}
 
-  /** Starts a cluster of {@code workers} workers; {@code extra} adds or overrides worker settings. */
+  /**
+   * Starts a cluster of {@code workers} workers; {@code extra} adds or overrides worker settings.
+   */
   static EmbeddedConnectCluster start(String name, int workers, Map<String, String> extra) {
     String plugins = System.getProperty("c8kit.kafka.plugins");
     for (String dir : plugins.split(",")) {
       if (!new File(dir).isDirectory()) {
-        throw new IllegalStateException("No Kafka Connect plugin at " + dir
-            + ": build the examples first (mvn package in examples/)");
+        throw new IllegalStateException(
+            "No Kafka Connect plugin at "
+                + dir
+                + ": build the examples first (mvn package in examples/)");
       }
     }
     Properties broker = new Properties();
@@ -43,13 +47,21 @@ final class Clusters {
     worker.put("offset.flush.interval.ms", "1000");
     worker.put("consumer.isolation.level", "read_committed");
     worker.putAll(extra);
-    EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name(name).numWorkers(workers)
-        .numBrokers(1).brokerProps(broker).workerProps(worker).build();
+    EmbeddedConnectCluster connect =
+        new EmbeddedConnectCluster.Builder()
+            .name(name)
+            .numWorkers(workers)
+            .numBrokers(1)
+            .brokerProps(broker)
+            .workerProps(worker)
+            .build();
     connect.start();
     return connect;
   }
 
-  /** The settings of a faker source of {@code count} users into {@code faker.users}, exactly once. */
+  /**
+   * The settings of a faker source of {@code count} users into {@code faker.users}, exactly once.
+   */
   static Map<String, String> fakerUsers(int count, int recordsPerSlice) {
     Map<String, String> source = new HashMap<>();
     source.put("connector.class", "io.c8kit.examples.faker.FakerSourceConnector");
@@ -111,12 +123,17 @@ final class Clusters {
       if (tables.getLong(1) == 0) {
         return new long[] {0, 0};
       }
-      ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT json_extract(_airbyte_data, '$.id')) FROM users");
+      ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*), count(DISTINCT json_extract(_airbyte_data, '$.id')) FROM users");
       return new long[] {rs.getLong(1), rs.getLong(2)};
     }
   }
 
-  /** Waits until the SQLite table holds {@code distinct} ids, or the timeout; returns the last counts. */
+  /**
+   * Waits until the SQLite table holds {@code distinct} ids, or the timeout; returns the last
+   * counts.
+   */
   static long[] awaitSqliteUsers(Path db, long distinct, long timeoutMs) throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMs;
     long[] counts = sqliteUserCounts(db);

@@ -52,10 +52,14 @@ class FakerToSqliteClusterTest {
   void fakerToSqliteDeliversEveryUserExactlyOnceByKey() throws Exception {
     Map<String, String> source = Clusters.fakerUsers(300, 40);
     connect.configureConnector("faker", source);
-    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("faker", 1, "faker did not start");
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("faker", 1, "faker did not start");
 
-    ConsumerRecords<byte[], byte[]> records = connect.kafka().consume(300, 120_000,
-        Map.of("isolation.level", "read_committed"), "faker.users");
+    ConsumerRecords<byte[], byte[]> records =
+        connect
+            .kafka()
+            .consume(300, 120_000, Map.of("isolation.level", "read_committed"), "faker.users");
     assertEquals(300, records.count());
     for (ConsumerRecord<byte[], byte[]> r : records) {
       String key = new String(r.key());
@@ -65,7 +69,9 @@ class FakerToSqliteClusterTest {
     Path db = work.resolve("users.sqlite");
     Map<String, String> sink = Clusters.sqliteUsers(db);
     connect.configureConnector("sqlite", sink);
-    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("sqlite", 1, "sqlite did not start");
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("sqlite", 1, "sqlite did not start");
 
     long[] counts = Clusters.awaitSqliteUsers(db, 300, 120_000);
     assertEquals(300, counts[1], "distinct ids in sqlite");
@@ -74,9 +80,18 @@ class FakerToSqliteClusterTest {
 
   @Test
   void theValidateEndpointNamesTheBadField() {
-    ConfigInfos result = connect.validateConnectorConfig("io.c8kit.examples.faker.FakerSourceConnector",
-        Map.of("name", "faker-check", "connector.class", "io.c8kit.examples.faker.FakerSourceConnector", "count", "0",
-            "seed", "x"));
+    ConfigInfos result =
+        connect.validateConnectorConfig(
+            "io.c8kit.examples.faker.FakerSourceConnector",
+            Map.of(
+                "name",
+                "faker-check",
+                "connector.class",
+                "io.c8kit.examples.faker.FakerSourceConnector",
+                "count",
+                "0",
+                "seed",
+                "x"));
     Map<String, List<String>> errors = Clusters.errors(result);
     assertEquals(2, result.errorCount(), errors.toString());
     assertTrue(errors.get("count").get(0).contains("$.count"), errors.toString());
@@ -93,7 +108,8 @@ class FakerToSqliteClusterTest {
     Matcher m = Pattern.compile("-d '(\\{.*?\\})'", Pattern.DOTALL).matcher(doc);
     Set<String> classes = new TreeSet<>();
     while (m.find()) {
-      Map<String, String> config = new ObjectMapper().readValue(m.group(1), new TypeReference<Map<String, String>>() {});
+      Map<String, String> config =
+          new ObjectMapper().readValue(m.group(1), new TypeReference<Map<String, String>>() {});
       String connectorClass = config.get("connector.class");
       classes.add(connectorClass);
       Map<String, String> withName = new HashMap<>(config);
@@ -101,9 +117,13 @@ class FakerToSqliteClusterTest {
       ConfigInfos result = connect.validateConnectorConfig(connectorClass, withName);
       assertEquals(0, result.errorCount(), connectorClass + ": " + Clusters.errors(result));
     }
-    assertEquals(Set.of("io.c8kit.examples.faker.FakerSourceConnector", "io.c8kit.examples.sqlite.SqliteSinkConnector",
-        "io.c8kit.examples.postgres.PostgresSourceConnector",
-        "io.c8kit.examples.postgres.destination.PostgresSinkConnector"), classes);
+    assertEquals(
+        Set.of(
+            "io.c8kit.examples.faker.FakerSourceConnector",
+            "io.c8kit.examples.sqlite.SqliteSinkConnector",
+            "io.c8kit.examples.postgres.PostgresSourceConnector",
+            "io.c8kit.examples.postgres.destination.PostgresSinkConnector"),
+        classes);
   }
 
   @Test
@@ -127,8 +147,10 @@ class FakerToSqliteClusterTest {
     ConsumerRecords<byte[], byte[]> dlq = connect.kafka().consume(1, 60_000, "events.dlq");
     ConsumerRecord<byte[], byte[]> poisoned = dlq.iterator().next();
     assertEquals("not json", new String(poisoned.value()));
-    String reason = new String(poisoned.headers().lastHeader("__connect.errors.exception.message").value());
-    assertTrue(reason.contains("events-0@1 cannot be written: the value is not valid JSON"), reason);
+    String reason =
+        new String(poisoned.headers().lastHeader("__connect.errors.exception.message").value());
+    assertTrue(
+        reason.contains("events-0@1 cannot be written: the value is not valid JSON"), reason);
 
     long deadline = System.currentTimeMillis() + 60_000;
     long rows = 0;

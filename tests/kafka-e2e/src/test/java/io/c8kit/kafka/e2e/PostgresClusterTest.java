@@ -15,8 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * source-postgres as a Connect source and destination-postgres as a Connect sink on one worker, over
- * the throwaway PostgreSQL of scripts/postgres-up.sh (skipped without it, failed under CI=true).
+ * source-postgres as a Connect source and destination-postgres as a Connect sink on one worker,
+ * over the throwaway PostgreSQL of scripts/postgres-up.sh (skipped without it, failed under
+ * CI=true).
  */
 class PostgresClusterTest {
   private static PostgresTestServer pg;
@@ -53,7 +54,8 @@ class PostgresClusterTest {
 
   @Test
   void postgresToKafkaToPostgresDeliversEveryRowOnceByKey() throws Exception {
-    pg.sql("CREATE TABLE users (id int PRIMARY KEY, name text)",
+    pg.sql(
+        "CREATE TABLE users (id int PRIMARY KEY, name text)",
         "INSERT INTO users SELECT g, 'user ' || g FROM generate_series(1, 200) g");
     Map<String, String> source = database(new HashMap<>());
     source.put("connector.class", "io.c8kit.examples.postgres.PostgresSourceConnector");
@@ -67,9 +69,15 @@ class PostgresClusterTest {
     Clusters.json(source, "key");
     Clusters.json(source, "value");
     connect.configureConnector("pg-source", source);
-    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("pg-source", 1, "pg-source did not start");
-    assertEquals(200, connect.kafka().consume(200, 120_000, Map.of("isolation.level", "read_committed"),
-        "pg.users").count());
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("pg-source", 1, "pg-source did not start");
+    assertEquals(
+        200,
+        connect
+            .kafka()
+            .consume(200, 120_000, Map.of("isolation.level", "read_committed"), "pg.users")
+            .count());
 
     Map<String, String> sink = database(new HashMap<>());
     sink.put("connector.class", "io.c8kit.examples.postgres.destination.PostgresSinkConnector");
@@ -82,15 +90,21 @@ class PostgresClusterTest {
     Clusters.json(sink, "key");
     Clusters.json(sink, "value");
     connect.configureConnector("pg-sink", sink);
-    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("pg-sink", 1, "pg-sink did not start");
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("pg-sink", 1, "pg-sink did not start");
 
-    String count = "SELECT count(*), count(DISTINCT (_airbyte_data::jsonb)->>'id') FROM " + target + ".users";
+    String count =
+        "SELECT count(*), count(DISTINCT (_airbyte_data::jsonb)->>'id') FROM " + target + ".users";
     long deadline = System.currentTimeMillis() + 120_000;
     List<String> counts = List.of("0", "0");
     while (!counts.get(1).equals("200") && System.currentTimeMillis() < deadline) {
       Thread.sleep(1_000);
-      if (pg.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + target
-          + "' AND table_name = 'users'") > 0) {
+      if (pg.count(
+              "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                  + target
+                  + "' AND table_name = 'users'")
+          > 0) {
         counts = pg.rows(count).get(0);
       }
     }
@@ -104,12 +118,17 @@ class PostgresClusterTest {
     config.put("connector.class", "io.c8kit.examples.postgres.PostgresSourceConnector");
     config.put("schemas", "public, sales");
     config.put("port", "99999");
-    ConfigInfos result = connect.validateConnectorConfig("io.c8kit.examples.postgres.PostgresSourceConnector", config);
+    ConfigInfos result =
+        connect.validateConnectorConfig(
+            "io.c8kit.examples.postgres.PostgresSourceConnector", config);
     Map<String, List<String>> errors = Clusters.errors(result);
     assertEquals(List.of("port"), List.copyOf(errors.keySet()), errors.toString());
     assertTrue(errors.get("port").get(0).contains("$.port"), errors.toString());
-    ConfigInfo schemas = result.configs().stream().filter(i -> i.configValue().name().equals("schemas"))
-        .findFirst().orElseThrow();
+    ConfigInfo schemas =
+        result.configs().stream()
+            .filter(i -> i.configValue().name().equals("schemas"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("public,sales", schemas.configValue().value());
   }
 }

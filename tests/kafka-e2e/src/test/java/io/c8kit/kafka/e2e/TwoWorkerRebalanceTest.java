@@ -50,15 +50,18 @@ class TwoWorkerRebalanceTest {
     Path db = Files.createTempDirectory("c8kit-kafka-two").resolve("users.sqlite");
     connect.configureConnector("faker", Clusters.fakerUsers(USERS, 200));
     connect.configureConnector("sqlite", Clusters.sqliteUsers(db));
-    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("faker", 1, "faker did not start");
+    connect
+        .assertions()
+        .assertConnectorAndExactlyNumTasksAreRunning("faker", 1, "faker did not start");
     connect.kafka().consume(1, 120_000, Map.of("isolation.level", "read_committed"), "faker.users");
 
     String before = connect.connectorStatus("faker").tasks().get(0).workerId();
     WorkerHandle running = worker(before);
     connect.removeWorker(running);
     long committedAtStop = endOffset();
-    assertTrue(committedAtStop < USERS, "the source had finished (" + committedAtStop
-        + ") before its worker stopped: raise USERS");
+    assertTrue(
+        committedAtStop < USERS,
+        "the source had finished (" + committedAtStop + ") before its worker stopped: raise USERS");
 
     // The status topic shows the stopped worker's task as running until the task starts elsewhere.
     long deadline = System.currentTimeMillis() + 60_000;
@@ -72,7 +75,8 @@ class TwoWorkerRebalanceTest {
     assertEquals("RUNNING", task.state(), task.trace());
 
     assertEquals(USERS, distinctKeys(240_000), "distinct keys in faker.users: none lost");
-    // SQLite is read only once the sink is stopped: the plugin's own copy of the SQLite library in this
+    // SQLite is read only once the sink is stopped: the plugin's own copy of the SQLite library in
+    // this
     // process would otherwise break the file locks of concurrent access.
     awaitSinkCommitted(endOffset(), 240_000);
     connect.stopConnector("sqlite");
@@ -82,15 +86,23 @@ class TwoWorkerRebalanceTest {
     assertEquals(USERS, counts[0], "rows in sqlite: each id exactly once");
   }
 
-  /** Waits until the SQLite sink's consumer group committed {@code offset} (it commits what it wrote). */
+  /**
+   * Waits until the SQLite sink's consumer group committed {@code offset} (it commits what it
+   * wrote).
+   */
   private static void awaitSinkCommitted(long offset, long timeoutMs) throws Exception {
     TopicPartition p = new TopicPartition("faker.users", 0);
     long deadline = System.currentTimeMillis() + timeoutMs;
     long committed = -1;
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", connect.kafka().bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", connect.kafka().bootstrapServers()))) {
       while (committed < offset && System.currentTimeMillis() < deadline) {
-        OffsetAndMetadata m = admin.listConsumerGroupOffsets("connect-sqlite").partitionsToOffsetAndMetadata()
-            .get().get(p);
+        OffsetAndMetadata m =
+            admin
+                .listConsumerGroupOffsets("connect-sqlite")
+                .partitionsToOffsetAndMetadata()
+                .get()
+                .get(p);
         committed = m == null ? -1 : m.offset();
         Thread.sleep(500);
       }
@@ -100,12 +112,16 @@ class TwoWorkerRebalanceTest {
 
   private static WorkerHandle worker(String workerId) {
     int port = Integer.parseInt(workerId.substring(workerId.lastIndexOf(':') + 1));
-    List<WorkerHandle> matching = connect.workers().stream().filter(w -> w.url().getPort() == port).toList();
+    List<WorkerHandle> matching =
+        connect.workers().stream().filter(w -> w.url().getPort() == port).toList();
     assertEquals(1, matching.size(), workerId + " among " + connect.workers());
     return matching.get(0);
   }
 
-  /** The last stable offset of faker.users: offsets count transaction markers too, so records are fewer. */
+  /**
+   * The last stable offset of faker.users: offsets count transaction markers too, so records are
+   * fewer.
+   */
   private static long endOffset() {
     try (KafkaConsumer<byte[], byte[]> consumer =
         connect.kafka().createConsumer(Map.of("isolation.level", "read_committed"))) {
@@ -118,8 +134,12 @@ class TwoWorkerRebalanceTest {
   private static int distinctKeys(long timeoutMs) {
     Set<String> keys = new HashSet<>();
     long deadline = System.currentTimeMillis() + timeoutMs;
-    try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(
-        Map.of("isolation.level", "read_committed", "auto.offset.reset", "earliest"), "faker.users")) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        connect
+            .kafka()
+            .createConsumerAndSubscribeTo(
+                Map.of("isolation.level", "read_committed", "auto.offset.reset", "earliest"),
+                "faker.users")) {
       while (keys.size() < USERS && System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
           keys.add(new String(r.key()));

@@ -18,7 +18,8 @@ final class PgConnections {
   private PgConnections() {}
 
   static Properties properties(PostgresDestination.Config config) throws IOException {
-    Properties props = PgJdbc.properties("c8kit-destination-postgres", config.username(), config.password());
+    Properties props =
+        PgJdbc.properties("c8kit-destination-postgres", config.username(), config.password());
     if (config.sslMode().isPresent()) {
       PostgresDestination.SslMode mode = config.sslMode().get();
       props.setProperty("sslmode", mode.mode());
@@ -42,7 +43,11 @@ final class PgConnections {
    *     database does not exist (each with its own message)
    */
   static Connection open(PostgresDestination.Config config) {
-    return PgJdbc.open(config.host(), config.port(), config.database(), config.username(),
+    return PgJdbc.open(
+        config.host(),
+        config.port(),
+        config.database(),
+        config.username(),
         () -> properties(config));
   }
 
@@ -50,7 +55,8 @@ final class PgConnections {
   static void check(PostgresDestination.Config config, String schema) {
     String probe = "_c8kit_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String qSchema = PgJdbc.quote(schema);
-    try (Connection c = open(config); Statement s = c.createStatement()) {
+    try (Connection c = open(config);
+        Statement s = c.createStatement()) {
       s.setQueryTimeout(PgJdbc.CONNECT_TIMEOUT_SECONDS * 3);
       try {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + qSchema);
@@ -61,11 +67,26 @@ final class PgConnections {
       }
     } catch (SQLException e) {
       if ("42501".equals(e.getSQLState())) {
-        throw new ConfigException("User " + config.username() + " may not create tables in schema "
-            + schema + " of database " + config.database() + " (permission denied)", e);
+        throw new ConfigException(
+            "User "
+                + config.username()
+                + " may not create tables in schema "
+                + schema
+                + " of database "
+                + config.database()
+                + " (permission denied)",
+            e);
       }
-      throw new ConfigException("Connected to " + config.host() + ":" + config.port()
-          + " but could not create a table in schema " + schema + ": " + e.getMessage(), e);
+      throw new ConfigException(
+          "Connected to "
+              + config.host()
+              + ":"
+              + config.port()
+              + " but could not create a table in schema "
+              + schema
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

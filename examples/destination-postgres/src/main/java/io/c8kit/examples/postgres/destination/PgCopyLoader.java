@@ -25,7 +25,8 @@ final class PgCopyLoader implements RowLoader {
   private static final int CHUNK = 1 << 20;
 
   @Override
-  public void load(Connection connection, TableName table, List<Column> columns, List<Object[]> rows)
+  public void load(
+      Connection connection, TableName table, List<Column> columns, List<Object[]> rows)
       throws SQLException {
     if (rows.isEmpty()) {
       return;

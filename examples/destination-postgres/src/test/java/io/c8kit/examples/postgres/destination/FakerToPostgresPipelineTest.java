@@ -48,7 +48,9 @@ class FakerToPostgresPipelineTest {
   }
 
   private static Path jar() {
-    Path jar = Path.of(System.getProperty("c8kit.sourceFakerJar", "../source-faker/target/source-faker.jar"));
+    Path jar =
+        Path.of(
+            System.getProperty("c8kit.sourceFakerJar", "../source-faker/target/source-faker.jar"));
     if (!Files.isRegularFile(jar)) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("the source-faker jar is missing: " + jar);
@@ -59,8 +61,12 @@ class FakerToPostgresPipelineTest {
   }
 
   private String faker(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar().toString()));
     cmd.addAll(List.of(args));
     Path err = dir.resolve("faker-stderr.txt");
     Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
@@ -77,11 +83,21 @@ class FakerToPostgresPipelineTest {
     return f;
   }
 
-  /** Runs one sync; returns the records the source sent per stream and the destination's last states. */
-  private Map<String, Integer> sync(Path config, ObjectNode catalog, List<JsonNode> states,
-      List<JsonNode> echoed) throws Exception {
-    List<String> args = new ArrayList<>(List.of("read", "--config", config.toString(), "--catalog",
-        file("catalog.json", catalog).toString()));
+  /**
+   * Runs one sync; returns the records the source sent per stream and the destination's last
+   * states.
+   */
+  private Map<String, Integer> sync(
+      Path config, ObjectNode catalog, List<JsonNode> states, List<JsonNode> echoed)
+      throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "read",
+                "--config",
+                config.toString(),
+                "--catalog",
+                file("catalog.json", catalog).toString()));
     if (!states.isEmpty()) {
       ArrayNode s = Sync.JSON.createArrayNode();
       states.forEach(s::add);
@@ -97,11 +113,21 @@ class FakerToPostgresPipelineTest {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = ConnectorCli.run(new PostgresConnector(), new String[] {"write", "--config",
-        file("dst.json", Sync.config(target, true)).toString(), "--catalog",
-        file("catalog.json", catalog).toString()},
-        new ByteArrayInputStream(messages.getBytes(StandardCharsets.UTF_8)), out, err);
-    assertEquals(0, exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    int exit =
+        ConnectorCli.run(
+            new PostgresConnector(),
+            new String[] {
+              "write",
+              "--config",
+              file("dst.json", Sync.config(target, true)).toString(),
+              "--catalog",
+              file("catalog.json", catalog).toString()
+            },
+            new ByteArrayInputStream(messages.getBytes(StandardCharsets.UTF_8)),
+            out,
+            err);
+    assertEquals(
+        0, exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     Map<String, JsonNode> latest = new HashMap<>();
     for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
       JsonNode m = line.isBlank() ? null : Sync.JSON.readTree(line);
@@ -116,8 +142,11 @@ class FakerToPostgresPipelineTest {
 
   @Test
   void twoSyncsWithDedupAndOverwrite() throws Exception {
-    Path config = file("faker.json", Sync.JSON.readTree(
-        "{\"count\": 300, \"seed\": 7, \"records_per_slice\": 50, \"always_updated\": true}"));
+    Path config =
+        file(
+            "faker.json",
+            Sync.JSON.readTree(
+                "{\"count\": 300, \"seed\": 7, \"records_per_slice\": 50, \"always_updated\": true}"));
     JsonNode catalog = null;
     for (String line : faker("discover", "--config", config.toString()).split("\n")) {
       JsonNode m = line.isBlank() ? null : Sync.JSON.readTree(line);
@@ -129,8 +158,8 @@ class FakerToPostgresPipelineTest {
     for (JsonNode s : catalog.get("streams")) {
       ObjectNode cs = configured.withArray("streams").addObject();
       cs.set("stream", s);
-      boolean incremental = s.get("name").asText().equals("users")
-          || s.get("name").asText().equals("purchases");
+      boolean incremental =
+          s.get("name").asText().equals("users") || s.get("name").asText().equals("purchases");
       cs.put("sync_mode", incremental ? "incremental" : "full_refresh");
       cs.put("destination_sync_mode", incremental ? "append_dedup" : "overwrite");
       if (incremental) {
@@ -149,8 +178,10 @@ class FakerToPostgresPipelineTest {
     assertTrue(second.getOrDefault("users", 0) > 0, "always_updated re-emits users: " + second);
     assertEquals(300, target.count("SELECT count(*) FROM users"));
     assertEquals(300, target.count("SELECT count(DISTINCT id) FROM users"));
-    assertEquals(target.count("SELECT count(DISTINCT id) FROM purchases"),
+    assertEquals(
+        target.count("SELECT count(DISTINCT id) FROM purchases"),
         target.count("SELECT count(*) FROM purchases"));
-    assertEquals(100, target.count("SELECT count(*) FROM products"), "overwrite replaced, not appended");
+    assertEquals(
+        100, target.count("SELECT count(*) FROM products"), "overwrite replaced, not appended");
   }
 }

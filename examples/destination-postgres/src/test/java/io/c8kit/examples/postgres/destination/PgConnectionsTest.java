@@ -11,11 +11,22 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The destination's driver properties, built with the shared connection handling (no server needed). */
+/**
+ * The destination's driver properties, built with the shared connection handling (no server
+ * needed).
+ */
 class PgConnectionsTest {
   private static PostgresDestination.Config config(Optional<PostgresDestination.SslMode> ssl) {
-    return new PostgresDestination.Config("db.example.com", 5433, "d", "public", "me", Optional.of("pw"),
-        ssl, Optional.of("options=-c%20statement_timeout=5000"), true);
+    return new PostgresDestination.Config(
+        "db.example.com",
+        5433,
+        "d",
+        "public",
+        "me",
+        Optional.of("pw"),
+        ssl,
+        Optional.of("options=-c%20statement_timeout=5000"),
+        true);
   }
 
   @Test
@@ -31,8 +42,11 @@ class PgConnectionsTest {
 
   @Test
   void verifyCaSetsTheCaAndTheKeyPassword() throws Exception {
-    Properties p = PgConnections.properties(config(Optional.of(
-        new PostgresDestination.SslMode.VerifyCa("CA-PEM", Optional.of("kp")))));
+    Properties p =
+        PgConnections.properties(
+            config(
+                Optional.of(
+                    new PostgresDestination.SslMode.VerifyCa("CA-PEM", Optional.of("kp")))));
     assertEquals("verify-ca", p.getProperty("sslmode"));
     assertEquals("CA-PEM", Files.readString(Path.of(p.getProperty("sslrootcert"))));
     assertEquals("kp", p.getProperty("sslpassword"));
@@ -42,8 +56,12 @@ class PgConnectionsTest {
   @Test
   void verifyFullSetsTheClientCertificateAndKey() throws Exception {
     String pem = "-----BEGIN PRIVATE KEY-----\nAQID\n-----END PRIVATE KEY-----\n";
-    Properties p = PgConnections.properties(config(Optional.of(
-        new PostgresDestination.SslMode.VerifyFull("CA-PEM", "CERT-PEM", pem, Optional.empty()))));
+    Properties p =
+        PgConnections.properties(
+            config(
+                Optional.of(
+                    new PostgresDestination.SslMode.VerifyFull(
+                        "CA-PEM", "CERT-PEM", pem, Optional.empty()))));
     assertEquals("verify-full", p.getProperty("sslmode"));
     assertEquals("CERT-PEM", Files.readString(Path.of(p.getProperty("sslcert"))));
     assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(Path.of(p.getProperty("sslkey"))));
@@ -52,12 +70,16 @@ class PgConnectionsTest {
 
   @Test
   void everySslOptionIsNamedAfterItsSslmode() {
-    List<PostgresDestination.SslMode> options = List.of(new PostgresDestination.SslMode.Disable(),
-        new PostgresDestination.SslMode.Allow(), new PostgresDestination.SslMode.Prefer(),
-        new PostgresDestination.SslMode.Require(),
-        new PostgresDestination.SslMode.VerifyCa("CA", Optional.empty()),
-        new PostgresDestination.SslMode.VerifyFull("CA", "CERT", "KEY", Optional.empty()));
-    assertEquals(List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
+    List<PostgresDestination.SslMode> options =
+        List.of(
+            new PostgresDestination.SslMode.Disable(),
+            new PostgresDestination.SslMode.Allow(),
+            new PostgresDestination.SslMode.Prefer(),
+            new PostgresDestination.SslMode.Require(),
+            new PostgresDestination.SslMode.VerifyCa("CA", Optional.empty()),
+            new PostgresDestination.SslMode.VerifyFull("CA", "CERT", "KEY", Optional.empty()));
+    assertEquals(
+        List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"),
         options.stream().map(PostgresDestination.SslMode::mode).toList());
   }
 }

@@ -32,16 +32,20 @@ class PostgresDestinationAcceptanceTest extends DestinationAcceptanceTest {
         .reader(PostgresDestinationAcceptanceTest::read);
   }
 
-  /** The rows of a stream's table, metadata columns included (the kit ignores {@code _airbyte_*}). */
+  /**
+   * The rows of a stream's table, metadata columns included (the kit ignores {@code _airbyte_*}).
+   */
   static List<JsonNode> read(JsonNode config, String stream, String namespace) throws Exception {
     PostgresDialect dialect = new PostgresDialect(config.get("schema").asText());
-    String schema = namespace == null || namespace.isEmpty()
-        ? dialect.defaultSchema() : dialect.sanitizeIdentifier(namespace);
+    String schema =
+        namespace == null || namespace.isEmpty()
+            ? dialect.defaultSchema()
+            : dialect.sanitizeIdentifier(namespace);
     String table = dialect.sanitizeIdentifier(stream);
     List<JsonNode> rows = new ArrayList<>();
     try (Connection c = pg.connect()) {
-      try (PreparedStatement exists = c.prepareStatement(
-          "SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?")) {
+      try (PreparedStatement exists =
+          c.prepareStatement("SELECT 1 FROM pg_tables WHERE schemaname = ? AND tablename = ?")) {
         exists.setString(1, schema);
         exists.setString(2, table);
         try (ResultSet rs = exists.executeQuery()) {
@@ -50,8 +54,13 @@ class PostgresDestinationAcceptanceTest extends DestinationAcceptanceTest {
           }
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT to_jsonb(t)::text FROM "
-          + dialect.quote(schema) + "." + dialect.quote(table) + " t ORDER BY \"_airbyte_raw_id\"");
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT to_jsonb(t)::text FROM "
+                      + dialect.quote(schema)
+                      + "."
+                      + dialect.quote(table)
+                      + " t ORDER BY \"_airbyte_raw_id\"");
           ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.add(Sync.JSON.readTree(rs.getString(1)));

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * postgres → postgres: the source's runnable jar ({@code java -jar source-postgres.jar read}) piped
  * into this destination's {@code write}, the way the platform runs a sync: discover, configure the
- * catalog, read, rewrite the namespace to the destination's (the platform's "custom namespace"), write,
- * keep the destination's echoed state for the next, incremental, sync. Row counts, values and dedup
- * are checked in the target database.
+ * catalog, read, rewrite the namespace to the destination's (the platform's "custom namespace"),
+ * write, keep the destination's echoed state for the next, incremental, sync. Row counts, values
+ * and dedup are checked in the target database.
  */
 class PostgresToPostgresPipelineTest {
   static PostgresTestServer source;
@@ -40,7 +40,8 @@ class PostgresToPostgresPipelineTest {
   static void setUp() throws Exception {
     source = PostgresTestServer.start("c8k_pipe_src");
     target = PostgresTestServer.start("c8k_pipe_dst");
-    source.sql("CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, balance numeric(14, 4),"
+    source.sql(
+        "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, balance numeric(14, 4),"
             + " tags text[], doc jsonb, born date, updated_at timestamptz NOT NULL)",
         "INSERT INTO customers SELECT g, 'c' || g, g * 1.0001, ARRAY['t' || (g % 3), 'x'],"
             + " jsonb_build_object('g', g, 'even', g % 2 = 0), date '1990-01-01' + g,"
@@ -62,7 +63,10 @@ class PostgresToPostgresPipelineTest {
   }
 
   private static Path sourceJar() {
-    Path jar = Path.of(System.getProperty("c8kit.sourcePostgresJar", "../source-postgres/target/source-postgres.jar"));
+    Path jar =
+        Path.of(
+            System.getProperty(
+                "c8kit.sourcePostgresJar", "../source-postgres/target/source-postgres.jar"));
     if (!Files.isRegularFile(jar)) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("the source-postgres jar is missing: " + jar);
@@ -74,17 +78,26 @@ class PostgresToPostgresPipelineTest {
 
   /** Runs the source jar; returns its stdout. */
   private byte[] sourceJar(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        sourceJar().toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                sourceJar().toString()));
     cmd.addAll(List.of(args));
     Path err = dir.resolve("source-stderr.txt");
     Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
     p.getOutputStream().close();
     byte[] out = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-    assertEquals(0, p.exitValue(), "source " + args[0] + " failed:\n"
-        + new String(out, StandardCharsets.UTF_8) + Files.readString(err));
+    assertEquals(
+        0,
+        p.exitValue(),
+        "source "
+            + args[0]
+            + " failed:\n"
+            + new String(out, StandardCharsets.UTF_8)
+            + Files.readString(err));
     return out;
   }
 
@@ -96,8 +109,11 @@ class PostgresToPostgresPipelineTest {
 
   private ObjectNode sourceConfig() {
     ObjectNode c = Sync.JSON.createObjectNode();
-    c.put("host", source.host()).put("port", source.port()).put("database", source.database())
-        .put("username", source.user()).put("password", source.password());
+    c.put("host", source.host())
+        .put("port", source.port())
+        .put("database", source.database())
+        .put("username", source.user())
+        .put("password", source.password());
     c.putArray("schemas").add(source.schema());
     return c;
   }
@@ -138,24 +154,36 @@ class PostgresToPostgresPipelineTest {
       ObjectNode m = (ObjectNode) Sync.JSON.readTree(line);
       switch (m.path("type").asText()) {
         case "RECORD" -> ((ObjectNode) m.get("record")).put("namespace", target.schema());
-        case "STATE" -> ((ObjectNode) m.at("/state/stream/stream_descriptor")).put("namespace", target.schema());
+        case "STATE" ->
+            ((ObjectNode) m.at("/state/stream/stream_descriptor"))
+                .put("namespace", target.schema());
         case "TRACE" -> {
           if (m.at("/trace/stream_status/stream_descriptor").isObject()) {
-            ((ObjectNode) m.at("/trace/stream_status/stream_descriptor")).put("namespace", target.schema());
+            ((ObjectNode) m.at("/trace/stream_status/stream_descriptor"))
+                .put("namespace", target.schema());
           }
         }
-        default -> { }
+        default -> {}
       }
       out.append(m).append('\n');
     }
     return out.toString();
   }
 
-  /** One sync; returns the destination's echoed states (with the source's namespace, for the next read). */
+  /**
+   * One sync; returns the destination's echoed states (with the source's namespace, for the next
+   * read).
+   */
   private List<JsonNode> sync(ObjectNode catalog, List<JsonNode> states) throws Exception {
     Path catalogFile = write("catalog.json", catalog);
-    List<String> args = new ArrayList<>(List.of("read", "--config", write("src.json", sourceConfig()).toString(),
-        "--catalog", catalogFile.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "read",
+                "--config",
+                write("src.json", sourceConfig()).toString(),
+                "--catalog",
+                catalogFile.toString()));
     if (!states.isEmpty()) {
       ArrayNode stateFile = Sync.JSON.createArrayNode();
       states.forEach(stateFile::add);
@@ -168,11 +196,21 @@ class PostgresToPostgresPipelineTest {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = ConnectorCli.run(new PostgresConnector(), new String[] {"write", "--config",
-        write("dst.json", Sync.config(target, true)).toString(), "--catalog",
-        write("dst-catalog.json", destCatalog).toString()},
-        new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8)), out, err);
-    assertEquals(0, exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    int exit =
+        ConnectorCli.run(
+            new PostgresConnector(),
+            new String[] {
+              "write",
+              "--config",
+              write("dst.json", Sync.config(target, true)).toString(),
+              "--catalog",
+              write("dst-catalog.json", destCatalog).toString()
+            },
+            new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8)),
+            out,
+            err);
+    assertEquals(
+        0, exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
     List<JsonNode> echoed = new ArrayList<>();
     java.util.Map<String, JsonNode> latest = new java.util.LinkedHashMap<>();
     for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -197,12 +235,17 @@ class PostgresToPostgresPipelineTest {
     assertEquals(5000, target.count("SELECT count(*) FROM customers"));
     assertEquals(1000, target.count("SELECT count(*) FROM events"));
     // Values arrive exactly: numeric sums, arrays and jsonb, dates.
-    assertEquals(source.rows("SELECT sum(balance)::text, min(born)::text, max(updated_at)::text FROM customers"),
-        target.rows("SELECT sum(balance)::text, min(born)::text, max(updated_at)::text FROM customers"));
-    assertEquals(List.of(List.of("[\"t1\", \"x\"]", "{\"g\": 7, \"even\": false}")),
+    assertEquals(
+        source.rows(
+            "SELECT sum(balance)::text, min(born)::text, max(updated_at)::text FROM customers"),
+        target.rows(
+            "SELECT sum(balance)::text, min(born)::text, max(updated_at)::text FROM customers"));
+    assertEquals(
+        List.of(List.of("[\"t1\", \"x\"]", "{\"g\": 7, \"even\": false}")),
         target.rows("SELECT tags::text, doc::text FROM customers WHERE id = 7"));
 
-    source.sql("UPDATE customers SET name = 'updated', updated_at = timestamptz '2024-06-01 00:00:00+00'"
+    source.sql(
+        "UPDATE customers SET name = 'updated', updated_at = timestamptz '2024-06-01 00:00:00+00'"
             + " WHERE id <= 10",
         "INSERT INTO customers SELECT g, 'new' || g, 0, NULL, NULL, NULL,"
             + " timestamptz '2024-06-02 00:00:00+00' FROM generate_series(5001, 5005) g");
@@ -210,6 +253,7 @@ class PostgresToPostgresPipelineTest {
     assertEquals(5005, target.count("SELECT count(*) FROM customers"));
     assertEquals(5005, target.count("SELECT count(DISTINCT id) FROM customers"));
     assertEquals(10, target.count("SELECT count(*) FROM customers WHERE name = 'updated'"));
-    assertEquals(1000, target.count("SELECT count(*) FROM events"), "overwrite replaced, not appended");
+    assertEquals(
+        1000, target.count("SELECT count(*) FROM events"), "overwrite replaced, not appended");
   }
 }

@@ -18,16 +18,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a configured catalog and the input of one {@code write} run, then runs it in-process through
- * {@code ConnectorCli.run(new PostgresConnector(), …)}. Hooks can run just before a given input line is
- * handed to the connector (the input is served one line per read, so the connector cannot read ahead).
+ * Builds a configured catalog and the input of one {@code write} run, then runs it in-process
+ * through {@code ConnectorCli.run(new PostgresConnector(), …)}. Hooks can run just before a given
+ * input line is handed to the connector (the input is served one line per read, so the connector
+ * cannot read ahead).
  */
 final class Sync {
   /** Keeps numbers exact: 12345678901234567890.123456789 must reach the connector as written. */
-  static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-      .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
+  static final ObjectMapper JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .disable(
+              com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   private final ArrayNode streams = JSON.createArrayNode();
   private final List<String> lines = new ArrayList<>();
@@ -46,8 +49,15 @@ final class Sync {
   }
 
   /** Adds a configured stream. */
-  Sync stream(String name, String namespace, String jsonSchema, String destinationSyncMode,
-      List<String> primaryKey, String cursor, long generation, long minimumGeneration) {
+  Sync stream(
+      String name,
+      String namespace,
+      String jsonSchema,
+      String destinationSyncMode,
+      List<String> primaryKey,
+      String cursor,
+      long generation,
+      long minimumGeneration) {
     try {
       ObjectNode s = JSON.createObjectNode();
       s.put("name", name);
@@ -145,8 +155,15 @@ final class Sync {
     Files.writeString(catalogFile, catalog.toString());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = ConnectorCli.run(new PostgresConnector(), new String[] {"write", "--config",
-        configFile.toString(), "--catalog", catalogFile.toString()}, new LineStream(), out, err);
+    int exit =
+        ConnectorCli.run(
+            new PostgresConnector(),
+            new String[] {
+              "write", "--config", configFile.toString(), "--catalog", catalogFile.toString()
+            },
+            new LineStream(),
+            out,
+            err);
     List<JsonNode> messages = new ArrayList<>();
     String stdout = out.toString(StandardCharsets.UTF_8);
     for (String line : stdout.split("\n")) {
@@ -215,8 +232,12 @@ final class Sync {
 
   static ObjectNode config(PostgresTestServer pg, boolean useCopy) {
     ObjectNode c = JSON.createObjectNode();
-    c.put("host", pg.host()).put("port", pg.port()).put("database", pg.database())
-        .put("username", pg.user()).put("password", pg.password()).put("schema", pg.schema())
+    c.put("host", pg.host())
+        .put("port", pg.port())
+        .put("database", pg.database())
+        .put("username", pg.user())
+        .put("password", pg.password())
+        .put("schema", pg.schema())
         .put("use_copy", useCopy);
     return c;
   }
