@@ -1,6 +1,5 @@
 package io.c8kit.airbyte.output;
 
-import io.c8kit.runtime.output.ProtocolOutput;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;

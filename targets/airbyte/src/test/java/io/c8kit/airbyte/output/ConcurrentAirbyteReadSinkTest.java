@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.RecordSerializer;
-import io.c8kit.runtime.output.ProtocolOutput;
 import io.c8kit.runtime.read.ReadSink;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.ByteArrayOutputStream;
