@@ -1,4 +1,4 @@
-package io.c8kit.runtime.write;
+package io.c8kit.airbyte.input;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -28,11 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The write engine's per-line parsing (in the runtime's package, to reach the package-private
- * {@link MessageParser}): the envelope pass that classifies a line and locates {@code data}, the
- * copy into the buffer, and the tree the batch builds when the writer reads the record — against a
- * single streaming pass that reads every value (what a hand-written loader does) and a plain {@code
- * readTree} of the line.
+ * The Airbyte write's per-line stdin parsing (in the Airbyte target's package, to reach the
+ * package-private {@link MessageParser}): the envelope pass that classifies a line and locates
+ * {@code data}, the copy into the buffer, and the tree the batch builds when the writer reads the
+ * record — against a single streaming pass that reads every value (what a hand-written loader does)
+ * and a plain {@code readTree} of the line.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
