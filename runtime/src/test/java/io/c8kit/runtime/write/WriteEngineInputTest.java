@@ -24,7 +24,11 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Parsing stdin: line splitting, ignored message types, fatal input, catalog validation. */
+/**
+ * What the engine checks of its input: catalog validation, namespaces, records outside the catalog,
+ * stream statuses, and the buffer settings (the stdin parsing is the Airbyte target's, tested
+ * there).
+ */
 class WriteEngineInputTest {
 
   private static Run run(String input, String... streams) {

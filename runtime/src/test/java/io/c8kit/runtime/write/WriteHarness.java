@@ -175,7 +175,21 @@ public final class WriteHarness {
       InputStream input,
       WriteOptions options,
       Timeline timeline) {
-    return run(connector, catalog, input, options, timeline, TestLines::feedRun);
+    return run(connector, catalog, input, options, true, timeline);
+  }
+
+  /**
+   * Without {@code readerThread} the input is read synchronously: for tests that drive time with a
+   * fake clock, where no idle tick may interleave.
+   */
+  static Run run(
+      TestConnector connector,
+      ConfiguredAirbyteCatalog catalog,
+      InputStream input,
+      WriteOptions options,
+      boolean readerThread,
+      Timeline timeline) {
+    return run(connector, catalog, input, options, readerThread, timeline, TestLines::feedRun);
   }
 
   /**
@@ -202,7 +216,8 @@ public final class WriteHarness {
         connector,
         catalog,
         input,
-        options(flushRecords, 1L << 30, 1e9, 1L << 30).withClock(System::nanoTime, readerThread),
+        options(flushRecords, 1L << 30, 1e9, 1L << 30),
+        readerThread,
         timeline,
         feed);
   }
@@ -212,13 +227,14 @@ public final class WriteHarness {
       ConfiguredAirbyteCatalog catalog,
       InputStream input,
       WriteOptions options,
+      boolean readerThread,
       Timeline timeline,
       Feed feed) {
     Run run = new Run(timeline);
     EchoOutput out = new EchoOutput(timeline.sink());
     try {
       WriteRun write = WriteRun.open(connector, null, catalog, out, options);
-      feed.feed(input, write, options.readerThread);
+      feed.feed(input, write, readerThread);
       write.finish();
       run.stats = write.stats();
     } catch (Exception e) {
