@@ -48,8 +48,8 @@ public final class CpuTimeMicro {
     // loop
     int readRecords = 100_000;
     Map<String, Op> reads = reads(readRecords);
-    io.c8kit.runtime.write.LineParsingBenchmark lp =
-        new io.c8kit.runtime.write.LineParsingBenchmark();
+    io.c8kit.airbyte.input.LineParsingBenchmark lp =
+        new io.c8kit.airbyte.input.LineParsingBenchmark();
     lp.setUp();
     org.openjdk.jmh.infra.Blackhole bh =
         new org.openjdk.jmh.infra.Blackhole(

@@ -212,7 +212,7 @@ class JdbcSyncWriterSqliteTest {
                         probeSql));
     io.c8kit.runtime.write.EchoOutput out =
         new io.c8kit.runtime.write.EchoOutput(java.io.OutputStream.nullOutputStream());
-    io.c8kit.runtime.write.WriteEngine.write(
+    io.c8kit.runtime.write.TestLines.write(
         connector,
         null,
         Protocol.mapper().readValue(catalogJson, io.c8kit.protocol.ConfiguredAirbyteCatalog.class),

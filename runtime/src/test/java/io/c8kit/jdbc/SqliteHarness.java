@@ -10,7 +10,7 @@ import io.c8kit.runtime.ConnectorKind;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.DestinationDefinition;
 import io.c8kit.runtime.write.EchoOutput;
-import io.c8kit.runtime.write.WriteEngine;
+import io.c8kit.runtime.write.TestLines;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +109,7 @@ final class SqliteHarness {
     EchoOutput out = new EchoOutput(stdout);
     Exception failure = null;
     try {
-      WriteEngine.write(
+      TestLines.write(
           connector(
               ctx -> new JdbcSyncWriter(() -> DriverManager.getConnection(url), dialect, ctx)),
           null,

@@ -14,7 +14,7 @@ import io.c8kit.TransientException;
  * print on the source's stdout, succeed on a retry; a deterministic bad source fails again with the
  * same message).
  */
-final class WriteInputException extends TransientException {
+public final class WriteInputException extends TransientException {
   private static final long serialVersionUID = 1L;
 
   private final long lineNumber;
@@ -49,7 +49,7 @@ final class WriteInputException extends TransientException {
   }
 
   /** This problem, naming {@code stream} (when it did not yet name one). */
-  WriteInputException inStream(String stream) {
+  public WriteInputException inStream(String stream) {
     if (stream == null || this.stream != null) {
       return this;
     }

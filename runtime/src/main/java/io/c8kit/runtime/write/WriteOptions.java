@@ -48,20 +48,13 @@ final class WriteOptions {
   /** Monotonic nanoseconds; tests inject a fake clock. */
   final LongSupplier clock;
 
-  /**
-   * Read stdin on a separate thread so that age-bound flushes (and state echoes) also happen while
-   * the input is idle. Tests that drive time with a fake clock read synchronously instead.
-   */
-  final boolean readerThread;
-
   WriteOptions(
       int flushRecords,
       long flushBytes,
       long flushNanos,
       long bufferBytes,
       int maxPendingStates,
-      LongSupplier clock,
-      boolean readerThread) {
+      LongSupplier clock) {
     if (flushRecords < 1
         || flushBytes < 1
         || flushNanos < 0
@@ -75,7 +68,6 @@ final class WriteOptions {
     this.bufferBytes = bufferBytes;
     this.maxPendingStates = maxPendingStates;
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.readerThread = readerThread;
   }
 
   static WriteOptions defaults() {
@@ -85,8 +77,7 @@ final class WriteOptions {
         seconds(DEFAULT_FLUSH_SECONDS),
         DEFAULT_BUFFER_BYTES,
         DEFAULT_MAX_PENDING_STATES,
-        System::nanoTime,
-        true);
+        System::nanoTime);
   }
 
   /** The limits configured by system properties (first) and environment variables. */
@@ -107,21 +98,20 @@ final class WriteOptions {
     long total =
         parseBytes(BUFFER_BYTES, setting(BUFFER_BYTES, properties, env), DEFAULT_BUFFER_BYTES);
     return new WriteOptions(
-        records, bytes, seconds(secs), total, DEFAULT_MAX_PENDING_STATES, System::nanoTime, true);
+        records, bytes, seconds(secs), total, DEFAULT_MAX_PENDING_STATES, System::nanoTime);
   }
 
-  WriteOptions withClock(LongSupplier clock, boolean readerThread) {
+  WriteOptions withClock(LongSupplier clock) {
     return new WriteOptions(
-        flushRecords, flushBytes, flushNanos, bufferBytes, maxPendingStates, clock, readerThread);
+        flushRecords, flushBytes, flushNanos, bufferBytes, maxPendingStates, clock);
   }
 
   WriteOptions withLimits(int records, long bytes, long nanos, long total) {
-    return new WriteOptions(records, bytes, nanos, total, maxPendingStates, clock, readerThread);
+    return new WriteOptions(records, bytes, nanos, total, maxPendingStates, clock);
   }
 
   WriteOptions withMaxPendingStates(int max) {
-    return new WriteOptions(
-        flushRecords, flushBytes, flushNanos, bufferBytes, max, clock, readerThread);
+    return new WriteOptions(flushRecords, flushBytes, flushNanos, bufferBytes, max, clock);
   }
 
   private static long seconds(double s) {

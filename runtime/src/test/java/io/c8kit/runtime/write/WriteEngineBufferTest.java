@@ -130,13 +130,14 @@ class WriteEngineBufferTest {
                 record("a", 5),
                 record("b", 6)),
             List.of(0L, 10L, 30L, 30L, 59L, 61L, 95L));
-    WriteOptions opts = options(1000, 1 << 30, 60, 1L << 30).withClock(clock::get, false);
+    WriteOptions opts = options(1000, 1 << 30, 60, 1L << 30).withClock(clock::get);
     Run run =
         WriteHarness.run(
             connector((c, ctx) -> new RecordingWriter(timeline)),
             catalog(stream("a", "append"), stream("b", "append")),
             input,
             opts,
+            false,
             timeline);
     assertNull(run.failure);
     List<String> events = timeline.snapshot();

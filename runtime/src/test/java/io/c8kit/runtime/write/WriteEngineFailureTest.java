@@ -2,7 +2,6 @@ package io.c8kit.runtime.write;
 
 import static io.c8kit.runtime.write.WriteHarness.catalog;
 import static io.c8kit.runtime.write.WriteHarness.connector;
-import static io.c8kit.runtime.write.WriteHarness.globalState;
 import static io.c8kit.runtime.write.WriteHarness.lines;
 import static io.c8kit.runtime.write.WriteHarness.options;
 import static io.c8kit.runtime.write.WriteHarness.record;
@@ -16,16 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.c8kit.ConfigException;
 import io.c8kit.TransientException;
 import io.c8kit.runtime.write.WriteHarness.RecordingWriter;
 import io.c8kit.runtime.write.WriteHarness.Run;
 import io.c8kit.runtime.write.WriteHarness.Timeline;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,20 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WriteEngineFailureTest {
   static final double NO_AGE = 1e9;
-
-  /** Bad lines of every kind, with the failure type and the text the failure must carry. */
-  static final String[] BAD_LINES = {
-    "{broken|transient|malformed JSON",
-    "[1,2]|transient|not a JSON object",
-    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"b\",\"data\":[1],\"emitted_at\":1}}|transient|(stream \"b\"): malformed RECORD",
-    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"a\",\"data\":{}}}|transient|(stream \"a\"): malformed RECORD",
-    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"a\",\"data\":{\"i\":1},\"emitted_at\":1}} tail|transient|(stream \"a\"): malformed JSON",
-    "{\"record\":{\"stream\":\"a\",\"data\":{},\"emitted_at\":1}}|transient|message has no \"type\"",
-    "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\"}}|transient|malformed STATE",
-    "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\"}}|transient|malformed STATE",
-    "{\"type\":\"RECORD\",\"record\":{\"stream\":\"ghost\",\"data\":{},\"emitted_at\":1}}|config|(stream \"ghost\"): RECORD for stream \"ghost\", which is not in the configured catalog",
-    "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"x\",\"stream\":\"a\",\"data\":{},\"emitted_at\":1}}|config|(stream \"x.a\")",
-  };
 
   private static List<Long> committed(Timeline timeline) {
     List<Long> ids = new ArrayList<>();
@@ -80,54 +59,6 @@ class WriteEngineFailureTest {
                   + state.at("/stream/stream_state/n").asText());
     }
     return out;
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {1, 2, 3, 1000})
-  void everyBadLineCommitsWhatCameBeforeEchoesItsStatesAndFailsNamingTheLine(int flushRecords) {
-    for (String spec : BAD_LINES) {
-      String[] parts = spec.split("\\|");
-      Timeline timeline = new Timeline();
-      String input =
-          lines(
-              status("a", "STARTED"),
-              record("a", 1),
-              record("b", 2),
-              streamState("a", "{\"n\":1}"),
-              record("a", 3),
-              globalState("{\"n\":2}"),
-              record("b", 4),
-              streamState("b", "{\"n\":3}"),
-              record("a", 5),
-              parts[0],
-              record("a", 6),
-              streamState("a", "{\"n\":4}"),
-              status("a", "COMPLETE"));
-      Run run =
-          WriteHarness.run(
-              connector((c, ctx) -> new RecordingWriter(timeline)),
-              catalog(stream("a", "overwrite"), stream("b", "append")),
-              input,
-              options(flushRecords, 1L << 30, NO_AGE, 1L << 30),
-              timeline);
-      String label = spec + " flushRecords=" + flushRecords;
-      Class<? extends Exception> expected =
-          parts[1].equals("config") ? ConfigException.class : TransientException.class;
-      assertInstanceOf(expected, run.failure, label);
-      String message = run.failure.getMessage();
-      assertTrue(message.startsWith("Invalid input on stdin line 10"), label + ": " + message);
-      assertTrue(message.contains(parts[2]), label + ": " + message);
-      assertEquals(
-          List.of(1L, 2L, 3L, 4L, 5L),
-          committed(timeline),
-          label + ": every record before the bad line");
-      assertEquals(
-          List.of("a1", "g2", "b3"),
-          echoedCursors(run),
-          label + ": every state before the bad line");
-      assertFalse(timeline.writerEvents().stream().anyMatch(e -> e.startsWith("complete")), label);
-      assertEquals("close", timeline.writerEvents().get(timeline.writerEvents().size() - 1), label);
-    }
   }
 
   @Test
@@ -160,41 +91,6 @@ class WriteEngineFailureTest {
         timeline.writerEvents().contains("complete a"),
         "a completed legitimately before the bad line");
     assertFalse(timeline.writerEvents().contains("complete b"));
-  }
-
-  @Test
-  void anUnreadableStdinCommitsWhatWasReadThenFails() throws Exception {
-    Timeline timeline = new Timeline();
-    InputStream good =
-        new ByteArrayInputStream(
-            lines(record("a", 1), streamState("a", "{\"n\":1}"), record("a", 2))
-                .getBytes(StandardCharsets.UTF_8));
-    InputStream broken =
-        new InputStream() {
-          @Override
-          public int read() throws IOException {
-            throw new IOException("pipe broken");
-          }
-        };
-    for (boolean thread : new boolean[] {true, false}) {
-      timeline.events.clear();
-      good.reset();
-      Run run =
-          WriteHarness.run(
-              connector((c, ctx) -> new RecordingWriter(timeline)),
-              catalog(stream("a", "overwrite")),
-              new SequenceInputStream(good, broken),
-              WriteOptions.defaults().withClock(System::nanoTime, thread),
-              timeline);
-      assertTrue(
-          run.failure != null && String.valueOf(run.failure).contains("pipe broken")
-              || run.failure != null
-                  && run.failure.getCause() != null
-                  && run.failure.getCause().getMessage().contains("pipe broken"),
-          String.valueOf(run.failure));
-      assertEquals(List.of("open a", "write a [1, 2]", "close"), timeline.writerEvents());
-      assertEquals(List.of("a1"), echoedCursors(run));
-    }
   }
 
   @Test

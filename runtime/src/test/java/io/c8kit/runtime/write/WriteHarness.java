@@ -22,8 +22,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Builds hand-made destination connectors, catalogs and inputs, and records what a run did. */
-final class WriteHarness {
+/**
+ * Builds hand-made destination connectors, catalogs and inputs, and records what a run did; public
+ * (test code) so that the Airbyte target's stdin tests drive the engine the same way.
+ */
+public final class WriteHarness {
   static final ConnectorInfo INFO =
       new ConnectorInfo(
           "test-destination",
@@ -39,13 +42,14 @@ final class WriteHarness {
   private WriteHarness() {}
 
   /** A destination connector: the base constructor is protected, so subclass it. */
-  static final class TestConnector extends DestinationConnector<JsonNode> {
+  public static final class TestConnector extends DestinationConnector<JsonNode> {
     TestConnector(DestinationDefinition<JsonNode> definition) {
       super(definition);
     }
   }
 
-  static TestConnector connector(WriterFactory<JsonNode> writer, DestinationSyncMode... modes) {
+  public static TestConnector connector(
+      WriterFactory<JsonNode> writer, DestinationSyncMode... modes) {
     return new TestConnector(
         DestinationDefinition.<JsonNode>builder(INFO, c -> c)
             .writer(writer)
@@ -60,7 +64,7 @@ final class WriteHarness {
             .build());
   }
 
-  static ConfiguredAirbyteCatalog catalog(String... streams) {
+  public static ConfiguredAirbyteCatalog catalog(String... streams) {
     try {
       return Protocol.mapper()
           .readValue(
@@ -71,11 +75,11 @@ final class WriteHarness {
   }
 
   /** A configured stream with an {@code {i: integer, s: string}} schema. */
-  static String stream(String name, String mode) {
+  public static String stream(String name, String mode) {
     return stream(name, null, mode, "");
   }
 
-  static String stream(String name, String namespace, String mode, String extra) {
+  public static String stream(String name, String namespace, String mode, String extra) {
     return "{\"stream\":{\"name\":\""
         + name
         + "\""
@@ -89,7 +93,7 @@ final class WriteHarness {
         + "}";
   }
 
-  static String record(String stream, long i) {
+  public static String record(String stream, long i) {
     return "{\"type\":\"RECORD\",\"record\":{\"stream\":\""
         + stream
         + "\",\"data\":{\"i\":"
@@ -99,7 +103,7 @@ final class WriteHarness {
         + "\"},\"emitted_at\":1700000000000}}";
   }
 
-  static String streamState(String stream, String state) {
+  public static String streamState(String stream, String state) {
     return "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\""
         + stream
         + "\"},\"stream_state\":"
@@ -107,13 +111,13 @@ final class WriteHarness {
         + "}}}";
   }
 
-  static String globalState(String shared) {
+  public static String globalState(String shared) {
     return "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":"
         + shared
         + ",\"stream_states\":[]}}}";
   }
 
-  static String status(String stream, String status) {
+  public static String status(String stream, String status) {
     return "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1.7E12,"
         + "\"stream_status\":{\"stream_descriptor\":{\"name\":\""
         + stream
@@ -122,7 +126,7 @@ final class WriteHarness {
         + "\"}}}";
   }
 
-  static String lines(String... lines) {
+  public static String lines(String... lines) {
     return String.join("\n", lines) + "\n";
   }
 
@@ -133,20 +137,20 @@ final class WriteHarness {
   /**
    * A run's outcome: stats (or the failure), parsed stdout lines, and the shared event timeline.
    */
-  static final class Run {
-    final Timeline timeline;
+  public static final class Run {
+    public final Timeline timeline;
     WriteStats stats;
-    Exception failure;
+    public Exception failure;
 
     Run(Timeline timeline) {
       this.timeline = timeline;
     }
 
-    List<JsonNode> output(String type) {
+    public List<JsonNode> output(String type) {
       return timeline.output(type);
     }
 
-    List<JsonNode> states() {
+    public List<JsonNode> states() {
       return output("STATE");
     }
   }
@@ -171,10 +175,68 @@ final class WriteHarness {
       InputStream input,
       WriteOptions options,
       Timeline timeline) {
+    return run(connector, catalog, input, options, true, timeline);
+  }
+
+  /**
+   * Without {@code readerThread} the input is read synchronously: for tests that drive time with a
+   * fake clock, where no idle tick may interleave.
+   */
+  static Run run(
+      TestConnector connector,
+      ConfiguredAirbyteCatalog catalog,
+      InputStream input,
+      WriteOptions options,
+      boolean readerThread,
+      Timeline timeline) {
+    return run(connector, catalog, input, options, readerThread, timeline, TestLines::feedRun);
+  }
+
+  /**
+   * Feeds a run its input to EOF (the Airbyte target's stdin reading, or {@link TestLines}); on a
+   * failure aborts the run and throws.
+   */
+  public interface Feed {
+    void feed(InputStream input, WriteRun run, boolean readerThread) throws Exception;
+  }
+
+  /**
+   * A run over {@code input} fed by {@code feed}: at most {@code flushRecords} records per batch,
+   * no byte or age bound to speak of.
+   */
+  public static Run run(
+      TestConnector connector,
+      ConfiguredAirbyteCatalog catalog,
+      InputStream input,
+      int flushRecords,
+      boolean readerThread,
+      Timeline timeline,
+      Feed feed) {
+    return run(
+        connector,
+        catalog,
+        input,
+        options(flushRecords, 1L << 30, 1e9, 1L << 30),
+        readerThread,
+        timeline,
+        feed);
+  }
+
+  private static Run run(
+      TestConnector connector,
+      ConfiguredAirbyteCatalog catalog,
+      InputStream input,
+      WriteOptions options,
+      boolean readerThread,
+      Timeline timeline,
+      Feed feed) {
     Run run = new Run(timeline);
     EchoOutput out = new EchoOutput(timeline.sink());
     try {
-      run.stats = WriteEngine.run(connector, null, catalog, input, out, options);
+      WriteRun write = WriteRun.open(connector, null, catalog, out, options);
+      feed.feed(input, write, readerThread);
+      write.finish();
+      run.stats = write.stats();
     } catch (Exception e) {
       run.failure = e;
     }
@@ -186,8 +248,8 @@ final class WriteHarness {
    * One ordered log of writer calls and stdout lines: the sink appends each line when the engine
    * flushes it, so a STATE's position relative to the commits that preceded it is visible.
    */
-  static final class Timeline {
-    final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  public static final class Timeline {
+    public final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
     OutputStream sink() {
@@ -245,7 +307,7 @@ final class WriteHarness {
       }
     }
 
-    List<String> writerEvents() {
+    public List<String> writerEvents() {
       return snapshot().stream().filter(Predicate.not(e -> e.startsWith("out "))).toList();
     }
   }
@@ -262,14 +324,14 @@ final class WriteHarness {
    * A SyncWriter that logs {@code open s}, {@code write s [i…]}, {@code complete s}, {@code close}
    * into the timeline (values of the records' {@code i} field), and can be told to fail.
    */
-  static class RecordingWriter implements SyncWriter {
+  public static class RecordingWriter implements SyncWriter {
     final Timeline timeline;
     final List<Long> committed = Collections.synchronizedList(new ArrayList<>());
     int writes;
     int failOnWrite = -1;
     boolean failOnClose;
 
-    RecordingWriter(Timeline timeline) {
+    public RecordingWriter(Timeline timeline) {
       this.timeline = timeline;
     }
 

@@ -57,11 +57,11 @@ final class InternalApi {
               "io.c8kit.runtime.write.RawRecordBatch",
               "the shared JDBC writer (io.c8kit.jdbc) loads raw batches"),
           Map.entry(
-              "io.c8kit.runtime.write.WriteEngine",
-              "the Airbyte CLI feeds the write engine its stdin lines (parsing still in the engine)"),
-          Map.entry(
               "io.c8kit.runtime.write.WriteInput",
               "every destination target feeds the write engine events"),
+          Map.entry(
+              "io.c8kit.runtime.write.WriteInputException",
+              "the Airbyte target's stdin parsing reports broken input in the engine's wording"),
           Map.entry(
               "io.c8kit.runtime.write.WriteOutput",
               "every destination target receives committed states and logs"),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
 import io.c8kit.airbyte.cli.CommandLineParser.Invocation;
 import io.c8kit.airbyte.cli.CommandLineParser.UsageException;
+import io.c8kit.airbyte.input.AirbyteWrite;
 import io.c8kit.airbyte.output.AirbyteReadSink;
 import io.c8kit.airbyte.output.LineOutput;
 import io.c8kit.airbyte.output.ProtocolOutput;
@@ -32,7 +33,6 @@ import io.c8kit.runtime.output.MaskedThrowable;
 import io.c8kit.runtime.read.ReadEngine;
 import io.c8kit.runtime.read.SourceCatalog;
 import io.c8kit.runtime.secrets.SecretMasker;
-import io.c8kit.runtime.write.WriteEngine;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -288,7 +288,7 @@ public final class CliRunner {
       throws Exception {
     C config = loadConfig(destination.definition().binder(), invocation.config());
     ConfiguredAirbyteCatalog catalog = JsonFiles.readCatalog(invocation.catalog());
-    WriteEngine.write(destination, config, catalog, stdin, new LineOutput(output));
+    AirbyteWrite.write(destination, config, catalog, stdin, new LineOutput(output));
     return OK;
   }
 

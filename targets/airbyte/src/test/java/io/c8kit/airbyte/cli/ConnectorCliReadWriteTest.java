@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code read} and {@code write} through the CLI. These depend on the read and write engines
- * ({@code ReadEngine.read}, {@code SourceCatalog.discover}, {@code WriteEngine.write}); the CLI's
+ * ({@code ReadEngine.read}, {@code SourceCatalog.discover}, {@code AirbyteWrite.write}); the CLI's
  * part is argument and file handling, and turning their exceptions into one TRACE ERROR.
  */
 class ConnectorCliReadWriteTest {

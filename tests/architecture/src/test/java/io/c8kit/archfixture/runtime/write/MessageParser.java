@@ -1,4 +1,4 @@
 package io.c8kit.archfixture.runtime.write;
 
-/** Stands for the Airbyte stdin line parser, which only the listed Airbyte classes may use. */
+/** Stands for the Airbyte stdin line parser come back into the engine. */
 class MessageParser {}

@@ -1,8 +1,10 @@
-package io.c8kit.runtime.write;
+package io.c8kit.airbyte.input;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.AirbyteStateMessage;
 import io.c8kit.protocol.StreamDescriptor;
+import io.c8kit.runtime.write.WriteInput;
+import io.c8kit.runtime.write.WriteInputException;
 
 /**
  * The Airbyte {@code write} input: each stdin line parsed by {@link MessageParser} and handed to

@@ -1,5 +1,6 @@
-package io.c8kit.runtime.write;
+package io.c8kit.airbyte.input;
 
+import io.c8kit.runtime.write.WriteInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,4 +1,4 @@
-package io.c8kit.runtime.write;
+package io.c8kit.airbyte.input;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteStateMessage;
 import io.c8kit.protocol.Protocol;
+import io.c8kit.runtime.write.WriteInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
