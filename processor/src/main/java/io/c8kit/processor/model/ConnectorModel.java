@@ -49,52 +49,6 @@ public record ConnectorModel(
     streams = List.copyOf(streams);
   }
 
-  /** A connector that is not a declarative REST source. */
-  public ConnectorModel(
-      TypeElement origin,
-      Kind kind,
-      ClassName annotatedClass,
-      String name,
-      String version,
-      String title,
-      String description,
-      String documentationUrl,
-      String logo,
-      String dockerImage,
-      String baseImage,
-      List<ClassName> configErrors,
-      List<ClassName> transientErrors,
-      ConfigModel config,
-      Optional<String> checkMethod,
-      List<StreamModel> streams,
-      Optional<DiscoverModel> discover,
-      Optional<DestinationModel> destination,
-      String baseName,
-      int concurrency) {
-    this(
-        origin,
-        kind,
-        annotatedClass,
-        name,
-        version,
-        title,
-        description,
-        documentationUrl,
-        logo,
-        dockerImage,
-        baseImage,
-        configErrors,
-        transientErrors,
-        config,
-        checkMethod,
-        streams,
-        discover,
-        destination,
-        baseName,
-        Optional.empty(),
-        concurrency);
-  }
-
   /** This model with the declarative REST part of an {@code @HttpSource} class. */
   public ConnectorModel withHttp(Optional<HttpSourceModel> http) {
     return new ConnectorModel(

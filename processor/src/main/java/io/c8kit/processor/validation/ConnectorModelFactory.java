@@ -92,6 +92,7 @@ final class ConnectorModelFactory {
         discover,
         destination,
         baseName,
+        Optional.empty(), // the REST part is added by withHttp once the config model exists
         h.concurrency());
   }
 }
