@@ -357,7 +357,7 @@ final class StreamPlan<C> {
     }
     b.checkpointRecords = d.checkpointRecords();
     b.checkpointSeconds = d.checkpointSeconds();
-    b.serializer = (RecordSerializer<Object>) d.serializer();
+    b.serializer = NotInlinedSerializer.of((RecordSerializer<Object>) d.serializer());
     StreamReader<C, Object> reader = d.reader();
     b.reader = reader::read;
     b.primaryKey =
