@@ -127,6 +127,28 @@ class ProtocolOutputTest {
   }
 
   @Test
+  void fallbackLineKeepsCommittedLinesAndDropsTheMessageBeingWritten() {
+    output.log(AirbyteLogMessage.Level.INFO, "kept");
+    byte[] fallback =
+        "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"x\"}}\n"
+            .getBytes(StandardCharsets.UTF_8);
+    RecordSerializer<Object> failsHalfway =
+        (value, g) -> {
+          g.writeStartObject();
+          g.writeStringField("half", "written");
+          output.writeFallbackLine(fallback); // as the fatal-error path does mid-message
+          throw new IllegalStateException("out of memory, say");
+        };
+    assertThrows(
+        IllegalStateException.class,
+        () -> output.writeRecord(ProtocolOutput.encodeName("s"), null, failsHalfway, "r", 1));
+    assertEquals(
+        "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"kept\"}}\n"
+            + "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"x\"}}\n",
+        out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void fallbackLineDropsThePartialMessage() {
     output.log(AirbyteLogMessage.Level.INFO, "kept");
     output.writeFallbackLine(
