@@ -6,9 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,29 +29,8 @@ class MessageWriterTest {
     assertEquals(expected, handWritten(m));
   }
 
-  /** Unknown properties on {@code o}: a tree, a JSON null and a number. */
-  private static <T extends ProtocolObject> T extras(T o) {
-    o.additionalProperty("x_tree", NODES.objectNode().put("k", 1).putNull("n"));
-    o.additionalProperty("x_null", NullNode.getInstance());
-    o.additionalProperty("x_num", NODES.numberNode(new BigDecimal("1.50")));
-    return o;
-  }
-
-  private static ObjectNode tree() {
-    ObjectNode t = NODES.objectNode();
-    t.put("s", "ä\"\\\n\u0001");
-    t.put("i", 1).put("l", 1L << 40).put("d", 0.1).put("f", 1.5f);
-    t.put("big", new BigDecimal("1E+3"))
-        .put("bi", new java.math.BigInteger("123456789012345678901"));
-    t.put("b", true).putNull("z");
-    t.putArray("a").add(1).addNull().addObject().put("q", "r");
-    t.putObject("empty");
-    t.putArray("none");
-    return t;
-  }
-
   private static StreamDescriptor descriptor() {
-    return extras(new StreamDescriptor("users", "public"));
+    return ProtocolSamples.extras(new StreamDescriptor("users", "public"));
   }
 
   @Test
@@ -74,28 +51,28 @@ class MessageWriterTest {
   void everyFieldOfLogStatusAndControlMatches() throws Exception {
     AirbyteMessage log = AirbyteMessage.log(AirbyteLogMessage.Level.ERROR, "boom \u2028");
     log.log.stackTrace = "at x\n\tat y";
-    extras(log.log);
-    assertSameAsMapper(extras(log));
+    ProtocolSamples.extras(log.log);
+    assertSameAsMapper(ProtocolSamples.extras(log));
 
     AirbyteMessage status =
         AirbyteMessage.connectionStatus(AirbyteConnectionStatus.Status.FAILED, "no");
-    extras(status.connectionStatus);
+    ProtocolSamples.extras(status.connectionStatus);
     assertSameAsMapper(status);
 
-    AirbyteControlMessage control = extras(new AirbyteControlMessage());
+    AirbyteControlMessage control = ProtocolSamples.extras(new AirbyteControlMessage());
     control.type = AirbyteControlMessage.Type.CONNECTOR_CONFIG;
     control.emittedAt = 1.7000000001235E12;
-    control.connectorConfig = extras(new AirbyteControlMessage.ConnectorConfig());
-    control.connectorConfig.config = tree();
+    control.connectorConfig = ProtocolSamples.extras(new AirbyteControlMessage.ConnectorConfig());
+    control.connectorConfig.config = ProtocolSamples.tree();
     assertSameAsMapper(AirbyteMessage.control(control));
   }
 
   @Test
   void everyFieldOfTracesMatches() throws Exception {
-    AirbyteTraceMessage error = extras(new AirbyteTraceMessage());
+    AirbyteTraceMessage error = ProtocolSamples.extras(new AirbyteTraceMessage());
     error.type = AirbyteTraceMessage.Type.ERROR;
     error.emittedAt = 12.5;
-    error.error = extras(new AirbyteErrorTraceMessage());
+    error.error = ProtocolSamples.extras(new AirbyteErrorTraceMessage());
     error.error.message = "m";
     error.error.internalMessage = "i";
     error.error.stackTrace = "s";
@@ -106,7 +83,7 @@ class MessageWriterTest {
     AirbyteTraceMessage estimate = new AirbyteTraceMessage();
     estimate.type = AirbyteTraceMessage.Type.ESTIMATE;
     estimate.emittedAt = Double.NaN;
-    estimate.estimate = extras(new AirbyteEstimateTraceMessage());
+    estimate.estimate = ProtocolSamples.extras(new AirbyteEstimateTraceMessage());
     estimate.estimate.name = "users";
     estimate.estimate.type = AirbyteEstimateTraceMessage.Type.STREAM;
     estimate.estimate.namespace = "ns";
@@ -119,13 +96,13 @@ class MessageWriterTest {
             descriptor(), AirbyteStreamStatusTraceMessage.Status.RUNNING, 1700000000123L);
     status.trace.streamStatus.reasons =
         Arrays.asList(NODES.objectNode().put("type", "RATE_LIMITED"), null, NullNode.getInstance());
-    extras(status.trace.streamStatus);
+    ProtocolSamples.extras(status.trace.streamStatus);
     assertSameAsMapper(status);
 
     AirbyteTraceMessage analytics = new AirbyteTraceMessage();
     analytics.type = AirbyteTraceMessage.Type.ANALYTICS;
     analytics.emittedAt = 1e20;
-    analytics.analytics = extras(new AirbyteAnalyticsTraceMessage());
+    analytics.analytics = ProtocolSamples.extras(new AirbyteAnalyticsTraceMessage());
     analytics.analytics.type = "t";
     analytics.analytics.value = "v";
     assertSameAsMapper(AirbyteMessage.trace(analytics));
@@ -133,32 +110,33 @@ class MessageWriterTest {
 
   @Test
   void everyFieldOfStatesMatches() throws Exception {
-    AirbyteStateMessage stream = extras(new AirbyteStateMessage());
+    AirbyteStateMessage stream = ProtocolSamples.extras(new AirbyteStateMessage());
     stream.type = AirbyteStateMessage.Type.STREAM;
-    stream.stream = extras(new AirbyteStreamState(descriptor(), tree()));
-    stream.sourceStats = extras(new AirbyteStateStats(3));
+    stream.stream =
+        ProtocolSamples.extras(new AirbyteStreamState(descriptor(), ProtocolSamples.tree()));
+    stream.sourceStats = ProtocolSamples.extras(new AirbyteStateStats(3));
     stream.destinationStats = new AirbyteStateStats();
     stream.destinationStats.rejectedRecordCount = 0.25;
     assertSameAsMapper(AirbyteMessage.state(stream));
 
     AirbyteStateMessage global = new AirbyteStateMessage();
     global.type = AirbyteStateMessage.Type.GLOBAL;
-    global.global = extras(new AirbyteGlobalState());
-    global.global.sharedState = tree();
+    global.global = ProtocolSamples.extras(new AirbyteGlobalState());
+    global.global.sharedState = ProtocolSamples.tree();
     global.global.streamStates =
         Arrays.asList(new AirbyteStreamState(descriptor(), NullNode.getInstance()), null);
     assertSameAsMapper(AirbyteMessage.state(global));
 
     AirbyteStateMessage legacy = new AirbyteStateMessage();
-    legacy.data = tree();
+    legacy.data = ProtocolSamples.tree();
     assertSameAsMapper(AirbyteMessage.state(legacy));
   }
 
   @Test
   void everyFieldOfCatalogSpecRecordAndDestinationCatalogMatches() throws Exception {
-    AirbyteStream s = extras(new AirbyteStream());
+    AirbyteStream s = ProtocolSamples.extras(new AirbyteStream());
     s.name = "users";
-    s.jsonSchema = tree();
+    s.jsonSchema = ProtocolSamples.tree();
     s.supportedSyncModes = Arrays.asList(SyncMode.FULL_REFRESH, SyncMode.INCREMENTAL, null);
     s.sourceDefinedCursor = true;
     s.defaultCursorField = Arrays.asList("a", null);
@@ -166,42 +144,42 @@ class MessageWriterTest {
     s.namespace = "public";
     s.isResumable = false;
     s.isFileBased = true;
-    AirbyteCatalog catalog = extras(new AirbyteCatalog());
+    AirbyteCatalog catalog = ProtocolSamples.extras(new AirbyteCatalog());
     catalog.streams = Arrays.asList(s, null, new AirbyteStream());
     assertSameAsMapper(AirbyteMessage.catalog(catalog));
     AirbyteCatalog noStreams = new AirbyteCatalog();
     noStreams.streams = null;
     assertSameAsMapper(AirbyteMessage.catalog(noStreams));
 
-    ConnectorSpecification spec = extras(new ConnectorSpecification());
+    ConnectorSpecification spec = ProtocolSamples.extras(new ConnectorSpecification());
     spec.documentationUrl = "https://d";
     spec.changelogUrl = "https://c";
-    spec.connectionSpecification = tree();
+    spec.connectionSpecification = ProtocolSamples.tree();
     spec.supportsIncremental = true;
     spec.supportsNormalization = false;
     spec.supportsDbt = false;
     spec.supportedDestinationSyncModes =
         Arrays.asList(DestinationSyncMode.APPEND_DEDUP, DestinationSyncMode.SOFT_DELETE, null);
-    spec.authSpecification = tree();
+    spec.authSpecification = ProtocolSamples.tree();
     spec.advancedAuth = NullNode.getInstance();
     spec.protocolVersion = "0.2.0";
     assertSameAsMapper(AirbyteMessage.spec(spec));
 
     AirbyteMessage record = new AirbyteMessage();
     record.type = AirbyteMessage.Type.RECORD;
-    record.record = extras(new AirbyteRecordMessage());
+    record.record = ProtocolSamples.extras(new AirbyteRecordMessage());
     record.record.namespace = "ns";
     record.record.stream = "users";
-    record.record.data = tree();
+    record.record.data = ProtocolSamples.tree();
     record.record.emittedAt = 1700000000123L;
-    record.record.meta = tree();
+    record.record.meta = ProtocolSamples.tree();
     record.record.fileReference = NODES.textNode("f");
     assertSameAsMapper(record);
 
     AirbyteMessage destinationCatalog = new AirbyteMessage();
     destinationCatalog.type = AirbyteMessage.Type.DESTINATION_CATALOG;
-    destinationCatalog.destinationCatalog = tree();
-    assertSameAsMapper(extras(destinationCatalog));
+    destinationCatalog.destinationCatalog = ProtocolSamples.tree();
+    assertSameAsMapper(ProtocolSamples.extras(destinationCatalog));
   }
 
   @Test
@@ -231,6 +209,16 @@ class MessageWriterTest {
   void aJavaNullAmongUnknownPropertiesIsWrittenAsTheMapperDoes() throws Exception {
     AirbyteMessage m = AirbyteMessage.log(AirbyteLogMessage.Level.WARN, "w");
     m.log.additionalProperty("gone", (JsonNode) null);
+    assertSameAsMapper(m);
+  }
+
+  /**
+   * Every {@code @JsonProperty} field of every payload set at once, by reflection: a field added to
+   * a protocol POJO but not to {@link MessageWriter} fails here without anyone listing it.
+   */
+  @Test
+  void everyAnnotatedFieldOfEveryPayloadIsWritten() throws Exception {
+    AirbyteMessage m = ProtocolSamples.populated(AirbyteMessage.class);
     assertSameAsMapper(m);
   }
 }

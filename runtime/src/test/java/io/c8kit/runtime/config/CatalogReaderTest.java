@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.Protocol;
+import io.c8kit.protocol.ProtocolSamples;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,5 +122,24 @@ class CatalogReaderTest {
     assertEquals(26, e.location.getColumnNr());
     assertTrue(e.getCause() instanceof JsonProcessingException, String.valueOf(e.getCause()));
     assertThrows(JsonProcessingException.class, () -> read("nope"));
+  }
+
+  /**
+   * Every {@code @JsonProperty} field of the configured catalog, found by reflection, survives the
+   * reader: a field added to a POJO but not to {@link CatalogReader} would land among the unknown
+   * properties and fail here.
+   */
+  @Test
+  void everyAnnotatedFieldIsBound() throws Exception {
+    ConfiguredAirbyteCatalog full = ProtocolSamples.populated(ConfiguredAirbyteCatalog.class);
+    String json = Protocol.mapper().writeValueAsString(full);
+    ConfiguredAirbyteCatalog bound = read(json);
+    assertEquals(json, Protocol.mapper().writeValueAsString(bound));
+    // A declared field read as unknown would write the same bytes: name the unknowns too.
+    var unknowns = full.additionalProperties().keySet();
+    assertEquals(unknowns, bound.additionalProperties().keySet());
+    assertEquals(unknowns, bound.streams.get(0).additionalProperties().keySet());
+    assertEquals(unknowns, bound.streams.get(0).stream.additionalProperties().keySet());
+    assertBindsAsTheMapper(json);
   }
 }
