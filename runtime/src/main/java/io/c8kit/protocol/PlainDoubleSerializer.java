@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
-import java.math.BigDecimal;
 
 /**
  * Writes protocol doubles (epoch-millisecond {@code emitted_at} of TRACE/CONTROL, record counts) in
@@ -20,13 +19,6 @@ final class PlainDoubleSerializer extends StdSerializer<Double> {
   @Override
   public void serialize(Double value, JsonGenerator gen, SerializerProvider provider)
       throws IOException {
-    double v = value;
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      gen.writeNull();
-    } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      gen.writeNumber((long) v + ".0");
-    } else {
-      gen.writeNumber(BigDecimal.valueOf(v).toPlainString());
-    }
+    PlainDoubles.write(value, gen);
   }
 }

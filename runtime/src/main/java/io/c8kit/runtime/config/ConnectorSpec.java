@@ -1,8 +1,10 @@
 package io.c8kit.runtime.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.ConnectorSpecification;
+import io.c8kit.protocol.JsonTrees;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.ConnectorInfo;
 import java.io.IOException;
@@ -85,7 +87,9 @@ public final class ConnectorSpec {
   public static ConnectorSpec parse(String absolute, byte[] bytes) {
     JsonNode tree;
     try {
-      tree = Protocol.mapper().readTree(bytes);
+      try (JsonParser parser = Protocol.factory().createParser(bytes)) {
+        tree = JsonTrees.read(parser);
+      }
     } catch (IOException e) {
       throw new IllegalStateException(
           "connector spec resource " + absolute + " is not valid JSON", e);

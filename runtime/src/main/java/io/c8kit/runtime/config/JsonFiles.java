@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
+import io.c8kit.protocol.JsonTrees;
 import io.c8kit.protocol.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,10 +50,24 @@ public final class JsonFiles {
   public static ConfiguredAirbyteCatalog readCatalog(String path) {
     byte[] bytes = readBytes(path, "Catalog");
     ConfiguredAirbyteCatalog catalog;
-    try {
-      catalog = Protocol.mapper().readValue(bytes, ConfiguredAirbyteCatalog.class);
+    try (JsonParser parser = Protocol.factory().createParser(bytes)) {
+      catalog = CatalogReader.read(parser);
     } catch (IOException e) {
       throw invalid("Catalog", path, e);
+    } catch (CatalogReader.Invalid e) {
+      String reason =
+          e.getCause() instanceof JsonProcessingException malformed
+              ? reason(malformed)
+              : e.getMessage();
+      throw new InputFileException(
+          "Catalog file "
+              + path
+              + " is invalid: "
+              + reason
+              + " at "
+              + e.path
+              + location(e.location),
+          e.getCause());
     }
     if (catalog == null) {
       throw new InputFileException(
@@ -81,17 +97,17 @@ public final class JsonFiles {
    */
   public static JsonNode readState(String path) {
     byte[] bytes = readBytes(path, "State");
-    try (JsonParser parser = Protocol.mapper().createParser(bytes)) {
+    try (JsonParser parser = Protocol.factory().createParser(bytes)) {
       if (parser.nextToken() == null) {
         return null;
       }
-      JsonNode first = Protocol.mapper().readTree(parser);
+      JsonNode first = JsonTrees.read(parser);
       if (parser.nextToken() == null) {
         return first;
       }
-      ArrayNode values = Protocol.mapper().createArrayNode().add(first);
+      ArrayNode values = JsonNodeFactory.instance.arrayNode().add(first);
       do {
-        values.add(Protocol.mapper().<JsonNode>readTree(parser));
+        values.add(JsonTrees.read(parser));
       } while (parser.nextToken() != null);
       return values;
     } catch (IOException e) {
@@ -102,11 +118,11 @@ public final class JsonFiles {
   /** Parses a file into a tree; {@code null} when the file holds only whitespace. */
   public static JsonNode readTree(String path, String what) {
     byte[] bytes = readBytes(path, what);
-    try (JsonParser parser = Protocol.mapper().createParser(bytes)) {
+    try (JsonParser parser = Protocol.factory().createParser(bytes)) {
       if (parser.nextToken() == null) {
         return null;
       }
-      JsonNode node = Protocol.mapper().readTree(parser);
+      JsonNode node = JsonTrees.read(parser);
       if (parser.nextToken() != null) {
         JsonLocation loc = parser.currentLocation();
         throw new InputFileException(
@@ -159,19 +175,19 @@ public final class JsonFiles {
     } else {
       m.append(" cannot be read: ").append(e);
     }
-    JsonLocation loc = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
-    if (loc != null && loc.getLineNr() > 0) {
-      m.append(" (line ")
-          .append(loc.getLineNr())
-          .append(", column ")
-          .append(loc.getColumnNr())
-          .append(')');
-    }
+    m.append(location(e instanceof JsonProcessingException jpe ? jpe.getLocation() : null));
     // Jackson's own text may quote the offending token; for the config file that token could be a
     // secret that cannot be masked yet, so the cause is kept only for the other files.
     return "Config".equals(what)
         ? new InputFileException(m.toString())
         : new InputFileException(m.toString(), e);
+  }
+
+  /** {@code " (line 2, column 13)"}, or nothing when the location is unknown. */
+  private static String location(JsonLocation loc) {
+    return loc != null && loc.getLineNr() > 0
+        ? " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"
+        : "";
   }
 
   private static String reason(IOException e) {

@@ -1,10 +1,12 @@
 package io.c8kit.runtime.read;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.ConfigException;
 import io.c8kit.protocol.AirbyteCatalog;
 import io.c8kit.protocol.AirbyteStream;
+import io.c8kit.protocol.JsonTrees;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.runtime.SourceConnector;
@@ -137,8 +139,9 @@ public final class SourceCatalog {
               + "' is missing: no classpath resource "
               + resource);
     }
-    try (InputStream stream0 = in) {
-      JsonNode schema = Protocol.mapper().readTree(stream0);
+    try (InputStream stream0 = in;
+        JsonParser parser = Protocol.factory().createParser(stream0)) {
+      JsonNode schema = JsonTrees.read(parser);
       if (schema == null || !schema.isObject()) {
         throw new IllegalStateException(
             "The JSON schema of stream '"

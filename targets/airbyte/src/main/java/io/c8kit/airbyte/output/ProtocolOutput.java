@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.AirbyteErrorTraceMessage;
 import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteTraceMessage;
+import io.c8kit.protocol.JsonTrees;
+import io.c8kit.protocol.MessageWriter;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.RecordSerializer;
 import io.c8kit.runtime.output.LogDestination;
@@ -48,7 +49,6 @@ public final class ProtocolOutput implements Closeable, LogDestination {
 
   private final OutputStream sink;
   private final LineBuffer buffer = new LineBuffer(FLUSH_THRESHOLD + (FLUSH_THRESHOLD >> 1));
-  private final ObjectWriter messageWriter;
   private final SecretMasker masker;
   private JsonGenerator generator;
 
@@ -65,13 +65,12 @@ public final class ProtocolOutput implements Closeable, LogDestination {
   public ProtocolOutput(OutputStream stdout, SecretMasker masker) {
     this.sink = stdout;
     this.masker = masker;
-    this.messageWriter = Protocol.mapper().writerFor(AirbyteMessage.class);
     this.generator = newGenerator();
   }
 
   private JsonGenerator newGenerator() {
     try {
-      JsonGenerator g = Protocol.mapper().getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+      JsonGenerator g = Protocol.factory().createGenerator(buffer, JsonEncoding.UTF8);
       g.setRootValueSeparator(null);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
@@ -166,9 +165,9 @@ public final class ProtocolOutput implements Closeable, LogDestination {
     busy = true;
     try {
       if (message instanceof ObjectNode tree) {
-        Protocol.mapper().writeTree(generator, tree);
+        JsonTrees.write(generator, tree);
       } else {
-        messageWriter.writeValue(generator, message);
+        MessageWriter.write(generator, (AirbyteMessage) message);
       }
       generator.writeRaw('\n');
       commit();
