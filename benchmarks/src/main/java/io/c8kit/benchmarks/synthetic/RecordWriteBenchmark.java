@@ -2,7 +2,6 @@ package io.c8kit.benchmarks.synthetic;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.airbyte.output.ProtocolOutput;
 import io.c8kit.benchmarks.baseline.RawRead;
@@ -44,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
     jvmArgsAppend = {"-Xmx1g"})
 public class RecordWriteBenchmark {
   private static final int ROWS = 4096;
-  private static final SerializableString STREAM = ProtocolOutput.encodeName("rows");
+  private static final ProtocolOutput.RecordHead STREAM = ProtocolOutput.recordHead("rows", null);
   private static final SerializedString RAW_STREAM = new SerializedString("rows");
 
   private BenchSource.Row[] rows;
@@ -80,7 +79,7 @@ public class RecordWriteBenchmark {
         Protocol.mapper().getFactory().createGenerator(b, JsonEncoding.UTF8)) {
       limit.setRootValueSeparator(null);
       for (BenchSource.Row r : rows) {
-        reference.writeRecord(STREAM, null, generated, r, emittedAt);
+        reference.writeRecord(STREAM, generated, r, emittedAt);
         RawRead.write(limit, RAW_STREAM, r, emittedAt);
       }
     }
@@ -105,7 +104,7 @@ public class RecordWriteBenchmark {
   /** The c8kit path: ProtocolOutput.writeRecord with the generated serializer. */
   @Benchmark
   public void c8kitWriteRecord() {
-    out.writeRecord(STREAM, null, generated, row(), emittedAt);
+    out.writeRecord(STREAM, generated, row(), emittedAt);
   }
 
   /** The limit: a raw Jackson generator loop writing the same line (benchmarks' RawRead). */

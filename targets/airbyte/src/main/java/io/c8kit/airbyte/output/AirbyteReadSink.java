@@ -1,6 +1,5 @@
 package io.c8kit.airbyte.output;
 
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.AirbyteControlMessage;
@@ -90,8 +89,7 @@ public final class AirbyteReadSink implements ReadSink {
 
   /** One stream's lines; its name and namespace are encoded once for every RECORD. */
   private static final class StreamLines implements ReadSink.Stream {
-    private final SerializableString encodedName;
-    private final SerializableString encodedNamespace;
+    private final ProtocolOutput.RecordHead head;
     private final StreamDescriptor descriptor;
     private final ProtocolOutput out;
 
@@ -99,8 +97,7 @@ public final class AirbyteReadSink implements ReadSink {
     private final boolean handOver;
 
     StreamLines(String name, String namespace, ProtocolOutput out, boolean handOver) {
-      this.encodedName = ProtocolOutput.encodeName(name);
-      this.encodedNamespace = ProtocolOutput.encodeName(namespace);
+      this.head = ProtocolOutput.recordHead(name, namespace);
       this.descriptor = new StreamDescriptor(name, namespace);
       this.out = out;
       this.handOver = handOver;
@@ -114,7 +111,7 @@ public final class AirbyteReadSink implements ReadSink {
 
     @Override
     public <R> void record(RecordSerializer<? super R> serializer, R record, long emittedAtMillis) {
-      out.writeRecord(encodedName, encodedNamespace, serializer, record, emittedAtMillis);
+      out.writeRecord(head, serializer, record, emittedAtMillis);
     }
 
     @Override

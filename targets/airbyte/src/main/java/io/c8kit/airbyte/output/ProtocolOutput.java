@@ -2,7 +2,6 @@ package io.c8kit.airbyte.output;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.AirbyteErrorTraceMessage;
@@ -17,10 +16,12 @@ import io.c8kit.runtime.output.LogDestination;
 import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.output.LogRouting;
 import io.c8kit.runtime.secrets.SecretMasker;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,13 +38,12 @@ import java.util.List;
  * stream in blocks of about 64 KiB and on {@link #flush()}.
  */
 public final class ProtocolOutput implements Closeable, LogDestination {
-  private static final SerializedString TYPE = new SerializedString("type");
-  private static final SerializedString RECORD_TYPE = new SerializedString("RECORD");
-  private static final SerializedString RECORD = new SerializedString("record");
-  private static final SerializedString NAMESPACE = new SerializedString("namespace");
-  private static final SerializedString STREAM = new SerializedString("stream");
-  private static final SerializedString DATA = new SerializedString("data");
-  private static final SerializedString EMITTED_AT = new SerializedString("emitted_at");
+  /**
+   * What follows a RECORD's data: raw, since the head opened the objects outside Jackson's view.
+   */
+  private static final SerializedString EMITTED_AT = new SerializedString(",\"emitted_at\":");
+
+  private static final SerializedString RECORD_END = new SerializedString("}}\n");
 
   private static final int FLUSH_THRESHOLD = 1 << 16;
 
@@ -85,47 +85,66 @@ public final class ProtocolOutput implements Closeable, LogDestination {
     return masker;
   }
 
-  /** A stream name pre-encoded once per stream, for {@link #writeRecord}. */
-  public static SerializableString encodeName(String name) {
-    return name == null ? null : new SerializedString(name);
+  /**
+   * The fixed start of one stream's RECORD lines (the message type, the namespace and stream name,
+   * and the data's field name), encoded once per stream for {@link #writeRecord}.
+   */
+  public static final class RecordHead {
+    private final String stream;
+    private final SerializedString json;
+
+    private RecordHead(String stream, SerializedString json) {
+      this.stream = stream;
+      this.json = json;
+    }
+  }
+
+  /** The head of the RECORD lines of stream {@code name} in {@code namespace} (may be null). */
+  public static RecordHead recordHead(String name, String namespace) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      // Jackson's UTF-8 generator writes the head, so names are escaped exactly as in any other
+      // message (characters outside the BMP included); it is left open mid-object, and the colon
+      // it would write before the next value is added here
+      JsonGenerator g = Protocol.factory().createGenerator(bytes, JsonEncoding.UTF8);
+      g.writeStartObject();
+      g.writeStringField("type", "RECORD");
+      g.writeFieldName("record");
+      g.writeStartObject();
+      if (namespace != null) {
+        g.writeStringField("namespace", namespace);
+      }
+      g.writeStringField("stream", name);
+      g.writeFieldName("data");
+      g.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not thrown: the bytes are in memory
+    }
+    return new RecordHead(name, new SerializedString(bytes.toString(StandardCharsets.UTF_8) + ":"));
   }
 
   /**
-   * Writes one RECORD line: {@code {"type":"RECORD","record":{"namespace"?,"stream","data":{…},
-   * "emitted_at":ms}}}. When the serializer throws, nothing of the record reaches stdout and the
-   * exception propagates.
+   * Writes one RECORD line: the stream's pre-encoded head, the data as the serializer writes it,
+   * then the {@code emitted_at} field, the two closing braces and the newline. The head and tail
+   * are raw bytes: Jackson sees the data and the timestamp as two root-level values (with no
+   * separator between root values), which keeps the per-record work, and the code the JIT compiles
+   * into every frame that writes a record, to the data itself. When the serializer throws, nothing
+   * of the record reaches stdout and the exception propagates.
    */
   public synchronized <R> void writeRecord(
-      SerializableString stream,
-      SerializableString namespace,
-      RecordSerializer<? super R> serializer,
-      R record,
-      long emittedAtMillis) {
+      RecordHead head, RecordSerializer<? super R> serializer, R record, long emittedAtMillis) {
     busy = true;
     try {
       JsonGenerator g = generator;
-      g.writeStartObject();
-      g.writeFieldName(TYPE);
-      g.writeString(RECORD_TYPE);
-      g.writeFieldName(RECORD);
-      g.writeStartObject();
-      if (namespace != null) {
-        g.writeFieldName(NAMESPACE);
-        g.writeString(namespace);
-      }
-      g.writeFieldName(STREAM);
-      g.writeString(stream);
-      g.writeFieldName(DATA);
+      g.writeRaw(head.json);
       serializer.write(record, g);
-      g.writeFieldName(EMITTED_AT);
+      g.writeRaw(EMITTED_AT);
       g.writeNumber(emittedAtMillis);
-      g.writeEndObject();
-      g.writeEndObject();
-      g.writeRaw('\n');
+      g.writeRaw(RECORD_END);
       commit();
     } catch (IOException e) {
       rollback();
-      throw new UncheckedIOException("cannot write RECORD of stream " + stream.getValue(), e);
+      throw new UncheckedIOException("cannot write RECORD of stream " + head.stream, e);
     } catch (RuntimeException | Error e) {
       rollback();
       throw e;

@@ -60,8 +60,7 @@ class ProtocolMessagesJsonTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ProtocolOutput o = new ProtocolOutput(out, new SecretMasker())) {
       o.<Integer>writeRecord(
-          ProtocolOutput.encodeName("users"),
-          null,
+          ProtocolOutput.recordHead("users", null),
           (v, g) -> {
             g.writeStartObject();
             g.writeNumberField("id", v);
@@ -71,8 +70,7 @@ class ProtocolMessagesJsonTest {
           7,
           T + 123);
       o.<Integer>writeRecord(
-          ProtocolOutput.encodeName("users"),
-          ProtocolOutput.encodeName("public"),
+          ProtocolOutput.recordHead("users", "public"),
           (v, g) -> {
             g.writeStartObject();
             g.writeNumberField("id", v);
@@ -87,6 +85,37 @@ class ProtocolMessagesJsonTest {
             + "{\"type\":\"RECORD\",\"record\":{\"namespace\":\"public\",\"stream\":\"users\","
             + "\"data\":{\"id\":8},\"emitted_at\":1700000000000}}\n",
         out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void recordHeadEscapesNamesAsAWholeMessageWould() throws Exception {
+    String name = "ü \"quoted\" \\ tab\t 😀";
+    String namespace = "ns\n\u0001";
+    ByteArrayOutputStream fast = new ByteArrayOutputStream();
+    try (ProtocolOutput o = new ProtocolOutput(fast, new SecretMasker())) {
+      o.<Integer>writeRecord(
+          ProtocolOutput.recordHead(name, namespace),
+          (v, g) -> {
+            g.writeStartObject();
+            g.writeNumberField("id", v);
+            g.writeEndObject();
+          },
+          1,
+          T);
+    }
+    AirbyteRecordMessage r = new AirbyteRecordMessage();
+    r.stream = name;
+    r.namespace = namespace;
+    r.data = json("{\"id\":1}");
+    r.emittedAt = T;
+    AirbyteMessage m = new AirbyteMessage();
+    m.type = AirbyteMessage.Type.RECORD;
+    m.record = r;
+    ByteArrayOutputStream pojo = new ByteArrayOutputStream();
+    try (ProtocolOutput o = new ProtocolOutput(pojo, new SecretMasker())) {
+      o.write(m);
+    }
+    assertEquals(pojo.toString(StandardCharsets.UTF_8), fast.toString(StandardCharsets.UTF_8));
   }
 
   @Test

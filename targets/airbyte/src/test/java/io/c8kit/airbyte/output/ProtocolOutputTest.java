@@ -41,7 +41,7 @@ class ProtocolOutputTest {
     output.log(AirbyteLogMessage.Level.INFO, "before");
     assertThrows(
         IllegalStateException.class,
-        () -> output.writeRecord(ProtocolOutput.encodeName("s"), null, HALF_THEN_THROW, "x", 1L));
+        () -> output.writeRecord(ProtocolOutput.recordHead("s", null), HALF_THEN_THROW, "x", 1L));
     output.log(AirbyteLogMessage.Level.INFO, "after");
     assertEquals(
         "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"before\"}}\n"
@@ -58,7 +58,7 @@ class ProtocolOutputTest {
         };
     assertThrows(
         java.io.UncheckedIOException.class,
-        () -> output.writeRecord(ProtocolOutput.encodeName("s"), null, broken, "x", 1L));
+        () -> output.writeRecord(ProtocolOutput.recordHead("s", null), broken, "x", 1L));
     output.log(AirbyteLogMessage.Level.INFO, "ok");
     assertEquals("{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"ok\"}}\n", text());
   }
@@ -72,7 +72,7 @@ class ProtocolOutputTest {
           g.writeStringField("v", v);
           g.writeEndObject();
         };
-    output.writeRecord(ProtocolOutput.encodeName("s"), null, chatty, "x", 5L);
+    output.writeRecord(ProtocolOutput.recordHead("s", null), chatty, "x", 5L);
     assertEquals(
         "{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"v\":\"x\"},"
             + "\"emitted_at\":5}}\n{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"inside\"}}\n",
@@ -112,7 +112,7 @@ class ProtocolOutputTest {
       pool.submit(
           () -> {
             for (int i = 0; i < 2000; i++) {
-              output.writeRecord(ProtocolOutput.encodeName("s"), null, ser, i, 1L);
+              output.writeRecord(ProtocolOutput.recordHead("s", null), ser, i, 1L);
               output.log(AirbyteLogMessage.Level.INFO, "line " + i);
             }
           });
@@ -141,7 +141,7 @@ class ProtocolOutputTest {
         };
     assertThrows(
         IllegalStateException.class,
-        () -> output.writeRecord(ProtocolOutput.encodeName("s"), null, failsHalfway, "r", 1));
+        () -> output.writeRecord(ProtocolOutput.recordHead("s", null), failsHalfway, "r", 1));
     assertEquals(
         "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"kept\"}}\n"
             + "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"x\"}}\n",
