@@ -131,7 +131,7 @@ public final class CpuTimeMicro {
                           java.io.OutputStream.nullOutputStream(), 1 << 16))) {
             g.setRootValueSeparator(null);
             com.fasterxml.jackson.core.io.SerializedString rows =
-                new com.fasterxml.jackson.core.io.SerializedString("rows");
+                io.c8kit.benchmarks.baseline.RawRead.head("rows");
             for (long i = 1; i <= readRecords; i++) {
               io.c8kit.benchmarks.baseline.RawRead.write(
                   g, rows, io.c8kit.benchmarks.synthetic.Rows.row(i), System.currentTimeMillis());

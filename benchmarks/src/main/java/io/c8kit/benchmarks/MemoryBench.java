@@ -3,7 +3,6 @@ package io.c8kit.benchmarks;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.c8kit.benchmarks.baseline.RawRead;
 import io.c8kit.benchmarks.synthetic.Rows;
 import java.io.BufferedOutputStream;
@@ -122,7 +121,7 @@ final class MemoryBench {
     int n = streams.size();
     SerializableString[] encoded = new SerializableString[n];
     for (int i = 0; i < n; i++) {
-      encoded[i] = new SerializedString(streams.get(i));
+      encoded[i] = RawRead.head(streams.get(i));
     }
     long states = 0;
     long now = System.currentTimeMillis();

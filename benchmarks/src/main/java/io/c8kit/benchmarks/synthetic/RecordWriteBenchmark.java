@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RecordWriteBenchmark {
   private static final int ROWS = 4096;
   private static final ProtocolOutput.RecordHead STREAM = ProtocolOutput.recordHead("rows", null);
-  private static final SerializedString RAW_STREAM = new SerializedString("rows");
+  private static final SerializedString RAW_STREAM = RawRead.head("rows");
 
   private BenchSource.Row[] rows;
   private int next;
