@@ -15,10 +15,6 @@ import io.c8kit.runtime.config.ConfigPreparer;
 import io.c8kit.runtime.config.ConnectorSpec;
 import io.c8kit.runtime.secrets.SecretMasker;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
-import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,40 +181,6 @@ class IntegerRangeTest {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> binder.bind(config(c[0])), c[0]);
       assertTrue(e.getMessage().contains(c[1]), () -> c[0] + " -> " + e.getMessage());
-    }
-  }
-
-  /** Loads the classes of one compilation. */
-  private static final class GeneratedClasses extends ClassLoader {
-    private final Map<String, JavaFileObject> classes = new HashMap<>();
-
-    GeneratedClasses(Compilation c) {
-      super(IntegerRangeTest.class.getClassLoader());
-      for (JavaFileObject f : c.generatedFiles()) {
-        String path = f.toUri().getPath();
-        if (f.getKind() == JavaFileObject.Kind.CLASS && path.contains("/CLASS_OUTPUT/")) {
-          String name =
-              path.substring(
-                      path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
-                      path.length() - ".class".length())
-                  .replace('/', '.');
-          classes.put(name, f);
-        }
-      }
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      JavaFileObject f = classes.get(name);
-      if (f == null) {
-        throw new ClassNotFoundException(name);
-      }
-      try (InputStream in = f.openInputStream()) {
-        byte[] bytes = in.readAllBytes();
-        return defineClass(name, bytes, 0, bytes.length);
-      } catch (IOException e) {
-        throw new ClassNotFoundException(name, e);
-      }
     }
   }
 }

@@ -19,6 +19,7 @@ import io.c8kit.processor.model.ScalarModel;
 import io.c8kit.processor.model.TypeModel;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +44,24 @@ final class SerializerGenerator extends JavaSourceGenerator {
 
   /** Generates one serializer, allocating constant fields for enum names and nested serializers. */
   private static final class Writer {
+    /** How deep nested records are written inline before a call to their serializer takes over. */
+    private static final int MAX_INLINE_DEPTH = 4;
+
     private final RecordTypeModel record;
     private final Map<ClassName, String> enumFields = new LinkedHashMap<>();
     private final Map<ClassName, EnumModel> enums = new LinkedHashMap<>();
     private final Map<ClassName, String> serializerFields = new LinkedHashMap<>();
     private final Map<String, String> nameFields = new LinkedHashMap<>();
+    private final Map<String, String> nameConstants = new HashMap<>();
     private final Set<String> usedNames = new HashSet<>();
+
+    /**
+     * How many nested records enclose the field being written inline (recursive types are rejected
+     * by validation).
+     */
+    private int inlineDepth;
+
+    private int locals;
 
     Writer(RecordTypeModel record) {
       this.record = record;
@@ -57,12 +70,7 @@ final class SerializerGenerator extends JavaSourceGenerator {
     TypeSpec.Builder type() {
       CodeBlock.Builder body = CodeBlock.builder().addStatement("gen.writeStartObject()");
       for (FieldModel f : record.fields()) {
-        // A pre-encoded name: Jackson then copies bytes instead of encoding the String per record.
-        String constant =
-            allocate(
-                "NAME_" + f.jsonName().replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT));
-        nameFields.put(constant, f.jsonName());
-        body.addStatement("gen.writeFieldName($N)", constant);
+        body.addStatement("gen.writeFieldName($N)", nameField(f.jsonName()));
         body.add(write(f.type(), CodeBlock.of("record.$N()", f.accessor()), "gen", false, 0));
       }
       body.addStatement("gen.writeEndObject()");
@@ -128,6 +136,21 @@ final class SerializerGenerator extends JavaSourceGenerator {
       return type;
     }
 
+    /**
+     * The constant holding a field name pre-encoded (Jackson then copies bytes instead of encoding
+     * the String per record), one per distinct name.
+     */
+    private String nameField(String jsonName) {
+      return nameConstants.computeIfAbsent(
+          jsonName,
+          n -> {
+            String constant =
+                allocate("NAME_" + n.replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT));
+            nameFields.put(constant, n);
+            return constant;
+          });
+    }
+
     private String allocate(String base) {
       String name = base;
       for (int i = 2; !usedNames.add(name); i++) {
@@ -158,6 +181,9 @@ final class SerializerGenerator extends JavaSourceGenerator {
     private CodeBlock write(
         TypeModel type, CodeBlock value, String gen, boolean nonNull, int depth) {
       if (type instanceof RecordTypeModel r && !nonNull) {
+        if (inlineDepth < MAX_INLINE_DEPTH) {
+          return inline(r, value, gen, depth);
+        }
         return CodeBlock.builder()
             .beginControlFlow("if ($L == null)", value)
             .addStatement("$N.writeNull()", gen)
@@ -167,6 +193,29 @@ final class SerializerGenerator extends JavaSourceGenerator {
             .build();
       }
       return CodeBlock.of("$L;\n", expression(type, value, gen, depth));
+    }
+
+    /**
+     * A nested record written field by field in this serializer's own method rather than by a call
+     * to its serializer: the JIT then compiles the record's whole data as one unit, where a nested
+     * serializer is also hot on its own and compiled a second time (benchmarks/results/jit.md).
+     */
+    private CodeBlock inline(RecordTypeModel r, CodeBlock value, String gen, int depth) {
+      String local = "nested" + ++locals;
+      CodeBlock.Builder b =
+          CodeBlock.builder()
+              .addStatement("$T $N = $L", r.type(), local, value)
+              .beginControlFlow("if ($N == null)", local)
+              .addStatement("$N.writeNull()", gen)
+              .nextControlFlow("else")
+              .addStatement("$N.writeStartObject()", gen);
+      inlineDepth++;
+      for (FieldModel f : r.fields()) {
+        b.addStatement("$N.writeFieldName($N)", gen, nameField(f.jsonName()));
+        b.add(write(f.type(), CodeBlock.of("$N.$N()", local, f.accessor()), gen, false, depth));
+      }
+      inlineDepth--;
+      return b.addStatement("$N.writeEndObject()", gen).endControlFlow().build();
     }
 
     /** An expression writing a value that needs no null check of its own. */

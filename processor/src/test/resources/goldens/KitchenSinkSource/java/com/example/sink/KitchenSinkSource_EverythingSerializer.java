@@ -62,6 +62,10 @@ final class KitchenSinkSource_EverythingSerializer implements RecordSerializer<O
 
   private static final SerializedString NAME_HOME = new SerializedString("home");
 
+  private static final SerializedString NAME_STREET = new SerializedString("street");
+
+  private static final SerializedString NAME_ZIP = new SerializedString("zip");
+
   private static final SerializedString NAME_WORK = new SerializedString("work");
 
   private static final SerializedString NAME_PREVIOUS = new SerializedString("previous");
@@ -140,10 +144,16 @@ final class KitchenSinkSource_EverythingSerializer implements RecordSerializer<O
     gen.writeFieldName(NAME_REGION);
     JsonValues.writeEnum(gen, record.region(), REGION_NAMES);
     gen.writeFieldName(NAME_HOME);
-    if (record.address() == null) {
+    KitchenSinkSource.Address nested1 = record.address();
+    if (nested1 == null) {
       gen.writeNull();
     } else {
-      ADDRESS.write(record.address(), gen);
+      gen.writeStartObject();
+      gen.writeFieldName(NAME_STREET);
+      JsonValues.writeString(gen, nested1.street());
+      gen.writeFieldName(NAME_ZIP);
+      JsonValues.writeOptional(gen, nested1.zip(), (v0, g0) -> JsonValues.writeString(g0, v0));
+      gen.writeEndObject();
     }
     gen.writeFieldName(NAME_WORK);
     JsonValues.writeOptional(gen, record.work(), ADDRESS);
