@@ -19,13 +19,15 @@ import javax.tools.ToolProvider;
  * compile: what the c8kit processor adds to javac, per example connector.
  *
  * <p>Method. "with" = {@code javac -processorpath P} on the example's own sources: the processor
- * validates, generates its sources and javac compiles them in a second round. "without" = {@code
- * javac -proc:none -implicit:none} on the <em>same user sources only</em>: everything the processor
- * causes, including compiling the generated sources, is charged to the processor. An example
- * references the classes the processor generates, so a preparation run with the processor compiles
- * them once, and "without" finds them as class files on its class path. Checked: "without" produces
- * exactly the user classes of "with". Flags are the build's ({@code --release 17 -encoding UTF-8
- * -parameters}) on the connector class path of this module.
+ * validates, generates its sources and javac compiles them in a second round. "without" = the same
+ * command with {@code -proc:none} instead of {@code -processorpath P}: the <em>same user sources
+ * only</em>, the same class path, so everything the processor causes, including compiling the
+ * generated sources, is charged to the processor. Only when the user sources do not compile without
+ * the generated classes (an example that references them) does "without" get the generated classes,
+ * compiled once by a preparation run, as class files on its class path (plus {@code
+ * -implicit:none}); the result's {@code baselineClasspath} detail says which. Checked: "without"
+ * produces exactly the user classes of "with". Flags are the build's ({@code --release 17 -encoding
+ * UTF-8 -parameters}) on the connector class path of this module.
  *
  * <p>Two settings: <b>cold</b>, a fresh {@code javac} process per compile (what a developer's
  * {@code javac} or a single-module build pays), wall and whole-process CPU; <b>warm</b>, in one JVM
@@ -82,9 +84,16 @@ final class CompileBench {
     if (generated.isEmpty()) {
       throw new IllegalStateException("the processor generated no sources for " + example);
     }
-    // "without" compiles the user sources only, against the generated classes compiled by the
-    // preparation
-    String cpWithout = cp + java.io.File.pathSeparator + base.resolve("prep-classes");
+    // "without" compiles the user sources only, on the same class path; the generated classes of
+    // the preparation are added only if the user sources need them
+    String cpWithout = cp;
+    boolean sameClasspath = true;
+    try {
+      compileInProcess(javac, withoutArgs(cp, false, base.resolve("prep-without"), sources));
+    } catch (IllegalStateException needsGenerated) {
+      cpWithout = cp + java.io.File.pathSeparator + base.resolve("prep-classes");
+      sameClasspath = false;
+    }
     Set<String> generatedNames = new TreeSet<>();
     for (String g : generated) {
       String rel = prepGen.relativize(Path.of(g)).toString();
@@ -118,7 +127,7 @@ final class CompileBench {
                   "javac -proc:none",
                   javacExe,
                   base.resolve("without.args"),
-                  withoutArgs(cpWithout, outWithout, sources)));
+                  withoutArgs(cpWithout, !sameClasspath, outWithout, sources)));
       if (i == 0) {
         Set<String> user = userClasses(classFiles(outWith), generatedNames);
         Set<String> y = classFiles(outWithout);
@@ -147,6 +156,11 @@ final class CompileBench {
             cpuWithout);
     cold.details.put("sources", sources.size());
     cold.details.put("generatedSources", generated.size());
+    cold.details.put(
+        "baselineClasspath",
+        sameClasspath
+            ? "same as with"
+            : "same as with + the generated classes (user sources need them)");
 
     // warm: in this JVM, after warm-up compiles
     List<Double> warmWith = new ArrayList<>();
@@ -164,7 +178,7 @@ final class CompileBench {
       Path outWithout = fresh(base.resolve("warm-without"));
       long c2 = threads.getCurrentThreadCpuTime();
       long t2 = System.nanoTime();
-      compileInProcess(javac, withoutArgs(cpWithout, outWithout, sources));
+      compileInProcess(javac, withoutArgs(cpWithout, !sameClasspath, outWithout, sources));
       long t3 = System.nanoTime();
       long c3 = threads.getCurrentThreadCpuTime();
       if (i >= o.compileWarmups) {
@@ -256,10 +270,18 @@ final class CompileBench {
     return a;
   }
 
-  static List<String> withoutArgs(String cp, Path out, List<String> sources) throws IOException {
+  /**
+   * {@code -proc:none} on {@code sources}; {@code generatedOnClasspath}: {@code cp} holds the
+   * generated classes, which must not be compiled again from a source path.
+   */
+  static List<String> withoutArgs(
+      String cp, boolean generatedOnClasspath, Path out, List<String> sources) throws IOException {
     Files.createDirectories(out);
     List<String> a = common(cp, out);
-    a.addAll(List.of("-proc:none", "-implicit:none"));
+    a.add("-proc:none");
+    if (generatedOnClasspath) {
+      a.add("-implicit:none");
+    }
     a.addAll(sources);
     return a;
   }
