@@ -34,7 +34,7 @@ final class StreamChunks {
 
   /** A stream's own output, whose committed lines come here. */
   ProtocolOutput streamOutput() {
-    return new ProtocolOutput(new Producer(), stdout.masker());
+    return new ProtocolOutput(new Producer(), stdout.masker(), true);
   }
 
   private void drain() {
