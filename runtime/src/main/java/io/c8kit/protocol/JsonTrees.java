@@ -193,4 +193,20 @@ public final class JsonTrees {
         g.writeNumber(node.doubleValue());
     }
   }
+
+  /** A token as an error message names it: "an object", "a string", "end of input"… */
+  public static String describe(JsonToken t) {
+    if (t == null) {
+      return "end of input";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.name();
+    };
+  }
 }

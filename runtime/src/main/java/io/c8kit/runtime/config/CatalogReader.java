@@ -167,13 +167,14 @@ final class CatalogReader {
 
   private void expectObject(String what) throws Invalid {
     if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw invalid("expected " + what + " (a JSON object), not " + describe(p.currentToken()));
+      throw invalid(
+          "expected " + what + " (a JSON object), not " + JsonTrees.describe(p.currentToken()));
     }
   }
 
   private void expectArray() throws Invalid {
     if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw invalid("expected an array, not " + describe(p.currentToken()));
+      throw invalid("expected an array, not " + JsonTrees.describe(p.currentToken()));
     }
   }
 
@@ -186,7 +187,7 @@ final class CatalogReader {
     if (t.isScalarValue()) {
       return p.getText();
     }
-    throw invalid("expected a string, not " + describe(t));
+    throw invalid("expected a string, not " + JsonTrees.describe(t));
   }
 
   private Boolean bool() throws IOException, Invalid {
@@ -203,7 +204,7 @@ final class CatalogReader {
         return Boolean.valueOf(text);
       }
     }
-    throw invalid("expected true or false, not " + describe(t));
+    throw invalid("expected true or false, not " + JsonTrees.describe(t));
   }
 
   private Long longValue() throws IOException, Invalid {
@@ -224,7 +225,7 @@ final class CatalogReader {
     } catch (IOException | ArithmeticException | NumberFormatException e) {
       throw invalid("expected a whole number within 64 bits, not " + p.getText());
     }
-    throw invalid("expected a whole number, not " + describe(t));
+    throw invalid("expected a whole number, not " + JsonTrees.describe(t));
   }
 
   private SyncMode syncMode() throws IOException, Invalid {
@@ -253,7 +254,7 @@ final class CatalogReader {
     if (t == JsonToken.VALUE_STRING) {
       return p.getText();
     }
-    throw invalid("expected a string, not " + describe(t));
+    throw invalid("expected a string, not " + JsonTrees.describe(t));
   }
 
   private List<SyncMode> syncModes() throws IOException, Invalid {
@@ -296,17 +297,5 @@ final class CatalogReader {
       path.setLength(mark);
     }
     return values;
-  }
-
-  private static String describe(JsonToken t) {
-    return switch (t) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      default -> String.valueOf(t);
-    };
   }
 }

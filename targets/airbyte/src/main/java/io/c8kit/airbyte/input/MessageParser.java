@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c8kit.protocol.AirbyteMessage;
 import io.c8kit.protocol.AirbyteStateMessage;
+import io.c8kit.protocol.JsonTrees;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.write.WriteInputException;
 import java.io.IOException;
@@ -107,7 +108,12 @@ final class MessageParser {
       }
       if (t != JsonToken.START_OBJECT) {
         throw malformed(
-            line, "not a JSON object (starts with " + describe(t) + ")", buf, off, len, null);
+            line,
+            "not a JSON object (starts with " + JsonTrees.describe(t) + ")",
+            buf,
+            off,
+            len,
+            null);
       }
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String name = p.currentName();
@@ -126,7 +132,7 @@ final class MessageParser {
             if (t == JsonToken.START_OBJECT) {
               parseRecord(p, off);
             } else {
-              recordProblem = "\"record\" must be an object, got " + describe(t);
+              recordProblem = "\"record\" must be an object, got " + JsonTrees.describe(t);
               p.skipChildren();
             }
           }
@@ -144,7 +150,7 @@ final class MessageParser {
                     line, "malformed STATE: " + cut(e.getOriginalMessage()), buf, off, len, null);
               }
             } else {
-              stateProblem = "\"state\" must be an object, got " + describe(t);
+              stateProblem = "\"state\" must be an object, got " + JsonTrees.describe(t);
               p.skipChildren();
             }
           }
@@ -205,7 +211,7 @@ final class MessageParser {
             stream = p.getText();
             hasStream = true;
           } else {
-            problem("\"stream\" must be a string, got " + describe(t));
+            problem("\"stream\" must be a string, got " + JsonTrees.describe(t));
             p.skipChildren();
           }
         }
@@ -213,7 +219,7 @@ final class MessageParser {
           if (t == JsonToken.VALUE_STRING) {
             namespace = p.getText();
           } else if (t != JsonToken.VALUE_NULL) {
-            problem("\"namespace\" must be a string or null, got " + describe(t));
+            problem("\"namespace\" must be a string or null, got " + JsonTrees.describe(t));
             p.skipChildren();
           }
         }
@@ -224,7 +230,7 @@ final class MessageParser {
             dataEnd = off + (int) p.currentLocation().getByteOffset();
             hasData = true;
           } else {
-            problem("\"data\" must be a JSON object, got " + describe(t));
+            problem("\"data\" must be a JSON object, got " + JsonTrees.describe(t));
             p.skipChildren();
           }
         }
@@ -236,7 +242,9 @@ final class MessageParser {
             emittedAt = p.getDecimalValue().longValue();
             hasEmittedAt = true;
           } else {
-            problem("\"emitted_at\" must be a number (epoch milliseconds), got " + describe(t));
+            problem(
+                "\"emitted_at\" must be a number (epoch milliseconds), got "
+                    + JsonTrees.describe(t));
             p.skipChildren();
           }
         }
@@ -375,21 +383,6 @@ final class MessageParser {
 
   private static boolean isSyntaxError(JsonProcessingException e) {
     return e instanceof com.fasterxml.jackson.core.JsonParseException;
-  }
-
-  private static String describe(JsonToken t) {
-    if (t == null) {
-      return "end of input";
-    }
-    return switch (t) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      default -> t.name();
-    };
   }
 
   static String cut(String s) {

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /** The read engine's events as the exact Airbyte lines the platform (and the goldens) expect. */
 class AirbyteReadSinkTest {
+  /** Throws in the middle of the data. */
+  private static final RecordSerializer<Long> BROKEN =
+      (id, g) -> {
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        throw new IllegalStateException("boom");
+      };
+
   private static final RecordSerializer<Long> ROW =
       (id, g) -> {
         g.writeStartObject();
@@ -76,13 +84,7 @@ class AirbyteReadSinkTest {
   @Test
   void aSerializerThatThrowsLeavesNoPartialRecord() {
     ReadSink.Stream users = sink.stream("users", null);
-    RecordSerializer<Long> broken =
-        (id, g) -> {
-          g.writeStartObject();
-          g.writeNumberField("id", id);
-          throw new IllegalStateException("boom");
-        };
-    assertThrows(IllegalStateException.class, () -> users.record(broken, 1L, 1));
+    assertThrows(IllegalStateException.class, () -> users.record(BROKEN, 1L, 1));
     users.record(ROW, 2L, 2);
     assertEquals(
         "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":2},\"emitted_at\":2}}\n",
@@ -94,15 +96,9 @@ class AirbyteReadSinkTest {
     // the records before the broken one are committed but may still sit in the generator's own
     // buffer (it is not flushed per record): the rollback must keep them and drop only the partial
     ReadSink.Stream users = sink.stream("users", null);
-    RecordSerializer<Long> broken =
-        (id, g) -> {
-          g.writeStartObject();
-          g.writeNumberField("id", id);
-          throw new IllegalStateException("boom");
-        };
     users.record(ROW, 1L, 1);
     users.record(ROW, 2L, 2);
-    assertThrows(IllegalStateException.class, () -> users.record(broken, 3L, 3));
+    assertThrows(IllegalStateException.class, () -> users.record(BROKEN, 3L, 3));
     users.record(ROW, 4L, 4);
     assertEquals(
         "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":1},\"emitted_at\":1}}\n"
