@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.c8kit.runtime.RecordSerializer;
+import io.c8kit.runtime.output.CommitBuffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,7 +27,7 @@ final class SingerOutput {
   private static final int FLUSH_THRESHOLD = 1 << 16;
 
   private final OutputStream sink;
-  private final Buffer buffer = new Buffer();
+  private final CommitBuffer buffer = new CommitBuffer(FLUSH_THRESHOLD + (FLUSH_THRESHOLD >> 1));
   private final TimeExtracted times = new TimeExtracted();
   private JsonGenerator generator;
 
@@ -160,13 +160,13 @@ final class SingerOutput {
     generator.writeRaw('\n');
     generator.flush();
     buffer.commit();
-    if (buffer.committed >= FLUSH_THRESHOLD) {
-      buffer.drainTo(sink);
+    if (buffer.committed() >= FLUSH_THRESHOLD) {
+      buffer.drainBlocks(sink, FLUSH_THRESHOLD);
     }
   }
 
   private void rollback() {
-    buffer.count = buffer.committed;
+    buffer.rollback();
     generator = PythonJson.generator(buffer); // the old one is mid-object
   }
 
@@ -176,50 +176,6 @@ final class SingerOutput {
       sink.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to stdout", e);
-    }
-  }
-
-  /** Bytes of whole lines ({@code committed}) followed by the line being written. */
-  private static final class Buffer extends OutputStream {
-    private byte[] buf = new byte[FLUSH_THRESHOLD + (FLUSH_THRESHOLD >> 1)];
-    private int count;
-    private int committed;
-
-    @Override
-    public void write(int b) {
-      ensure(1);
-      buf[count++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      ensure(len);
-      System.arraycopy(b, off, buf, count, len);
-      count += len;
-    }
-
-    private void ensure(int extra) {
-      if (count + extra > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(count + extra, buf.length * 2));
-      }
-    }
-
-    void commit() {
-      committed = count;
-    }
-
-    void drainTo(OutputStream sink) throws IOException {
-      if (committed == 0) {
-        return;
-      }
-      int tail = count - committed;
-      try {
-        sink.write(buf, 0, committed);
-      } finally {
-        System.arraycopy(buf, committed, buf, 0, tail);
-        count = tail;
-        committed = 0;
-      }
     }
   }
 }

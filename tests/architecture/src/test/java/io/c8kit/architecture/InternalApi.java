@@ -28,6 +28,9 @@ final class InternalApi {
               "io.c8kit.runtime.config.JsonFiles",
               "the Airbyte and Singer command lines read JSON files"),
           Map.entry("io.c8kit.runtime.docs.ConnectorDocs", "the Airbyte CLI's docs command"),
+          Map.entry(
+              "io.c8kit.runtime.output.CommitBuffer",
+              "the Airbyte and Singer stdout writers let only whole messages out"),
           Map.entry("io.c8kit.runtime.output.LogLevels", "the Airbyte CLI sets the log level"),
           Map.entry(
               "io.c8kit.runtime.output.LogDestination",

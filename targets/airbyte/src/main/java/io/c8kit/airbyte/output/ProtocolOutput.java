@@ -12,6 +12,7 @@ import io.c8kit.protocol.JsonTrees;
 import io.c8kit.protocol.MessageWriter;
 import io.c8kit.protocol.Protocol;
 import io.c8kit.runtime.RecordSerializer;
+import io.c8kit.runtime.output.CommitBuffer;
 import io.c8kit.runtime.output.LogDestination;
 import io.c8kit.runtime.output.LogLevels;
 import io.c8kit.runtime.output.LogRouting;
@@ -23,7 +24,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,7 +51,7 @@ public final class ProtocolOutput implements Closeable, LogDestination {
 
   private final OutputStream sink;
   private final boolean wholeLines;
-  private final LineBuffer buffer = new LineBuffer(FLUSH_THRESHOLD + (FLUSH_THRESHOLD >> 1));
+  private final CommitBuffer buffer = new CommitBuffer(FLUSH_THRESHOLD + (FLUSH_THRESHOLD >> 1));
   private final SecretMasker masker;
   private JsonGenerator generator;
 
@@ -309,11 +309,7 @@ public final class ProtocolOutput implements Closeable, LogDestination {
       if (wholeLines) {
         buffer.drainTo(sink);
       } else {
-        // Whole 64 KiB blocks, the size of a Linux pipe: a write a little larger than the pipe
-        // makes the writer wait for the reader in the middle of every write. The rest stays,
-        // committed, for the next block or flush; only committed bytes are ever written.
-        int committed = buffer.committed();
-        buffer.drainTo(sink, committed - committed % FLUSH_THRESHOLD);
+        buffer.drainBlocks(sink, FLUSH_THRESHOLD);
       }
     }
   }
@@ -342,78 +338,5 @@ public final class ProtocolOutput implements Closeable, LogDestination {
     }
     closed = true;
     flush();
-  }
-
-  /**
-   * A growable byte buffer whose tail after the last {@link #commit()} can be dropped. Only
-   * committed bytes are ever drained to the sink.
-   */
-  private static final class LineBuffer extends OutputStream {
-    private final int initialCapacity;
-    private byte[] buf;
-    private int count;
-    private int committed;
-
-    LineBuffer(int initialCapacity) {
-      this.initialCapacity = initialCapacity;
-      this.buf = new byte[initialCapacity];
-    }
-
-    @Override
-    public void write(int b) {
-      ensure(1);
-      buf[count++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      ensure(len);
-      System.arraycopy(b, off, buf, count, len);
-      count += len;
-    }
-
-    private void ensure(int extra) {
-      int needed = count + extra;
-      if (needed > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
-      }
-    }
-
-    void commit() {
-      committed = count;
-    }
-
-    int committed() {
-      return committed;
-    }
-
-    void rollback() {
-      count = committed;
-    }
-
-    /** Writes the committed bytes to {@code sink} and keeps any uncommitted tail. */
-    void drainTo(OutputStream sink) throws IOException {
-      drainTo(sink, committed);
-    }
-
-    /** Writes the first {@code length} committed bytes to {@code sink} and keeps the rest. */
-    void drainTo(OutputStream sink, int length) throws IOException {
-      if (length == 0) {
-        return;
-      }
-      int tail = count - length;
-      try {
-        sink.write(buf, 0, length);
-      } finally {
-        if (tail > 0) {
-          System.arraycopy(buf, length, buf, 0, tail);
-        }
-        count = tail;
-        committed -= length;
-        if (buf.length > 16 * initialCapacity && count <= initialCapacity) {
-          buf = Arrays.copyOf(buf, initialCapacity);
-        }
-      }
-    }
   }
 }
