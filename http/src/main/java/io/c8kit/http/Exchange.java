@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c8kit.ConfigException;
 import io.c8kit.TransientException;
 import io.c8kit.runtime.Log;
+import io.c8kit.runtime.config.JsonFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +125,7 @@ final class Exchange {
             cause = e;
             problem =
                 "the body is not valid JSON (truncated?): "
-                    + masking.text(withoutSource(e.getOriginalMessage()))
+                    + masking.text(JsonFiles.withoutSource(e.getOriginalMessage()))
                     + (e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset())
                     + " of "
                     + response.body().length;
@@ -268,11 +269,6 @@ final class Exchange {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Jackson's message without its "[Source: REDACTED …; " noise. */
-  private static String withoutSource(String message) {
-    return message == null ? "" : message.replaceAll("\\[Source: [^;]*; ", "[");
   }
 
   private Map<String, String> maskHeaders(Map<String, String> headers) {

@@ -31,6 +31,8 @@ public final class JsonFiles {
   /** Jackson quotes the offending token ("Unrecognized token 'hunter2'"); drop the token. */
   private static final Pattern QUOTED_TOKEN = Pattern.compile("Unrecognized token '[^']*'");
 
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;]*; ");
+
   private JsonFiles() {}
 
   /** The config file as a JSON object. */
@@ -183,6 +185,14 @@ public final class JsonFiles {
         : new InputFileException(m.toString(), e);
   }
 
+  /**
+   * Jackson's message without its {@code "[Source: REDACTED …; "} noise ("start marker at [line: 1,
+   * column: 13]"); shared by every reader of JSON input and HTTP responses.
+   */
+  public static String withoutSource(String message) {
+    return message == null ? "" : SOURCE.matcher(message).replaceAll("[");
+  }
+
   /** {@code " (line 2, column 13)"}, or nothing when the location is unknown. */
   private static String location(JsonLocation loc) {
     return loc != null && loc.getLineNr() > 0
@@ -196,7 +206,7 @@ public final class JsonFiles {
     if (original == null) {
       return e.getClass().getSimpleName();
     }
-    original = QUOTED_TOKEN.matcher(original).replaceAll("Unrecognized token");
+    original = withoutSource(QUOTED_TOKEN.matcher(original).replaceAll("Unrecognized token"));
     int newline = original.indexOf('\n');
     return newline > 0 ? original.substring(0, newline).trim() : original.trim();
   }

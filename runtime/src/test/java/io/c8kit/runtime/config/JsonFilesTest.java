@@ -79,6 +79,22 @@ class JsonFilesTest {
   }
 
   @Test
+  void truncatedFilesAreNamedWithoutJacksonsSourceNoise() throws Exception {
+    String catalog = file("{\"streams\": [");
+    String message =
+        assertThrows(ConfigException.class, () -> JsonFiles.readCatalog(catalog)).getMessage();
+    assertTrue(message.startsWith("Catalog file " + catalog + " is invalid: "), message);
+    assertTrue(message.contains("Unexpected end-of-input"), message);
+    assertTrue(message.contains("[line: 1, column: 13]"), message);
+    assertTrue(!message.contains("Source:") && !message.contains("REDACTED"), message);
+    String config = file("{\"count\": [");
+    String configMessage =
+        assertThrows(ConfigException.class, () -> JsonFiles.readConfig(config)).getMessage();
+    assertTrue(configMessage.contains("not valid JSON: Unexpected end-of-input"), configMessage);
+    assertTrue(!configMessage.contains("Source:"), configMessage);
+  }
+
+  @Test
   void stateMayBeEmptyOrAnyJson() throws Exception {
     assertNull(JsonFiles.readState(file("")));
     assertEquals("[]", JsonFiles.readState(file("[]")).toString());
