@@ -33,8 +33,8 @@ public interface SyncWriter extends AutoCloseable {
    * <em>different</em> streams may run at the same time on different threads (so the writer must be
    * safe for that, e.g. one connection per call); calls for one stream never overlap and keep their
    * order, and {@link #close} runs after every other call has returned. The operator can lower it
-   * with {@code C8KIT_WRITE_CONCURRENCY}, never raise it; a target that feeds the writer itself (the
-   * Kafka Connect sink task) may ignore it and call from one thread.
+   * with {@code C8KIT_WRITE_CONCURRENCY}, never raise it; a target that feeds the writer itself
+   * (the Kafka Connect sink task) may ignore it and call from one thread.
    */
   default int concurrency() {
     return 1;

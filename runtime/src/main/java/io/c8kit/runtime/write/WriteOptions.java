@@ -17,7 +17,10 @@ import java.util.function.LongSupplier;
  *   <li>{@code C8KIT_FLUSH_SECONDS} (default 60): … or when its oldest record is this old (also
  *       while stdin is idle), which bounds how long a STATE waits for its echo;
  *   <li>{@code C8KIT_BUFFER_BYTES} (default 64 MiB): all buffers together; above it the largest
- *       buffers are flushed first.
+ *       buffers are flushed first; batches being written count until they are committed.
+ *   <li>{@code C8KIT_WRITE_CONCURRENCY} (unset): the most streams whose batches are written at
+ *       once; it can only lower what the writer allows ({@code SyncWriter.concurrency()}), never
+ *       raise it.
  * </ul>
  *
  * Byte sizes accept a {@code k}, {@code m} or {@code g} suffix (binary units).
@@ -27,6 +30,7 @@ final class WriteOptions {
   static final String FLUSH_BYTES = "C8KIT_FLUSH_BYTES";
   static final String FLUSH_SECONDS = "C8KIT_FLUSH_SECONDS";
   static final String BUFFER_BYTES = "C8KIT_BUFFER_BYTES";
+  static final String CONCURRENCY = "C8KIT_WRITE_CONCURRENCY";
 
   static final int DEFAULT_FLUSH_RECORDS = 10_000;
   static final long DEFAULT_FLUSH_BYTES = 8L << 20;
@@ -45,6 +49,9 @@ final class WriteOptions {
   final long bufferBytes;
   final int maxPendingStates;
 
+  /** The operator's limit on streams written at once; 0 = unset (the writer's own limit). */
+  final int concurrency;
+
   /** Monotonic nanoseconds; tests inject a fake clock. */
   final LongSupplier clock;
 
@@ -54,12 +61,14 @@ final class WriteOptions {
       long flushNanos,
       long bufferBytes,
       int maxPendingStates,
+      int concurrency,
       LongSupplier clock) {
     if (flushRecords < 1
         || flushBytes < 1
         || flushNanos < 0
         || bufferBytes < 1
-        || maxPendingStates < 1) {
+        || maxPendingStates < 1
+        || concurrency < 0) {
       throw new IllegalArgumentException("buffer limits must be positive");
     }
     this.flushRecords = flushRecords;
@@ -67,6 +76,7 @@ final class WriteOptions {
     this.flushNanos = flushNanos;
     this.bufferBytes = bufferBytes;
     this.maxPendingStates = maxPendingStates;
+    this.concurrency = concurrency;
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -77,6 +87,7 @@ final class WriteOptions {
         seconds(DEFAULT_FLUSH_SECONDS),
         DEFAULT_BUFFER_BYTES,
         DEFAULT_MAX_PENDING_STATES,
+        0,
         System::nanoTime);
   }
 
@@ -97,21 +108,45 @@ final class WriteOptions {
     double secs = parseSeconds(setting(FLUSH_SECONDS, properties, env));
     long total =
         parseBytes(BUFFER_BYTES, setting(BUFFER_BYTES, properties, env), DEFAULT_BUFFER_BYTES);
+    String threads = setting(CONCURRENCY, properties, env);
+    int concurrency =
+        threads == null ? 0 : (int) Math.min(1024, parseCount(CONCURRENCY, threads, 1));
     return new WriteOptions(
-        records, bytes, seconds(secs), total, DEFAULT_MAX_PENDING_STATES, System::nanoTime);
+        records,
+        bytes,
+        seconds(secs),
+        total,
+        DEFAULT_MAX_PENDING_STATES,
+        concurrency,
+        System::nanoTime);
   }
 
   WriteOptions withClock(LongSupplier clock) {
     return new WriteOptions(
-        flushRecords, flushBytes, flushNanos, bufferBytes, maxPendingStates, clock);
+        flushRecords, flushBytes, flushNanos, bufferBytes, maxPendingStates, concurrency, clock);
   }
 
   WriteOptions withLimits(int records, long bytes, long nanos, long total) {
-    return new WriteOptions(records, bytes, nanos, total, maxPendingStates, clock);
+    return new WriteOptions(records, bytes, nanos, total, maxPendingStates, concurrency, clock);
   }
 
   WriteOptions withMaxPendingStates(int max) {
-    return new WriteOptions(flushRecords, flushBytes, flushNanos, bufferBytes, max, clock);
+    return new WriteOptions(
+        flushRecords, flushBytes, flushNanos, bufferBytes, max, concurrency, clock);
+  }
+
+  WriteOptions withConcurrency(int threads) {
+    return new WriteOptions(
+        flushRecords, flushBytes, flushNanos, bufferBytes, maxPendingStates, threads, clock);
+  }
+
+  /**
+   * How many streams' batches to write at once: the writer's limit, lowered by the operator's, and
+   * never more than there are streams.
+   */
+  int threads(int writerAllows, int streams) {
+    int n = Math.max(1, Math.min(writerAllows, streams));
+    return concurrency > 0 ? Math.min(n, concurrency) : n;
   }
 
   private static long seconds(double s) {

@@ -158,6 +158,13 @@ public final class WriteRun implements WriteInput {
       return;
     }
     closed = true;
+    // The writer is closed only after every call under way on the pool has returned. Calls that
+    // failed unsettled belong to a failed run (a finished one settled them all).
+    for (Throwable t : session.stopFlushes()) {
+      if (failure != null) {
+        failure.addSuppressed(t);
+      }
+    }
     try {
       writer.close();
     } catch (Throwable closing) {

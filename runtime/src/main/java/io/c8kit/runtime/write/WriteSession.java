@@ -27,6 +27,11 @@ import java.util.logging.Level;
  * barrier. Buffers are kept in the order they became non-empty, so the first one holds the oldest
  * record (lowest sequence number, earliest arrival): both the release check and the age check look
  * only at it.
+ *
+ * <p>With a writer that allows concurrency ({@code SyncWriter.concurrency()} above 1, and more than
+ * one stream), flushes are handed to {@link ConcurrentFlushes}: the input thread goes on reading
+ * while batches of different streams are written at once, and a STATE's barrier then also waits for
+ * the batches under way. Their bytes count against the memory budget until they are committed.
  */
 final class WriteSession {
   private final SyncWriter writer;
@@ -53,6 +58,9 @@ final class WriteSession {
   /** Set when a writer call threw: nothing more is handed to the writer. */
   private boolean writerFailed;
 
+  /** Batches written on a pool of threads; {@code null}: every call on the input thread. */
+  private final ConcurrentFlushes flushes;
+
   WriteSession(
       SyncWriter writer, List<DestinationStream> catalog, WriteOutput out, WriteOptions options) {
     this.writer = writer;
@@ -65,6 +73,13 @@ final class WriteSession {
       streams.add(b);
       byKey.put(StreamKey.of(b.stream.namespace(), b.stream.name()), b);
     }
+    int threads = options.threads(writer.concurrency(), streams.size());
+    this.flushes = threads > 1 ? new ConcurrentFlushes(threads, this::call) : null;
+  }
+
+  /** Streams whose batches are written at once (1: on the input thread). */
+  boolean concurrent() {
+    return flushes != null;
   }
 
   // ---------------------------------------------------------------- input
@@ -72,6 +87,9 @@ final class WriteSession {
   /** Every event: note where the input is, and commit buffers that have aged meanwhile. */
   private long arrive(long position) throws Exception {
     currentLine = position;
+    if (flushes != null) {
+      flushes.settleReady(this::settled);
+    }
     long now = options.clock.getAsLong();
     flushAged(now);
     return now;
@@ -92,14 +110,23 @@ final class WriteSession {
   }
 
   long idleTimeoutNanos() {
+    // Batches under way: come back soon to echo the states they release.
+    long settle = flushes != null && flushes.busy() ? SETTLE_POLL_NANOS : -1;
     if (nonEmpty.isEmpty()) {
-      return -1;
+      return settle;
     }
     long due = nonEmpty.iterator().next().firstNanos + options.flushNanos;
-    return Math.max(0, due - options.clock.getAsLong());
+    long wait = Math.max(0, due - options.clock.getAsLong());
+    return settle < 0 ? wait : Math.min(wait, settle);
   }
 
+  /** How often an idle input thread settles batches under way. */
+  private static final long SETTLE_POLL_NANOS = 20_000_000L;
+
   void idle() throws Exception {
+    if (flushes != null) {
+      flushes.settleReady(this::settled);
+    }
     flushAged(options.clock.getAsLong());
   }
 
@@ -131,7 +158,7 @@ final class WriteSession {
           .inStream(b.stream.displayName());
     }
     long size = (long) sizeBytes + StreamBuffer.RECORD_OVERHEAD;
-    if (bufferedBytes + size > options.bufferBytes) {
+    if (heldBytes() + size > options.bufferBytes) {
       relieveMemory(size);
     }
     boolean wasEmpty = b.isEmpty();
@@ -140,8 +167,9 @@ final class WriteSession {
       nonEmpty.add(b);
     }
     bufferedBytes += size;
-    if (bufferedBytes > stats.peakBufferedBytes) {
-      stats.peakBufferedBytes = bufferedBytes;
+    long held = heldBytes();
+    if (held > stats.peakBufferedBytes) {
+      stats.peakBufferedBytes = held;
     }
     b.received++;
     b.sinceState++;
@@ -212,6 +240,7 @@ final class WriteSession {
           complete(b);
         }
       }
+      settleAll();
       return;
     }
     List<String> incomplete = new ArrayList<>();
@@ -242,7 +271,7 @@ final class WriteSession {
    * Does nothing once the writer itself has failed.
    */
   void commitBeforeFailure() throws Exception {
-    if (writerFailed) {
+    if (writerFailed || (flushes != null && flushes.failed())) {
       return;
     }
     long buffered = 0;
@@ -268,6 +297,7 @@ final class WriteSession {
     while (!nonEmpty.isEmpty()) {
       flush(nonEmpty.iterator().next(), reason);
     }
+    settleAll();
     releaseStates();
     if (!pending.isEmpty()) {
       throw new IllegalStateException("states still pending with empty buffers");
@@ -281,19 +311,76 @@ final class WriteSession {
       return;
     }
     long bytes = b.bytes;
+    long first = b.firstSeq;
     ArrayList<StreamBuffer.Pending> records = b.drain();
     nonEmpty.remove(b);
     bufferedBytes -= bytes;
-    ensureOpen(b);
+    handOver(new ConcurrentFlushes.Job(b, records, first, bytes, reason, false));
+  }
+
+  /** Runs a job's writer calls here, or queues them on the pool. */
+  private void handOver(ConcurrentFlushes.Job job) throws Exception {
+    if (flushes != null) {
+      flushes.submit(job);
+      return;
+    }
     try {
-      writer.write(b.stream, new RecordBatch(records));
+      call(job);
     } catch (Throwable t) {
       writerFailed = true;
       throw t;
     }
-    b.committed += records.size();
-    stats.batch(reason, records.size());
+    settled(job);
+  }
+
+  /**
+   * The writer calls of a job, on the input thread or a pool thread: a stream's jobs never run at
+   * once (chained by {@link ConcurrentFlushes}), which also orders their reads of {@code opened}.
+   */
+  private void call(ConcurrentFlushes.Job job) throws Exception {
+    StreamBuffer b = job.buffer;
+    if (!b.opened) {
+      b.opened = true;
+      writer.open(b.stream);
+    }
+    if (job.records != null) {
+      writer.write(b.stream, new RecordBatch(job.records));
+    }
+    if (job.complete) {
+      writer.complete(b.stream);
+    }
+  }
+
+  /** A job's calls returned: count them and echo the states they release (input thread). */
+  private void settled(ConcurrentFlushes.Job job) throws Exception {
+    if (job.records != null) {
+      job.buffer.committed += job.records.size();
+      stats.batch(job.reason, job.records.size());
+    }
+    if (job.complete) {
+      stats.completed++;
+    }
     releaseStates();
+  }
+
+  /** Waits for every batch under way (concurrent writers). */
+  private void settleAll() throws Exception {
+    if (flushes != null) {
+      flushes.settleAll(this::settled);
+    }
+  }
+
+  /**
+   * Stops the pool after the calls under way returned, before the writer is closed; returns the
+   * failures of calls no one settled.
+   */
+  List<Throwable> stopFlushes() throws InterruptedException {
+    return flushes == null ? List.of() : flushes.stop();
+  }
+
+  /** Bytes buffered and in batches not yet committed. */
+  private long heldBytes() {
+    return flushes == null ? bufferedBytes : bufferedBytes + flushes.bytes();
   }
 
   private void flushAged(long now) throws Exception {
@@ -306,7 +393,10 @@ final class WriteSession {
     }
   }
 
-  /** Flushes the largest buffers until {@code incoming} more bytes leave half the budget free. */
+  /**
+   * Flushes the largest buffers until {@code incoming} more bytes leave half the budget free; with
+   * batches under way, then waits for them until {@code incoming} fits in the budget.
+   */
   private void relieveMemory(long incoming) throws Exception {
     StreamBuffer[] bySize = nonEmpty.toArray(new StreamBuffer[0]);
     Arrays.sort(bySize, Comparator.comparingLong((StreamBuffer s) -> s.bytes).reversed());
@@ -316,6 +406,9 @@ final class WriteSession {
         break;
       }
       flush(b, WriteStats.Reason.MEMORY);
+    }
+    while (flushes != null && flushes.busy() && heldBytes() + incoming > options.bufferBytes) {
+      flushes.settleOne(this::settled);
     }
   }
 
@@ -335,6 +428,9 @@ final class WriteSession {
       return;
     }
     long firstBuffered = nonEmpty.isEmpty() ? Long.MAX_VALUE : nonEmpty.iterator().next().firstSeq;
+    if (flushes != null) {
+      firstBuffered = Math.min(firstBuffered, flushes.oldestSeq());
+    }
     boolean echoed = false;
     while (!pending.isEmpty() && pending.peekFirst().barrier < firstBuffered) {
       PendingState released = pending.pollFirst();
@@ -349,28 +445,9 @@ final class WriteSession {
 
   // ---------------------------------------------------------------- writer calls
 
-  private void ensureOpen(StreamBuffer b) throws Exception {
-    if (!b.opened) {
-      b.opened = true;
-      try {
-        writer.open(b.stream);
-      } catch (Throwable t) {
-        writerFailed = true;
-        throw t;
-      }
-    }
-  }
-
   private void complete(StreamBuffer b) throws Exception {
-    ensureOpen(b);
     b.completed = true;
-    try {
-      writer.complete(b.stream);
-    } catch (Throwable t) {
-      writerFailed = true;
-      throw t;
-    }
-    stats.completed++;
+    handOver(new ConcurrentFlushes.Job(b, null, 0, 0, WriteStats.Reason.COMPLETE, true));
   }
 
   // ---------------------------------------------------------------- helpers
