@@ -6,18 +6,23 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one stdout writer of a concurrent read: each stream writes its lines into its own {@link
  * ProtocolOutput} (its own generator and commit/rollback buffer, never contended), which hands over
- * whole committed lines in chunks of about 64 KiB and at every STATE, status and end of stream; the
- * chunks wait in a bounded queue that this class's thread drains into the process's {@link
- * ProtocolOutput}. Each stream's lines keep their order (one producer per stream, one FIFO queue),
- * so a STATE still follows the records it covers; memory is bounded by the queue's depth plus one
- * buffer per stream.
+ * whole committed lines in chunks of about 256 KiB and at every STATE, status and end of stream;
+ * the chunks wait in a bounded queue that this class's thread drains into the process's {@link
+ * ProtocolOutput}, which writes them in whole 64 KiB blocks (a pipe's size) and flushes the rest as
+ * soon as the streams pause for a few milliseconds. Each stream's lines keep their order (one
+ * producer per stream, one FIFO queue), so a STATE still follows the records it covers; memory is
+ * bounded by the queue's depth plus one buffer per stream.
  */
 final class StreamChunks {
   private static final byte[] END = new byte[0];
+
+  /** How long the streams may pause before what is buffered is flushed. */
+  private static final long FLUSH_WAIT_MILLIS = 5;
 
   private final ProtocolOutput stdout;
   private final BlockingQueue<byte[]> queue;
@@ -40,25 +45,36 @@ final class StreamChunks {
   private void drain() {
     try {
       while (true) {
-        byte[] chunk = queue.take();
+        byte[] chunk = queue.poll(FLUSH_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        if (chunk == null) {
+          // the streams paused: what is buffered (a STATE, say) goes out now, not at the next chunk
+          write(null);
+          chunk = queue.take();
+        }
         if (chunk == END) {
-          stdout.flush();
+          write(null);
           return;
         }
-        if (failure != null) {
-          continue; // keep draining so no stream blocks on a queue nobody empties
-        }
-        try {
-          stdout.writeLines(chunk, 0, chunk.length);
-          if (queue.isEmpty()) {
-            stdout.flush(); // a STATE reaches the platform as soon as nothing else is waiting
-          }
-        } catch (RuntimeException e) {
-          failure = new IOException("cannot write to stdout", e);
-        }
+        write(chunk);
       }
     } catch (InterruptedException e) {
       failure = new InterruptedIOException("the stdout writer was interrupted");
+    }
+  }
+
+  /** Writes a chunk, or flushes ({@code null}); after a failure only keeps the queue moving. */
+  private void write(byte[] chunk) {
+    if (failure != null) {
+      return; // keep draining so no stream blocks on a queue nobody empties
+    }
+    try {
+      if (chunk == null) {
+        stdout.flush();
+      } else {
+        stdout.writeLines(chunk, 0, chunk.length);
+      }
+    } catch (RuntimeException e) {
+      failure = new IOException("cannot write to stdout", e);
     }
   }
 

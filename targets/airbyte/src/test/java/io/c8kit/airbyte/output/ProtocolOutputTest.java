@@ -101,6 +101,45 @@ class ProtocolOutputTest {
   }
 
   @Test
+  void chunksOfOtherOutputsGoOutInWholeBlocksAfterWhatIsBuffered() {
+    List<Integer> writes = new ArrayList<>();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    ProtocolOutput stdout =
+        new ProtocolOutput(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) {
+                writes.add(len);
+                all.write(b, off, len);
+              }
+            },
+            masker);
+    stdout.log(AirbyteLogMessage.Level.INFO, "first"); // buffered before the chunks
+    StringBuilder expected = new StringBuilder();
+    int n = 0;
+    for (int size : new int[] {100, 70_000, 300_000, 5, 65_536, 200_000}) {
+      String chunk = "{\"n\":" + n++ + ",\"pad\":\"" + "y".repeat(size) + "\"}\n";
+      byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+      stdout.writeLines(bytes, 0, bytes.length);
+      expected.append(chunk);
+    }
+    assertTrue(writes.stream().allMatch(len -> len % 65_536 == 0), writes.toString());
+    stdout.flush();
+    String written = all.toString(StandardCharsets.UTF_8);
+    int firstLine = written.indexOf('\n') + 1;
+    assertTrue(
+        written.substring(0, firstLine).contains("\"message\":\"first\""),
+        written.substring(0, firstLine));
+    assertEquals(expected.toString(), written.substring(firstLine));
+    assertTrue(writes.get(writes.size() - 1) < 65_536, "the rest goes out at the flush");
+  }
+
+  @Test
   void concurrentWritersProduceWholeLines() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     RecordSerializer<Integer> ser =
