@@ -1,11 +1,15 @@
 package io.c8kit.singer;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -21,14 +25,15 @@ import java.util.Map;
  * JSON text exactly as Python's {@code json.dumps} writes it, the way singer-python prints messages
  * ({@code ", "} and {@code ": "} separators, non-ASCII escaped as lower-case {@code \\uXXXX}) and
  * catalogs ({@code indent=2}); so a c8kit tap's lines are byte-identical to a Python tap's for the
- * same values and can be diffed against them.
+ * same values and can be diffed against them; floating-point numbers are written as Python's {@code
+ * repr} writes them ({@link PythonFloats}).
  */
 final class PythonJson {
   /**
    * Decimals as written: {@code 1.50} stays {@code 1.50}, like simplejson's {@code use_decimal}.
    */
   static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(new PythonNumbersFactory())
           .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
@@ -107,6 +112,48 @@ final class PythonJson {
   private static void pad(int depth, StringBuilder sb) {
     for (int i = 0; i < depth; i++) {
       sb.append("  ");
+    }
+  }
+
+  /**
+   * Creates {@link PythonNumbersGenerator}s: the factory method that picks the generator's class is
+   * Jackson's extension point for this.
+   */
+  private static final class PythonNumbersFactory extends JsonFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected JsonGenerator _createUTF8Generator(OutputStream out, IOContext ctxt) {
+      return _decorate(
+          new PythonNumbersGenerator(ctxt, _generatorFeatures, _objectCodec, out, _quoteChar));
+    }
+  }
+
+  /**
+   * Writes doubles and floats as Python's {@code repr} does ({@code 1e+16}, not {@code 1.0E16}).
+   */
+  private static final class PythonNumbersGenerator extends UTF8JsonGenerator {
+    PythonNumbersGenerator(
+        IOContext ctxt, int features, ObjectCodec codec, OutputStream out, char quote) {
+      super(ctxt, features, codec, out, quote);
+    }
+
+    @Override
+    public void writeNumber(double value) throws IOException {
+      if (Double.isNaN(value) || Double.isInfinite(value)) {
+        super.writeNumber(value); // not JSON; the writers never pass these (they write null)
+      } else {
+        writeNumber(PythonFloats.repr(value));
+      }
+    }
+
+    @Override
+    public void writeNumber(float value) throws IOException {
+      if (Float.isNaN(value) || Float.isInfinite(value)) {
+        super.writeNumber(value);
+      } else {
+        writeNumber(PythonFloats.repr(value));
+      }
     }
   }
 
