@@ -47,6 +47,7 @@ public class JdbcSyncWriter implements SyncWriter {
   // Filled by the constructor and only read afterwards, so calls on several threads may share it.
   private final Map<Key, Target> targets = new HashMap<>();
   private final ConnectionPool connections;
+  private final Object openLock = new Object();
 
   /**
    * Plans the tables of every stream of {@code context}; connects at the first stream opened.
@@ -146,7 +147,12 @@ public class JdbcSyncWriter implements SyncWriter {
 
   private void openOn(Connection c, Target t) throws Exception {
     if (!t.opened) {
-      inTransaction(c, () -> t.writeTo = tables.open(c, t.plan));
+      // One stream's DDL at a time: streams of one new namespace would race to create its schema
+      // (PostgreSQL's IF NOT EXISTS does not stop a concurrent creator: the loser fails on a
+      // duplicate key). Opening happens once per stream, so nothing measurable waits here.
+      synchronized (openLock) {
+        inTransaction(c, () -> t.writeTo = tables.open(c, t.plan));
+      }
       t.opened = true;
     }
   }

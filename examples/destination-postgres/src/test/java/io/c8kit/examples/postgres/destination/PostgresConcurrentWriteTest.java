@@ -30,10 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The shared JDBC writer in the PostgreSQL dialect with calls for several streams running at once,
  * as the write engine makes them up to the writer's concurrency: more streams than connections,
- * each stream on its own thread, every round of batches started together. Every row arrives, each
- * stream's raw ids increase in insertion order (the dedup stream keeps its last version of every
- * key by them), the overwrite stream is swapped in, and no more connections than {@code
- * concurrency()} are ever opened.
+ * each stream on its own thread, every round of batches started together, three streams opened at
+ * once in a namespace that does not exist yet. Every row arrives, each stream's raw ids increase in
+ * insertion order (the dedup stream keeps its last version of every key by them), the overwrite
+ * stream is swapped in, and no more connections than {@code concurrency()} are ever opened.
  */
 class PostgresConcurrentWriteTest {
   private static final String SCHEMA =
@@ -53,12 +53,18 @@ class PostgresConcurrentWriteTest {
   @AfterAll
   static void tearDown() throws Exception {
     if (pg != null) {
+      for (boolean useCopy : new boolean[] {true, false}) {
+        pg.sql("DROP SCHEMA IF EXISTS \"" + pg.schema() + "_ns_" + useCopy + "\" CASCADE");
+      }
       pg.close();
     }
   }
 
-  /** s0..s3 append, s4 append_dedup on id (each round rewrites the same ids), s5 overwrite. */
-  private static DestinationStream stream(String prefix, int i) throws Exception {
+  /**
+   * s0..s3 append, s4 append_dedup on id (each round rewrites the same ids), s5 overwrite; s0..s2
+   * in the namespace {@code namespace}, which does not exist yet, the others in the default schema.
+   */
+  private static DestinationStream stream(String prefix, String namespace, int i) throws Exception {
     ObjectNode schema = (ObjectNode) Protocol.mapper().readTree(SCHEMA);
     DestinationSyncMode mode =
         i == 4
@@ -66,7 +72,7 @@ class PostgresConcurrentWriteTest {
             : i == 5 ? DestinationSyncMode.OVERWRITE : DestinationSyncMode.APPEND;
     return new DestinationStream(
         prefix + i,
-        null,
+        i < 3 ? namespace : null,
         schema,
         i == 4 ? SyncMode.INCREMENTAL : SyncMode.FULL_REFRESH,
         mode,
@@ -99,6 +105,7 @@ class PostgresConcurrentWriteTest {
       boolean useCopy) throws Exception {
     String prefix = "c" + useCopy + "_";
     String application = "c8k_conc_" + pg.schema() + "_" + useCopy;
+    String namespace = pg.schema() + "_ns_" + useCopy;
     PostgresDestination.Config config =
         new PostgresDestination.Config(
             pg.host(),
@@ -112,7 +119,7 @@ class PostgresConcurrentWriteTest {
             useCopy);
     List<DestinationStream> streams = new ArrayList<>();
     for (int i = 0; i < STREAMS; i++) {
-      streams.add(stream(prefix, i));
+      streams.add(stream(prefix, namespace, i));
     }
     AtomicInteger opened = new AtomicInteger();
     ConnectionFactory counting =
@@ -165,7 +172,7 @@ class PostgresConcurrentWriteTest {
       writer.close();
     }
     for (int i = 0; i < STREAMS; i++) {
-      String table = "\"" + prefix + i + "\"";
+      String table = (i < 3 ? "\"" + namespace + "\"." : "") + "\"" + prefix + i + "\"";
       List<List<String>> rows =
           pg.rows("SELECT id, v, tags::text, _airbyte_raw_id FROM " + table + " ORDER BY id");
       int expected = i == 4 ? BATCH : ROUNDS * BATCH;
