@@ -1,6 +1,7 @@
 package io.c8kit.examples.postgres.destination;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -106,17 +108,7 @@ class PostgresConcurrentWriteTest {
     String prefix = "c" + useCopy + "_";
     String application = "c8k_conc_" + pg.schema() + "_" + useCopy;
     String namespace = pg.schema() + "_ns_" + useCopy;
-    PostgresDestination.Config config =
-        new PostgresDestination.Config(
-            pg.host(),
-            pg.port(),
-            pg.database(),
-            pg.schema(),
-            pg.user(),
-            Optional.of(pg.password()),
-            Optional.empty(),
-            Optional.of("ApplicationName=" + application),
-            useCopy);
+    PostgresDestination.Config config = config(application, useCopy);
     List<DestinationStream> streams = new ArrayList<>();
     for (int i = 0; i < STREAMS; i++) {
       streams.add(stream(prefix, namespace, i));
@@ -200,6 +192,59 @@ class PostgresConcurrentWriteTest {
       assertTrue(System.nanoTime() < deadline, "close() closes every connection");
       Thread.sleep(20);
     }
+  }
+
+  private static PostgresDestination.Config config(String application, boolean useCopy) {
+    return new PostgresDestination.Config(
+        pg.host(),
+        pg.port(),
+        pg.database(),
+        pg.schema(),
+        pg.user(),
+        Optional.of(pg.password()),
+        Optional.empty(),
+        Optional.of("ApplicationName=" + application),
+        useCopy);
+  }
+
+  /**
+   * A connection the server dropped fails its call and is not handed to the next one: that call
+   * opens a new connection and the stream goes on.
+   */
+  @Test
+  void aConnectionTheServerDroppedIsReplacedByANewOne() throws Exception {
+    String application = "c8k_conc_" + pg.schema() + "_dropped";
+    PostgresDestination.Config config = config(application, true);
+    DestinationStream stream = stream("dropped_", null, 0);
+    AtomicInteger opened = new AtomicInteger();
+    try (JdbcSyncWriter writer =
+        new JdbcSyncWriter(
+            () -> {
+              opened.incrementAndGet();
+              return PgConnections.open(config);
+            },
+            PostgresDestination.dialect(config),
+            () -> List.of(stream))) {
+      writer.write(stream, batch(0, 0));
+      pg.sql(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+              + application
+              + "'");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (backends(application) > 0) {
+        assertTrue(System.nanoTime() < deadline, "the backend should end");
+        Thread.sleep(20);
+      }
+      assertThrows(Exception.class, () -> writer.write(stream, batch(0, 1)));
+      writer.write(stream, batch(0, 2));
+      writer.complete(stream);
+      assertEquals(2, opened.get());
+      assertEquals(1, backends(application), "the dropped connection is not kept");
+    }
+    List<List<String>> ids = pg.rows("SELECT min(id), max(id), count(*) FROM \"dropped_0\"");
+    // round 1 failed: the rows of rounds 0 and 2
+    assertEquals(
+        List.of(List.of("0", String.valueOf(3 * BATCH - 1), String.valueOf(2 * BATCH))), ids);
   }
 
   private static String stagingTables(String prefix) {
