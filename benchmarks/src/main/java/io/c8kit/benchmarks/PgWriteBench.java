@@ -1,12 +1,6 @@
 package io.c8kit.benchmarks;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.c8kit.benchmarks.synthetic.BenchSource.Row;
-import io.c8kit.benchmarks.synthetic.Rows;
-import io.c8kit.destination.DestinationRecord;
 import io.c8kit.destination.DestinationStream;
 import io.c8kit.destination.SyncWriter;
 import io.c8kit.protocol.DestinationSyncMode;
@@ -14,8 +8,6 @@ import io.c8kit.protocol.Protocol;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.runtime.DestinationConnector;
 import io.c8kit.runtime.DestinationDefinition;
-import io.c8kit.runtime.write.RawRecordBatch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -25,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,8 +44,6 @@ import java.util.concurrent.Future;
  * background processes over the run).
  */
 public final class PgWriteBench {
-  private static final JsonFactory JSON = Protocol.mapper().getFactory();
-
   private PgWriteBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -64,9 +53,9 @@ public final class PgWriteBench {
     int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     List<String> modes = List.of((args.length > 4 ? args[4] : "seq,conc").split(","));
     Map<String, String> pg = settings();
-    List<Batch> batches = new ArrayList<>();
+    List<RawRowBatch> batches = new ArrayList<>();
     for (int from = 0; from < perStream; from += batchSize) {
-      batches.add(Batch.of(from + 1, Math.min(batchSize, perStream - from)));
+      batches.add(RawRowBatch.of(from + 1, Math.min(batchSize, perStream - from)));
     }
     System.err.printf(
         "pgwrite: %d streams x %,d records, batches of %,d, %d runs of %s%n",
@@ -110,7 +99,7 @@ public final class PgWriteBench {
 
   /** One measured write: {wall s, client CPU s, server CPU s, total CPU s}. */
   private static double[] runOnce(
-      Map<String, String> pg, String mode, int run, int streamCount, List<Batch> batches)
+      Map<String, String> pg, String mode, int run, int streamCount, List<RawRowBatch> batches)
       throws Exception {
     String schema = "c8k_pgwrite_" + mode + "_" + (run < 0 ? "warmup" : run);
     String application = schema + "_" + ProcessHandle.current().pid();
@@ -159,7 +148,7 @@ public final class PgWriteBench {
     long backendTicks;
     try {
       if (mode.equals("seq")) {
-        for (Batch b : batches) {
+        for (RawRowBatch b : batches) {
           for (DestinationStream s : streams) {
             writer.write(s, b);
           }
@@ -175,7 +164,7 @@ public final class PgWriteBench {
             done.add(
                 threads.submit(
                     () -> {
-                      for (Batch b : batches) {
+                      for (RawRowBatch b : batches) {
                         writer.write(s, b);
                       }
                       writer.complete(s);
@@ -202,7 +191,7 @@ public final class PgWriteBench {
     }
     double serverCpu = (backendTicks + backgroundTicks) / 100.0; // USER_HZ is 100 on Linux
     int written = 0;
-    for (Batch b : batches) {
+    for (RawRowBatch b : batches) {
       written += b.size();
     }
     for (DestinationStream s : streams) {
@@ -214,83 +203,6 @@ public final class PgWriteBench {
     sql(pg, "DROP SCHEMA " + schema + " CASCADE");
     double client = cpuNanos / 1e9;
     return new double[] {wallNanos / 1e9, client, serverCpu, client + serverCpu};
-  }
-
-  /** One batch of raw record bytes, as the write engine hands them to a writer. */
-  static final class Batch extends AbstractList<DestinationRecord> implements RawRecordBatch {
-    private final byte[][] data;
-
-    private Batch(byte[][] data) {
-      this.data = data;
-    }
-
-    static Batch of(long firstId, int count) throws IOException {
-      byte[][] data = new byte[count][];
-      ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-      for (int i = 0; i < count; i++) {
-        out.reset();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-          write(g, Rows.row(firstId + i));
-        }
-        data[i] = out.toByteArray();
-      }
-      return new Batch(data);
-    }
-
-    /** The source's field names (snake case), as in the benchmark source's stream schema. */
-    private static void write(JsonGenerator g, Row r) throws IOException {
-      g.writeStartObject();
-      g.writeNumberField("id", r.id());
-      g.writeStringField("name", r.name());
-      g.writeStringField("email", r.email());
-      g.writeNumberField("age", r.age());
-      g.writeNumberField("score", r.score());
-      g.writeBooleanField("active", r.active());
-      g.writeNumberField("balance", r.balance());
-      g.writeArrayFieldStart("tags");
-      for (String t : r.tags()) {
-        g.writeString(t);
-      }
-      g.writeEndArray();
-      g.writeObjectFieldStart("address");
-      g.writeStringField("street", r.address().street());
-      g.writeStringField("city", r.address().city());
-      g.writeStringField("postal_code", r.address().postalCode());
-      g.writeStringField("country", r.address().country());
-      g.writeEndObject();
-      g.writeStringField("created_at", r.createdAt().toString());
-      g.writeEndObject();
-    }
-
-    @Override
-    public int size() {
-      return data.length;
-    }
-
-    @Override
-    public byte[] dataBytes(int index) {
-      return data[index];
-    }
-
-    @Override
-    public long emittedAt(int index) {
-      return 1_700_000_000_000L;
-    }
-
-    @Override
-    public ObjectNode meta(int index) {
-      return null;
-    }
-
-    @Override
-    public DestinationRecord get(int index) {
-      try {
-        JsonNode tree = Protocol.mapper().readTree(data[index]);
-        return new DestinationRecord((ObjectNode) tree, emittedAt(index), null, data[index].length);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   /** The {@code C8KIT_PG_*} settings: the environment's, else scripts/postgres-up.sh's file. */
