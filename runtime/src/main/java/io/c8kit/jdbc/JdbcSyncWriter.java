@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The shared SQL destination: one typed table per stream over one JDBC connection, in a {@link
- * SqlDialect}.
+ * The shared SQL destination: one typed table per stream, in a {@link SqlDialect}, over one JDBC
+ * connection, or one per stream being written at once where the dialect allows several ({@link
+ * #concurrency}).
  *
  * <ul>
  *   <li>Tables and columns are planned by {@link TablePlanner} (sanitized, collision-free names;
@@ -41,11 +42,12 @@ import java.util.Objects;
  * inserts (or the dialect's {@link RowLoader}) {@code RowInserter}'s.
  */
 public class JdbcSyncWriter implements SyncWriter {
-  private final ConnectionFactory connections;
   private final SqlDialect dialect;
   private final TableLifecycle tables;
+  // Filled by the constructor and only read afterwards, so calls on several threads may share it.
   private final Map<Key, Target> targets = new HashMap<>();
-  private Connection connection;
+  private final ConnectionPool connections;
+  private final Object openLock = new Object();
 
   /**
    * Plans the tables of every stream of {@code context}; connects at the first stream opened.
@@ -54,16 +56,18 @@ public class JdbcSyncWriter implements SyncWriter {
    *     its schema
    */
   public JdbcSyncWriter(ConnectionFactory connections, SqlDialect dialect, WriteContext context) {
-    this.connections = Objects.requireNonNull(connections, "connections");
+    Objects.requireNonNull(connections, "connections");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.tables = new TableLifecycle(dialect);
-    RawIds rawIds = new RawIds();
+    this.connections = new ConnectionPool(connections, dialect, dialect.maxConcurrentStreams());
     for (StreamTable t : TablePlanner.plan(context.streams(), dialect)) {
       targets.put(
           Key.of(t.stream()),
           new Target(
               t,
-              new RowEncoder(t, rawIds, dialect.bindsTimestampText()),
+              // One id generator per stream: its ids increase (the dedup tie-break needs no more),
+              // and streams written at once do not contend for one.
+              new RowEncoder(t, new RawIds(), dialect.bindsTimestampText()),
               new RowInserter(dialect, t)));
     }
   }
@@ -77,36 +81,21 @@ public class JdbcSyncWriter implements SyncWriter {
     return dialect;
   }
 
-  /** The writer's connection (opened and configured on first use). */
-  protected Connection connection() throws SQLException {
-    if (connection == null) {
-      Connection c = connections.open();
-      try {
-        c.setAutoCommit(true);
-        dialect.configure(c);
-        c.setAutoCommit(false);
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.close();
-        } catch (SQLException closing) {
-          e.addSuppressed(closing);
-        }
-        throw e;
-      }
-      connection = c;
-    }
-    return connection;
+  /**
+   * The dialect's {@link SqlDialect#maxConcurrentStreams}: calls for that many streams may run at
+   * once, each on a connection of its own (opened only when no idle one is left).
+   */
+  @Override
+  public int concurrency() {
+    return dialect.maxConcurrentStreams();
   }
 
   @Override
   public void open(DestinationStream stream) throws Exception {
     Target t = target(stream);
-    if (t.opened) {
-      return;
+    if (!t.opened) {
+      onConnection(t, c -> openOn(c, t));
     }
-    Connection c = connection();
-    inTransaction(c, () -> t.writeTo = tables.open(c, t.plan));
-    t.opened = true;
   }
 
   @Override
@@ -115,20 +104,26 @@ public class JdbcSyncWriter implements SyncWriter {
       return;
     }
     Target t = target(stream);
-    open(stream);
-    Connection c = connection();
-    OffsetDateTime loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
-    inTransaction(c, () -> t.inserter.insert(c, t.writeTo, t.encoder.rows(batch, loadedAt)));
+    onConnection(
+        t,
+        c -> {
+          openOn(c, t);
+          OffsetDateTime loadedAt = OffsetDateTime.now(ZoneOffset.UTC);
+          inTransaction(c, () -> t.inserter.insert(c, t.writeTo, t.encoder.rows(batch, loadedAt)));
+        });
   }
 
   @Override
   public void complete(DestinationStream stream) throws Exception {
     Target t = target(stream);
-    open(stream);
-    t.inserter.closeStatements();
-    Connection c = connection();
-    inTransaction(c, () -> tables.complete(c, t.plan, t.writeTo));
-    t.writeTo = t.plan.table();
+    onConnection(
+        t,
+        c -> {
+          openOn(c, t);
+          t.inserter.closeStatements();
+          inTransaction(c, () -> tables.complete(c, t.plan, t.writeTo));
+          t.writeTo = t.plan.table();
+        });
   }
 
   @Override
@@ -138,24 +133,46 @@ public class JdbcSyncWriter implements SyncWriter {
       try {
         t.inserter.closeStatements();
       } catch (SQLException e) {
-        failure = add(failure, e);
+        failure = ConnectionPool.add(failure, e);
       }
     }
-    if (connection != null) {
-      try {
-        connection.rollback(); // nothing uncommitted should remain; never leave a half batch
-      } catch (SQLException e) {
-        failure = add(failure, e);
-      }
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        failure = add(failure, e);
-      }
-      connection = null;
+    Exception closing = connections.close();
+    if (closing != null) {
+      failure = ConnectionPool.add(failure, closing);
     }
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  private void openOn(Connection c, Target t) throws Exception {
+    if (!t.opened) {
+      // One stream's DDL at a time: streams of one new namespace would race to create its schema
+      // (PostgreSQL's IF NOT EXISTS does not stop a concurrent creator: the loser fails on a
+      // duplicate key). Opening happens once per stream, so nothing measurable waits here.
+      synchronized (openLock) {
+        inTransaction(c, () -> t.writeTo = tables.open(c, t.plan));
+      }
+      t.opened = true;
+    }
+  }
+
+  /**
+   * Runs one call's work on a borrowed connection, the stream's last one if it is idle. The pool's
+   * lock also orders the stream's state: a call for the stream starts after the previous one gave
+   * its connection back, whichever threads they ran on.
+   */
+  private void onConnection(Target t, ConnectionWork work) throws Exception {
+    Connection c = connections.borrow(t.lastConnection);
+    Throwable failure = null;
+    try {
+      work.run(c);
+    } catch (Exception | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      t.lastConnection = c;
+      connections.release(c, failure);
     }
   }
 
@@ -172,6 +189,10 @@ public class JdbcSyncWriter implements SyncWriter {
     void run() throws Exception;
   }
 
+  private interface ConnectionWork {
+    void run(Connection c) throws Exception;
+  }
+
   /** One transaction per step, so a failed step leaves the tables as the last committed one did. */
   private static void inTransaction(Connection c, SqlWork work) throws Exception {
     try {
@@ -185,14 +206,6 @@ public class JdbcSyncWriter implements SyncWriter {
       }
       throw e;
     }
-  }
-
-  private static Exception add(Exception first, Exception next) {
-    if (first == null) {
-      return next;
-    }
-    first.addSuppressed(next);
-    return first;
   }
 
   private record Key(String namespace, String name) {
@@ -222,6 +235,8 @@ public class JdbcSyncWriter implements SyncWriter {
     final RowInserter inserter;
     boolean opened;
     TableName writeTo;
+    // The connection of the stream's last call: its statements are prepared there.
+    Connection lastConnection;
 
     Target(StreamTable plan, RowEncoder encoder, RowInserter inserter) {
       this.plan = plan;

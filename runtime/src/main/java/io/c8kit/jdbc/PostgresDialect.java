@@ -35,7 +35,8 @@ import java.util.StringJoiner;
  * and JSON values are sent as text with a cast in the statement, so the dialect needs no driver
  * classes. PostgreSQL text cannot hold NUL characters: they are removed from strings and JSON.
  * Multi-row {@code VALUES} inserts (up to 65,535 parameters per statement); a {@code COPY} loader
- * can be plugged in through {@link #withRowLoader}.
+ * can be plugged in through {@link #withRowLoader}. Up to four streams are written at once, each
+ * over its own connection.
  */
 public final class PostgresDialect implements SqlDialect {
   /** NAMEDATALEN - 1. */
@@ -43,6 +44,18 @@ public final class PostgresDialect implements SqlDialect {
 
   private static final int MAX_PARAMETERS = 65_535;
   private static final int MAX_ROWS_PER_INSERT = 1_000;
+
+  /**
+   * Streams loaded at once, each on its own connection and server backend. A backend parsing a
+   * batch (COPY or INSERTs: type input, JSONB, the table's indexes) keeps about one server core
+   * busy while the connector encodes the next rows on another, so a few streams at once overlap the
+   * two sides and use a small server's cores; past about 4 the client's own encoding, the WAL and
+   * the server's cores are the limit and more connections only add backends (a few MB each, out of
+   * the server's {@code max_connections}, 100 by default). The operator lowers it with {@code
+   * C8KIT_WRITE_CONCURRENCY}.
+   */
+  static final int MAX_CONCURRENT_STREAMS = 4;
+
   private static final Set<String> SYSTEM_COLUMNS =
       Set.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid", "oid");
 
@@ -278,6 +291,11 @@ public final class PostgresDialect implements SqlDialect {
       p.add('"' + key.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
     }
     return "(" + quotedColumn + " #>> '" + p.toString().replace("'", "''") + "')";
+  }
+
+  @Override
+  public int maxConcurrentStreams() {
+    return MAX_CONCURRENT_STREAMS;
   }
 
   @Override

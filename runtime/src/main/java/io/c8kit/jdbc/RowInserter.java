@@ -10,7 +10,8 @@ import java.util.List;
  * Puts one stream's encoded rows into its table inside the caller's transaction, through the
  * dialect's {@link RowLoader} when it has one, else through prepared INSERTs of several rows each
  * (as many as the dialect allows) and JDBC batches of single rows for the rest; it keeps the
- * statements prepared between batches because preparing them costs more than small batches do.
+ * statements prepared between batches (while the stream's calls stay on one connection) because
+ * preparing them costs more than small batches do. Calls for one stream never overlap.
  */
 final class RowInserter {
   private static final int JDBC_BATCH = 1_000;
@@ -19,6 +20,7 @@ final class RowInserter {
   private final List<Column> columns;
   private final Object[] row;
   private TableName preparedFor;
+  private Connection preparedOn;
   private PreparedStatement single;
   private PreparedStatement multi;
 
@@ -40,10 +42,14 @@ final class RowInserter {
       return;
     }
     // Identity, not equals: the tables are the plan's instances, and a record's equals would cost
-    // its bootstrap at start-up (benchmarks/FINDINGS.md, finding 7).
-    if (table != preparedFor) {
+    // its bootstrap at start-up (benchmarks/FINDINGS.md, finding 7). A statement belongs to the
+    // connection that prepared it: a call on another one (several streams written at once) prepares
+    // again there. The old connection may be closed (closing its statements then does nothing) or
+    // busy with another stream's call (JDBC connections are safe for that).
+    if (table != preparedFor || c != preparedOn) {
       closeStatements();
       preparedFor = table;
+      preparedOn = c;
     }
     int width = row.length;
     int size = rows.size();
@@ -106,6 +112,7 @@ final class RowInserter {
     single = null;
     multi = null;
     preparedFor = null;
+    preparedOn = null;
     if (failure != null) {
       throw failure;
     }

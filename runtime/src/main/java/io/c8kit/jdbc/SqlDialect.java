@@ -220,6 +220,16 @@ public interface SqlDialect {
 
   // ------------------------------------------------------------------ connection
 
+  /**
+   * How many streams the writer may load at once, each over a connection of its own (the writer's
+   * {@link JdbcSyncWriter#concurrency()}; the operator can lower it with {@code
+   * C8KIT_WRITE_CONCURRENCY}). 1, the default, means one connection and one call at a time, right
+   * for a database that takes one writer at a time.
+   */
+  default int maxConcurrentStreams() {
+    return 1;
+  }
+
   /** Prepares a new connection (pragmas, session settings); called in auto-commit mode. */
   default void configure(Connection connection) throws SQLException {}
 

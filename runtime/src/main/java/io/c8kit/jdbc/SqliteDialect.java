@@ -173,6 +173,15 @@ public final class SqliteDialect implements SqlDialect {
     return "json_extract(" + quotedColumn + ", '" + p.toString().replace("'", "''") + "')";
   }
 
+  /**
+   * 1: SQLite lets one connection write a database file at a time, so a second stream's transaction
+   * would only wait for the first one's lock.
+   */
+  @Override
+  public int maxConcurrentStreams() {
+    return 1;
+  }
+
   @Override
   public void configure(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
