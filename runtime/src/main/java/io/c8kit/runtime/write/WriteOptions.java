@@ -141,12 +141,16 @@ final class WriteOptions {
   }
 
   /**
-   * How many streams' batches to write at once: the writer's limit, lowered by the operator's, and
-   * never more than there are streams.
+   * How many streams' batches to write at once: never more than the writer allows or than there are
+   * streams; the operator's setting if given, else no more than there are processors. Encoding
+   * batches is CPU work, and with the database on the same machine more writing threads than cores
+   * cost CPU for nothing (benchmarks/results/wconc.md: on 2 vCPUs, 4 threads gained no wall time
+   * for +35-55 % CPU, 2 threads 1.2x wall); an operator whose database is elsewhere may raise it to
+   * the writer's limit.
    */
-  int threads(int writerAllows, int streams) {
+  int threads(int writerAllows, int streams, int processors) {
     int n = Math.max(1, Math.min(writerAllows, streams));
-    return concurrency > 0 ? Math.min(n, concurrency) : n;
+    return Math.max(1, Math.min(n, concurrency > 0 ? concurrency : processors));
   }
 
   private static long seconds(double s) {

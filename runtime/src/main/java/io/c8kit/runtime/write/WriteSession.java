@@ -73,7 +73,9 @@ final class WriteSession {
       streams.add(b);
       byKey.put(StreamKey.of(b.stream.namespace(), b.stream.name()), b);
     }
-    int threads = options.threads(writer.concurrency(), streams.size());
+    int threads =
+        options.threads(
+            writer.concurrency(), streams.size(), Runtime.getRuntime().availableProcessors());
     this.flushes = threads > 1 ? new ConcurrentFlushes(threads, this::call) : null;
   }
 

@@ -132,7 +132,8 @@ class WriteEngineConcurrencyTest {
         null,
         catalog(configured.toArray(String[]::new)),
         new Output(),
-        options);
+        // the operator's setting, so that the pool has these threads whatever the processors
+        options.withConcurrency(writer.threads));
   }
 
   private static byte[] data(long i) {
@@ -321,15 +322,18 @@ class WriteEngineConcurrencyTest {
   }
 
   @Test
-  void theOperatorCanOnlyLowerTheWritersConcurrency() {
+  void theProcessorsBoundTheDefaultAndTheWriterBoundsTheOperator() {
     Properties none = new Properties();
     WriteOptions unset = WriteOptions.from(none, Map.of());
-    assertEquals(4, unset.threads(4, 10));
-    assertEquals(3, unset.threads(4, 3), "never more threads than streams");
-    assertEquals(1, unset.threads(1, 10));
+    assertEquals(4, unset.threads(4, 10, 8));
+    assertEquals(2, unset.threads(4, 10, 2), "by default no more threads than processors");
+    assertEquals(3, unset.threads(4, 3, 8), "never more threads than streams");
+    assertEquals(1, unset.threads(1, 10, 8));
     WriteOptions two = WriteOptions.from(none, Map.of(WriteOptions.CONCURRENCY, "2"));
-    assertEquals(2, two.threads(4, 10));
-    assertEquals(1, two.threads(1, 10), "the operator cannot raise a writer's limit");
+    assertEquals(2, two.threads(4, 10, 8));
+    assertEquals(1, two.threads(1, 10, 8), "the operator cannot raise a writer's limit");
+    WriteOptions eight = WriteOptions.from(none, Map.of(WriteOptions.CONCURRENCY, "8"));
+    assertEquals(4, eight.threads(4, 10, 2), "the operator may go past the processors");
     ConfigException bad =
         assertThrows(
             ConfigException.class,
