@@ -145,7 +145,7 @@ final class WriteOptions {
    * streams; the operator's setting if given, else no more than there are processors. Encoding
    * batches is CPU work, and with the database on the same machine more writing threads than cores
    * cost CPU for nothing (benchmarks/results/wconc.md: on 2 vCPUs, 4 threads gained no wall time
-   * for +35-55 % CPU, 2 threads 1.2x wall); an operator whose database is elsewhere may raise it to
+   * for +34-78 % CPU, 2 threads 1.2x wall); an operator whose database is elsewhere may raise it to
    * the writer's limit.
    */
   int threads(int writerAllows, int streams, int processors) {
