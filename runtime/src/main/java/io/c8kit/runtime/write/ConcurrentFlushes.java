@@ -63,6 +63,9 @@ final class ConcurrentFlushes {
     }
   }
 
+  /** How long an interrupted stop waits for the interrupted writer calls. */
+  private static final long STOP_WAIT_SECONDS = 10;
+
   private final ExecutorService pool;
   private final Calls calls;
   private final LinkedBlockingQueue<Job> done = new LinkedBlockingQueue<>();
@@ -187,13 +190,24 @@ final class ConcurrentFlushes {
 
   /**
    * Stops handing jobs to the writer and waits for the calls under way to return (so that the
-   * writer is closed only after them); returns the failures that were not settled.
+   * writer is closed only after them); returns the failures that were not settled. With {@code
+   * interrupt} (the run itself was interrupted), or when interrupted while waiting, it interrupts
+   * the calls and waits {@value #STOP_WAIT_SECONDS} s at most for them.
    */
-  List<Throwable> stop() throws InterruptedException {
+  List<Throwable> stop(boolean interrupt) {
     stopped = true;
-    pool.shutdown();
-    while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-      // a writer call is still running: the writer must not be closed under it
+    if (interrupt) {
+      interruptCalls();
+    } else {
+      pool.shutdown();
+      try {
+        while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+          // a writer call is still running: the writer must not be closed under it
+        }
+      } catch (InterruptedException e) {
+        interruptCalls();
+        Thread.currentThread().interrupt();
+      }
     }
     List<Throwable> failures = new ArrayList<>();
     for (Job job = done.poll(); job != null; job = done.poll()) {
@@ -203,6 +217,15 @@ final class ConcurrentFlushes {
       }
     }
     return failures;
+  }
+
+  private void interruptCalls() {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException again) {
+      Thread.currentThread().interrupt(); // already stopping
+    }
   }
 
   private static void rethrow(Throwable failure) throws Exception {

@@ -142,8 +142,14 @@ public final class WriteRun implements WriteInput {
     return session.stats;
   }
 
+  private static boolean interrupted(Throwable failure) {
+    return failure instanceof InterruptedException
+        || failure instanceof java.io.InterruptedIOException;
+  }
+
   private void commitBeforeFailure(Throwable failure) {
-    if (failure instanceof Exception) {
+    if (failure instanceof Exception && !(interrupted(failure) && session.concurrent())) {
+      // (an interrupted concurrent run stops: its calls under way may be the ones that hang)
       try {
         session.commitBeforeFailure();
       } catch (Throwable committing) {
@@ -160,7 +166,7 @@ public final class WriteRun implements WriteInput {
     closed = true;
     // The writer is closed only after every call under way on the pool has returned. Calls that
     // failed unsettled belong to a failed run (a finished one settled them all).
-    for (Throwable t : session.stopFlushes()) {
+    for (Throwable t : session.stopFlushes(interrupted(failure))) {
       if (failure != null) {
         failure.addSuppressed(t);
       }

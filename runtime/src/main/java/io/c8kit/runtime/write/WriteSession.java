@@ -373,11 +373,11 @@ final class WriteSession {
   }
 
   /**
-   * Stops the pool after the calls under way returned, before the writer is closed; returns the
-   * failures of calls no one settled.
+   * Stops the pool after the calls under way returned (interrupting them when the run was
+   * interrupted), before the writer is closed; returns the failures of calls no one settled.
    */
-  List<Throwable> stopFlushes() throws InterruptedException {
-    return flushes == null ? List.of() : flushes.stop();
+  List<Throwable> stopFlushes(boolean interrupt) {
+    return flushes == null ? List.of() : flushes.stop(interrupt);
   }
 
   /** Bytes buffered and in batches not yet committed. */

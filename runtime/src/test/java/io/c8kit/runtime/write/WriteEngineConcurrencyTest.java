@@ -284,28 +284,34 @@ class WriteEngineConcurrencyTest {
   @Test
   void aFailingCallStopsTheRunAndTheWriterClosesAfterTheCallsUnderWay() throws Exception {
     CountDownLatch aFailed = new CountDownLatch(1);
+    CountDownLatch bStarted = new CountDownLatch(1);
     ConcurrentWriter writer =
         new ConcurrentWriter(timeline, 2) {
           @Override
           void beforeWrite(DestinationStream stream, List<DestinationRecord> batch)
               throws Exception {
             if (stream.name().equals("a")) {
+              await(bStarted, "b's first write never started");
               aFailed.countDown();
               throw new java.sql.SQLException("disk full");
             }
-            // b's call is still running when a's failure reaches the input thread
-            await(aFailed, "a never failed");
-            Thread.sleep(200);
+            if (batch.get(0).data().path("i").asLong() == 1) {
+              // b's first call is still running when a's failure reaches the input thread
+              bStarted.countDown();
+              await(aFailed, "a never failed");
+              Thread.sleep(200);
+            }
           }
         };
     WriteRun run = open(writer, options(1, 1 << 30, 3600, 1L << 30), "a", "b");
-    run.record(null, "b", data(1), 1L, null, 7, 1);
-    run.record(null, "a", data(2), 1L, null, 7, 2);
-    run.state(null, null, "G", 3);
     Exception failure =
         assertThrows(
             java.sql.SQLException.class,
             () -> {
+              // a's failure may reach the input thread at any of these calls
+              run.record(null, "b", data(1), 1L, null, 7, 1);
+              run.record(null, "a", data(2), 1L, null, 7, 2);
+              run.state(null, null, "G", 3);
               for (int i = 3; i < 1_000_000; i++) {
                 run.record(null, "b", data(i), 1L, null, 7, i + 1);
               }
@@ -319,6 +325,50 @@ class WriteEngineConcurrencyTest {
     assertFalse(events.contains("state G"), "a state echoed after its batch failed: " + events);
     assertTrue(events.stream().noneMatch(e -> e.startsWith("complete")), events.toString());
     assertSame(0, failure.getSuppressed().length);
+  }
+
+  @Test
+  void anInterruptedRunInterruptsTheCallsUnderWayAndClosesTheWriter() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ConcurrentWriter writer =
+        new ConcurrentWriter(timeline, 2) {
+          @Override
+          void beforeWrite(DestinationStream stream, List<DestinationRecord> batch)
+              throws Exception {
+            writing.countDown();
+            try {
+              never.await(); // a call that hangs until it is interrupted
+            } catch (InterruptedException e) {
+              seen.add("interrupted");
+              throw e;
+            }
+          }
+        };
+    WriteRun run = open(writer, options(1, 1 << 30, 3600, 1L << 30), "a", "b");
+    List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread input =
+        new Thread(
+            () -> {
+              try {
+                run.record(null, "a", data(1), 1L, null, 7, 1);
+                run.finish(); // waits for a's hanging call
+              } catch (Exception e) {
+                thrown.add(e);
+                run.abort(e);
+              }
+            });
+    input.start();
+    await(writing, "a's write never started");
+    input.interrupt();
+    input.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    assertFalse(input.isAlive(), "the interrupted run did not stop");
+    assertEquals(1, thrown.size());
+    assertTrue(thrown.get(0) instanceof InterruptedException, thrown.toString());
+    assertEquals(List.of("interrupted"), seen);
+    List<String> events = timeline.writerEvents();
+    assertEquals("close", events.get(events.size() - 1), events.toString());
   }
 
   @Test
