@@ -34,6 +34,9 @@ import java.util.logging.Level;
  * the batches under way. Their bytes count against the memory budget until they are committed.
  */
 final class WriteSession {
+  /** How often an idle input thread settles batches under way. */
+  private static final long SETTLE_POLL_NANOS = 20_000_000L;
+
   private final SyncWriter writer;
   private final WriteOutput out;
   private final WriteOptions options;
@@ -121,9 +124,6 @@ final class WriteSession {
     long wait = Math.max(0, due - options.clock.getAsLong());
     return settle < 0 ? wait : Math.min(wait, settle);
   }
-
-  /** How often an idle input thread settles batches under way. */
-  private static final long SETTLE_POLL_NANOS = 20_000_000L;
 
   void idle() throws Exception {
     if (flushes != null) {
