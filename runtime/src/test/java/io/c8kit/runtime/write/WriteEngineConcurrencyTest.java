@@ -148,6 +148,7 @@ class WriteEngineConcurrencyTest {
 
   @Test
   void batchesOfDifferentStreamsAreWrittenAtOnceAndStatesWaitForTheirOwn() throws Exception {
+    CountDownLatch aStarted = new CountDownLatch(1);
     CountDownLatch bWritten = new CountDownLatch(1);
     ConcurrentWriter writer =
         new ConcurrentWriter(timeline, 2) {
@@ -155,8 +156,11 @@ class WriteEngineConcurrencyTest {
           void beforeWrite(DestinationStream stream, List<DestinationRecord> batch)
               throws Exception {
             if (stream.name().equals("a")) {
+              aStarted.countDown();
               // Sequential writes would wait here forever: b's batch comes after a's.
               await(bWritten, "b's batch was not written while a's write was under way");
+            } else {
+              await(aStarted, "a's write never started"); // so that the two calls overlap
             }
           }
 
