@@ -58,7 +58,19 @@ public final class WriteRun implements WriteInput {
       throw new IllegalStateException(
           "the @Writer method of " + connector.name() + " returned null");
     }
-    return new WriteRun(writer, new WriteSession(writer, streams, out, options), out);
+    WriteSession session = new WriteSession(writer, streams, out, options);
+    if (session.concurrent()) {
+      out.log(
+          Level.INFO,
+          "writing up to "
+              + session.threads()
+              + " streams at once (the writer allows "
+              + writer.concurrency()
+              + "; set "
+              + WriteOptions.CONCURRENCY
+              + " to change it)");
+    }
+    return new WriteRun(writer, session, out);
   }
 
   @Override

@@ -64,6 +64,8 @@ final class WriteSession {
   /** Batches written on a pool of threads; {@code null}: every call on the input thread. */
   private final ConcurrentFlushes flushes;
 
+  private final int threads;
+
   WriteSession(
       SyncWriter writer, List<DestinationStream> catalog, WriteOutput out, WriteOptions options) {
     this.writer = writer;
@@ -80,11 +82,17 @@ final class WriteSession {
         options.threads(
             writer.concurrency(), streams.size(), Runtime.getRuntime().availableProcessors());
     this.flushes = threads > 1 ? new ConcurrentFlushes(threads, this::call) : null;
+    this.threads = Math.max(1, threads);
   }
 
-  /** Streams whose batches are written at once (1: on the input thread). */
+  /** Batches are written on a pool of threads. */
   boolean concurrent() {
     return flushes != null;
+  }
+
+  /** How many streams' batches are written at once (1: on the input thread). */
+  int threads() {
+    return threads;
   }
 
   // ---------------------------------------------------------------- input

@@ -111,25 +111,9 @@ class FakerToPostgresPipelineTest {
         sent.merge(m.at("/record/stream").asText(), 1, Integer::sum);
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        ConnectorCli.run(
-            new PostgresConnector(),
-            new String[] {
-              "write",
-              "--config",
-              file("dst.json", Sync.config(target, true)).toString(),
-              "--catalog",
-              file("catalog.json", catalog).toString()
-            },
-            new ByteArrayInputStream(messages.getBytes(StandardCharsets.UTF_8)),
-            out,
-            err);
-    assertEquals(
-        0, exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    String out = write(messages, catalog, Sync.config(target, true));
     Map<String, JsonNode> latest = new HashMap<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+    for (String line : out.split("\n")) {
       JsonNode m = line.isBlank() ? null : Sync.JSON.readTree(line);
       if (m != null && "STATE".equals(m.path("type").asText())) {
         latest.put(m.at("/state/stream/stream_descriptor/name").asText(), m.get("state"));
@@ -140,13 +124,34 @@ class FakerToPostgresPipelineTest {
     return sent;
   }
 
-  @Test
-  void twoSyncsWithDedupAndOverwrite() throws Exception {
-    Path config =
-        file(
-            "faker.json",
-            Sync.JSON.readTree(
-                "{\"count\": 300, \"seed\": 7, \"records_per_slice\": 50, \"always_updated\": true}"));
+  /** Runs this destination's {@code write} in-process over {@code messages}; returns its stdout. */
+  private String write(String messages, ObjectNode catalog, ObjectNode destination)
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        ConnectorCli.run(
+            new PostgresConnector(),
+            new String[] {
+              "write",
+              "--config",
+              file("dst.json", destination).toString(),
+              "--catalog",
+              file("catalog.json", catalog).toString()
+            },
+            new ByteArrayInputStream(messages.getBytes(StandardCharsets.UTF_8)),
+            out,
+            err);
+    assertEquals(
+        0, exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The faker's streams as discovered with {@code config}: users and purchases incremental +
+   * append_dedup on updated_at, products full refresh + overwrite, all keyed by id.
+   */
+  private ObjectNode configuredCatalog(Path config) throws Exception {
     JsonNode catalog = null;
     for (String line : faker("discover", "--config", config.toString()).split("\n")) {
       JsonNode m = line.isBlank() ? null : Sync.JSON.readTree(line);
@@ -167,6 +172,17 @@ class FakerToPostgresPipelineTest {
       }
       cs.putArray("primary_key").addArray().add("id");
     }
+    return configured;
+  }
+
+  @Test
+  void twoSyncsWithDedupAndOverwrite() throws Exception {
+    Path config =
+        file(
+            "faker.json",
+            Sync.JSON.readTree(
+                "{\"count\": 300, \"seed\": 7, \"records_per_slice\": 50, \"always_updated\": true}"));
+    ObjectNode configured = configuredCatalog(config);
     List<JsonNode> states = new ArrayList<>();
     Map<String, Integer> sent = sync(config, configured, List.of(), states);
     assertEquals(300, sent.get("users"));
@@ -183,5 +199,74 @@ class FakerToPostgresPipelineTest {
         target.count("SELECT count(*) FROM purchases"));
     assertEquals(
         100, target.count("SELECT count(*) FROM products"), "overwrite replaced, not appended");
+  }
+
+  /**
+   * The same input written with one writing thread and with three (one per stream, batches of 300
+   * records, so that many batches of different streams are under way at once) leaves the same rows
+   * in every table and echoes the same STATE lines in the same order, over two syncs (dedup and
+   * overwrite included).
+   */
+  @Test
+  void writingStreamsAtOnceLeavesWhatWritingThemInTurnLeaves() throws Exception {
+    Path config =
+        file(
+            "faker.json",
+            Sync.JSON.readTree(
+                "{\"count\": 3000, \"seed\": 11, \"records_per_slice\": 200, \"always_updated\": true}"));
+    ObjectNode configured = configuredCatalog(config);
+    String messages =
+        faker(
+            "read",
+            "--config",
+            config.toString(),
+            "--catalog",
+            file("catalog.json", configured).toString());
+    Map<String, List<String>> echoed = new HashMap<>();
+    Map<String, List<List<String>>> tables = new HashMap<>();
+    for (String threads : List.of("1", "3")) {
+      String schema = target.schema() + "_w" + threads;
+      ObjectNode destination = Sync.config(target, true).put("schema", schema);
+      System.setProperty("C8KIT_WRITE_CONCURRENCY", threads);
+      System.setProperty("C8KIT_FLUSH_RECORDS", "300");
+      try {
+        List<String> states = new ArrayList<>();
+        for (int sync = 0; sync < 2; sync++) {
+          String out = write(messages, configured, destination);
+          assertEquals(
+              !threads.equals("1"),
+              out.contains("writing up to 3 streams at once"),
+              "the engine's LOG line on concurrency");
+          for (String line : out.split("\n")) {
+            if (line.startsWith("{\"type\":\"STATE\"")) {
+              states.add(line);
+            }
+          }
+        }
+        echoed.put(threads, states);
+        for (String table : List.of("users", "products", "purchases")) {
+          tables.put(
+              threads + table,
+              target.rows(
+                  "SELECT (to_jsonb(t) - '_airbyte_raw_id' - '_airbyte_loaded_at')::text FROM "
+                      + schema
+                      + "."
+                      + table
+                      + " t ORDER BY 1"));
+        }
+      } finally {
+        System.clearProperty("C8KIT_WRITE_CONCURRENCY");
+        System.clearProperty("C8KIT_FLUSH_RECORDS");
+        target.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+    assertTrue(echoed.get("1").size() > 10, "states echoed: " + echoed.get("1").size());
+    assertEquals(echoed.get("1"), echoed.get("3"), "the STATE lines, in order");
+    for (String table : List.of("users", "products", "purchases")) {
+      List<List<String>> one = tables.get("1" + table);
+      assertTrue(!one.isEmpty(), table + " is empty");
+      assertEquals(one, tables.get("3" + table), table);
+    }
+    assertEquals(3000, tables.get("1users").size(), "dedup keeps one row per user");
   }
 }
