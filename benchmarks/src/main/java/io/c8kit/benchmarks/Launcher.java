@@ -188,6 +188,52 @@ final class Launcher {
     return run;
   }
 
+  /** Processes run at the same time: their runs, the wall time until the last ended, their CPU. */
+  record Together(List<Run> runs, long wallNanos, long cpuMillis) {}
+
+  /**
+   * Runs the specs at the same time. The runs' own {@code cpuMillis} are unknown (-1): the children
+   * overlap, so only the CPU of all of them together is exact.
+   */
+  static Together runTogether(List<Spec> specs) throws IOException, InterruptedException {
+    Run[] runs = new Run[specs.size()];
+    Exception[] failures = new Exception[specs.size()];
+    List<Thread> threads = new ArrayList<>();
+    long cpuBefore = childrenCpuTicks();
+    long start = System.nanoTime();
+    for (int i = 0; i < specs.size(); i++) {
+      int k = i;
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  runs[k] = run(specs.get(k));
+                } catch (Exception e) {
+                  failures[k] = e;
+                }
+              },
+              "together-" + i);
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    long wall = System.nanoTime() - start;
+    long cpuAfter = childrenCpuTicks();
+    for (int i = 0; i < specs.size(); i++) {
+      if (failures[i] instanceof IOException e) {
+        throw e;
+      }
+      if (failures[i] != null) {
+        throw new IOException(specs.get(i).label + " failed", failures[i]);
+      }
+      runs[i].cpuMillis = -1;
+    }
+    long cpu = cpuBefore >= 0 && cpuAfter >= 0 ? (cpuAfter - cpuBefore) * 10 : -1;
+    return new Together(List.of(runs), wall, cpu);
+  }
+
   /**
    * cutime + cstime of this JVM in clock ticks: the CPU of the children it has reaped (fields 16
    * and 17 of {@code /proc/self/stat}), or -1 off Linux.
