@@ -124,6 +124,18 @@ class FakerToPostgresPipelineTest {
     return sent;
   }
 
+  /** A faker config that re-emits every user on each sync ({@code always_updated}). */
+  private Path fakerConfig(int count, int seed, int recordsPerSlice) throws Exception {
+    ObjectNode c =
+        Sync.JSON
+            .createObjectNode()
+            .put("count", count)
+            .put("seed", seed)
+            .put("records_per_slice", recordsPerSlice)
+            .put("always_updated", true);
+    return file("faker.json", c);
+  }
+
   /** Runs this destination's {@code write} in-process over {@code messages}; returns its stdout. */
   private String write(String messages, ObjectNode catalog, ObjectNode destination)
       throws Exception {
@@ -177,11 +189,7 @@ class FakerToPostgresPipelineTest {
 
   @Test
   void twoSyncsWithDedupAndOverwrite() throws Exception {
-    Path config =
-        file(
-            "faker.json",
-            Sync.JSON.readTree(
-                "{\"count\": 300, \"seed\": 7, \"records_per_slice\": 50, \"always_updated\": true}"));
+    Path config = fakerConfig(300, 7, 50);
     ObjectNode configured = configuredCatalog(config);
     List<JsonNode> states = new ArrayList<>();
     Map<String, Integer> sent = sync(config, configured, List.of(), states);
@@ -209,11 +217,7 @@ class FakerToPostgresPipelineTest {
    */
   @Test
   void writingStreamsAtOnceLeavesWhatWritingThemInTurnLeaves() throws Exception {
-    Path config =
-        file(
-            "faker.json",
-            Sync.JSON.readTree(
-                "{\"count\": 3000, \"seed\": 11, \"records_per_slice\": 200, \"always_updated\": true}"));
+    Path config = fakerConfig(3000, 11, 200);
     ObjectNode configured = configuredCatalog(config);
     String messages =
         faker(
