@@ -21,8 +21,9 @@ public final class ReadEngine {
    * read: runs the configured streams in catalog order, handing their records, states and statuses
    * to {@code sink}. The catalog and state are checked before any stream starts. When the source's
    * {@code concurrency}, the sink's {@link ReadSink#maxConcurrency()} and {@code
-   * C8KIT_READ_CONCURRENCY} all allow more than one, up to that many streams run at once, started
-   * in catalog order (see {@link ConcurrentReads} for what a failure does then).
+   * C8KIT_READ_CONCURRENCY} (by default, the processors) all allow more than one, up to that many
+   * streams run at once, started in catalog order (see {@link ConcurrentReads} for what a failure
+   * does then).
    *
    * @param state the {@code --state} JSON, or null when absent
    * @param masker masks the engine's log lines; a config value the connector changes is registered
@@ -86,15 +87,22 @@ public final class ReadEngine {
           StreamPlan.plan(connector, config, configured, input, w -> out.log(Level.WARNING, w));
       ConfigUpdates configUpdates = new ConfigUpdates(rawConfig);
       int threads =
-          Math.min(
-              plans.size(),
-              settings.concurrency(
-                  connector.definition().concurrency(), out.sink.maxConcurrency()));
+          settings.threads(
+              connector.definition().concurrency(), out.sink.maxConcurrency(), plans.size());
       if (threads <= 1) {
         for (StreamPlan<C> plan : plans) {
           new StreamRun<>(plan, out, settings, configUpdates).run(config);
         }
       } else {
+        out.log(
+            Level.INFO,
+            "reading up to "
+                + threads
+                + " streams at once (the source allows "
+                + connector.definition().concurrency()
+                + "; set "
+                + ReadSettings.CONCURRENCY_ENV
+                + " to change it)");
         out.sink.beginConcurrent(threads);
         try {
           ConcurrentReads.run(

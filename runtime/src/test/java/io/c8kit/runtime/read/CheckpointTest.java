@@ -332,22 +332,23 @@ class CheckpointTest {
         };
     SourceConnector<String> source = connector(ordered("s", 1000, reader));
     assertEquals("SRrrTrrTrrTrrTrrTC", read(source, INCREMENTAL, null).ok().events("s"));
-    ReadSettings env = ReadSettings.from(java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "3"));
+    ReadSettings env = ReadSettings.from(java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "3"), 1);
     assertEquals("SRrrrTrrrTrrrTrTC", read(source, INCREMENTAL, null, env).ok().events("s"));
   }
 
   @Test
   void environmentSettingsAreValidated() {
-    assertEquals(new ReadSettings(0, 0), ReadSettings.from(java.util.Map.of()));
+    assertEquals(new ReadSettings(0, 0, 0, 2), ReadSettings.from(java.util.Map.of(), 2));
     assertEquals(
-        new ReadSettings(5, 2),
+        new ReadSettings(5, 2, 0, 2),
         ReadSettings.from(
-            java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "5", "C8KIT_CHECKPOINT_SECONDS", " 2 ")));
+            java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "5", "C8KIT_CHECKPOINT_SECONDS", " 2 "),
+            2));
     assertInstanceOf(
         io.c8kit.ConfigException.class,
         org.junit.jupiter.api.Assertions.assertThrows(
             RuntimeException.class,
-            () -> ReadSettings.from(java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "-1"))));
+            () -> ReadSettings.from(java.util.Map.of("C8KIT_CHECKPOINT_RECORDS", "-1"), 2)));
   }
 
   @Test

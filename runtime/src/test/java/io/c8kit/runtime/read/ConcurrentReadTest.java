@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c8kit.ConfigException;
+import io.c8kit.protocol.AirbyteLogMessage;
 import io.c8kit.protocol.ConfiguredAirbyteCatalog;
 import io.c8kit.protocol.SyncMode;
 import io.c8kit.runtime.SourceConnector;
@@ -85,7 +86,7 @@ class ConcurrentReadTest {
                 ordered("b", 2, meetThenEmit(started)),
                 ordered("c", 2, meetThenEmit(started))));
 
-    Output out = read(source, incremental("a", "b", "c"), 8, ReadSettings.DEFAULTS).ok();
+    Output out = read(source, incremental("a", "b", "c"), 8, ReadHarness.NO_LIMITS).ok();
 
     for (String stream : List.of("a", "b", "c")) {
       // every stream's own sequence is intact: each STATE right after the records it covers
@@ -104,7 +105,11 @@ class ConcurrentReadTest {
 
   @Test
   void noMoreStreamsRunAtOnceThanTheSmallestLimit() {
-    for (int[] limits : new int[][] {{4, 2, 0}, {2, 4, 0}, {4, 4, 2}}) {
+    // source, sink, C8KIT_READ_CONCURRENCY (0 = unset), processors
+    for (int[] limits :
+        new int[][] {
+          {4, 2, 0, 8}, {2, 4, 0, 8}, {4, 4, 2, 8}, {4, 4, 0, 2}, {4, 4, 2, 1}, {2, 4, 8, 1}
+        }) {
       AtomicInteger active = new AtomicInteger();
       AtomicInteger most = new AtomicInteger();
       CountDownLatch two = new CountDownLatch(2);
@@ -131,10 +136,17 @@ class ConcurrentReadTest {
                   source,
                   incremental("a", "b", "c", "d"),
                   limits[1],
-                  new ReadSettings(0, 0, limits[2]))
+                  new ReadSettings(0, 0, limits[2], limits[3]))
               .ok();
 
       assertEquals(2, most.get(), java.util.Arrays.toString(limits));
+      assertTrue(
+          out.logs(AirbyteLogMessage.Level.INFO)
+              .contains(
+                  "reading up to 2 streams at once (the source allows "
+                      + limits[0]
+                      + "; set C8KIT_READ_CONCURRENCY to change it)"),
+          out.logs(AirbyteLogMessage.Level.INFO).toString());
       for (String stream : List.of("a", "b", "c", "d")) {
         assertEquals("SRrrrrrTC", out.events(stream), stream);
       }
@@ -154,7 +166,7 @@ class ConcurrentReadTest {
     SourceConnector<String> source =
         source(4, List.of(ordered("a", 0, reader), ordered("b", 0, reader)));
 
-    Output out = read(source, incremental("a", "b"), 1, ReadSettings.DEFAULTS).ok();
+    Output out = read(source, incremental("a", "b"), 1, ReadHarness.NO_LIMITS).ok();
 
     assertEquals(1, most.get());
     assertEquals("SRrrrrrTCSRrrrrrTC", out.events("a") + out.events("b"));
@@ -184,7 +196,7 @@ class ConcurrentReadTest {
                       FIVE.forEach(ctx::emit);
                     })));
 
-    Output out = read(source, incremental("bad", "good"), 2, ReadSettings.DEFAULTS);
+    Output out = read(source, incremental("bad", "good"), 2, ReadHarness.NO_LIMITS);
 
     StreamReadException e = assertInstanceOf(StreamReadException.class, out.error());
     assertEquals("bad", e.stream().name);
@@ -210,7 +222,7 @@ class ConcurrentReadTest {
                 ordered("bad2", 0, failing),
                 ordered("later", 0, (config, ctx) -> FIVE.forEach(ctx::emit))));
 
-    Output out = read(source, incremental("bad1", "bad2", "later"), 2, ReadSettings.DEFAULTS);
+    Output out = read(source, incremental("bad1", "bad2", "later"), 2, ReadHarness.NO_LIMITS);
 
     StreamReadException first = assertInstanceOf(StreamReadException.class, out.error());
     assertEquals("bad1", first.stream().name);
@@ -247,7 +259,7 @@ class ConcurrentReadTest {
         source(2, List.of(ordered("a", 0, forever), ordered("b", 0, forever)));
     Output[] out = new Output[1];
     Thread caller =
-        new Thread(() -> out[0] = read(source, incremental("a", "b"), 2, ReadSettings.DEFAULTS));
+        new Thread(() -> out[0] = read(source, incremental("a", "b"), 2, ReadHarness.NO_LIMITS));
     caller.start();
     assertTrue(bothStarted.await(10, TimeUnit.SECONDS));
 
@@ -266,11 +278,22 @@ class ConcurrentReadTest {
     ConfigException e =
         assertThrows(
             ConfigException.class,
-            () -> ReadSettings.from(Map.of(ReadSettings.CONCURRENCY_ENV, "many")));
+            () -> ReadSettings.from(Map.of(ReadSettings.CONCURRENCY_ENV, "many"), 2));
     assertTrue(e.getMessage().contains("C8KIT_READ_CONCURRENCY"), e.getMessage());
-    assertEquals(3, ReadSettings.from(Map.of(ReadSettings.CONCURRENCY_ENV, "3")).concurrency());
-    assertEquals(2, new ReadSettings(0, 0, 8).concurrency(2, 4)); // the override can only lower
-    assertEquals(1, new ReadSettings(0, 0, 1).concurrency(4, 4));
+    assertEquals(3, ReadSettings.from(Map.of(ReadSettings.CONCURRENCY_ENV, "3"), 2).concurrency());
+  }
+
+  @Test
+  void theProcessorsBoundTheDefaultAndTheOperatorSetsItUpToTheSourcesLimit() {
+    // threads(source, sink, streams)
+    assertEquals(2, new ReadSettings(0, 0, 0, 2).threads(4, 16, 4)); // unset: the processors
+    assertEquals(1, new ReadSettings(0, 0, 0, 1).threads(4, 16, 4)); // one core: sequential
+    assertEquals(3, new ReadSettings(0, 0, 0, 8).threads(4, 16, 3)); // no more than the streams
+    assertEquals(3, new ReadSettings(0, 0, 3, 2).threads(4, 16, 4)); // raised past the processors
+    assertEquals(4, new ReadSettings(0, 0, 8, 2).threads(4, 16, 4)); // never past the source
+    assertEquals(1, new ReadSettings(0, 0, 8, 2).threads(1, 16, 4)); // nor a sequential source
+    assertEquals(1, new ReadSettings(0, 0, 8, 8).threads(4, 1, 4)); // nor a one-stream sink
+    assertEquals(1, new ReadSettings(0, 0, 1, 8).threads(4, 16, 4)); // serialized by the operator
   }
 
   private static String eventsInOrder(Output out) {

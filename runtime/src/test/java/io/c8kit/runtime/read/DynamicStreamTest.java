@@ -165,7 +165,7 @@ class DynamicStreamTest {
   void userChosenNestedCursorField() {
     ConfiguredAirbyteCatalog cat =
         catalog(stream("events", "public", SyncMode.INCREMENTAL, List.of("meta", "ts")));
-    ReadHarness.Output out = read(source(), cat, null, new ReadSettings(4, 0)).ok();
+    ReadHarness.Output out = read(source(), cat, null, ReadHarness.checkpoints(4, 0)).ok();
     List<AirbyteStateMessage> states = out.states("events");
     assertEquals(
         json("{\"cursor_field\":[\"meta\",\"ts\"],\"cursor\":103}"), streamState(states.get(0)));
@@ -179,7 +179,7 @@ class DynamicStreamTest {
   @Test
   void mapRecordsWithJavaTemporalValues() {
     ConfiguredAirbyteCatalog cat = catalog(stream("maps", null, SyncMode.INCREMENTAL, null));
-    ReadHarness.Output out = read(source(), cat, null, new ReadSettings(2, 0)).ok();
+    ReadHarness.Output out = read(source(), cat, null, ReadHarness.checkpoints(2, 0)).ok();
     assertEquals(COUNT, out.records("maps").size());
     assertEquals(
         json(
@@ -199,7 +199,7 @@ class DynamicStreamTest {
   @Test
   void pagedDynamicStream() {
     ConfiguredAirbyteCatalog cat = catalog(stream("paged", null, SyncMode.FULL_REFRESH, null));
-    ReadHarness.Output out = read(source(), cat, null, new ReadSettings(4, 0)).ok();
+    ReadHarness.Output out = read(source(), cat, null, ReadHarness.checkpoints(4, 0)).ok();
     assertEquals(json("{\"page\":3}"), streamState(out.states("paged").get(0)));
     ReadHarness.Output resumed = read(source(), cat, stateInput(out.states("paged").get(0))).ok();
     assertEquals(List.of(4L, 5L, 6L, 7L, 8L), resumed.ids("paged"));

@@ -173,9 +173,19 @@ final class ReadHarness {
     return array;
   }
 
+  /**
+   * No environment settings and no bound from the machine's processors: the engine's own limits.
+   */
+  static final ReadSettings NO_LIMITS = checkpoints(0, 0);
+
+  /** Checkpoint intervals as from the environment, nothing else set. */
+  static ReadSettings checkpoints(int records, int seconds) {
+    return new ReadSettings(records, seconds, 0, Integer.MAX_VALUE);
+  }
+
   static Output read(
       SourceConnector<String> connector, ConfiguredAirbyteCatalog catalog, JsonNode state) {
-    return read(connector, catalog, state, ReadSettings.DEFAULTS);
+    return read(connector, catalog, state, NO_LIMITS);
   }
 
   static Output read(

@@ -66,7 +66,7 @@ class StreamHooksTest {
                     }),
                 catalog(configured("things", SyncMode.FULL_REFRESH)),
                 null,
-                ReadSettings.DEFAULTS,
+                ReadHarness.NO_LIMITS,
                 json(
                     "{\"host\":\"h\",\"credentials\":{\"client_id\":\"c\",\"refresh_token\":\"old\"}}"))
             .ok();
