@@ -126,6 +126,13 @@ class HarnessSmokeTest {
         // two reads at once against one after the other: a CPU ratio, near 1 on any machine
         double machine = row.path("details").path("machineParallelCpu").asDouble();
         assertTrue(machine > 0.3 && machine < 3, "machineParallelCpu " + machine);
+        double cores = row.path("details").path("oneStreamCores").asDouble();
+        assertTrue(cores > 0.2 && cores < 64, "oneStreamCores " + cores);
+        double attainable = row.path("details").path("attainableWall").asDouble();
+        assertEquals(
+            Math.min(4, row.path("details").path("cpus").asInt() / cores),
+            attainable,
+            0.05 * attainable);
       }
     }
   }
