@@ -55,9 +55,8 @@ final class StreamsBench {
           i + 1, o.runs, ReadBench.figures(a, n), ReadBench.figures(b, n));
     }
     double machine = machineParallelCpu(ws, n, oneCatalog);
-    // a one-stream read keeps more than one core busy (the JIT and GC threads beside the reader),
-    // so
-    // at the same CPU four streams can finish at most cpus / that many times sooner
+    // one stream keeps more than a core busy (its JIT and GC threads run beside the reader), so at
+    // the same CPU four streams can finish at most cpus / that many times sooner
     double cores = Stats.median(oneStreamCores);
     double attainable = Math.min(4, cpus / cores);
     r.note =
