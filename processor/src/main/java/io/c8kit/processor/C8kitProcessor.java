@@ -148,7 +148,12 @@ public final class C8kitProcessor extends AbstractProcessor {
           Optional<ConnectorModel> model =
               validator.validate(
                   connector, report, baseNames.get(connector.getQualifiedName().toString()));
-          if (model.isPresent() && !report.hasErrors() && outputs.claim(model.get(), report)) {
+          if (model.isPresent()
+              && !report.hasErrors()
+              && outputs.claim(
+                  model.get(),
+                  targets.generatedClasses(model.get(), processingEnv, report),
+                  report)) {
             generate(model.get(), report);
           }
         }

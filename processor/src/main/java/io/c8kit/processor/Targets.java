@@ -1,5 +1,6 @@
 package io.c8kit.processor;
 
+import com.squareup.javapoet.ClassName;
 import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.spi.TargetGenerator;
 import io.c8kit.processor.validation.Message;
@@ -140,6 +141,38 @@ final class Targets {
               });
       optionValues.put(name, Map.copyOf(values));
     }
+  }
+
+  /**
+   * The classes each enabled target that applies to {@code model} will write, by target name in
+   * name order; a target that fails to say is reported in {@code report} like a failed {@code
+   * generate}.
+   */
+  Map<String, List<ClassName>> generatedClasses(
+      ConnectorModel model, ProcessingEnvironment env, Report report) {
+    Map<String, List<ClassName>> classes = new LinkedHashMap<>();
+    for (TargetGenerator target : enabled.values()) {
+      String name = target.name();
+      try {
+        if (target.appliesTo(model)) {
+          List<ClassName> named =
+              target.generatedClasses(
+                  model, new FilerTargetContext(env, optionValues.get(name), report));
+          if (!named.isEmpty()) {
+            classes.put(name, List.copyOf(named));
+          }
+        }
+      } catch (RuntimeException | LinkageError e) {
+        report.error(
+            Message.TARGET_FAILED,
+            model.origin(),
+            name,
+            model.annotatedClass().canonicalName(),
+            C8kitProcessor.stackTrace(e),
+            otherTargets(name));
+      }
+    }
+    return classes;
   }
 
   /** Runs every enabled target that applies to {@code model}; failures go to {@code report}. */

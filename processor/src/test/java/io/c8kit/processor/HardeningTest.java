@@ -296,6 +296,40 @@ class HardeningTest {
   }
 
   @Test
+  void aGeneratedNameATargetWouldTakeIsADiagnosticNotAStackTrace() {
+    JavaFileObject foo =
+        file(
+            "test.Foo",
+            "@Source(name = \"foo\", version = \"1.0.0\")",
+            "public class Foo {",
+            "  public record Config(int n) {}",
+            "  public record Row(long id) {}",
+            "  @Stream java.util.stream.Stream<Row> rows(Config c) { return null; }",
+            "}");
+    JavaFileObject mine = file("test.FooC8Connector", "public class FooC8Connector {}");
+
+    Compilation c = compile(List.of(), foo, mine);
+
+    assertThat(c)
+        .hadErrorContaining(
+            "[C8K-098] c8kit generates the c8 target's class test.FooC8Connector for test.Foo, but"
+                + " a class of that name already exists; rename that class or the connector class,"
+                + " from which the generated names derive, or leave the c8 target out with"
+                + " -Ac8kit.targets")
+        .inFile(foo)
+        .onLineContaining("@Source");
+    assertThat(c).hadErrorCount(1);
+    noInternalError(c);
+    // the advice holds: without the c8 target the same sources compile
+    assertThat(
+            javac()
+                .withProcessors(new C8kitProcessor())
+                .withOptions("-Xlint:-processing", "-Ac8kit.targets=airbyte")
+                .compile(foo, mine))
+        .succeeded();
+  }
+
+  @Test
   void edgesThatAreNotMistakesCompile() {
     JavaFileObject source =
         file(

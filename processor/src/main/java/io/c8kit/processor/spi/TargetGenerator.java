@@ -1,5 +1,6 @@
 package io.c8kit.processor.spi;
 
+import com.squareup.javapoet.ClassName;
 import io.c8kit.processor.model.ConnectorModel;
 import java.io.IOException;
 import java.util.List;
@@ -38,6 +39,17 @@ public interface TargetGenerator {
   /** Whether this target generates anything for {@code model}; e.g. only for sources. */
   default boolean appliesTo(ConnectorModel model) {
     return true;
+  }
+
+  /**
+   * The classes {@link #generate} will write for {@code model} in this compilation (none, say, when
+   * the platform's library is not on the class path). The processor claims them together with its
+   * own before anything is written, so a class of that name the author already has, or one that
+   * another connector generates, is a diagnostic on the connector ({@code C8K-098}) rather than a
+   * failure halfway through writing. Default: none, for a target that writes only resources.
+   */
+  default List<ClassName> generatedClasses(ConnectorModel model, TargetContext context) {
+    return List.of();
   }
 
   /** Writes this target's files for one connector, in the round the connector was validated. */

@@ -67,14 +67,32 @@ public final class GeneratedOutputs {
     }
   }
 
-  /** One generated type and what its name derives from, for messages. */
-  private record Output(ClassName type, String source, String derivedFrom) {}
+  /**
+   * One generated type, what its name derives from, and the target that writes it (null: the core),
+   * for messages.
+   */
+  private record Output(ClassName type, String source, String derivedFrom, String target) {
+    Output(ClassName type, String source, String derivedFrom) {
+      this(type, source, derivedFrom, null);
+    }
+
+    String what() {
+      return target == null ? "class" : "the " + target + " target's class";
+    }
+
+    String rename() {
+      return target == null
+          ? RENAME_CLASS
+          : RENAME_CLASS + ", or leave the " + target + " target out with -Ac8kit.targets";
+    }
+  }
 
   /**
-   * Claims every output of {@code model}; false (with errors in {@code report}) when one cannot be
-   * written.
+   * Claims every output of {@code model}, the core's and the classes {@code targetClasses} lists
+   * per target; false (with errors in {@code report}) when one cannot be written.
    */
-  public boolean claim(ConnectorModel model, Report report) {
+  public boolean claim(
+      ConnectorModel model, Map<String, List<ClassName>> targetClasses, Report report) {
     TypeElement origin = model.origin();
     String annotation = model.kind() == Kind.SOURCE ? Annotations.SOURCE : Annotations.DESTINATION;
     AnnotationMirror mirror = Annotations.find(origin, annotation).orElse(null);
@@ -107,6 +125,12 @@ public final class GeneratedOutputs {
       outputs.add(
           new Output(r.serializer(), r.type().canonicalName(), "record " + r.type().simpleName()));
     }
+    targetClasses.forEach(
+        (target, classes) ->
+            classes.forEach(
+                c ->
+                    outputs.add(
+                        new Output(c, originName, "class " + origin.getSimpleName(), target))));
     for (Output out : outputs) {
       String qualified = out.type().canonicalName();
       Optional<Integer> bytes = tooLong(out.type().simpleName() + LONGEST_CLASS_SUFFIX);
@@ -131,11 +155,11 @@ public final class GeneratedOutputs {
             origin,
             mirror,
             null,
-            "class",
+            out.what(),
             qualified,
             originName,
             "connector " + owner + " generates a class of that name too",
-            RENAME_CLASS);
+            out.rename());
         ok = false;
       } else if (owner == null && userType(qualified).isPresent()) {
         report.error(
@@ -143,11 +167,11 @@ public final class GeneratedOutputs {
             origin,
             mirror,
             null,
-            "class",
+            out.what(),
             qualified,
             originName,
             "a class of that name already exists",
-            RENAME_CLASS);
+            out.rename());
         ok = false;
       }
     }

@@ -1,6 +1,7 @@
 package io.c8kit.processor.writing;
 
 import com.google.auto.service.AutoService;
+import com.squareup.javapoet.ClassName;
 import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.spi.TargetContext;
 import io.c8kit.processor.spi.TargetGenerator;
@@ -22,10 +23,19 @@ public final class C8Target implements TargetGenerator {
   }
 
   @Override
+  public List<ClassName> generatedClasses(ConnectorModel model, TargetContext context) {
+    return available(context) ? List.of(C8ConnectorGenerator.c8ConnectorClass(model)) : List.of();
+  }
+
+  @Override
   public void generate(ConnectorModel model, TargetContext context) throws IOException {
-    if (context.onClassPath(Runtime.C8_SOURCE_ADAPTER.canonicalName())) {
+    if (available(context)) {
       new C8ConnectorGenerator().generate(model, context.filer());
     }
+  }
+
+  private static boolean available(TargetContext context) {
+    return context.onClassPath(Runtime.C8_SOURCE_ADAPTER.canonicalName());
   }
 
   @Override
@@ -35,7 +45,7 @@ public final class C8Target implements TargetGenerator {
 
   @Override
   public void finish(List<ConnectorModel> models, TargetContext context) throws IOException {
-    if (context.onClassPath(Runtime.C8_SOURCE_ADAPTER.canonicalName())) {
+    if (available(context)) {
       List<String> classes =
           models.stream()
               .map(m -> C8ConnectorGenerator.c8ConnectorClass(m).canonicalName())

@@ -1,6 +1,7 @@
 package io.c8kit.processor.writing;
 
 import com.google.auto.service.AutoService;
+import com.squareup.javapoet.ClassName;
 import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.model.Kind;
 import io.c8kit.processor.spi.TargetContext;
@@ -25,6 +26,14 @@ public final class KafkaConnectTarget implements TargetGenerator {
   @Override
   public String name() {
     return "kafka";
+  }
+
+  @Override
+  public List<ClassName> generatedClasses(ConnectorModel model, TargetContext context) {
+    return available(context)
+        ? List.of(
+            KafkaConnectGenerator.connectorClass(model), KafkaConnectGenerator.taskClass(model))
+        : List.of();
   }
 
   @Override

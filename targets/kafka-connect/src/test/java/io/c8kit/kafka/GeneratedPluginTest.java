@@ -62,16 +62,19 @@ class GeneratedPluginTest {
       JavaFileObjects.forResource("com/example/sink/TinyDestination.java");
 
   private static Compilation compile(List<String> classPath, JavaFileObject... sources) {
-    List<File> files = classPath.stream().map(File::new).toList();
     // Only the targets a Kafka Connect plugin needs: the plugin's class path has no Airbyte CLI.
-    Compilation c =
-        javac()
-            .withProcessors(new C8kitProcessor())
-            .withClasspath(files)
-            .withOptions("-Xlint:-processing", "-Ac8kit.targets=c8,kafka")
-            .compile(sources);
+    Compilation c = compile(classPath, "c8,kafka", sources);
     assertThat(c).succeeded();
     return c;
+  }
+
+  private static Compilation compile(
+      List<String> classPath, String targets, JavaFileObject... sources) {
+    return javac()
+        .withProcessors(new C8kitProcessor())
+        .withClasspath(classPath.stream().map(File::new).toList())
+        .withOptions("-Xlint:-processing", "-Ac8kit.targets=" + targets)
+        .compile(sources);
   }
 
   private static List<String> testClassPath() {
@@ -201,6 +204,31 @@ class GeneratedPluginTest {
     Compilation c = compile(withoutTarget, SOURCE);
     assertThat(names(c)).doesNotContain("com/example/tiny/TinySourceConnector.java");
     assertThat(names(c).stream().filter(n -> n.contains("org.apache.kafka")).toList()).isEmpty();
+  }
+
+  @Test
+  void aClassOfTheAuthorsUnderAKafkaClassNameIsADiagnosticNotAStackTrace() {
+    JavaFileObject mine =
+        JavaFileObjects.forSourceLines(
+            "com.example.tiny.TinySourceTask",
+            "package com.example.tiny;",
+            "/** The author's own class, named as the Kafka target would name the task. */",
+            "public class TinySourceTask {}");
+
+    Compilation c = compile(testClassPath(), "c8,kafka", SOURCE, mine);
+
+    assertThat(c)
+        .hadErrorContaining(
+            "[C8K-098] c8kit generates the kafka target's class com.example.tiny.TinySourceTask for"
+                + " com.example.tiny.TinySource, but a class of that name already exists; rename"
+                + " that class or the connector class, from which the generated names derive, or"
+                + " leave the kafka target out with -Ac8kit.targets")
+        .inFile(SOURCE)
+        .onLineContaining("@Source");
+    assertThat(c).hadErrorCount(1);
+    assertThat(c.errors().get(0).getMessage(null)).doesNotContain("\tat ");
+    // the advice holds: without the kafka target the same sources compile
+    assertThat(compile(testClassPath(), "c8", SOURCE, mine)).succeeded();
   }
 
   @Test
