@@ -163,13 +163,7 @@ final class Targets {
           }
         }
       } catch (RuntimeException | LinkageError e) {
-        report.error(
-            Message.TARGET_FAILED,
-            model.origin(),
-            name,
-            model.annotatedClass().canonicalName(),
-            C8kitProcessor.stackTrace(e),
-            otherTargets(name));
+        failed(name, model, e, report);
       }
     }
     return classes;
@@ -187,15 +181,20 @@ final class Targets {
           }
         }
       } catch (IOException | RuntimeException | LinkageError e) {
-        report.error(
-            Message.TARGET_FAILED,
-            model.origin(),
-            name,
-            model.annotatedClass().canonicalName(),
-            C8kitProcessor.stackTrace(e),
-            otherTargets(name));
+        failed(name, model, e, report);
       }
     }
+  }
+
+  /** A target threw for {@code model}: {@code C8K-018} on the connector, the others still run. */
+  private void failed(String name, ConnectorModel model, Throwable e, Report report) {
+    report.error(
+        Message.TARGET_FAILED,
+        model.origin(),
+        name,
+        model.annotatedClass().canonicalName(),
+        C8kitProcessor.stackTrace(e),
+        otherTargets(name));
   }
 
   /** Runs the aggregating targets' {@code finish} once, after the last round. */

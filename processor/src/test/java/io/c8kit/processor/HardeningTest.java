@@ -264,17 +264,21 @@ class HardeningTest {
     noInternalError(c);
   }
 
+  /** A source whose generated names are test.FooConnector, test.FooMain, test.FooC8Connector. */
+  private static JavaFileObject foo() {
+    return file(
+        "test.Foo",
+        "@Source(name = \"foo\", version = \"1.0.0\")",
+        "public class Foo {",
+        "  public record Config(int n) {}",
+        "  public record Row(long id) {}",
+        "  @Stream java.util.stream.Stream<Row> rows(Config c) { return null; }",
+        "}");
+  }
+
   @Test
   void aGeneratedNameTakenByAnotherConnectorClassIsADiagnostic() {
-    JavaFileObject foo =
-        file(
-            "test.Foo",
-            "@Source(name = \"foo\", version = \"1.0.0\")",
-            "public class Foo {",
-            "  public record Config(int n) {}",
-            "  public record Row(long id) {}",
-            "  @Stream java.util.stream.Stream<Row> rows(Config c) { return null; }",
-            "}");
+    JavaFileObject foo = foo();
     JavaFileObject fooMain =
         file(
             "test.FooMain",
@@ -297,15 +301,7 @@ class HardeningTest {
 
   @Test
   void aGeneratedNameATargetWouldTakeIsADiagnosticNotAStackTrace() {
-    JavaFileObject foo =
-        file(
-            "test.Foo",
-            "@Source(name = \"foo\", version = \"1.0.0\")",
-            "public class Foo {",
-            "  public record Config(int n) {}",
-            "  public record Row(long id) {}",
-            "  @Stream java.util.stream.Stream<Row> rows(Config c) { return null; }",
-            "}");
+    JavaFileObject foo = foo();
     JavaFileObject mine = file("test.FooC8Connector", "public class FooC8Connector {}");
 
     Compilation c = compile(List.of(), foo, mine);
