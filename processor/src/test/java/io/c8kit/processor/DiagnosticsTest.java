@@ -1375,7 +1375,7 @@ class DiagnosticsTest {
     cases.add(
         c(
             Message.GENERATED_NAME_CLASH,
-            "c8kit generates class test.TMain for test.T",
+            "c8kit generates the airbyte target's class test.TMain for test.T",
             "@Source",
             1,
             S,

@@ -291,12 +291,19 @@ class HardeningTest {
     Compilation c = compile(List.of(), foo, fooMain);
     assertThat(c)
         .hadErrorContaining(
-            "[C8K-098] c8kit generates class test.FooMain for test.Foo, but a class of "
-                + "that name already exists")
+            "[C8K-098] c8kit generates the airbyte target's class test.FooMain for test.Foo, but"
+                + " a class of that name already exists")
         .inFile(foo)
         .onLineContaining("@Source");
     assertThat(c).hadErrorCount(1);
     noInternalError(c);
+    // only the airbyte target writes mains: without it the two connectors compile side by side
+    assertThat(
+            javac()
+                .withProcessors(new C8kitProcessor())
+                .withOptions("-Xlint:-processing", "-Ac8kit.targets=c8")
+                .compile(foo, fooMain))
+        .succeeded();
   }
 
   @Test

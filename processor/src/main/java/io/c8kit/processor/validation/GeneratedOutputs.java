@@ -118,7 +118,6 @@ public final class GeneratedOutputs {
         new ArrayList<>(
             List.of(
                 new Output(model.connectorClass(), originName, "class " + origin.getSimpleName()),
-                new Output(model.mainClass(), originName, "class " + origin.getSimpleName()),
                 new Output(
                     model.config().binder(), originName, "class " + origin.getSimpleName())));
     for (RecordTypeModel r : model.recordTypes()) {

@@ -1,6 +1,7 @@
 package io.c8kit.processor.writing;
 
 import com.google.auto.service.AutoService;
+import com.squareup.javapoet.ClassName;
 import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.spi.TargetContext;
 import io.c8kit.processor.spi.TargetGenerator;
@@ -31,6 +32,11 @@ public final class AirbyteTarget implements TargetGenerator {
   @Override
   public Set<String> options() {
     return Set.of("baseImage", "dockerRepository");
+  }
+
+  @Override
+  public List<ClassName> generatedClasses(ConnectorModel model, TargetContext context) {
+    return List.of(model.mainClass());
   }
 
   @Override
