@@ -17,6 +17,9 @@ import java.util.List;
 public final class C8Target implements TargetGenerator {
   static final String SERVICES = "META-INF/services/io.c8kit.C8Connector";
 
+  /** Looked up once: the claim and the generation of every connector ask. */
+  private Boolean available;
+
   @Override
   public String name() {
     return "c8";
@@ -34,8 +37,11 @@ public final class C8Target implements TargetGenerator {
     }
   }
 
-  private static boolean available(TargetContext context) {
-    return context.onClassPath(Runtime.C8_SOURCE_ADAPTER.canonicalName());
+  private boolean available(TargetContext context) {
+    if (available == null) { // the class path does not change within a compilation
+      available = context.onClassPath(Runtime.C8_SOURCE_ADAPTER.canonicalName());
+    }
+    return available;
   }
 
   @Override

@@ -23,6 +23,9 @@ public final class KafkaConnectTarget implements TargetGenerator {
       "META-INF/services/org.apache.kafka.connect.sink.SinkConnector";
   private static final String CONNECT_API = "org.apache.kafka.connect.source.SourceConnector";
 
+  /** Looked up once: the claim and the generation of every connector ask. */
+  private Boolean available;
+
   @Override
   public String name() {
     return "kafka";
@@ -61,9 +64,13 @@ public final class KafkaConnectTarget implements TargetGenerator {
    * Whether this compilation can compile the generated classes: the Connect API and the generic
    * classes.
    */
-  private static boolean available(TargetContext context) {
-    return context.onClassPath(CONNECT_API)
-        && context.onClassPath(KafkaConnectGenerator.SOURCE_CONNECTOR.canonicalName());
+  private boolean available(TargetContext context) {
+    if (available == null) { // the class path does not change within a compilation
+      available =
+          context.onClassPath(CONNECT_API)
+              && context.onClassPath(KafkaConnectGenerator.SOURCE_CONNECTOR.canonicalName());
+    }
+    return available;
   }
 
   /** One services file, only when it lists a class. */
