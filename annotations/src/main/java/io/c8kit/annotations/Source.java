@@ -57,8 +57,9 @@ public @interface Source {
    * How many streams may be read at the same time (at least 1; 1 reads them one after another).
    * Only raise it when the stream methods are safe to run on different threads at once (no shared
    * non-thread-safe fields, HTTP clients or JDBC connections). At run time no more streams than the
-   * machine has processors run at once, unless the environment variable {@code
-   * C8KIT_READ_CONCURRENCY} sets another number; that can never exceed this one.
+   * machine has processors run at once (except for an {@code @HttpSource}, whose streams wait on
+   * the API), unless the environment variable {@code C8KIT_READ_CONCURRENCY} sets another number;
+   * that can never exceed this one.
    */
   int concurrency() default 1;
 

@@ -29,6 +29,34 @@ class HttpSourceTest {
   }
 
   @Test
+  void aDeclarativeSourceReadConcurrentlyIsMarkedAsWaitingOnTheNetwork() {
+    JavaFileObject file =
+        JavaFileObjects.forSourceLines(
+            "test.T",
+            "package test;",
+            "import io.c8kit.annotations.*;",
+            "import io.c8kit.annotations.http.*;",
+            "@Source(name = \"t\", version = \"1.0.0\", concurrency = 3)",
+            "@HttpSource(baseUrl = \"https://api.example.com\")",
+            "public abstract class T {",
+            "  public record R(long id) {}",
+            "  @Stream @HttpStream(path = \"/rows\") abstract java.util.stream.Stream<R> rows();",
+            "  @Stream @HttpStream(path = \"/more\") abstract java.util.stream.Stream<R> more();",
+            "}");
+    Compilation c =
+        javac()
+            .withProcessors(new C8kitProcessor())
+            .withOptions("-Xlint:-processing")
+            .compile(file);
+    assertThat(c).succeeded();
+    // the engine then reads up to 3 streams at once whatever the processors (ReadSettings.threads)
+    assertThat(c)
+        .generatedSourceFile("test.TConnector")
+        .contentsAsUtf8String()
+        .containsMatch("\\.concurrency\\(3\\)\\s+\\.waitsOnNetwork\\(\\)");
+  }
+
+  @Test
   void aSourceWithoutTheToolkitOnItsClassPathIsTold() {
     List<File> withoutHttp =
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

@@ -14,10 +14,12 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
   private final DiscoverFunction<C> discover;
   private final DynamicReader<C> dynamicReader;
   private final int concurrency;
+  private final boolean waitsOnNetwork;
 
   private SourceDefinition(Builder<C> b) {
     super(b);
     this.concurrency = b.concurrency;
+    this.waitsOnNetwork = b.waitsOnNetwork;
     this.streams = List.copyOf(b.streams);
     this.discover = b.discover;
     this.dynamicReader = b.dynamicReader;
@@ -53,12 +55,22 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
     return concurrency;
   }
 
+  /**
+   * Whether the streams spend their time waiting on a network service rather than computing records
+   * (an {@code @HttpSource}): their {@link #concurrency()} is then not bounded by the processors by
+   * default.
+   */
+  public boolean waitsOnNetwork() {
+    return waitsOnNetwork;
+  }
+
   /** Builder used by generated code. */
   public static final class Builder<C> extends ConnectorDefinition.Builder<C, Builder<C>> {
     private final List<StreamDefinition<C, ?>> streams = new ArrayList<>();
     private DiscoverFunction<C> discover;
     private DynamicReader<C> dynamicReader;
     private int concurrency = 1;
+    private boolean waitsOnNetwork;
 
     private Builder(ConnectorInfo info, ConfigBinder<C> binder) {
       super(info, binder);
@@ -85,6 +97,12 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
         throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
       }
       this.concurrency = concurrency;
+      return this;
+    }
+
+    /** The streams mostly wait on a network service; see {@link #waitsOnNetwork()}. */
+    public Builder<C> waitsOnNetwork() {
+      this.waitsOnNetwork = true;
       return this;
     }
 

@@ -114,6 +114,9 @@ final class ConnectorGenerator extends JavaSourceGenerator {
       body.add(
           "\n.concurrency($L)",
           model.concurrency()); // absent at the default: generated files unchanged
+      if (model.http().isPresent()) {
+        body.add("\n.waitsOnNetwork()"); // declarative API streams: not bounded by the processors
+      }
     }
     body.add("\n.build();\n$<");
 

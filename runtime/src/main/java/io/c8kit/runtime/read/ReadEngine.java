@@ -88,7 +88,10 @@ public final class ReadEngine {
       ConfigUpdates configUpdates = new ConfigUpdates(rawConfig);
       int threads =
           settings.threads(
-              connector.definition().concurrency(), out.sink.maxConcurrency(), plans.size());
+              connector.definition().concurrency(),
+              out.sink.maxConcurrency(),
+              plans.size(),
+              connector.definition().waitsOnNetwork());
       if (threads <= 1) {
         for (StreamPlan<C> plan : plans) {
           new StreamRun<>(plan, out, settings, configUpdates).run(config);

@@ -19,16 +19,17 @@ record ReadSettings(int checkpointRecords, int checkpointSeconds, int concurrenc
 
   /**
    * How many streams to read at once: the least of what the source and the sink allow and the
-   * number of streams, and of the operator's setting if given, else of the processors. Records are
-   * encoded on the reading threads, so for a source that computes its records more readers than
-   * cores only take turns on them and cost CPU for nothing (benchmarks/FINDINGS.md 16: four readers
-   * on two vCPUs used about 10 % more CPU than two, for no less wall time); an operator whose
-   * source mostly waits (a remote database, an HTTP API) may raise it to the source's {@code
-   * concurrency}.
+   * number of streams, and of the operator's setting if given, else (unless the streams wait on the
+   * network, {@code waits}) of the processors. Records are encoded on the reading threads, so for a
+   * source that computes its records more readers than cores only take turns on them and cost CPU
+   * for nothing (benchmarks/FINDINGS.md 16: four readers on two vCPUs used about 10 % more CPU than
+   * two, for no less wall time); an operator whose source mostly waits (a remote database, an HTTP
+   * API) may raise it to the source's {@code concurrency}.
    */
-  int threads(int source, int sink, int streams) {
+  int threads(int source, int sink, int streams, boolean waits) {
     int n = Math.min(Math.min(source, sink), streams);
-    return Math.max(1, Math.min(n, concurrency > 0 ? concurrency : processors));
+    int bound = concurrency > 0 ? concurrency : waits ? n : processors;
+    return Math.max(1, Math.min(n, bound));
   }
 
   static ReadSettings fromEnvironment() {

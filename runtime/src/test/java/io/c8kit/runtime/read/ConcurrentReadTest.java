@@ -53,7 +53,15 @@ class ConcurrentReadTest {
 
   private static SourceConnector<String> source(
       int concurrency, List<StreamDefinition<String, Row>> streams) {
+    return source(concurrency, false, streams);
+  }
+
+  private static SourceConnector<String> source(
+      int concurrency, boolean waitsOnNetwork, List<StreamDefinition<String, Row>> streams) {
     SourceDefinition.Builder<String> b = definition().concurrency(concurrency);
+    if (waitsOnNetwork) {
+      b.waitsOnNetwork();
+    }
     streams.forEach(b::stream);
     return ReadHarness.connector(b.build());
   }
@@ -105,10 +113,16 @@ class ConcurrentReadTest {
 
   @Test
   void noMoreStreamsRunAtOnceThanTheSmallestLimit() {
-    // source, sink, C8KIT_READ_CONCURRENCY (0 = unset), processors
+    // source, sink, C8KIT_READ_CONCURRENCY (0 = unset), processors, streams wait on the network
     for (int[] limits :
         new int[][] {
-          {4, 2, 0, 8}, {2, 4, 0, 8}, {4, 4, 2, 8}, {4, 4, 0, 2}, {4, 4, 2, 1}, {2, 4, 8, 1}
+          {4, 2, 0, 8, 0},
+          {2, 4, 0, 8, 0},
+          {4, 4, 2, 8, 0},
+          {4, 4, 0, 2, 0},
+          {4, 4, 2, 1, 0},
+          {2, 4, 8, 1, 0},
+          {2, 4, 0, 1, 1}
         }) {
       AtomicInteger active = new AtomicInteger();
       AtomicInteger most = new AtomicInteger();
@@ -125,6 +139,7 @@ class ConcurrentReadTest {
       SourceConnector<String> source =
           source(
               limits[0],
+              limits[4] == 1,
               List.of(
                   ordered("a", 0, reader),
                   ordered("b", 0, reader),
@@ -285,15 +300,24 @@ class ConcurrentReadTest {
 
   @Test
   void theProcessorsBoundTheDefaultAndTheOperatorSetsItUpToTheSourcesLimit() {
-    // threads(source, sink, streams)
-    assertEquals(2, new ReadSettings(0, 0, 0, 2).threads(4, 16, 4)); // unset: the processors
-    assertEquals(1, new ReadSettings(0, 0, 0, 1).threads(4, 16, 4)); // one core: sequential
-    assertEquals(3, new ReadSettings(0, 0, 0, 8).threads(4, 16, 3)); // no more than the streams
-    assertEquals(3, new ReadSettings(0, 0, 3, 2).threads(4, 16, 4)); // raised past the processors
-    assertEquals(4, new ReadSettings(0, 0, 8, 2).threads(4, 16, 4)); // never past the source
-    assertEquals(1, new ReadSettings(0, 0, 8, 2).threads(1, 16, 4)); // nor a sequential source
-    assertEquals(1, new ReadSettings(0, 0, 8, 8).threads(4, 1, 4)); // nor a one-stream sink
-    assertEquals(1, new ReadSettings(0, 0, 1, 8).threads(4, 16, 4)); // serialized by the operator
+    // threads(source, sink, streams, the streams wait on the network)
+    assertEquals(2, new ReadSettings(0, 0, 0, 2).threads(4, 16, 4, false)); // unset: the processors
+    assertEquals(1, new ReadSettings(0, 0, 0, 1).threads(4, 16, 4, false)); // one core: sequential
+    assertEquals(
+        3, new ReadSettings(0, 0, 0, 8).threads(4, 16, 3, false)); // no more than the streams
+    assertEquals(
+        3, new ReadSettings(0, 0, 3, 2).threads(4, 16, 4, false)); // raised past the processors
+    assertEquals(4, new ReadSettings(0, 0, 8, 2).threads(4, 16, 4, false)); // never past the source
+    assertEquals(
+        1, new ReadSettings(0, 0, 8, 2).threads(1, 16, 4, false)); // nor a sequential source
+    assertEquals(1, new ReadSettings(0, 0, 8, 8).threads(4, 1, 4, false)); // nor a one-stream sink
+    assertEquals(
+        1, new ReadSettings(0, 0, 1, 8).threads(4, 16, 4, false)); // serialized by the operator
+    // API streams mostly wait: the source's concurrency is the default, the operator still decides
+    assertEquals(4, new ReadSettings(0, 0, 0, 1).threads(4, 16, 8, true));
+    assertEquals(3, new ReadSettings(0, 0, 0, 1).threads(4, 16, 3, true));
+    assertEquals(2, new ReadSettings(0, 0, 2, 1).threads(4, 16, 8, true));
+    assertEquals(1, new ReadSettings(0, 0, 0, 1).threads(4, 1, 8, true));
   }
 
   private static String eventsInOrder(Output out) {
