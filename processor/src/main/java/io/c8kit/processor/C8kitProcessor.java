@@ -1,6 +1,7 @@
 package io.c8kit.processor;
 
 import com.google.auto.service.AutoService;
+import com.squareup.javapoet.ClassName;
 import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.validation.ConnectorNames;
 import io.c8kit.processor.validation.ConnectorValidator;
@@ -148,13 +149,12 @@ public final class C8kitProcessor extends AbstractProcessor {
           Optional<ConnectorModel> model =
               validator.validate(
                   connector, report, baseNames.get(connector.getQualifiedName().toString()));
-          if (model.isPresent()
-              && !report.hasErrors()
-              && outputs.claim(
-                  model.get(),
-                  targets.generatedClasses(model.get(), processingEnv, report),
-                  report)) {
-            generate(model.get(), report);
+          if (model.isPresent() && !report.hasErrors()) {
+            Map<String, List<ClassName>> targetClasses =
+                targets.generatedClasses(model.get(), processingEnv, report);
+            if (outputs.claim(model.get(), targetClasses, report)) {
+              generate(model.get(), targetClasses.keySet(), report);
+            }
           }
         }
       } catch (RuntimeException e) {
@@ -190,7 +190,8 @@ public final class C8kitProcessor extends AbstractProcessor {
     }
   }
 
-  private void generate(ConnectorModel model, Report report) {
+  /** The core's files, then those of {@code targets} (the ones that named their classes). */
+  private void generate(ConnectorModel model, Set<String> targetNames, Report report) {
     try {
       Generators.generate(model, processingEnv.getFiler());
     } catch (IOException e) {
@@ -202,7 +203,7 @@ public final class C8kitProcessor extends AbstractProcessor {
       return;
     }
     generated.add(model);
-    targets.generate(model, processingEnv, report);
+    targets.generate(model, targetNames, processingEnv, report);
   }
 
   static String stackTrace(Throwable e) {

@@ -145,8 +145,9 @@ final class Targets {
 
   /**
    * The classes each enabled target that applies to {@code model} will write, by target name in
-   * name order; a target that fails to say is reported in {@code report} like a failed {@code
-   * generate}.
+   * name order (an empty list for a target that writes none); a target that fails to say is
+   * reported in {@code report} like a failed {@code generate} and left out, so it generates nothing
+   * for {@code model} while the others still run.
    */
   Map<String, List<ClassName>> generatedClasses(
       ConnectorModel model, ProcessingEnvironment env, Report report) {
@@ -158,9 +159,7 @@ final class Targets {
           List<ClassName> named =
               target.generatedClasses(
                   model, new FilerTargetContext(env, optionValues.get(name), report));
-          if (!named.isEmpty()) {
-            classes.put(name, List.copyOf(named));
-          }
+          classes.put(name, List.copyOf(named));
         }
       } catch (RuntimeException | LinkageError e) {
         failed(name, model, e, report);
@@ -169,12 +168,15 @@ final class Targets {
     return classes;
   }
 
-  /** Runs every enabled target that applies to {@code model}; failures go to {@code report}. */
-  void generate(ConnectorModel model, ProcessingEnvironment env, Report report) {
+  /**
+   * Runs the targets named in {@code names} (those {@link #generatedClasses} returned) for {@code
+   * model}; failures go to {@code report}.
+   */
+  void generate(ConnectorModel model, Set<String> names, ProcessingEnvironment env, Report report) {
     for (TargetGenerator target : enabled.values()) {
       String name = target.name();
       try {
-        if (target.appliesTo(model)) {
+        if (names.contains(name)) {
           target.generate(model, new FilerTargetContext(env, optionValues.get(name), report));
           if (target.aggregating()) {
             generated.computeIfAbsent(name, k -> new ArrayList<>()).add(model);

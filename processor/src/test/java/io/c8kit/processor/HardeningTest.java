@@ -40,6 +40,14 @@ class HardeningTest {
     return javac().withProcessors(processors).withOptions("-Xlint:-processing").compile(files);
   }
 
+  /** The files compiled with only the named targets ({@code -Ac8kit.targets}). */
+  private static Compilation compileWithTargets(String targets, JavaFileObject... files) {
+    return javac()
+        .withProcessors(new C8kitProcessor())
+        .withOptions("-Xlint:-processing", "-Ac8kit.targets=" + targets)
+        .compile(files);
+  }
+
   private static void noInternalError(Compilation c) {
     assertThat(
             c.errors().stream()
@@ -298,12 +306,7 @@ class HardeningTest {
     assertThat(c).hadErrorCount(1);
     noInternalError(c);
     // only the airbyte target writes mains: without it the two connectors compile side by side
-    assertThat(
-            javac()
-                .withProcessors(new C8kitProcessor())
-                .withOptions("-Xlint:-processing", "-Ac8kit.targets=c8")
-                .compile(foo, fooMain))
-        .succeeded();
+    assertThat(compileWithTargets("c8", foo, fooMain)).succeeded();
   }
 
   @Test
@@ -324,12 +327,7 @@ class HardeningTest {
     assertThat(c).hadErrorCount(1);
     noInternalError(c);
     // the advice holds: without the c8 target the same sources compile
-    assertThat(
-            javac()
-                .withProcessors(new C8kitProcessor())
-                .withOptions("-Xlint:-processing", "-Ac8kit.targets=airbyte")
-                .compile(foo, mine))
-        .succeeded();
+    assertThat(compileWithTargets("airbyte", foo, mine)).succeeded();
   }
 
   @Test

@@ -18,6 +18,27 @@ import org.junit.jupiter.api.Test;
  * one diagnostic that needs another class path (c8kit-http missing).
  */
 class HttpSourceTest {
+  /**
+   * A declarative source {@code test.T} with a stream {@code rows}, more {@code @Source} attributes
+   * after its name and version, and more members.
+   */
+  private static JavaFileObject declarative(String sourceAttributes, String... members) {
+    List<String> lines =
+        new java.util.ArrayList<>(
+            List.of(
+                "package test;",
+                "import io.c8kit.annotations.*;",
+                "import io.c8kit.annotations.http.*;",
+                "@Source(name = \"t\", version = \"1.0.0\"" + sourceAttributes + ")",
+                "@HttpSource(baseUrl = \"https://api.example.com\")",
+                "public abstract class T {",
+                "  public record R(long id) {}",
+                "  @Stream @HttpStream(path = \"/rows\") abstract java.util.stream.Stream<R> rows();"));
+    lines.addAll(List.of(members));
+    lines.add("}");
+    return JavaFileObjects.forSourceLines("test.T", lines);
+  }
+
   @Test
   void declarativeSourceGeneratesItsImplementation() throws IOException {
     Compilation c = GoldenTest.compileClean("good/http/TicketsSource.java");
@@ -31,18 +52,9 @@ class HttpSourceTest {
   @Test
   void aDeclarativeSourceReadConcurrentlyIsMarkedAsWaitingOnTheNetwork() {
     JavaFileObject file =
-        JavaFileObjects.forSourceLines(
-            "test.T",
-            "package test;",
-            "import io.c8kit.annotations.*;",
-            "import io.c8kit.annotations.http.*;",
-            "@Source(name = \"t\", version = \"1.0.0\", concurrency = 3)",
-            "@HttpSource(baseUrl = \"https://api.example.com\")",
-            "public abstract class T {",
-            "  public record R(long id) {}",
-            "  @Stream @HttpStream(path = \"/rows\") abstract java.util.stream.Stream<R> rows();",
-            "  @Stream @HttpStream(path = \"/more\") abstract java.util.stream.Stream<R> more();",
-            "}");
+        declarative(
+            ", concurrency = 3",
+            "  @Stream @HttpStream(path = \"/more\") abstract java.util.stream.Stream<R> more();");
     Compilation c =
         javac()
             .withProcessors(new C8kitProcessor())
@@ -64,18 +76,7 @@ class HttpSourceTest {
                 e -> !e.contains("c8kit-http") && !e.replace('\\', '/').contains("/http/target/"))
             .map(File::new)
             .toList();
-    JavaFileObject file =
-        JavaFileObjects.forSourceLines(
-            "test.T",
-            "package test;",
-            "import io.c8kit.annotations.*;",
-            "import io.c8kit.annotations.http.*;",
-            "@Source(name = \"t\", version = \"1.0.0\")",
-            "@HttpSource(baseUrl = \"https://api.example.com\")",
-            "public abstract class T {",
-            "  public record R(long id) {}",
-            "  @Stream @HttpStream(path = \"/rows\") abstract java.util.stream.Stream<R> rows();",
-            "}");
+    JavaFileObject file = declarative("");
     Compilation compilation =
         javac()
             .withProcessors(new C8kitProcessor())

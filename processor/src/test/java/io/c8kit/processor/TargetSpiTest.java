@@ -217,6 +217,27 @@ class TargetSpiTest {
   }
 
   @Test
+  void aTargetThatFailsToNameItsClassesIsReportedOnceAndTheOthersStillRun() {
+    RecordingProcessor processor =
+        new RecordingProcessor(new C8kitProcessor(processorPath("listing")), n -> false);
+    Compilation c = recorded(processor, List.of("-Ac8kit.listing.fail=naming"));
+    assertThat(c)
+        .hadErrorContaining(
+            "[C8K-018] target listing failed while generating for "
+                + "io.c8kit.examples.faker.FakerSource")
+        .inFile(FAKER)
+        .onLineContaining("public class FakerSource");
+    assertThat(c).hadErrorContaining("the listing target was asked to fail naming its classes");
+    assertThat(c).hadErrorCount(1); // its generate is not called: no second report
+    assertThat(created(processor))
+        .containsAtLeast(
+            "io.c8kit.examples.faker.FakerConnector",
+            "io.c8kit.examples.faker.FakerMain",
+            "META-INF/services/io.c8kit.C8Connector");
+    assertThat(created(processor)).containsNoneOf("io.c8kit.examples.faker.FakerListing", LISTING);
+  }
+
+  @Test
   void aTargetThatCannotBeLoadedIsADiagnosticNotACrash() {
     RecordingProcessor processor =
         new RecordingProcessor(new C8kitProcessor(processorPath("broken")), n -> false);

@@ -1,5 +1,6 @@
 package io.c8kit.processor.testtarget;
 
+import com.squareup.javapoet.ClassName;
 import io.c8kit.processor.model.ConnectorModel;
 import io.c8kit.processor.model.StreamModel;
 import io.c8kit.processor.spi.TargetContext;
@@ -27,6 +28,21 @@ public final class ListingTarget implements TargetGenerator {
     return Set.of("title", "fail");
   }
 
+  /**
+   * {@code -Ac8kit.listing.fail=naming} fails here, any other {@code fail} in {@link #generate}.
+   */
+  @Override
+  public List<ClassName> generatedClasses(ConnectorModel model, TargetContext context) {
+    if ("naming".equals(context.options().get("fail"))) {
+      throw new IllegalStateException("the listing target was asked to fail naming its classes");
+    }
+    return List.of(listingClass(model));
+  }
+
+  private static ClassName listingClass(ConnectorModel model) {
+    return ClassName.get(model.annotatedClass().packageName(), model.baseName() + "Listing");
+  }
+
   @Override
   public void generate(ConnectorModel model, TargetContext context) throws IOException {
     if (context.options().containsKey("fail")) {
@@ -36,8 +52,8 @@ public final class ListingTarget implements TargetGenerator {
     String streams =
         model.streams().stream().map(StreamModel::name).collect(Collectors.joining(", "));
     String text = title + ": " + model.kind().word() + " " + model.name() + " (" + streams + ")";
-    String pkg = model.annotatedClass().packageName();
-    String simple = model.baseName() + "Listing";
+    String pkg = listingClass(model).packageName();
+    String simple = listingClass(model).simpleName();
     context.writeSource(
         pkg + "." + simple,
         "package "
