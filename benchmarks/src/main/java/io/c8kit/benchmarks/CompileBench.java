@@ -1,5 +1,6 @@
 package io.c8kit.benchmarks;
 
+import io.c8kit.benchmarks.baseline.ReplayProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,14 @@ import javax.tools.ToolProvider;
  * -implicit:none}); the result's {@code baselineClasspath} detail says which. Checked: "without"
  * produces exactly the user classes of "with". Flags are the build's ({@code --release 17 -encoding
  * UTF-8 -parameters}) on the connector class path of this module.
+ *
+ * <p>The limit. A processor cannot generate sources without javac compiling them in another round,
+ * so the cold runs also compile with {@code ReplayProcessor} in c8kit's place: no analysis, it only
+ * writes the files the preparation run generated, through the Filer. That is the cheapest processor
+ * with c8kit's output; the informational row {@code compile-<example>-limit} compares c8kit with
+ * it, so the part of the overhead that c8kit's own work causes is told apart from the part any
+ * generator of these files causes. Checked: it produces the same class files and resources as
+ * "with".
  *
  * <p>Two settings: <b>cold</b>, a fresh {@code javac} process per compile (what a developer's
  * {@code javac} or a single-module build pays), wall and whole-process CPU; <b>warm</b>, in one JVM
@@ -101,12 +110,15 @@ final class CompileBench {
     }
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
+    Path replay = replay(base, prepGen, base.resolve("prep-classes"));
 
     // cold: one javac process per compile
     List<Double> coldWith = new ArrayList<>();
     List<Double> coldWithout = new ArrayList<>();
     List<Double> cpuWith = new ArrayList<>();
     List<Double> cpuWithout = new ArrayList<>();
+    List<Double> coldLimit = new ArrayList<>();
+    List<Double> cpuLimit = new ArrayList<>();
     String javacExe = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
     for (int i = 0; i < o.runs; i++) {
       Path outWith = fresh(base.resolve("cold-with"));
@@ -119,6 +131,19 @@ final class CompileBench {
                   javacExe,
                   base.resolve("with.args"),
                   withArgs(cp, processorPath, outWith, genWith, sources)));
+      Path outLimit = fresh(base.resolve("cold-limit"));
+      Path genLimit = fresh(base.resolve("cold-limit-gen"));
+      List<String> limitArgs =
+          withArgs(cp, replay.resolve("processor").toString(), outLimit, genLimit, sources);
+      limitArgs.add(0, "-A" + ReplayProcessor.OPTION + "=" + replay);
+      Launcher.Run c =
+          ws.runOk(
+              javacSpec(
+                  ws,
+                  "javac with the replay processor",
+                  javacExe,
+                  base.resolve("limit.args"),
+                  limitArgs));
       Path outWithout = fresh(base.resolve("cold-without"));
       Launcher.Run b =
           ws.runOk(
@@ -139,7 +164,18 @@ final class CompileBench {
                   + " vs "
                   + y);
         }
+        Set<String> withFiles = files(outWith);
+        Set<String> limitFiles = files(outLimit);
+        if (!withFiles.equals(limitFiles)) {
+          throw new IllegalStateException(
+              "the replay processor did not produce c8kit's class files and resources: "
+                  + limitFiles
+                  + " vs "
+                  + withFiles);
+        }
       }
+      coldLimit.add(c.wallNanos / 1e6);
+      cpuLimit.add((double) c.cpuMillis);
       coldWith.add(a.wallNanos / 1e6);
       coldWithout.add(b.wallNanos / 1e6);
       cpuWith.add((double) a.cpuMillis);
@@ -162,11 +198,31 @@ final class CompileBench {
             ? "same as with"
             : "same as with + the generated classes (user sources need them)");
 
+    Result limit =
+        new Result(
+            "compile-" + example + "-limit",
+            "javac " + example + " (cold), vs a processor writing the same files",
+            "ms");
+    limit.comparison = Result.Comparison.OVERHEAD;
+    limit.baselineLabel = "ReplayProcessor: c8kit's output, no analysis";
+    limit.wall.c8kit.addAll(coldWith);
+    limit.wall.baseline.addAll(coldLimit);
+    limit.cpu.c8kit.addAll(cpuWith);
+    limit.cpu.baseline.addAll(cpuLimit);
+    limit.note =
+        "the same runs as the cold row: what c8kit's own work (validation, model, JavaPoet) adds"
+            + " to a processor that only writes the same generated files; that processor's own cost"
+            + " against -proc:none, and both warm, are in the details";
+    limit.details.put("limitVsWithoutWall", percent(coldLimit, coldWithout));
+    limit.details.put("limitVsWithoutCpu", percent(cpuLimit, cpuWithout));
+    limit.details.put("cpuLimitMs", cpuLimit.stream().map(Math::round).toList());
+
     // warm: in this JVM, after warm-up compiles
     List<Double> warmWith = new ArrayList<>();
     List<Double> warmWithout = new ArrayList<>();
     List<Double> warmCpuWith = new ArrayList<>();
     List<Double> warmCpuWithout = new ArrayList<>();
+    List<Double> warmCpuLimit = new ArrayList<>();
     for (int i = 0; i < o.compileWarmups + o.runs; i++) {
       Path outWith = fresh(base.resolve("warm-with"));
       Path genWith = fresh(base.resolve("warm-with-gen"));
@@ -181,7 +237,21 @@ final class CompileBench {
       compileInProcess(javac, withoutArgs(cpWithout, !sameClasspath, outWithout, sources));
       long t3 = System.nanoTime();
       long c3 = threads.getCurrentThreadCpuTime();
+      Path outLimit = fresh(base.resolve("warm-limit"));
+      List<String> limitArgs = common(cp, outLimit);
+      limitArgs.addAll(
+          List.of(
+              "-s",
+              fresh(base.resolve("warm-limit-gen")).toString(),
+              "-A" + ReplayProcessor.OPTION + "=" + replay));
+      limitArgs.addAll(sources);
+      long c4 = threads.getCurrentThreadCpuTime();
+      // the processor given as an instance: discovery on a processor path would also find the
+      // harness's own class path's processors when it holds c8kit's (under surefire)
+      compileInProcess(javac, limitArgs, new ReplayProcessor());
+      long c5 = threads.getCurrentThreadCpuTime();
       if (i >= o.compileWarmups) {
+        warmCpuLimit.add((c5 - c4) / 1e6);
         warmWith.add((t1 - t0) / 1e6);
         warmWithout.add((t3 - t2) / 1e6);
         warmCpuWith.add((c1 - c0) / 1e6);
@@ -197,14 +267,69 @@ final class CompileBench {
             warmWithout,
             warmCpuWith,
             warmCpuWithout);
+    limit.details.put("warmLimitVsWithoutCpu", percent(warmCpuLimit, warmCpuWithout));
+    limit.details.put("warmVsLimitCpu", percent(warmCpuWith, warmCpuLimit));
     ws.log.printf(
-        "  compile %s: cold %s wall, %s CPU; warm %s wall, %s CPU%n",
+        "  compile %s: cold %s wall, %s CPU (the limit: %+.1f %% CPU); warm %s wall, %s CPU (the"
+            + " limit: %+.1f %% CPU)%n",
         example,
         cold.comparedText(cold.comparedWall()),
         cold.comparedText(cold.comparedCpu()),
+        percent(cpuLimit, cpuWithout),
         warm.comparedText(warm.comparedWall()),
-        warm.comparedText(warm.comparedCpu()));
-    return List.of(cold, warm);
+        warm.comparedText(warm.comparedCpu()),
+        percent(warmCpuLimit, warmCpuWithout));
+    return List.of(cold, limit, warm);
+  }
+
+  /** {@code a} over {@code b} by medians, as a rounded percentage (+29.5 for 29.5 % more). */
+  private static double percent(List<Double> a, List<Double> b) {
+    return Math.round((Stats.median(a) / Stats.median(b) - 1) * 1000) / 10.0;
+  }
+
+  /**
+   * The replay folder for {@link ReplayProcessor}: the preparation's generated sources and
+   * resources, and a processor path holding that one class and its service entry.
+   */
+  private static Path replay(Path base, Path gen, Path classes) throws IOException {
+    Path dir = fresh(base.resolve("replay"));
+    copyTree(gen, dir.resolve("sources"), p -> p.toString().endsWith(".java"));
+    copyTree(classes, dir.resolve("resources"), p -> !p.toString().endsWith(".class"));
+    Path processor = dir.resolve("processor");
+    String classFile = ReplayProcessor.class.getName().replace('.', '/') + ".class";
+    try (java.io.InputStream in =
+        ReplayProcessor.class.getClassLoader().getResourceAsStream(classFile)) {
+      if (in == null) {
+        throw new java.io.FileNotFoundException(classFile + " on the harness's class path");
+      }
+      Path target = processor.resolve(classFile);
+      Files.createDirectories(target.getParent());
+      Files.copy(in, target);
+    }
+    Path services = processor.resolve("META-INF/services/javax.annotation.processing.Processor");
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, ReplayProcessor.class.getName() + "\n", StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> which)
+      throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.filter(Files::isRegularFile).filter(which).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(p, target);
+      }
+    }
+  }
+
+  /** Every file under {@code dir}, relative to it. */
+  private static Set<String> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
   }
 
   private static Result result(
@@ -304,6 +429,24 @@ final class CompileBench {
     if (rc != 0) {
       throw new IllegalStateException(
           "javac failed (" + rc + "): " + err.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Compiles {@code args} (options, then source files) with exactly {@code processor}. */
+  private static void compileInProcess(
+      JavaCompiler javac, List<String> args, javax.annotation.processing.Processor processor)
+      throws IOException {
+    List<String> options = args.stream().filter(a -> !a.endsWith(".java")).toList();
+    List<String> files = args.stream().filter(a -> a.endsWith(".java")).toList();
+    java.io.StringWriter err = new java.io.StringWriter();
+    try (javax.tools.StandardJavaFileManager fm =
+        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+      JavaCompiler.CompilationTask task =
+          javac.getTask(err, fm, null, options, null, fm.getJavaFileObjectsFromStrings(files));
+      task.setProcessors(List.of(processor));
+      if (!task.call()) {
+        throw new IllegalStateException("javac failed: " + err);
+      }
     }
   }
 

@@ -136,7 +136,7 @@ public final class Harness {
             case "read" -> report.results.addAll(ReadBench.run(ws));
             case "node" -> report.results.add(NodeBench.run(ws));
             case "scaling" -> report.results.addAll(ScalingBench.run(ws));
-            case "streams" -> report.results.add(StreamsBench.run(ws));
+            case "streams" -> report.results.addAll(StreamsBench.run(ws));
             case "write" -> report.results.add(WriteBench.run(ws));
             case "startup" -> report.results.addAll(StartupBench.run(ws));
             case "memory" -> report.results.add(MemoryBench.run(ws));

@@ -34,14 +34,17 @@ class HarnessSmokeTest {
           "scaling-1000",
           "scaling-4000",
           "streams",
+          "streams-limit",
           "write",
           "startup-spec",
           "startup-check",
           "startup-discover",
           "memory",
           "compile-source-faker-cold",
+          "compile-source-faker-limit",
           "compile-source-faker-warm",
           "compile-destination-sqlite-cold",
+          "compile-destination-sqlite-limit",
           "compile-destination-sqlite-warm");
 
   @Test
@@ -133,6 +136,18 @@ class HarnessSmokeTest {
             Math.min(4, row.path("details").path("cpus").asInt() / cores),
             attainable,
             0.05 * attainable);
+        // the hand-written program's own 4-vs-1 ratios: near 1 to min(4, cpus) on any machine
+        for (String ratio : List.of("limitWallRatio", "limitCpuRatio")) {
+          double v = row.path("details").path(ratio).asDouble();
+          assertTrue(v > 0.2 && v < 64, ratio + " " + v);
+        }
+      }
+      if (row.path("id").asText().endsWith("-limit")
+          && row.path("id").asText().startsWith("compile-")) {
+        // the replay processor against -proc:none, cold and warm: some percentage, not a failure
+        for (String key : List.of("limitVsWithoutCpu", "warmLimitVsWithoutCpu", "warmVsLimitCpu")) {
+          assertTrue(row.path("details").path(key).isNumber(), row.path("id") + " " + key);
+        }
       }
     }
   }
@@ -153,6 +168,9 @@ class HarnessSmokeTest {
     }
     if (id.equals("streams")) {
       return "4 streams vs 1";
+    }
+    if (id.equals("streams-limit")) {
+      return "4 streams at once";
     }
     if (id.startsWith("compile-")) {
       return "javac " + id.substring("compile-".length(), id.lastIndexOf('-'));
