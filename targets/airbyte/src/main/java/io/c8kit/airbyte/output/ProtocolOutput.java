@@ -50,9 +50,10 @@ public final class ProtocolOutput implements Closeable, LogDestination {
   private static final int FLUSH_THRESHOLD = 1 << 16;
 
   /**
-   * A concurrently read stream hands its lines over in chunks of this size: a hand-over may wake
-   * the stdout writer (a futex call), so fewer, larger chunks cost the reading thread less (in
-   * system time: 0.3 s less per 8M records, benchmarks/results/wconc.md).
+   * A concurrently read stream hands its lines over in chunks of this size: a hand-over takes the
+   * process output's lock and writes to stdout, so fewer, larger chunks cost the reading thread
+   * less (with the writer thread of before, 64 KiB and 1 MiB cost about 10 % more CPU than 256 KiB,
+   * benchmarks/results/wconc.md).
    */
   private static final int HANDOVER_THRESHOLD = 1 << 18;
 

@@ -38,7 +38,7 @@ class ConcurrentAirbyteReadSinkTest {
   private static final int RECORDS = 2000;
   private static final int STATE_EVERY = 150;
 
-  /** Records of the memory-bound test: well above what the queue and buffers may hold. */
+  /** Records of the memory-bound test: well above what the buffers may hold. */
   private static final int BOUNDED_RECORDS = 5_000;
 
   private static void writeStream(ReadSink sink, String name) {
@@ -163,15 +163,50 @@ class ConcurrentAirbyteReadSinkTest {
     while (producer.getState() != Thread.State.WAITING && System.currentTimeMillis() < deadline) {
       Thread.sleep(5);
     }
-    // blocked on the full queue: at most the queue (2 chunks), the chunk being written and the
-    // stream's own buffer hold records, about 4 x 256 KiB of 1 KiB records
+    // blocked in the write to stdout: only the chunk being written (its stream's own buffer, about
+    // 256 KiB of 1 KiB records) holds records, no queue
     assertEquals(Thread.State.WAITING, producer.getState());
-    assertTrue(handedOver.get() < 1_400, "records held in memory: " + handedOver.get());
+    assertTrue(handedOver.get() < 600, "records held in memory: " + handedOver.get());
 
     release.countDown();
     producer.join(30_000);
     sink.endConcurrent();
     assertEquals(BOUNDED_RECORDS, handedOver.get());
     assertTrue(written.get() > BOUNDED_RECORDS * 1000L);
+  }
+
+  @Test
+  void aStdoutThatFailsFailsTheStreamThatWritesNotSilently() {
+    OutputStream broken =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws java.io.IOException {
+            throw new java.io.IOException("Broken pipe");
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws java.io.IOException {
+            throw new java.io.IOException("Broken pipe");
+          }
+        };
+    AirbyteReadSink sink = new AirbyteReadSink(new ProtocolOutput(broken, new SecretMasker()));
+    sink.beginConcurrent(2);
+    ReadSink.Stream stream = sink.stream("a", null);
+    java.io.UncheckedIOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.io.UncheckedIOException.class,
+            () -> {
+              for (long id = 1; id <= BOUNDED_RECORDS; id++) {
+                stream.record(WIDE, id, 2); // the first 256 KiB hand-over meets the broken pipe
+              }
+            });
+    assertEquals("Broken pipe", rootCause(e).getMessage());
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 }
