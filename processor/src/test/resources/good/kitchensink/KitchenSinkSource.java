@@ -36,7 +36,8 @@ import java.util.Set;
     baseImage = "registry.example.com/jre:17",
     configErrors = {IllegalArgumentException.class, SecurityException.class},
     transientErrors = IOException.class,
-    concurrency = 3)
+    concurrency = 3,
+    ioBound = true)
 public class KitchenSinkSource {
   public enum Region {
     @Field(name = "us-east-1") US_EAST,

@@ -57,11 +57,21 @@ public @interface Source {
    * How many streams may be read at the same time (at least 1; 1 reads them one after another).
    * Only raise it when the stream methods are safe to run on different threads at once (no shared
    * non-thread-safe fields, HTTP clients or JDBC connections). At run time no more streams than the
-   * machine has processors run at once (except for an {@code @HttpSource}, whose streams wait on
-   * the API), unless the environment variable {@code C8KIT_READ_CONCURRENCY} sets another number;
-   * that can never exceed this one.
+   * machine has processors run at once (except with {@link #ioBound()}, and for an
+   * {@code @HttpSource}, whose streams wait on the API), unless the environment variable {@code
+   * C8KIT_READ_CONCURRENCY} sets another number; that can never exceed this one.
    */
   int concurrency() default 1;
+
+  /**
+   * Whether the stream methods mostly wait on I/O (a remote database, an API) rather than keep a
+   * processor busy. Then up to {@link #concurrency()} streams are read at once however many
+   * processors the machine has, since waiting streams do not compete for them; without it, no more
+   * streams than processors run at once, which suits streams that compute. {@code
+   * C8KIT_READ_CONCURRENCY} still decides when it is set. Only with {@code concurrency} above 1
+   * ({@code C8K-125}); an {@code @HttpSource} is treated so without it.
+   */
+  boolean ioBound() default false;
 
   /**
    * Exception types (and their subclasses) reported as {@code config_error}: bad credentials, bad

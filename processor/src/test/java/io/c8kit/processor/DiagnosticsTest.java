@@ -226,6 +226,19 @@ class DiagnosticsTest {
             "}"));
     cases.add(
         c(
+            Message.IO_BOUND_WITHOUT_CONCURRENCY,
+            "@Source(ioBound = true) of T has no effect while concurrency is 1",
+            "ioBound =",
+            1,
+            "@Source(name = \"t\", version = \"1.0.0\",",
+            "    ioBound = true)",
+            "public class T {",
+            CFG,
+            R,
+            STREAM,
+            "}"));
+    cases.add(
+        c(
             Message.INVALID_LOGO,
             "neither a data: URI nor a classpath resource",
             "logo =",

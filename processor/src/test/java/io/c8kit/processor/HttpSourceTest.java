@@ -65,7 +65,7 @@ class HttpSourceTest {
     assertThat(c)
         .generatedSourceFile("test.TConnector")
         .contentsAsUtf8String()
-        .containsMatch("\\.concurrency\\(3\\)\\s+\\.waitsOnNetwork\\(\\)");
+        .containsMatch("\\.concurrency\\(3\\)\\s+\\.ioBound\\(\\)");
   }
 
   @Test

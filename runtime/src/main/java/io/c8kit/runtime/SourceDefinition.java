@@ -14,12 +14,12 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
   private final DiscoverFunction<C> discover;
   private final DynamicReader<C> dynamicReader;
   private final int concurrency;
-  private final boolean waitsOnNetwork;
+  private final boolean ioBound;
 
   private SourceDefinition(Builder<C> b) {
     super(b);
     this.concurrency = b.concurrency;
-    this.waitsOnNetwork = b.waitsOnNetwork;
+    this.ioBound = b.ioBound;
     this.streams = List.copyOf(b.streams);
     this.discover = b.discover;
     this.dynamicReader = b.dynamicReader;
@@ -56,12 +56,12 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
   }
 
   /**
-   * Whether the streams spend their time waiting on a network service rather than computing records
-   * (an {@code @HttpSource}): their {@link #concurrency()} is then not bounded by the processors by
-   * default.
+   * Whether the streams spend their time waiting on I/O (a remote database, an API) rather than
+   * computing records ({@code @Source(ioBound = true)}, or an {@code @HttpSource}): their {@link
+   * #concurrency()} is then not bounded by the processors by default.
    */
-  public boolean waitsOnNetwork() {
-    return waitsOnNetwork;
+  public boolean ioBound() {
+    return ioBound;
   }
 
   /** Builder used by generated code. */
@@ -70,7 +70,7 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
     private DiscoverFunction<C> discover;
     private DynamicReader<C> dynamicReader;
     private int concurrency = 1;
-    private boolean waitsOnNetwork;
+    private boolean ioBound;
 
     private Builder(ConnectorInfo info, ConfigBinder<C> binder) {
       super(info, binder);
@@ -100,9 +100,9 @@ public final class SourceDefinition<C> extends ConnectorDefinition<C> {
       return this;
     }
 
-    /** The streams mostly wait on a network service; see {@link #waitsOnNetwork()}. */
-    public Builder<C> waitsOnNetwork() {
-      this.waitsOnNetwork = true;
+    /** The streams mostly wait on I/O; see {@link SourceDefinition#ioBound()}. */
+    public Builder<C> ioBound() {
+      this.ioBound = true;
       return this;
     }
 

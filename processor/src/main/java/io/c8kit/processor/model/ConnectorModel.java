@@ -19,6 +19,8 @@ import javax.lang.model.element.TypeElement;
  *     the connector instantiates
  * @param concurrency how many streams a source lets the engine read at once
  *     ({@code @Source(concurrency)}; 1 for destinations)
+ * @param ioBound whether the source's streams mostly wait on I/O ({@code @Source(ioBound)}), so
+ *     that the engine reads up to {@code concurrency} of them whatever the processors
  */
 public record ConnectorModel(
     TypeElement origin,
@@ -41,7 +43,8 @@ public record ConnectorModel(
     Optional<DestinationModel> destination,
     String baseName,
     Optional<HttpSourceModel> http,
-    int concurrency) {
+    int concurrency,
+    boolean ioBound) {
 
   public ConnectorModel {
     configErrors = List.copyOf(configErrors);
@@ -72,7 +75,8 @@ public record ConnectorModel(
         destination,
         baseName,
         http,
-        concurrency);
+        concurrency,
+        ioBound);
   }
 
   /**

@@ -93,6 +93,7 @@ final class ConnectorModelFactory {
         destination,
         baseName,
         Optional.empty(), // the REST part is added by withHttp once the config model exists
-        h.concurrency());
+        h.concurrency(),
+        h.ioBound());
   }
 }

@@ -25,7 +25,8 @@ final class HeaderValidator {
       String baseImage,
       List<ClassName> configErrors,
       List<ClassName> transientErrors,
-      int concurrency) {}
+      int concurrency,
+      boolean ioBound) {}
 
   private HeaderValidator() {}
 
@@ -92,8 +93,10 @@ final class HeaderValidator {
       baseImage = ProcessorOptions.DEFAULT_BASE_IMAGE;
     }
     int concurrency = 1;
+    boolean ioBound = false;
     if (scope.kind == Kind.SOURCE) {
       concurrency = v.integer("concurrency");
+      ioBound = v.bool("ioBound");
       if (concurrency < 1) {
         report.error(
             Message.INVALID_CONCURRENCY,
@@ -101,6 +104,13 @@ final class HeaderValidator {
             mirror,
             v.at("concurrency"),
             concurrency,
+            type.getSimpleName());
+      } else if (ioBound && concurrency == 1) {
+        report.error(
+            Message.IO_BOUND_WITHOUT_CONCURRENCY,
+            type,
+            mirror,
+            v.at("ioBound"),
             type.getSimpleName());
       }
     }
@@ -116,7 +126,8 @@ final class HeaderValidator {
         baseImage,
         errorClasses(v, "configErrors"),
         errorClasses(v, "transientErrors"),
-        concurrency);
+        concurrency,
+        ioBound);
   }
 
   /**

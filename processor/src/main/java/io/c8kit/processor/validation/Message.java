@@ -358,7 +358,12 @@ public enum Message {
   INVALID_CONCURRENCY(
       124,
       "@Source(concurrency = %d) of %s must be at least 1 (1 reads the streams one after "
-          + "another)");
+          + "another)"),
+  IO_BOUND_WITHOUT_CONCURRENCY(
+      125,
+      "@Source(ioBound = true) of %s has no effect while concurrency is 1 (the streams are read one "
+          + "after another); raise concurrency to how many streams may wait at once, or remove "
+          + "ioBound");
 
   private final int number;
   private final String template;

@@ -114,8 +114,10 @@ final class ConnectorGenerator extends JavaSourceGenerator {
       body.add(
           "\n.concurrency($L)",
           model.concurrency()); // absent at the default: generated files unchanged
-      if (model.http().isPresent()) {
-        body.add("\n.waitsOnNetwork()"); // declarative API streams: not bounded by the processors
+      if (model.ioBound() || model.http().isPresent()) {
+        // streams that wait (declared so, or declarative API streams): not bounded by the
+        // processors
+        body.add("\n.ioBound()");
       }
     }
     body.add("\n.build();\n$<");

@@ -91,7 +91,7 @@ public final class ReadEngine {
               connector.definition().concurrency(),
               out.sink.maxConcurrency(),
               plans.size(),
-              connector.definition().waitsOnNetwork());
+              connector.definition().ioBound());
       if (threads <= 1) {
         for (StreamPlan<C> plan : plans) {
           new StreamRun<>(plan, out, settings, configUpdates).run(config);

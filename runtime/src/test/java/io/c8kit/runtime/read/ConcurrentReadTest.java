@@ -57,10 +57,10 @@ class ConcurrentReadTest {
   }
 
   private static SourceConnector<String> source(
-      int concurrency, boolean waitsOnNetwork, List<StreamDefinition<String, Row>> streams) {
+      int concurrency, boolean ioBound, List<StreamDefinition<String, Row>> streams) {
     SourceDefinition.Builder<String> b = definition().concurrency(concurrency);
-    if (waitsOnNetwork) {
-      b.waitsOnNetwork();
+    if (ioBound) {
+      b.ioBound();
     }
     streams.forEach(b::stream);
     return ReadHarness.connector(b.build());

@@ -96,6 +96,7 @@ public final class KitchenSinkConnector extends SourceConnector<KitchenSinkSourc
         .reader((config, ctx) -> ctx.drain(source.eventLog()))
         .build())
       .concurrency(3)
+      .ioBound()
       .build();
   }
 }
