@@ -110,7 +110,8 @@ final class CompileBench {
     }
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
-    Path replay = replay(base, prepGen, base.resolve("prep-classes"));
+    Path replay =
+        ReplayFolder.create(fresh(base.resolve("replay")), prepGen, base.resolve("prep-classes"));
 
     // cold: one javac process per compile
     List<Double> coldWith = new ArrayList<>();
@@ -285,42 +286,6 @@ final class CompileBench {
   /** {@code a} over {@code b} by medians, as a rounded percentage (+29.5 for 29.5 % more). */
   private static double percent(List<Double> a, List<Double> b) {
     return Math.round((Stats.median(a) / Stats.median(b) - 1) * 1000) / 10.0;
-  }
-
-  /**
-   * The replay folder for {@link ReplayProcessor}: the preparation's generated sources and
-   * resources, and a processor path holding that one class and its service entry.
-   */
-  private static Path replay(Path base, Path gen, Path classes) throws IOException {
-    Path dir = fresh(base.resolve("replay"));
-    copyTree(gen, dir.resolve("sources"), p -> p.toString().endsWith(".java"));
-    copyTree(classes, dir.resolve("resources"), p -> !p.toString().endsWith(".class"));
-    Path processor = dir.resolve("processor");
-    String classFile = ReplayProcessor.class.getName().replace('.', '/') + ".class";
-    try (java.io.InputStream in =
-        ReplayProcessor.class.getClassLoader().getResourceAsStream(classFile)) {
-      if (in == null) {
-        throw new java.io.FileNotFoundException(classFile + " on the harness's class path");
-      }
-      Path target = processor.resolve(classFile);
-      Files.createDirectories(target.getParent());
-      Files.copy(in, target);
-    }
-    Path services = processor.resolve("META-INF/services/javax.annotation.processing.Processor");
-    Files.createDirectories(services.getParent());
-    Files.writeString(services, ReplayProcessor.class.getName() + "\n", StandardCharsets.UTF_8);
-    return dir;
-  }
-
-  private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> which)
-      throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.filter(Files::isRegularFile).filter(which).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(p, target);
-      }
-    }
   }
 
   /** Every file under {@code dir}, relative to it. */
