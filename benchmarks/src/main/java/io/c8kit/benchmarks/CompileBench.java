@@ -134,9 +134,6 @@ final class CompileBench {
                   withArgs(cp, processorPath, outWith, genWith, sources)));
       Path outLimit = fresh(base.resolve("cold-limit"));
       Path genLimit = fresh(base.resolve("cold-limit-gen"));
-      List<String> limitArgs =
-          withArgs(cp, replay.resolve("processor").toString(), outLimit, genLimit, sources);
-      limitArgs.add(0, "-A" + ReplayProcessor.OPTION + "=" + replay);
       Launcher.Run c =
           ws.runOk(
               javacSpec(
@@ -144,7 +141,7 @@ final class CompileBench {
                   "javac with the replay processor",
                   javacExe,
                   base.resolve("limit.args"),
-                  limitArgs));
+                  limitArgs(cp, replay, outLimit, genLimit, sources)));
       Path outWithout = fresh(base.resolve("cold-without"));
       Launcher.Run b =
           ws.runOk(
@@ -238,17 +235,16 @@ final class CompileBench {
       compileInProcess(javac, withoutArgs(cpWithout, !sameClasspath, outWithout, sources));
       long t3 = System.nanoTime();
       long c3 = threads.getCurrentThreadCpuTime();
-      Path outLimit = fresh(base.resolve("warm-limit"));
-      List<String> limitArgs = common(cp, outLimit);
-      limitArgs.addAll(
-          List.of(
-              "-s",
-              fresh(base.resolve("warm-limit-gen")).toString(),
-              "-A" + ReplayProcessor.OPTION + "=" + replay));
-      limitArgs.addAll(sources);
+      List<String> limitArgs =
+          limitArgs(
+              cp,
+              replay,
+              fresh(base.resolve("warm-limit")),
+              fresh(base.resolve("warm-limit-gen")),
+              sources);
       long c4 = threads.getCurrentThreadCpuTime();
-      // the processor given as an instance: discovery on a processor path would also find the
-      // harness's own class path's processors when it holds c8kit's (under surefire)
+      // the processor given as an instance, not found on the processor path: under surefire the
+      // path's class loader also sees the harness's class path, which holds c8kit's processor
       compileInProcess(javac, limitArgs, new ReplayProcessor());
       long c5 = threads.getCurrentThreadCpuTime();
       if (i >= o.compileWarmups) {
@@ -295,6 +291,14 @@ final class CompileBench {
           .map(p -> dir.relativize(p).toString())
           .collect(Collectors.toCollection(TreeSet::new));
     }
+  }
+
+  /** "with", the replay processor of folder {@code replay} in c8kit's place. */
+  private static List<String> limitArgs(
+      String cp, Path replay, Path out, Path gen, List<String> sources) throws IOException {
+    List<String> a = withArgs(cp, replay.resolve("processor").toString(), out, gen, sources);
+    a.add(0, "-A" + ReplayProcessor.OPTION + "=" + replay);
+    return a;
   }
 
   private static Result result(
@@ -434,11 +438,9 @@ final class CompileBench {
   }
 
   private static Set<String> classFiles(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.toString().endsWith(".class"))
-          .map(p -> dir.relativize(p).toString())
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
+    Set<String> all = files(dir);
+    all.removeIf(f -> !f.endsWith(".class"));
+    return all;
   }
 
   private static Path fresh(Path dir) throws IOException {
